@@ -1,0 +1,129 @@
+# annals -- build, test, install.  GNU make.
+#   make                 library (static + shared), the annals command
+#   make test            unit, golden, bad-input and fuzz-replay tests, then
+#                        the same again under AddressSanitizer + UBSan
+#   make bench | eval    throughput and accuracy figures (not part of test)
+#   make install         honours PREFIX and DESTDIR
+#   make SANITIZER=address,undefined   a sanitised build in build-san/
+
+PREFIX  ?= /usr/local
+LIBDIR  ?= $(PREFIX)/lib
+INCDIR  ?= $(PREFIX)/include
+BINDIR  ?= $(PREFIX)/bin
+PCDIR   ?= $(LIBDIR)/pkgconfig
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+
+MAJOR   := 0
+VERSION := 0.1.0
+PKGS    := libutf8proc zlib
+
+ANNALS_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC -fvisibility=hidden \
+  -MMD -MP -Iinclude -Isrc -Wall -Wextra -Werror -Wshadow -Wundef \
+  -Wwrite-strings -Wstrict-prototypes -Wmissing-prototypes \
+  -Wold-style-definition $(shell pkg-config --cflags $(PKGS))
+LIBS := $(shell pkg-config --libs $(PKGS)) -lm -lpthread
+
+ifdef SANITIZER
+  B := build-san
+  ANNALS_CFLAGS += -fsanitize=$(SANITIZER) -fno-sanitize-recover=all -fno-omit-frame-pointer
+  LDFLAGS += -fsanitize=$(SANITIZER)
+else
+  B := build
+endif
+ALL_CFLAGS := $(ANNALS_CFLAGS) $(CFLAGS)
+
+LIB_SRC  := $(wildcard src/*.c)
+CLI_SRC  := $(wildcard src/cli/*.c)
+TEST_SRC := $(wildcard tests/unit/test_*.c)
+FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
+LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
+TESTS    := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
+FUZZERS  := $(FUZZ_SRC:fuzz/%.c=$(B)/fuzz/%)
+
+.PHONY: all test check unit golden bad fuzz-replay test-san bench eval install \
+        uninstall clean lint fuzz golden-update
+
+all: $(B)/libannals.a $(B)/libannals.so.$(MAJOR) $(B)/annals
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(B)/libannals.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/libannals.so.$(MAJOR): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libannals.so.$(MAJOR) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(B)/annals: $(CLI_OBJ) $(B)/libannals.a
+	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libannals.a $(LIBS)
+
+# Unit tests link the static library and may reach internals through src/.
+$(B)/tests/%: tests/unit/%.c $(B)/libannals.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libannals.a $(LIBS) \
+	  $(shell pkg-config --libs cmocka)
+
+# Fuzz targets replayed over their corpus by fuzz/fuzz_main.c (no libFuzzer).
+$(B)/fuzz/%: fuzz/%.c fuzz/fuzz_main.c $(B)/libannals.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< fuzz/fuzz_main.c $(B)/libannals.a $(LIBS)
+
+unit: $(TESTS)
+	@tests/run_unit.sh $(TESTS)
+
+golden: $(B)/annals
+	@tests/run_golden.sh $(B)/annals
+
+bad: $(B)/annals
+	@tests/run_bad.sh $(B)/annals
+
+fuzz-replay: $(FUZZERS)
+	@tests/run_fuzz_replay.sh $(FUZZERS)
+
+check-one: unit golden bad fuzz-replay
+
+# The whole suite, then again under the sanitizers.
+test check: all
+	@$(MAKE) --no-print-directory check-one
+	@$(MAKE) --no-print-directory SANITIZER=address,undefined check-one
+	@tests/summary.sh
+
+golden-update: $(B)/annals
+	@UPDATE=1 tests/run_golden.sh $(B)/annals
+
+bench: all
+	@bench/run.sh $(B)/annals
+
+eval: all
+	@tools/eval.sh $(B)/annals
+
+lint:
+	@tools/lint.sh
+
+fuzz:
+	$(MAKE) CC=clang B=build-fuzz fuzz-bin
+
+install: all
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(PCDIR)
+	install -m 644 include/annals.h $(DESTDIR)$(INCDIR)/annals.h
+	install -m 644 $(B)/libannals.a $(DESTDIR)$(LIBDIR)/libannals.a
+	install -m 755 $(B)/libannals.so.$(MAJOR) $(DESTDIR)$(LIBDIR)/libannals.so.$(MAJOR)
+	ln -sf libannals.so.$(MAJOR) $(DESTDIR)$(LIBDIR)/libannals.so
+	install -m 755 $(B)/annals $(DESTDIR)$(BINDIR)/annals
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
+	    -e 's|@INCDIR@|$(INCDIR)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	    annals.pc.in > $(DESTDIR)$(PCDIR)/annals.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(INCDIR)/annals.h $(DESTDIR)$(LIBDIR)/libannals.a \
+	  $(DESTDIR)$(LIBDIR)/libannals.so.$(MAJOR) $(DESTDIR)$(LIBDIR)/libannals.so \
+	  $(DESTDIR)$(BINDIR)/annals $(DESTDIR)$(PCDIR)/annals.pc
+
+clean:
+	rm -rf build build-san build-fuzz
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

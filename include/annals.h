@@ -1,0 +1,268 @@
+/* annals.h -- turn English news into event data.
+**
+** This is the only public header of libannals.
+**
+** MEMORY POLICY: no function takes ownership of its arguments.  Pointers
+**   returned by annals_doc_* accessors are borrowed from the document and stay
+**   valid until annals_doc_reset() or annals_doc_free().  Pointers returned by
+**   annals_reader_* accessors stay valid until the next annals_reader_next()
+**   or annals_reader_close().  Every destroy function accepts NULL.
+**
+** THREAD SAFETY: an annals_pipeline is immutable after annals_pipeline_open()
+**   and may be shared by any number of threads.  An annals_doc or an
+**   annals_reader must be used by one thread at a time.  There is no global
+**   state.
+**
+** ERRORS: fallible functions return ANNALS_OK (0) or a negative status code;
+**   annals_strerror() names the code and the handle's errmsg accessor gives
+**   the detail of its last failure.  The library never prints and never exits.
+**
+** ABI: versions with the same major number are ABI compatible; the API only
+**   grows, backwards compatibly, between minor versions.
+*/
+#ifndef ANNALS_H
+#define ANNALS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define ANNALS_API __attribute__((visibility("default")))
+#else
+#define ANNALS_API
+#endif
+
+#define ANNALS_VERSION_MAJOR 0
+#define ANNALS_VERSION_MINOR 1
+#define ANNALS_VERSION_PATCH 0
+#define ANNALS_VERSION_STRING "0.1.0"
+
+/* Version of the JSON document schema written by annals_doc_write(). */
+#define ANNALS_SCHEMA_VERSION 1
+
+/* Run-time version: MAJOR*10000 + MINOR*100 + PATCH. */
+ANNALS_API int annals_version_number(void);
+
+/* ---------------------------------------------------------------- status */
+enum annals_status {
+    ANNALS_OK = 0,
+    ANNALS_DONE = 1,        /* a reader has no more records */
+    ANNALS_ENOMEM = -1,     /* an allocation failed */
+    ANNALS_EINVAL = -2,     /* a bad argument from the caller */
+    ANNALS_EIO = -3,        /* reading or writing a file failed */
+    ANNALS_ETOOBIG = -4,    /* input over a configured limit */
+    ANNALS_EUTF8 = -5,      /* invalid UTF-8 under the reject policy */
+    ANNALS_EFORMAT = -6,    /* malformed input record (JSON, gzip, CoNLL-U) */
+    ANNALS_EMODEL = -7      /* a model file is wrong, damaged or missing */
+};
+
+/* Static, never NULL. */
+ANNALS_API const char *annals_strerror(int status);
+
+/* --------------------------------------------------------------- options */
+
+/* One allocator for everything the library allocates.  Same contract as
+** lua_Alloc: nsize == 0 frees ptr and returns NULL; otherwise behaves like
+** realloc(ptr, nsize).  osize is the old size (0 for a new block). */
+typedef void *(*annals_alloc_fn)(void *ud, void *ptr, size_t osize, size_t nsize);
+
+enum annals_utf8_policy {
+    ANNALS_UTF8_REJECT = 0,  /* invalid UTF-8 fails the document */
+    ANNALS_UTF8_REPLACE = 1  /* each bad sequence becomes U+FFFD; offsets kept */
+};
+
+struct annals_options {
+    annals_alloc_fn alloc;       /* NULL: the C library's */
+    void *alloc_ud;              /* passed to alloc */
+    size_t max_doc_bytes;        /* larger documents fail with ANNALS_ETOOBIG */
+    size_t max_sentence_tokens;  /* longer sentences fail with ANNALS_ETOOBIG */
+    int utf8_policy;             /* enum annals_utf8_policy */
+};
+
+/* Fill *opt with the defaults: libc allocator, 16 MiB documents, 1000 tokens
+** per sentence, reject invalid UTF-8. */
+ANNALS_API void annals_options_init(struct annals_options *opt);
+
+/* -------------------------------------------------------------- pipeline */
+typedef struct annals_pipeline annals_pipeline;
+
+/* Create a pipeline.  opt may be NULL for the defaults.  On failure *out is
+** NULL and errbuf (if errlen > 0) holds a NUL-terminated reason. */
+ANNALS_API int annals_pipeline_open(const struct annals_options *opt,
+                                    annals_pipeline **out, char *errbuf,
+                                    size_t errlen);
+ANNALS_API void annals_pipeline_close(annals_pipeline *p);
+
+/* -------------------------------------------------------------- document */
+typedef struct annals_doc annals_doc;
+
+/* Metadata fields of a document, as the reader found them. */
+enum annals_meta {
+    ANNALS_META_ID = 0,
+    ANNALS_META_DATE,       /* publication date, YYYY-MM-DD after checking */
+    ANNALS_META_URL,
+    ANNALS_META_SOURCE,
+    ANNALS_META_TITLE,
+    ANNALS_META_COUNT
+};
+
+ANNALS_API int annals_doc_new(const annals_pipeline *p, annals_doc **out);
+ANNALS_API void annals_doc_free(annals_doc *d);
+/* Forget everything the document holds but keep its memory for reuse. */
+ANNALS_API void annals_doc_reset(annals_doc *d);
+/* Detail of the document's last failure; "" if none.  Never NULL. */
+ANNALS_API const char *annals_doc_errmsg(const annals_doc *d);
+
+/* Copy a metadata value into the document.  A date must be YYYY-MM-DD or
+** RFC 3339 (its date part is kept); anything else is ANNALS_EFORMAT. */
+ANNALS_API int annals_doc_set_meta(annals_doc *d, enum annals_meta field,
+                                   const char *s, size_t len);
+/* Borrowed; NULL when unset. */
+ANNALS_API const char *annals_doc_meta(const annals_doc *d, enum annals_meta field,
+                                       size_t *len);
+
+/* Where the document came from, for error records: file name and 1-based
+** line (0 when the input is not line-based). */
+ANNALS_API int annals_doc_set_origin(annals_doc *d, const char *file, uint64_t line);
+
+/* Run the pipeline on text[0..len).  The text is copied.  On failure the
+** document keeps its metadata and origin, and annals_doc_errmsg() says why. */
+ANNALS_API int annals_annotate(const annals_pipeline *p, annals_doc *d,
+                               const char *text, size_t len);
+
+/* Record a failure that happened before annotation (for example a reader
+** error) so that annals_doc_write() produces an error record for it. */
+ANNALS_API void annals_doc_set_error(annals_doc *d, int status, const char *reason);
+
+/* ---------------------------------------------------------- annotations */
+
+/* A half-open byte span [start, end) into the original input text. */
+struct annals_span {
+    size_t start;
+    size_t end;
+};
+
+enum annals_role {
+    ANNALS_ROLE_BODY = 0,
+    ANNALS_ROLE_HEADLINE,   /* first line of a story, or a sub-heading */
+    ANNALS_ROLE_DATELINE,   /* "WASHINGTON:" or "ISLAMABAD, Aug 11 (Reuters) -" */
+    ANNALS_ROLE_CAPTION,    /* photo caption */
+    ANNALS_ROLE_BYLINE      /* "By Jane Doe" */
+};
+ANNALS_API const char *annals_role_name(int role);
+
+struct annals_sentence_info {
+    struct annals_span span;
+    size_t first_token;
+    size_t n_tokens;
+    int role;                 /* enum annals_role */
+};
+
+struct annals_token_info {
+    struct annals_span span;  /* in the original input */
+    const char *form;         /* normalised (NFC) text, not NUL-terminated */
+    size_t form_len;
+    size_t first_word;        /* syntactic words of this token */
+    size_t n_words;           /* > 1 for a multiword token such as "don't" */
+    int space_after;          /* whitespace follows in the input */
+};
+
+struct annals_word_info {
+    const char *form;
+    size_t form_len;
+    size_t token;             /* the token this word belongs to */
+};
+
+ANNALS_API size_t annals_doc_sentence_count(const annals_doc *d);
+ANNALS_API size_t annals_doc_token_count(const annals_doc *d);
+ANNALS_API size_t annals_doc_word_count(const annals_doc *d);
+ANNALS_API int annals_doc_sentence(const annals_doc *d, size_t i,
+                                   struct annals_sentence_info *out);
+ANNALS_API int annals_doc_token(const annals_doc *d, size_t i,
+                                struct annals_token_info *out);
+ANNALS_API int annals_doc_word(const annals_doc *d, size_t i,
+                               struct annals_word_info *out);
+
+/* The dateline's place ("WASHINGTON"), if the story has a dateline. */
+ANNALS_API int annals_doc_dateline(const annals_doc *d, struct annals_span *line,
+                                   struct annals_span *place);
+
+/* ---------------------------------------------------------------- output */
+enum annals_format {
+    ANNALS_FORMAT_JSON = 0,   /* one JSON object per document, one line */
+    ANNALS_FORMAT_CONLLU      /* CoNLL-U, one block per sentence */
+};
+
+/* Serialise the document (or its error record, if annotation failed) into a
+** buffer owned by the document.  *out stays valid until the next call on d.
+** Output is deterministic: the same input gives the same bytes. */
+ANNALS_API int annals_doc_write(annals_doc *d, int format, const char **out,
+                                size_t *len);
+
+/* --------------------------------------------------------------- readers */
+typedef struct annals_reader annals_reader;
+
+enum annals_input {
+    ANNALS_INPUT_AUTO = 0,    /* JSON Lines if the first non-blank byte is '{' */
+    ANNALS_INPUT_TEXT,        /* the whole input is one article */
+    ANNALS_INPUT_JSONL        /* one article per line */
+};
+
+/* JSON field names; NULL members take the defaults id, date, url, source,
+** title, text. */
+struct annals_fields {
+    const char *name[ANNALS_META_COUNT];
+    const char *text;
+};
+
+/* Open a file (path "-" is standard input).  gzip input is recognised by its
+** content.  The reader uses p's options for limits and allocation. */
+ANNALS_API int annals_reader_open(const annals_pipeline *p, const char *path,
+                                  int input, const struct annals_fields *fields,
+                                  annals_reader **out, char *errbuf, size_t errlen);
+ANNALS_API void annals_reader_close(annals_reader *r);
+
+/* Read the next record into d (reset first): its metadata, origin and text
+** are set and the document is annotated.  Returns ANNALS_OK, ANNALS_DONE at
+** the end, or a negative status for a record that failed; d then holds an
+** error record naming the file, line and reason, and the next call goes on
+** with the following record.  ANNALS_EIO means the input itself cannot be
+** read further (the reader is then at its end). */
+ANNALS_API int annals_reader_next(annals_reader *r, const annals_pipeline *p,
+                                  annals_doc *d);
+
+/* ------------------------------------------------------------ evaluation */
+
+/* Precision, recall and F1 of one kind of unit, in percent. */
+struct annals_prf {
+    double precision;
+    double recall;
+    double f1;
+    size_t gold;
+    size_t system;
+    size_t correct;
+};
+
+struct annals_tokenize_scores {
+    struct annals_prf tokens;
+    struct annals_prf words;
+    struct annals_prf sentences;
+    size_t documents;
+};
+
+/* Score the text stage against gold CoNLL-U held in memory.  The raw input is
+** rebuilt from the gold "# text" lines: sentences of one paragraph joined by a
+** space, paragraphs separated by a blank line, as in the CoNLL 2018 shared
+** task; units are compared by character offsets, ignoring whitespace. */
+ANNALS_API int annals_eval_tokenize(const annals_pipeline *p, const char *conllu,
+                                    size_t len, struct annals_tokenize_scores *out,
+                                    char *errbuf, size_t errlen);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* ANNALS_H */

@@ -1,0 +1,123 @@
+/* annals.c -- versions, status strings, options, the allocator choke point
+** and the pipeline object.  The only file that calls the C allocator. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int annals_version_number(void)
+{
+    return ANNALS_VERSION_MAJOR * 10000 + ANNALS_VERSION_MINOR * 100 +
+           ANNALS_VERSION_PATCH;
+}
+
+const char *annals_strerror(int status)
+{
+    switch (status) {
+    case ANNALS_OK: return "success";
+    case ANNALS_DONE: return "no more records";
+    case ANNALS_ENOMEM: return "out of memory";
+    case ANNALS_EINVAL: return "invalid argument";
+    case ANNALS_EIO: return "input/output error";
+    case ANNALS_ETOOBIG: return "input over a configured limit";
+    case ANNALS_EUTF8: return "invalid UTF-8";
+    case ANNALS_EFORMAT: return "malformed input";
+    case ANNALS_EMODEL: return "bad model file";
+    default: return "unknown status";
+    }
+}
+
+static void *libc_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    (void)ud;
+    (void)osize;
+    if (nsize == 0) {
+        free(ptr);
+        return NULL;
+    }
+    return realloc(ptr, nsize);
+}
+
+void *annals__malloc(const struct annals_alloc *a, size_t n)
+{
+    return a->fn(a->ud, NULL, 0, n == 0 ? 1 : n);
+}
+
+void *annals__realloc(const struct annals_alloc *a, void *p, size_t osize,
+                      size_t nsize)
+{
+    return a->fn(a->ud, p, osize, nsize == 0 ? 1 : nsize);
+}
+
+void annals__free(const struct annals_alloc *a, void *p, size_t size)
+{
+    if (p != NULL)
+        a->fn(a->ud, p, size, 0);
+}
+
+void annals__fmt(char *buf, size_t cap, const char *fmt, ...)
+{
+    va_list ap;
+    if (cap == 0)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(buf, cap, fmt, ap);
+    va_end(ap);
+}
+
+void annals_options_init(struct annals_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->max_doc_bytes = (size_t)16 << 20;
+    opt->max_sentence_tokens = 1000;
+    opt->utf8_policy = ANNALS_UTF8_REJECT;
+}
+
+int annals_pipeline_open(const struct annals_options *opt, annals_pipeline **out,
+                         char *errbuf, size_t errlen)
+{
+    struct annals_options o;
+    struct annals_alloc a;
+    annals_pipeline *p;
+
+    if (out == NULL)
+        return ANNALS_EINVAL;
+    *out = NULL;
+    if (opt != NULL)
+        o = *opt;
+    else
+        annals_options_init(&o);
+    if (o.max_doc_bytes == 0 || o.max_doc_bytes > UINT32_MAX - 1) {
+        annals__fmt(errbuf, errlen, "max_doc_bytes must be between 1 and %u",
+                    (unsigned)(UINT32_MAX - 1));
+        return ANNALS_EINVAL;
+    }
+    if (o.max_sentence_tokens == 0) {
+        annals__fmt(errbuf, errlen, "max_sentence_tokens must be at least 1");
+        return ANNALS_EINVAL;
+    }
+    if (o.utf8_policy != ANNALS_UTF8_REJECT && o.utf8_policy != ANNALS_UTF8_REPLACE) {
+        annals__fmt(errbuf, errlen, "unknown UTF-8 policy %d", o.utf8_policy);
+        return ANNALS_EINVAL;
+    }
+    a.fn = o.alloc != NULL ? o.alloc : libc_alloc;
+    a.ud = o.alloc != NULL ? o.alloc_ud : NULL;
+    p = annals__malloc(&a, sizeof *p);
+    if (p == NULL) {
+        annals__fmt(errbuf, errlen, "out of memory");
+        return ANNALS_ENOMEM;
+    }
+    p->alloc = a;
+    p->opt = o;
+    *out = p;
+    return ANNALS_OK;
+}
+
+void annals_pipeline_close(annals_pipeline *p)
+{
+    if (p == NULL)
+        return;
+    struct annals_alloc a = p->alloc;
+    annals__free(&a, p, sizeof *p);
+}

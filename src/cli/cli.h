@@ -1,0 +1,10 @@
+/* cli.h -- subcommands of the annals command.  Each returns the process
+** exit status: 0 success, 1 some records or checks failed, 2 usage or a
+** fatal error.  Only the CLI prints. */
+#ifndef ANNALS_CLI_H
+#define ANNALS_CLI_H
+
+int cmd_code(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+
+#endif

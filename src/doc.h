@@ -1,0 +1,94 @@
+/* doc.h -- the document: the single source of truth that every stage reads
+** and appends to.
+**
+** Offsets: every annotation keeps byte offsets into the original input.  The
+** stages work on d->text, the checked and NFC-normalised copy of the input;
+** d->map translates an offset in d->text back to the original (NULL when the
+** two are byte-identical, which is the common case). */
+#ifndef ANNALS_DOC_H
+#define ANNALS_DOC_H
+
+#include "internal.h"
+
+struct doc_token {
+    uint32_t start, end;        /* span in d->text (working offsets) */
+    uint32_t first_word;
+    uint16_t n_words;
+    uint8_t space_after;
+};
+
+struct doc_word {
+    const char *form;           /* into d->text, or an arena string */
+    uint32_t form_len;
+    uint32_t token;
+};
+
+struct doc_sentence {
+    uint32_t first_token;
+    uint32_t n_tokens;
+    uint8_t role;               /* enum annals_role */
+};
+
+/* A growable array whose memory survives annals_doc_reset(). */
+#define DOC_VEC(T) struct { T *v; size_t n, cap; }
+
+struct annals_doc {
+    const struct annals_alloc *alloc;
+    const struct annals_options *opt;
+    struct annals_arena arena;
+
+    char *meta[ANNALS_META_COUNT];      /* NUL-terminated arena copies */
+    size_t meta_len[ANNALS_META_COUNT];
+    char *origin_file;
+    uint64_t origin_line;
+
+    const char *orig;                   /* original input (arena copy) */
+    size_t orig_len;
+    const char *text;                   /* working text: valid UTF-8, NFC */
+    size_t text_len;
+    uint32_t *map;                      /* text offset -> orig offset, or NULL */
+
+    DOC_VEC(struct doc_token) tok;
+    DOC_VEC(struct doc_word) word;
+    DOC_VEC(struct doc_sentence) sent;
+
+    int has_dateline;
+    uint32_t dateline_start, dateline_end;   /* working offsets */
+    uint32_t place_start, place_end;
+
+    int status;                         /* ANNALS_OK or the failure */
+    char errmsg[512];
+    struct annals_buf out;              /* annals_doc_write() result */
+};
+
+/* Grow a DOC_VEC by one element; returns a pointer to it or NULL. */
+#define DOC_PUSH(d, vec) \
+    ((vec).n < (vec).cap || annals__doc_grow((d), (void **)&(vec).v, &(vec).cap, \
+                                              sizeof(*(vec).v), (vec).n + 1) == ANNALS_OK \
+         ? &(vec).v[(vec).n++] : NULL)
+
+ANNALS_INTERNAL int annals__doc_grow(annals_doc *d, void **v, size_t *cap,
+                                     size_t elem, size_t need);
+/* Record a failure on d: status and a printf-style message.  Returns status. */
+ANNALS_INTERNAL int annals__doc_fail(annals_doc *d, int status, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Original-input offset of working offset off. */
+ANNALS_INTERNAL size_t annals__doc_orig_offset(const annals_doc *d, size_t off);
+
+/* ---------------------------------------------------------------- stages */
+
+/* text.c: check and normalise the input, find line roles and the dateline,
+** then tokenise and split sentences. */
+ANNALS_INTERNAL int annals__text_run(const annals_pipeline *p, annals_doc *d,
+                                     const char *text, size_t len);
+
+/* tokenize.c: append the tokens (and their words) of d->text[start, end) to
+** d->tok and d->word.  The range holds no line that must stay apart. */
+ANNALS_INTERNAL int annals__tokenize(annals_doc *d, size_t start, size_t end);
+
+/* sentence.c: group tokens [first, first + n) into sentences of the given
+** role, appended to d->sent.  Paragraph ends are always sentence ends. */
+ANNALS_INTERNAL int annals__split_sentences(annals_doc *d, size_t first, size_t n,
+                                            int role);
+
+#endif /* ANNALS_DOC_H */
