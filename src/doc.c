@@ -18,6 +18,7 @@ int annals_doc_new(const annals_pipeline *p, annals_doc **out)
     memset(d, 0, sizeof *d);
     d->alloc = &p->alloc;
     d->opt = &p->opt;
+    d->err_offset = SIZE_MAX;
     annals__arena_init(&d->arena, d->alloc);
     annals__buf_init(&d->out, d->alloc, 0);
     *out = d;
@@ -33,12 +34,14 @@ void annals_doc_reset(annals_doc *d)
     memset(d->meta_len, 0, sizeof d->meta_len);
     d->origin_file = NULL;
     d->origin_line = 0;
+    d->origin_escaped = 0;
     d->orig = d->text = NULL;
     d->orig_len = d->text_len = 0;
     d->map = NULL;
     d->tok.n = d->word.n = d->sent.n = 0;
     d->has_dateline = 0;
     d->status = ANNALS_OK;
+    d->err_offset = SIZE_MAX;
     d->errmsg[0] = '\0';
     d->out.len = 0;
 }
@@ -212,6 +215,7 @@ int annals_annotate(const annals_pipeline *p, annals_doc *d, const char *text,
     d->tok.n = d->word.n = d->sent.n = 0;
     d->has_dateline = 0;
     d->status = ANNALS_OK;
+    d->err_offset = SIZE_MAX;
     d->errmsg[0] = '\0';
     return annals__text_run(p, d, text == NULL ? "" : text, len);
 }

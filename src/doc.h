@@ -41,6 +41,7 @@ struct annals_doc {
     size_t meta_len[ANNALS_META_COUNT];
     char *origin_file;
     uint64_t origin_line;
+    int origin_escaped;                 /* text came JSON-escaped on one line */
 
     const char *orig;                   /* original input (arena copy) */
     size_t orig_len;
@@ -57,6 +58,7 @@ struct annals_doc {
     uint32_t place_start, place_end;
 
     int status;                         /* ANNALS_OK or the failure */
+    size_t err_offset;                  /* input byte of the failure, or SIZE_MAX */
     char errmsg[512];
     struct annals_buf out;              /* annals_doc_write() result */
 };

@@ -226,6 +226,9 @@ static int find_blocks(annals_doc *d, struct block **out, size_t *nout)
 
     int open = 0;                   /* the last block may still grow */
 
+    if (n >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;                      /* a byte-order mark is not text */
+
     while (i < n) {
         size_t line_start = i, line_end, s, e;
         const char *nl = memchr(t + i, '\n', n - i);
@@ -287,9 +290,11 @@ int annals__text_run(const annals_pipeline *p, annals_doc *d, const char *text,
     d->orig = copy;
     d->orig_len = len;
     rc = annals__utf8_prepare(&d->arena, copy, len, p->opt.utf8_policy, &u, &bad);
-    if (rc == ANNALS_EUTF8)
+    if (rc == ANNALS_EUTF8) {
+        d->err_offset = bad;
         return annals__doc_fail(d, rc, "%s at byte %zu", copy[bad] == '\0' ?
                                 "NUL byte" : "invalid UTF-8", bad);
+    }
     if (rc != ANNALS_OK)
         return annals__doc_fail(d, rc, "%s", annals_strerror(rc));
     d->text = u.text;

@@ -1,0 +1,41 @@
+/* main.c -- the annals command: dispatch to subcommands. */
+#include "annals.h"
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: annals COMMAND [OPTIONS] [ARGS]\n"
+            "\n"
+            "commands:\n"
+            "  code [FILE|DIR|-]...      annotate articles (text or JSON Lines, gzip or not)\n"
+            "  eval tokenize --gold F    score the text stage against CoNLL-U\n"
+            "  version                   print the version\n"
+            "\n"
+            "'annals COMMAND --help' describes a command's options.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    if (strcmp(argv[1], "code") == 0)
+        return cmd_code(argc - 1, argv + 1);
+    if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
+        printf("annals %s (schema %d)\n", ANNALS_VERSION_STRING, ANNALS_SCHEMA_VERSION);
+        return 0;
+    }
+    if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0 ||
+        strcmp(argv[1], "-h") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    fprintf(stderr, "annals: unknown command '%s'\n", argv[1]);
+    usage(stderr);
+    return 2;
+}
