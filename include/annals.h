@@ -212,11 +212,13 @@ enum annals_input {
     ANNALS_INPUT_JSONL        /* one article per line */
 };
 
-/* JSON field names; NULL members take the defaults id, date, url, source,
-** title, text. */
+/* How records are read.  JSON member names: NULL members take the defaults
+** id, date, url, source, title, text.  default_date (YYYY-MM-DD or RFC 3339,
+** or NULL) is the publication date of records that carry none. */
 struct annals_fields {
     const char *name[ANNALS_META_COUNT];
     const char *text;
+    const char *default_date;
 };
 
 /* Open a file (path "-" is standard input).  gzip input is recognised by its

@@ -24,6 +24,7 @@ struct annals_reader {
     char *path;                     /* as given, for error records */
     int input;                      /* enum annals_input, decided on first read */
     const char *field[ANNALS_META_COUNT + 1];   /* JSON names; last is text */
+    char *default_date;
     unsigned char *chunk;
     size_t pos, len;
     int eof;                        /* no more bytes */
@@ -56,6 +57,8 @@ void annals_reader_close(annals_reader *r)
         if (r->field[k] != default_field[k])
             annals__free(r->alloc, (void *)r->field[k], strlen(r->field[k]) + 1);
     annals__free(r->alloc, r->path, strlen(r->path) + 1);
+    if (r->default_date != NULL)
+        annals__free(r->alloc, r->default_date, strlen(r->default_date) + 1);
     annals__free(r->alloc, r->chunk, READ_CHUNK);
     annals__buf_free(&r->rec);
     annals__free(r->alloc, r, sizeof *r);
@@ -95,6 +98,11 @@ int annals_reader_open(const annals_pipeline *p, const char *path, int input,
             r->field[k] = default_field[k];
             goto nomem;
         }
+    }
+    if (fields != NULL && fields->default_date != NULL) {
+        r->default_date = dup_str(r->alloc, fields->default_date);
+        if (r->default_date == NULL)
+            goto nomem;
     }
     /* Records may be JSON-escaped, so a line can be longer than its text. */
     annals__buf_init(&r->rec, r->alloc, 2 * p->opt.max_doc_bytes + READ_CHUNK);
@@ -175,6 +183,14 @@ static int record_error(annals_reader *r, annals_doc *d, uint64_t line, int stat
     return d->status;
 }
 
+static int set_default_date(annals_reader *r, annals_doc *d)
+{
+    if (r->default_date == NULL || d->meta[ANNALS_META_DATE] != NULL)
+        return ANNALS_OK;
+    return annals_doc_set_meta(d, ANNALS_META_DATE, r->default_date,
+                               strlen(r->default_date));
+}
+
 static int next_text(annals_reader *r, const annals_pipeline *p, annals_doc *d)
 {
     int fits = 1, rc;
@@ -210,8 +226,10 @@ static int next_text(annals_reader *r, const annals_pipeline *p, annals_doc *d)
     annals_doc_set_origin(d, r->path, 1);
     if (len == 0)
         return record_error(r, d, 1, ANNALS_EFORMAT, "%s", "empty document: no text");
-    rc = annals_annotate(p, d, text, len);
-    return rc;
+    rc = set_default_date(r, d);
+    if (rc != ANNALS_OK)
+        return rc;
+    return annals_annotate(p, d, text, len);
 }
 
 /* Read one line into r->rec (without its newline).  Returns 0 at the end of
@@ -322,6 +340,9 @@ static int next_jsonl(annals_reader *r, const annals_pipeline *p, annals_doc *d)
                         r->field[ANNALS_META_COUNT]);
             return record_error(r, d, r->line, ANNALS_EFORMAT, "%s", why);
         }
+        rc = set_default_date(r, d);
+        if (rc != ANNALS_OK)
+            return rc;
         return annals_annotate(p, d, t->value, t->len);
     }
     r->damaged = 0;

@@ -61,15 +61,6 @@ static void emit(struct run *r)
         r->write_failed = 1;
 }
 
-/* A record read fine but without a date takes --date, then is re-annotated
-** so the date is in place for the stages that use it. */
-static int apply_default_date(struct run *r)
-{
-    if (r->date == NULL || annals_doc_meta(r->doc, ANNALS_META_DATE, NULL) != NULL)
-        return ANNALS_OK;
-    return annals_doc_set_meta(r->doc, ANNALS_META_DATE, r->date, strlen(r->date));
-}
-
 static void code_file(struct run *r, const char *path)
 {
     annals_reader *rd;
@@ -89,8 +80,6 @@ static void code_file(struct run *r, const char *path)
         rc = annals_reader_next(rd, r->p, r->doc);
         if (rc == ANNALS_DONE)
             break;
-        if (rc == ANNALS_OK)
-            rc = apply_default_date(r);
         r->records++;
         if (rc != ANNALS_OK)
             r->failed++;
@@ -139,7 +128,9 @@ static void code_dir(struct run *r, const char *dir)
         names[n] = malloc(len);
         if (names[n] == NULL)
             break;
-        snprintf(names[n], len, "%s/%s", dir, e->d_name);
+        size_t dlen = strlen(dir);
+        snprintf(names[n], len, "%.*s/%s", (int)(dlen > 1 && dir[dlen - 1] == '/' ? dlen - 1 : dlen),
+                 dir, e->d_name);
         n++;
     }
     closedir(dp);
@@ -266,6 +257,7 @@ int cmd_code(int argc, char **argv)
         annals_pipeline_close(p);
         return 2;
     }
+    r.fields.default_date = r.date;
     if (r.date != NULL) {
         /* Check the default date once, before any input is read. */
         if (annals_doc_set_meta(r.doc, ANNALS_META_DATE, r.date, strlen(r.date)) != ANNALS_OK) {

@@ -1,0 +1,1 @@
+--format conllu tests/golden/contractions.txt

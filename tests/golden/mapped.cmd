@@ -1,0 +1,1 @@
+--field id=doc --field text=body --field title=headline --field date=published --date 2024-01-02 tests/golden/mapped.jsonl
