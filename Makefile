@@ -61,6 +61,9 @@ $(B)/libannals.so.$(MAJOR): $(LIB_OBJ)
 $(B)/annals: $(CLI_OBJ) $(B)/libannals.a
 	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libannals.a $(LIBS)
 
+$(B)/bench: bench/bench.c $(B)/libannals.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libannals.a $(LIBS)
+
 # Unit tests link the static library and may reach internals through src/.
 $(B)/tests/%: tests/unit/%.c $(B)/libannals.a
 	@mkdir -p $(dir $@)
@@ -95,7 +98,7 @@ test check: all
 golden-update: $(B)/annals
 	@UPDATE=1 tests/run_golden.sh $(B)/annals
 
-bench: all
+bench: all $(B)/bench
 	@bench/run.sh $(B)/annals
 
 eval: all

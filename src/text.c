@@ -24,19 +24,34 @@ static int is_space(unsigned char c)
 static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 
-/* Does s[0..n) contain the ASCII string w at a word boundary? */
-static int has_word(const char *s, size_t n, const char *w)
+/* Offset of the first occurrence of the ASCII string w in s[0..n) at or
+** after from, or SIZE_MAX. */
+static size_t find(const char *s, size_t n, size_t from, const char *w)
 {
     size_t k = strlen(w);
-    for (size_t i = 0; i + k <= n; i++) {
-        if (memcmp(s + i, w, k) != 0)
-            continue;
-        int left = i == 0 || !(is_lower((unsigned char)s[i - 1]) ||
-                               is_upper((unsigned char)s[i - 1]));
-        int right = i + k == n || !(is_lower((unsigned char)s[i + k]) ||
-                                    is_upper((unsigned char)s[i + k]));
-        if (left && right)
+    while (from + k <= n) {
+        const char *p = memchr(s + from, w[0], n - from - k + 1);
+        if (p == NULL)
+            return SIZE_MAX;
+        from = (size_t)(p - s);
+        if (memcmp(p, w, k) == 0)
+            return from;
+        from++;
+    }
+    return SIZE_MAX;
+}
+
+static int is_alpha(unsigned char c) { return is_lower(c) || is_upper(c); }
+
+/* Does s[0..n) contain the ASCII word w, not inside a longer word? */
+static int has_word(const char *s, size_t n, const char *w)
+{
+    size_t k = strlen(w), i = 0;
+    while ((i = find(s, n, i, w)) != SIZE_MAX) {
+        if ((i == 0 || !is_alpha((unsigned char)s[i - 1])) &&
+            (i + k == n || !is_alpha((unsigned char)s[i + k])))
             return 1;
+        i++;
     }
     return 0;
 }
@@ -71,7 +86,10 @@ static unsigned char final_char(const char *s, size_t n)
     return 0;
 }
 
-/* Photo captions: a one-line block that names what a picture shows. */
+/* Photo captions: a one-line block that names what a picture shows.  They
+** are short, so longer lines are not searched at all. */
+#define CAPTION_MAX_BYTES 400
+
 static int looks_like_caption(const char *s, size_t n)
 {
     static const char *const cues[] = {
@@ -79,12 +97,11 @@ static int looks_like_caption(const char *s, size_t n)
         "FILE PHOTO", "Photo:", "PHOTO:", "Photograph:", "Image:", "(Photo", "Getty Images",
         "/AFP", "/Reuters", "/REUTERS", "AFP photo", "Reuters photo", "/AP Photo", "(AP Photo",
     };
-    for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++) {
-        size_t k = strlen(cues[i]);
-        for (size_t j = 0; j + k <= n; j++)
-            if (memcmp(s + j, cues[i], k) == 0)
-                return 1;
-    }
+    if (n > CAPTION_MAX_BYTES)
+        return 0;
+    for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++)
+        if (find(s, n, 0, cues[i]) != SIZE_MAX)
+            return 1;
     /* "Combo shows ...", "A man walks past ... in Kabul, Aug. 11" */
     if (count_words(s, n) <= 40 && (has_word(s, n, "shows") || has_word(s, n, "pictured") ||
                                     has_word(s, n, "Combo") || has_word(s, n, "Picture")))

@@ -1,0 +1,88 @@
+/* bench.c -- throughput of the pipeline on a JSON Lines corpus: reading,
+** text stage (checking, tokenising, sentence splitting) and serialising are
+** timed separately, on one thread.  Prints articles/s, MB/s, tokens/s and
+** the peak resident memory.  Not part of `make test`. */
+#include "annals.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv)
+{
+    annals_pipeline *p;
+    annals_doc *d;
+    annals_reader *r;
+    char err[256];
+    size_t docs = 0, failed = 0, bytes = 0, tokens = 0, sentences = 0, out_bytes = 0;
+    double t0, t_read = 0, t_write = 0;
+    struct rusage ru;
+    int rc, write = argc > 2 && strcmp(argv[2], "--write") == 0;
+
+    if (argc < 2) {
+        fprintf(stderr, "usage: bench CORPUS.jsonl [--write]\n");
+        return 2;
+    }
+    if (annals_pipeline_open(NULL, &p, err, sizeof err) != ANNALS_OK ||
+        annals_doc_new(p, &d) != ANNALS_OK) {
+        fprintf(stderr, "bench: %s\n", err);
+        return 2;
+    }
+    if (annals_reader_open(p, argv[1], ANNALS_INPUT_JSONL, NULL, &r, err, sizeof err) !=
+        ANNALS_OK) {
+        fprintf(stderr, "bench: %s\n", err);
+        return 2;
+    }
+    for (;;) {
+        t0 = now();
+        rc = annals_reader_next(r, p, d);
+        t_read += now() - t0;
+        if (rc == ANNALS_DONE)
+            break;
+        docs++;
+        if (rc != ANNALS_OK) {
+            failed++;
+            continue;
+        }
+        tokens += annals_doc_token_count(d);
+        sentences += annals_doc_sentence_count(d);
+        if (annals_doc_token_count(d) > 0) {
+            /* Text bytes up to the end of the last token. */
+            struct annals_token_info t;
+            annals_doc_token(d, annals_doc_token_count(d) - 1, &t);
+            bytes += t.span.end;
+        }
+        if (write) {
+            const char *s;
+            size_t n;
+            t0 = now();
+            annals_doc_write(d, ANNALS_FORMAT_JSON, &s, &n);
+            t_write += now() - t0;
+            out_bytes += n;
+        }
+    }
+    getrusage(RUSAGE_SELF, &ru);
+    printf("articles          %zu (%zu failed)\n", docs, failed);
+    printf("text bytes        %.1f MB\n", (double)bytes / 1e6);
+    printf("tokens            %zu\n", tokens);
+    printf("sentences         %zu\n", sentences);
+    printf("read+text stage   %.3f s: %.1f MB/s, %.0f tokens/s, %.0f articles/s, %.0f sentences/s (one core)\n",
+           t_read, (double)bytes / 1e6 / t_read, (double)tokens / t_read,
+           (double)docs / t_read, (double)sentences / t_read);
+    if (write)
+        printf("JSON writing      %.3f s: %.1f MB/s of output\n", t_write,
+               (double)out_bytes / 1e6 / t_write);
+    printf("peak RSS          %.1f MB\n", (double)ru.ru_maxrss / 1024.0);
+    annals_reader_close(r);
+    annals_doc_free(d);
+    annals_pipeline_close(p);
+    return failed > 0 ? 1 : 0;
+}
