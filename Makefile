@@ -42,10 +42,18 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 FUZZERS  := $(FUZZ_SRC:fuzz/%.c=$(B)/fuzz/%)
 
-.PHONY: all test check unit golden bad fuzz-replay test-san bench eval install \
+.PHONY: example deps all test check unit golden bad fuzz-replay test-san bench eval install \
         uninstall clean lint fuzz golden-update
 
 all: $(B)/libannals.a $(B)/libannals.so.$(MAJOR) $(B)/annals
+
+# The README's first command: what a newcomer runs on a fresh machine.
+example: deps
+	@$(MAKE) --no-print-directory all
+	$(B)/annals code examples/
+
+deps:
+	@tools/deps.sh
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
