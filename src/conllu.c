@@ -136,13 +136,14 @@ static int word_line(struct parse_state *st, const char *line, size_t n, uint64_
 {
     struct conllu_corpus *c = st->c;
     struct conllu_str col[CONLLU_NCOLS];
-    const char *p = line, *end = line + n;
+    const char *p = line, *end = line + n, *tab = NULL;
     size_t k = 0;
     int rc;
 
     while (k < CONLLU_NCOLS) {
-        const char *tab = memchr(p, '\t', (size_t)(end - p));
-        const char *stop = tab != NULL ? tab : end;
+        const char *stop;
+        tab = memchr(p, '\t', (size_t)(end - p));
+        stop = tab != NULL ? tab : end;
         col[k].s = p;
         col[k].n = (uint32_t)(stop - p);
         k++;
