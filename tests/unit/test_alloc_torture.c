@@ -23,13 +23,15 @@ struct text {
 #define BIG_REPEAT 900
 
 static char big_text[BIG_REPEAT * 41 + 1];
+static const char bad_text[] =
+    "Bad bytes \xFF here, an overlong \xC0\xAF pair and a NUL \0 too. Then (\xCC\x81"
+    "marks.";
 
 static struct text texts[NTEXT] = {
     {0, "Ferry strike ends\n\nPORT ELLEN, May 2 (Example Wire) - Crews returned to the "
         "boats on Monday. Timetables resume at noon!\n\nA ferry leaves the pier (L) in "
         "this photo\n\nOfficials said repairs \xE2\x80\x9Cwent well.\xE2\x80\x9D", 0},
-    {1, "Bad bytes \xFF here, an overlong \xC0\xAF pair and a NUL \0 too. Then (\xCC\x81"
-        "marks.", 75},
+    {1, bad_text, sizeof bad_text - 1},
     {0, "The cafe\xCC\x81 on the quay reopened. Hangul \xE1\x84\x80\xE1\x85\xA1 and "
         "q\xCC\x81\xCC\xA3 were normalised.", 0},
     {0, big_text, 0},

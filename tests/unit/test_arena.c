@@ -68,7 +68,7 @@ static void test_arena_serves_requests_larger_than_a_block(void **state)
     assert_int_equal(t.bad_osize, 0);
 }
 
-static void test_arena_refuses_impossible_sizes_without_allocating(void **state)
+static void test_arena_impossible_sizes_give_null_and_leave_the_arena_usable(void **state)
 {
     struct test_alloc t = {0};
     struct annals_alloc a = test_alloc_of(&t);
@@ -174,7 +174,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_arena_returns_16_byte_aligned_distinct_blocks),
         cmocka_unit_test(test_arena_zero_size_gives_a_usable_pointer),
         cmocka_unit_test(test_arena_serves_requests_larger_than_a_block),
-        cmocka_unit_test(test_arena_refuses_impossible_sizes_without_allocating),
+        cmocka_unit_test(test_arena_impossible_sizes_give_null_and_leave_the_arena_usable),
         cmocka_unit_test(test_arena_reset_reuses_blocks_without_allocating),
         cmocka_unit_test(test_arena_failed_allocation_returns_null_and_arena_stays_usable),
         cmocka_unit_test(test_arena_strdup_copies_and_terminates),
