@@ -24,7 +24,7 @@ fi
 
 pass=0 fail=0 skip=0
 tally=$(tally_file "$1")
-logdir="${1%%/*}/test-logs"
+logdir="$(build_dir "$1")/test-logs"
 mkdir -p "$logdir"
 
 for bin in "$@"; do
