@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # tally.sh -- sourced by the test runners: the record of what ran.
 #
 # Each build directory (build/, build-san/) holds a file test-tally with one
