@@ -5,6 +5,7 @@
 #   make bench | eval    throughput and accuracy figures (not part of test)
 #   make install         honours PREFIX and DESTDIR
 #   make SANITIZER=address,undefined   a sanitised build in build-san/
+#   make fuzz            libFuzzer binaries (clang) in build-fuzz/fuzz-bin/
 
 PREFIX  ?= /usr/local
 LIBDIR  ?= $(PREFIX)/lib
@@ -24,7 +25,11 @@ ANNALS_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -fPIC -fvisibility=hidden \
   -Wold-style-definition $(shell pkg-config --cflags $(PKGS))
 LIBS := $(shell pkg-config --libs $(PKGS)) -lm -lpthread
 
-ifdef SANITIZER
+ifdef FUZZ
+  B := build-fuzz
+  ANNALS_CFLAGS += -fsanitize=fuzzer-no-link,address -fno-omit-frame-pointer
+  LDFLAGS += -fsanitize=address
+else ifdef SANITIZER
   B := build-san
   ANNALS_CFLAGS += -fsanitize=$(SANITIZER) -fno-sanitize-recover=all -fno-omit-frame-pointer
   LDFLAGS += -fsanitize=$(SANITIZER)
@@ -36,14 +41,15 @@ ALL_CFLAGS := $(ANNALS_CFLAGS) $(CFLAGS)
 LIB_SRC  := $(wildcard src/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
-FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
+FUZZ_SRC := $(filter-out fuzz/fuzz_main.c,$(wildcard fuzz/fuzz_*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 FUZZERS  := $(FUZZ_SRC:fuzz/%.c=$(B)/fuzz/%)
+FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(B)/fuzz-bin/%)
 
-.PHONY: example deps all test check unit golden bad fuzz-replay test-san bench eval install \
-        uninstall clean lint fuzz golden-update
+.PHONY: example deps all test check unit golden bad fuzz-replay test-san bench eval \
+        install uninstall clean lint fuzz fuzz-bin golden-update check-one
 
 all: $(B)/libannals.a $(B)/libannals.so.$(MAJOR) $(B)/annals
 
@@ -83,6 +89,12 @@ $(B)/fuzz/%: fuzz/%.c fuzz/fuzz_main.c $(B)/libannals.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< fuzz/fuzz_main.c $(B)/libannals.a $(LIBS)
 
+# libFuzzer binaries: the same targets linked with -fsanitize=fuzzer.
+$(B)/fuzz-bin/%: fuzz/%.c $(B)/libannals.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer,address $(LDFLAGS) -o $@ $< \
+	  $(B)/libannals.a $(LIBS)
+
 unit: $(TESTS)
 	@tests/run_unit.sh $(TESTS)
 
@@ -97,8 +109,9 @@ fuzz-replay: $(FUZZERS)
 
 check-one: unit golden bad fuzz-replay
 
-# The whole suite, then again under the sanitizers.
-test check: all
+# Lint, then the whole suite, then again under the sanitizers.
+test check: lint all
+	@rm -f build/test-tally build-san/test-tally
 	@$(MAKE) --no-print-directory check-one
 	@$(MAKE) --no-print-directory SANITIZER=address,undefined check-one
 	@tests/summary.sh
@@ -115,8 +128,14 @@ eval: all
 lint:
 	@tools/lint.sh
 
-fuzz:
-	$(MAKE) CC=clang B=build-fuzz fuzz-bin
+# make fuzz CC=clang: libFuzzer binaries in build-fuzz/fuzz-bin/; run one as
+#   build-fuzz/fuzz-bin/fuzz_tokenize fuzz/corpus/tokenize
+ifdef FUZZ
+fuzz-bin: $(FUZZ_BIN)
+else
+fuzz fuzz-bin:
+	@$(MAKE) --no-print-directory CC=clang FUZZ=1 fuzz-bin
+endif
 
 install: all
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(PCDIR)

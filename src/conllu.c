@@ -107,6 +107,20 @@ static int fail(char *err, size_t errlen, uint64_t line, const char *why)
     return ANNALS_EFORMAT;
 }
 
+/* End the open sentence, if any, at a blank line or the end of the input. */
+static int close_sentence(struct parse_state *st, uint64_t lineno, char *err,
+                          size_t errlen)
+{
+    if (st->cur == NULL)
+        return ANNALS_OK;
+    if (st->range_end > st->last_id)
+        return fail(err, errlen, lineno, "multiword token range not covered");
+    if (st->cur->n_words == 0)
+        return fail(err, errlen, lineno, "sentence has no words");
+    st->cur = NULL;
+    return ANNALS_OK;
+}
+
 static int open_sentence(struct parse_state *st, uint64_t line)
 {
     struct conllu_corpus *c = st->c;
@@ -136,13 +150,14 @@ static int word_line(struct parse_state *st, const char *line, size_t n, uint64_
 {
     struct conllu_corpus *c = st->c;
     struct conllu_str col[CONLLU_NCOLS];
-    const char *p = line, *end = line + n;
+    const char *p = line, *end = line + n, *tab = NULL;
     size_t k = 0;
     int rc;
 
     while (k < CONLLU_NCOLS) {
-        const char *tab = memchr(p, '\t', (size_t)(end - p));
-        const char *stop = tab != NULL ? tab : end;
+        const char *stop;
+        tab = memchr(p, '\t', (size_t)(end - p));
+        stop = tab != NULL ? tab : end;
         col[k].s = p;
         col[k].n = (uint32_t)(stop - p);
         k++;
@@ -150,7 +165,8 @@ static int word_line(struct parse_state *st, const char *line, size_t n, uint64_
             break;
         p = tab + 1;
     }
-    if (k != CONLLU_NCOLS || p > end || memchr(p, '\t', (size_t)(end - p)) != NULL)
+    /* Ten columns, and the tenth one ends the line. */
+    if (k != CONLLU_NCOLS || tab != NULL)
         return fail(err, errlen, lineno, "expected 10 tab-separated columns");
     if (st->cur == NULL) {
         rc = open_sentence(st, lineno);
@@ -226,11 +242,9 @@ int annals__conllu_parse(const struct annals_alloc *a, const char *data, size_t 
         if (n > 0 && p[n - 1] == '\r')
             n--;
         if (n == 0) {
-            if (st.cur != NULL && st.range_end > st.last_id) {
-                rc = fail(err, errlen, lineno, "multiword token range not covered");
+            rc = close_sentence(&st, lineno, err, errlen);
+            if (rc != ANNALS_OK)
                 break;
-            }
-            st.cur = NULL;
         } else if (p[0] == '#') {
             const char *v;
             size_t vlen;
@@ -260,6 +274,8 @@ int annals__conllu_parse(const struct annals_alloc *a, const char *data, size_t 
         }
         p = nl != NULL ? nl + 1 : end;
     }
+    if (rc == ANNALS_OK)
+        rc = close_sentence(&st, lineno, err, errlen);
     if (rc == ANNALS_ENOMEM)
         annals__fmt(err, errlen, "out of memory");
     if (rc != ANNALS_OK)

@@ -6,7 +6,8 @@
 ** with no copy and no map.  Otherwise the text is cut into segments, each an
 ** inert starter followed by the code points that may combine with it; only
 ** segments holding a code point that NFC could change go through utf8proc,
-** and every byte of such a segment maps to the segment's first input byte. */
+** and the bytes NFC changed in such a segment map to the first input byte
+** that changed (unchanged leading and trailing bytes map one to one). */
 #include "utf8.h"
 
 #include <string.h>
@@ -123,6 +124,38 @@ static void emit(struct builder *b, const unsigned char *p, size_t n, size_t ori
     b->len += n;
 }
 
+/* Emit out[0..len), the NFC form of the input segment in[0..n) that starts
+** at input offset orig.  Bytes of a common prefix or suffix of the two map
+** one to one; the bytes between map to the first input byte that changed.
+** A token boundary inside the segment (a bracket followed by a combining
+** mark) thus keeps distinct, ordered offsets on both sides. */
+static void emit_segment(struct builder *b, const unsigned char *out, size_t len,
+                         const unsigned char *in, size_t n, size_t orig)
+{
+    size_t pre = 0, suf = 0, most = len < n ? len : n;
+
+    while (pre < most && out[pre] == in[pre])
+        pre++;
+    while (pre > 0 && pre < len && (out[pre] & 0xC0) == 0x80)
+        pre--;                                  /* whole code points only */
+    while (suf < most - pre && out[len - 1 - suf] == in[n - 1 - suf])
+        suf++;
+    while (suf > 0 && (out[len - suf] & 0xC0) == 0x80)
+        suf--;
+    memcpy(b->out + b->len, out, len);
+    for (size_t i = 0; i < len; i++) {
+        size_t from;
+        if (i < pre)
+            from = i;
+        else if (i >= len - suf)
+            from = n - (len - i);
+        else
+            from = pre;
+        b->map[b->len + i] = (uint32_t)(orig + from);
+    }
+    b->len += len;
+}
+
 /* Normalise one segment s[0..n) (valid UTF-8) to NFC and emit it. */
 static int emit_nfc(struct builder *b, struct annals_arena *arena,
                     const unsigned char *s, size_t n, size_t orig)
@@ -144,7 +177,7 @@ static int emit_nfc(struct builder *b, struct annals_arena *arena,
     if (len < 0)
         return ANNALS_EUTF8;
     /* NFC never lengthens text by more than 3x; the caller sized for that. */
-    emit(b, (const unsigned char *)buf, (size_t)len, orig);
+    emit_segment(b, (const unsigned char *)buf, (size_t)len, s, n, orig);
     return ANNALS_OK;
 }
 

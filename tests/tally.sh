@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # tally.sh -- sourced by the test runners: the record of what ran.
 #
 # Each build directory (build/, build-san/) holds a file test-tally with one
@@ -6,10 +7,16 @@
 # counts it twice; `make test` deletes the tallies before it starts, and
 # tests/summary.sh adds up whatever both builds recorded.
 
-# tally_file BINARY -- the tally of the build directory BINARY lives in:
-# the first component of its path (build/tests/test_x -> build/test-tally).
+# build_dir BINARY -- the build directory a test binary belongs to: the
+# parent of its directory (build/tests/test_x -> build,
+# build-san/fuzz/fuzz_x -> build-san).
+build_dir() {
+    dirname "$(dirname "$1")"
+}
+
+# tally_file BINARY -- the tally of BINARY's build directory.
 tally_file() {
-    printf '%s/test-tally\n' "${1%%/*}"
+    printf '%s/test-tally\n' "$(build_dir "$1")"
 }
 
 # tally_record FILE SUITE PASSED FAILED SKIPPED

@@ -1,0 +1,78 @@
+/* unit.h -- what every unit test needs: cmocka and a checking allocator for
+** struct annals_options.alloc.  Every test main() passes argv[1] to
+** cmocka_set_test_filter(), so `build/tests/test_buf '*limit*'` runs the
+** matching tests only. */
+#ifndef ANNALS_UNIT_H
+#define ANNALS_UNIT_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "annals.h"
+#include "internal.h"
+
+/* A lua_Alloc-style allocator that counts calls, can refuse the Nth
+** allocation (fail_at, 1-based; 0 never), and checks the library's side of
+** the contract: every block is freed once, with the size it was given. */
+struct test_alloc {
+    long calls;          /* allocations and reallocations asked for */
+    long fail_at;        /* refuse this call; 0: never */
+    long failed;         /* how many calls were refused */
+    long live;           /* blocks not yet freed */
+    size_t live_bytes;
+    long bad_osize;      /* frees or reallocs with a wrong old size */
+};
+
+#define TEST_ALLOC_HDR 16     /* keeps the block 16-byte aligned */
+#define TEST_ALLOC_MAX ((size_t)1 << 40)
+
+static inline void *test_alloc_fn(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    struct test_alloc *t = ud;
+    unsigned char *base = ptr != NULL ? (unsigned char *)ptr - TEST_ALLOC_HDR : NULL;
+    size_t old = 0;
+
+    if (base != NULL) {
+        memcpy(&old, base, sizeof old);
+        if (old != osize)
+            t->bad_osize++;
+    }
+    if (nsize == 0) {
+        if (base != NULL) {
+            t->live--;
+            t->live_bytes -= old;
+            free(base);
+        }
+        return NULL;
+    }
+    t->calls++;
+    if (t->fail_at != 0 && t->calls == t->fail_at) {
+        t->failed++;
+        return NULL;
+    }
+    if (nsize > TEST_ALLOC_MAX)
+        return NULL;                /* as malloc would; sanitizers would abort */
+    base = realloc(base, nsize + TEST_ALLOC_HDR);
+    if (base == NULL)
+        return NULL;
+    memcpy(base, &nsize, sizeof nsize);
+    if (ptr == NULL)
+        t->live++;
+    t->live_bytes = t->live_bytes - old + nsize;
+    return base + TEST_ALLOC_HDR;
+}
+
+/* struct annals_alloc for internal modules, over t. */
+static inline struct annals_alloc test_alloc_of(struct test_alloc *t)
+{
+    struct annals_alloc a = {test_alloc_fn, t};
+    return a;
+}
+
+#endif /* ANNALS_UNIT_H */
