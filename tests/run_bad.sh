@@ -13,7 +13,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=tests/tally.sh
 . "$here/tally.sh"
 annals=$1
-tally=$(tally_file "$annals")
+tally="$(dirname "$annals")/test-tally"
 pass=0 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -15,7 +15,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=tests/tally.sh
 . "$here/tally.sh"
 annals=$1
-tally=$(tally_file "$annals")
+tally="$(dirname "$annals")/test-tally"
 pass=0 fail=0 skip=0
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
