@@ -1,74 +1,717 @@
-/* tokenize.c -- split text into tokens with byte offsets (baseline: blank
-** space and edge punctuation). */
+/* tokenize.c -- split text into tokens and syntactic words, following the
+** conventions of UD English-EWT:
+**
+**   - clitics make multiword tokens: "don't" = do + n't, "Ali's" = Ali + 's,
+**     "parents'" = parents + ', "cannot" = can + not, "gonna" = gon + na;
+**   - most hyphenated compounds are split ("search - engine"), but words with
+**     a bound prefix ("e-mail", "non-stop") and phone numbers are kept whole;
+**   - numbers keep their inner punctuation (1,000.50 9/11 3:30), URLs and
+**     e-mail addresses are one token, and so are emoticons and runs of
+**     punctuation ("...", "!!", "--", ">>");
+**   - an abbreviation keeps its period (Mr. U.S. Jan.) except where the
+**     period also ends the sentence after a dotted acronym ("in the U.S" + ".").
+**
+** One pass over the bytes: the range is cut into chunks of non-blank
+** characters and each chunk into tokens by looking at most a few bytes ahead
+** (URLs and e-mail addresses scan to the end of their chunk once). */
 #include "doc.h"
+#include "utf8.h"
 
-static int is_blank(unsigned char c)
+#include <string.h>
+#include <utf8proc.h>
+
+/* ------------------------------------------------------ character classes */
+
+static int is_upper(unsigned c) { return c - 'A' < 26u; }
+static int is_lower(unsigned c) { return c - 'a' < 26u; }
+static int is_alpha(unsigned c) { return (c | 32u) - 'a' < 26u; }
+static int is_digit(unsigned c) { return c - '0' < 10u; }
+static int is_alnum(unsigned c) { return is_alpha(c) || is_digit(c); }
+static unsigned to_lower(unsigned c) { return is_upper(c) ? c | 32u : c; }
+
+static int is_ascii_blank(unsigned c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-static int is_edge_punct(unsigned char c)
+struct scan {
+    annals_doc *d;
+    const unsigned char *t;
+    size_t end;                 /* end of the range */
+    int squote_open;            /* an opening single quote awaits its close */
+};
+
+enum { K_SPACE, K_WORD, K_OTHER };
+
+/* Kind and byte length of the non-ASCII code point at i.  Invalid bytes do
+** not occur (the text is checked UTF-8) but are still read as one byte. */
+static int high_kind(const struct scan *sc, size_t i, size_t *len)
 {
-    return c == '.' || c == ',' || c == '!' || c == '?' || c == ';' || c == ':' ||
-           c == '"' || c == '(' || c == ')' || c == '[' || c == ']' || c == '\'';
+    int32_t cp;
+    size_t n = annals__utf8_decode(sc->t + i, sc->end - i, &cp);
+    if (n == 0) {
+        *len = 1;
+        return K_OTHER;
+    }
+    *len = n;
+    if (cp == 0x200B || cp == 0xFEFF || cp == 0x2060)
+        return K_SPACE;                 /* zero-width spaces separate words */
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+        return K_SPACE;
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+        return K_WORD;
+    default:
+        return K_OTHER;
+    }
 }
 
-static int push_token(annals_doc *d, size_t s, size_t e, int space_after)
+/* Length of the blank at i (0 if none). */
+static size_t blank_len(const struct scan *sc, size_t i)
 {
+    size_t n;
+    if (sc->t[i] < 0x80)
+        return is_ascii_blank(sc->t[i]);
+    return high_kind(sc, i, &n) == K_SPACE ? n : 0;
+}
+
+/* Length of the word character at i (letter, digit or mark), 0 if none. */
+static size_t word_len(const struct scan *sc, size_t i, size_t ce)
+{
+    size_t n;
+    if (i >= ce)
+        return 0;
+    if (sc->t[i] < 0x80)
+        return is_alnum(sc->t[i]);
+    return high_kind(sc, i, &n) == K_WORD ? n : 0;
+}
+
+/* Length of an apostrophe at i: ' or U+2019 (and ` as a clitic mark). */
+static size_t apos_len(const unsigned char *t, size_t i, size_t ce)
+{
+    if (i >= ce)
+        return 0;
+    if (t[i] == '\'' || t[i] == '`')
+        return 1;
+    if (t[i] == 0xE2 && i + 2 < ce && t[i + 1] == 0x80 && t[i + 2] == 0x99)
+        return 3;
+    return 0;
+}
+
+/* Does t[i..i+n) equal the lower-case ASCII string w, ignoring case? */
+static int eq_ci(const unsigned char *t, size_t n, const char *w)
+{
+    size_t k = 0;
+    for (; k < n && w[k] != '\0'; k++)
+        if (to_lower(t[k]) != (unsigned char)w[k])
+            return 0;
+    return k == n && w[k] == '\0';
+}
+
+static int in_list_ci(const unsigned char *t, size_t n, const char *const *list)
+{
+    for (; *list != NULL; list++)
+        if (eq_ci(t, n, *list))
+            return 1;
+    return 0;
+}
+
+static int in_list(const unsigned char *t, size_t n, const char *const *list)
+{
+    for (; *list != NULL; list++)
+        if (strlen(*list) == n && memcmp(t, *list, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* ------------------------------------------------------------ word lists */
+
+/* Abbreviations that keep their period, matched ignoring case: none of
+** them is an English word that could end a sentence. */
+static const char *const abbr_ci[] = {
+    "mr", "mrs", "ms", "messrs", "mmes", "dr", "drs", "prof", "rev", "hon", "jr", "sr",
+    "st", "sts", "gen", "lt", "col", "maj", "capt", "cmdr", "cdr", "adm", "sgt", "cpl",
+    "pvt", "brig", "gov", "sen", "sens", "rep", "reps", "pres", "supt", "insp", "amb",
+    "atty", "msgr", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "tue", "tues", "thu", "thur", "thurs", "fri", "inc", "corp", "ltd",
+    "bros", "assn", "dept", "univ", "intl", "govt", "ave", "blvd", "mt", "ft", "hwy",
+    "ste", "apt", "bldg", "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "kan",
+    "kans", "ky", "md", "mich", "minn", "mont", "neb", "nev", "okla", "tenn", "tex",
+    "vt", "wis", "wisc", "wyo", "etc", "vs", "approx", "figs", "nos", "vol", "vols",
+    "pp", "eds", "chap", "ext", "attn", "misc", "cf", "al", "viz", "incl", "excl",
+    "hrs", "yrs", "mos", "lbs", "oz", "mph", "ref", "esp", "pt", "yr", "mins", "info",
+    "tel", "dept", "sq", "arrv", "que", "spec", "conf", "para", "rd",
+    NULL
+};
+
+/* Abbreviations that are also words: they keep their period only when
+** written exactly so ("Co." but not "co." in "so co."). */
+static const char *const abbr_exact[] = {
+    "Co", "co", "Mar", "Mon", "Wed", "Sat", "Sun", "Fig", "fig", "Ed", "ed", "Va",
+    "Ga", "La", "Pa", "Mo", "Ore", "Wash", "Mass", "Sec", "sec", "Det", "Fr", "Div",
+    "Inst", "Est", "est", "Ph", "Fax", "Mob", "Dom", "dom", "rec", "Rec", "min", "max",
+    "eve", "lb", "ft", "hr", "mo", "v", "eg", "ps", "PS", "et", "ect", "lv", "rep",
+    "Vol", "Sc",
+    NULL
+};
+
+/* Prefixes that stay joined to the rest of the word by a hyphen. */
+static const char *const hyphen_prefix[] = {
+    "e", "non", "mid", "anti", "pre", "re", "post", "over", "co", "multi", "pro", "ex",
+    "semi", "sub", "cross", "neo", "counter", "intra", "inter", "un", "mis", "arch",
+    "psycho", "micro", "x",
+    NULL
+};
+
+/* File name extensions and top-level domains: "report.doc", "cnn.com". */
+static const char *const dot_suffix[] = {
+    "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "uk", "us", "ca",
+    "au", "de", "fr", "in", "pk", "af", "ru", "cn", "jp", "io", "tv", "co", "html",
+    "htm", "php", "asp", "aspx", "cfm", "jsp", "doc", "docx", "pdf", "txt", "xls",
+    "xlsx", "ppt", "pptx", "jpg", "jpeg", "gif", "png", "exe", "zip", "url", "csv",
+    "mp3", "mp4", "xml",
+    NULL
+};
+
+/* Words that usually start a sentence: a dotted acronym followed by one of
+** them gives its period to the sentence ("in the U.S" + "." + "The"). */
+static const char *const starters[] = {
+    "The", "A", "An", "I", "He", "She", "It", "We", "They", "You", "This", "That",
+    "These", "Those", "There", "But", "And", "So", "In", "On", "At", "If", "As", "For",
+    "What", "When", "Where", "Why", "How", "My", "Our", "Their", "His", "Her", "Its",
+    "Thanks", "Thank", "Please", "Also", "However", "Then", "Now", "Yes", "No", "All",
+    "Some", "One", "After", "Before", "Let", "Do", "Is", "Are",
+    NULL
+};
+
+/* Clitic-bearing words written without an apostrophe, and where they split
+** (split2 > 0 for a third word). */
+struct fused {
+    const char *word;
+    unsigned char split, split2;
+};
+
+static const struct fused fused_words[] = {
+    {"cannot", 3, 0}, {"gonna", 3, 0}, {"wanna", 3, 0}, {"gotta", 3, 0},
+    {"outta", 3, 0}, {"kinda", 4, 0}, {"sorta", 4, 0}, {"lemme", 3, 0},
+    {"gimme", 3, 0}, {"dunno", 2, 3}, {"dont", 2, 0}, {"didnt", 3, 0},
+    {"doesnt", 4, 0}, {"isnt", 2, 0}, {"wasnt", 3, 0}, {"arent", 3, 0},
+    {"werent", 4, 0}, {"wont", 2, 0}, {"cant", 2, 0}, {"wouldnt", 5, 0},
+    {"couldnt", 5, 0}, {"shouldnt", 6, 0}, {"havent", 4, 0}, {"hasnt", 3, 0},
+    {"hadnt", 3, 0}, {"aint", 2, 0}, {"im", 1, 0}, {"ive", 1, 0}, {"youre", 3, 0},
+    {"theyre", 4, 0}, {"thats", 4, 0}, {"whats", 4, 0}, {"itll", 2, 0},
+    {"youll", 3, 0}, {"youve", 3, 0}, {"theyve", 4, 0},
+};
+
+/* Emoticons kept as one token. */
+static const char *const emoticons[] = {
+    ":-)", ":-(", ":-D", ":-P", ":-p", ":-/", ";-)", ":'(", ":)", ":(", ":D", ":P", ":p",
+    ":/", ";)", "=)", "=(", ":]", ":[", ":o", ":O", "<3", "^_^", "^^", ":|", "XD",
+    NULL
+};
+
+/* ---------------------------------------------------------------- output */
+
+struct split {
+    size_t at[2];               /* word boundaries inside the token */
+    int n;
+};
+
+static int push_token(struct scan *sc, size_t s, size_t e, const struct split *sp)
+{
+    annals_doc *d = sc->d;
     struct doc_token *t = DOC_PUSH(d, d->tok);
-    struct doc_word *w;
+    size_t ws = s;
+
     if (t == NULL)
-        return ANNALS_ENOMEM;
-    w = DOC_PUSH(d, d->word);
-    if (w == NULL)
         return ANNALS_ENOMEM;
     t->start = (uint32_t)s;
     t->end = (uint32_t)e;
-    t->first_word = (uint32_t)(d->word.n - 1);
-    t->n_words = 1;
-    t->space_after = (uint8_t)space_after;
-    w->form = d->text + s;
-    w->form_len = (uint32_t)(e - s);
-    w->token = (uint32_t)(d->tok.n - 1);
+    t->first_word = (uint32_t)d->word.n;
+    t->n_words = (uint16_t)(sp->n + 1);
+    t->space_after = (uint8_t)(e < d->text_len && blank_len(sc, e) > 0);
+    for (int k = 0; k <= sp->n; k++) {
+        size_t we = k < sp->n ? sp->at[k] : e;
+        struct doc_word *w = DOC_PUSH(d, d->word);
+        if (w == NULL)
+            return ANNALS_ENOMEM;
+        w->form = d->text + ws;
+        w->form_len = (uint32_t)(we - ws);
+        w->token = (uint32_t)(d->tok.n - 1);
+        ws = we;
+    }
+    return ANNALS_OK;
+}
+
+/* --------------------------------------------------------- special tokens */
+
+static int has_prefix_ci(const unsigned char *t, size_t i, size_t ce, const char *p)
+{
+    size_t n = strlen(p);
+    return ce - i >= n && eq_ci(t + i, n, p);
+}
+
+/* A URL starting at i: scheme or "www.", then everything to the end of the
+** chunk but trailing punctuation and an unbalanced closing bracket. */
+static size_t url_len(const struct scan *sc, size_t cs, size_t i, size_t ce)
+{
+    const unsigned char *t = sc->t;
+    size_t e = i, depth = 0;
+
+    if (!(has_prefix_ci(t, i, ce, "http://") || has_prefix_ci(t, i, ce, "https://") ||
+          has_prefix_ci(t, i, ce, "ftp://") ||
+          (has_prefix_ci(t, i, ce, "www.") && (i == cs || !is_alnum(t[i - 1])) &&
+           i + 4 < ce && is_alnum(t[i + 4]))))
+        return 0;
+    while (e < ce && t[e] != '<' && t[e] != '>' && t[e] != '"') {
+        if (t[e] == '(')
+            depth++;
+        else if (t[e] == ')' && depth-- == 0)
+            break;
+        e++;
+    }
+    while (e > i && (t[e - 1] == '.' || t[e - 1] == ',' || t[e - 1] == ';' ||
+                     t[e - 1] == ':' || t[e - 1] == '!' || t[e - 1] == '?' ||
+                     t[e - 1] == '\'' || t[e - 1] == ']' || t[e - 1] >= 0x80))
+        e--;
+    while (e > i && t[e - 1] >= 0x80 && t[e - 1] < 0xC0)
+        e++;                            /* never cut inside a code point */
+    return e - i;
+}
+
+static int is_local_char(unsigned c)
+{
+    return is_alnum(c) || c == '.' || c == '_' || c == '-' || c == '+';
+}
+
+/* An e-mail address at i: local@domain.tld.  The local part is at most 64
+** bytes, so a long chunk is never rescanned from every token start. */
+static size_t email_len(const struct scan *sc, size_t i, size_t ce)
+{
+    const unsigned char *t = sc->t;
+    size_t j = i, dots = 0, e;
+
+    while (j < ce && j - i < 64 && is_local_char(t[j]))
+        j++;
+    if (j == i || j >= ce || t[j] != '@' || j + 1 >= ce || !is_alnum(t[j + 1]))
+        return 0;
+    e = ++j;
+    while (e < ce && (is_alnum(t[e]) || t[e] == '.' || t[e] == '-' || t[e] == '_')) {
+        if (t[e] == '.')
+            dots++;
+        e++;
+    }
+    while (e > j && (t[e - 1] == '.' || t[e - 1] == '-')) {
+        if (t[e - 1] == '.')
+            dots--;
+        e--;
+    }
+    return dots > 0 ? e - i : 0;
+}
+
+static size_t emoticon_len(const unsigned char *t, size_t i, size_t ce)
+{
+    for (const char *const *e = emoticons; *e != NULL; e++) {
+        size_t n = strlen(*e);
+        if (ce - i >= n && memcmp(t + i, *e, n) == 0) {
+            /* ":D" and "XD" only when no letter follows ("Note:Do"). */
+            if (i + n < ce && is_alnum(t[i + n]))
+                continue;
+            if ((*e)[0] == 'X' && i > 0 && is_alnum(t[i - 1]))
+                continue;
+            return n;
+        }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ words */
+
+/* Is the sentence over at i (just after a period)?  Closing quotes and
+** brackets may come first; then the end of the range or a word that
+** usually starts a sentence. */
+static int sentence_ends_at(const struct scan *sc, size_t i)
+{
+    const unsigned char *t = sc->t;
+    size_t e;
+
+    while (i < sc->end && (t[i] == '"' || t[i] == '\'' || t[i] == ')' || t[i] == ']'))
+        i++;
+    while (i < sc->end && is_ascii_blank(t[i]))
+        i++;
+    if (i >= sc->end)
+        return 1;
+    if (t[i] == '"')
+        i++;
+    e = i;
+    while (e < sc->end && is_alpha(t[e]))
+        e++;
+    return e > i && is_upper(t[i]) && in_list(t + i, e - i, starters);
+}
+
+/* Does the whole run of digits and hyphens at s look like a phone number,
+** a ZIP+4 code or a date (713-555-0100, 1-800-555-0100, 77002-1234,
+** 11-20-2000)?  Returns its length, or 0. */
+static size_t phone_len(const unsigned char *t, size_t s, size_t ce)
+{
+    size_t g[5], ng = 0, i = s;
+
+    while (ng < 5) {
+        size_t b = i;
+        while (i < ce && is_digit(t[i]))
+            i++;
+        if (i == b)
+            return 0;
+        g[ng++] = i - b;
+        if (i + 1 < ce && t[i] == '-' && is_digit(t[i + 1]))
+            i++;
+        else
+            break;
+    }
+    if (i < ce && (is_alpha(t[i]) || t[i] == '-'))
+        return 0;
+    if ((ng == 2 && g[0] == 3 && g[1] == 4) || (ng == 2 && g[0] == 5 && g[1] == 4) ||
+        (ng == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4) ||
+        (ng == 4 && g[0] == 1 && g[1] == 3 && g[2] == 3 && g[3] == 4) ||
+        (ng == 3 && g[0] <= 2 && g[1] <= 2 && g[2] == 4))
+        return i - s;
+    return 0;
+}
+
+/* A run of word characters from i; returns its end.  Inside the run, a
+** number glued to a unit ("5pm", "65k") ends after the number: only
+** ordinals, decades and single-letter labels stay ("3rd", "90s", "220b"). */
+static size_t word_run(const struct scan *sc, size_t cs, size_t i, size_t ce)
+{
+    const unsigned char *t = sc->t;
+    size_t j = i, n;
+
+    if (is_digit(t[i])) {
+        while (j < ce && is_digit(t[j]))
+            j++;
+        if (j < ce && is_alpha(t[j])) {
+            size_t a = j;
+            while (a < ce && is_alpha(t[a]))
+                a++;
+            if (a < ce && word_len(sc, a, ce) > 0)
+                ;                       /* mixed code such as 4x4: keep whole */
+            else if (eq_ci(t + j, a - j, "st") || eq_ci(t + j, a - j, "nd") ||
+                     eq_ci(t + j, a - j, "rd") || eq_ci(t + j, a - j, "th") ||
+                     eq_ci(t + j, a - j, "s"))
+                return a;
+            else if (a - j == 1 && t[j] != 'k' && t[j] != 'K' && t[cs] != '$')
+                return a;
+            else
+                return j;
+        }
+    }
+    while ((n = word_len(sc, j, ce)) > 0)
+        j += n;
+    return j;
+}
+
+static int is_clitic(const unsigned char *t, size_t n)
+{
+    return eq_ci(t, n, "s") || eq_ci(t, n, "m") || eq_ci(t, n, "d") ||
+           eq_ci(t, n, "ll") || eq_ci(t, n, "ve") || eq_ci(t, n, "re");
+}
+
+/* Length of the letters-only segment ending at e and starting at or after s. */
+static size_t seg_back(const unsigned char *t, size_t s, size_t e)
+{
+    size_t b = e;
+    while (b > s && is_alpha(t[b - 1]))
+        b--;
+    return e - b;
+}
+
+static size_t alpha_run(const unsigned char *t, size_t i, size_t ce)
+{
+    size_t e = i;
+    while (e < ce && is_alpha(t[e]))
+        e++;
+    return e - i;
+}
+
+/* Should the period at p, which ends the word [s, p), stay in the token? */
+static int keeps_period(const struct scan *sc, size_t s, size_t p, int dotted)
+{
+    const unsigned char *t = sc->t;
+    size_t n = p - s;
+
+    if (dotted)                         /* U.S. a.m. e.g. Ph.D. */
+        return !sentence_ends_at(sc, p + 1);
+    if (n == 1 && is_upper(t[s]))       /* an initial: "J. Smith" */
+        return !sentence_ends_at(sc, p + 1) || p + 1 < sc->end;
+    if (in_list_ci(t + s, n, abbr_ci) || in_list(t + s, n, abbr_exact))
+        return 1;
+    /* "No. 5", "no. 12" */
+    if (eq_ci(t + s, n, "no") && p + 2 < sc->end && t[p + 1] == ' ' &&
+        is_digit(t[p + 2]))
+        return 1;
+    return 0;
+}
+
+/* Scan the word token starting at i; returns its end and fills sp with the
+** boundaries of its syntactic words. */
+static size_t scan_word(struct scan *sc, size_t cs, size_t i, size_t ce, struct split *sp)
+{
+    const unsigned char *t = sc->t;
+    size_t j = i, seg = i, a;
+    int dotted = 0, plain = 1;          /* plain: letters only so far */
+
+    sp->n = 0;
+    for (;;) {
+        size_t r = word_run(sc, cs, j, ce);
+        for (size_t k = j; k < r; k++)
+            if (!is_alpha(t[k]))
+                plain = 0;
+        j = r;
+        if (j >= ce || (j > seg && word_len(sc, j, ce) > 0))
+            break;                      /* a number cut from its unit */
+        unsigned c = t[j];
+        unsigned next = j + 1 < ce ? t[j + 1] : 0;
+        unsigned prev = t[j - 1];
+
+        if ((a = apos_len(t, j, ce)) > 0) {
+            size_t k = j + a, cl = alpha_run(t, k, ce);
+            int after_word = k + cl >= ce || word_len(sc, k + cl, ce) == 0;
+            if ((prev == 'n' || prev == 'N') && j - 1 > i && cl == 1 &&
+                (t[k] == 't' || t[k] == 'T') && after_word && c != '`') {
+                sp->at[sp->n++] = j - 1;         /* do|n't */
+                return k + 1;
+            }
+            if (cl > 0 && after_word && is_clitic(t + k, cl)) {
+                sp->at[sp->n++] = j;             /* Ali|'s, I|'m */
+                return k + cl;
+            }
+            if (cl == 0 && (prev == 's' || prev == 'S') && c != '`' &&
+                word_len(sc, k, ce) == 0 && !sc->squote_open && plain) {
+                sp->at[sp->n++] = j;             /* parents|' */
+                return k;
+            }
+            if (c != '`' && word_len(sc, k, ce) > 0 && is_alpha(prev)) {
+                j = k;                           /* O'Brien */
+                plain = 0;
+                continue;
+            }
+            break;
+        }
+        if (c >= 0x80)
+            break;
+        if (c == '.') {
+            if (is_digit(prev) && is_digit(next)) {
+                j++;
+                plain = 0;
+                continue;
+            }
+            if (is_alpha(next)) {
+                size_t before = seg_back(t, seg, j), after = alpha_run(t, j + 1, ce);
+                int whole = j + 1 + after >= ce || word_len(sc, j + 1 + after, ce) == 0;
+                if (whole && before > 0 && before <= 2 && after <= 2 &&
+                    (before == 1 || after == 1)) {
+                    dotted = 1;                  /* U.S, e.g, Ph.D */
+                } else if (!(whole && in_list_ci(t + j + 1, after, dot_suffix)) &&
+                           !(is_lower(prev) && is_lower(next) && !dotted)) {
+                    break;
+                }
+                j++;
+                seg = j;
+                plain = 0;
+                continue;
+            }
+            if (word_len(sc, j + 1, ce) == 0 && j + 1 < ce && t[j + 1] == '.')
+                break;                           /* "word..." */
+            if (keeps_period(sc, dotted ? i : seg, j, dotted))
+                return j + 1;
+            break;
+        }
+        if (c == ',' && is_digit(prev) && j + 3 < ce && is_digit(next) &&
+            is_digit(t[j + 2]) && is_digit(t[j + 3]) &&
+            (j + 4 >= ce || !is_digit(t[j + 4]))) {
+            j++;
+            plain = 0;
+            continue;
+        }
+        if ((c == ':' || c == '/') && is_digit(prev) && is_digit(next)) {
+            j++;
+            plain = 0;
+            continue;
+        }
+        if (c == '/' && is_alpha(prev) && j - seg == 1 && is_alpha(next) &&
+            alpha_run(t, j + 1, ce) <= 3 &&
+            word_len(sc, j + 1 + alpha_run(t, j + 1, ce), ce) == 0) {
+            j++;                                 /* w/o, b/c, I/S */
+            plain = 0;
+            continue;
+        }
+        if (c == '-' && word_len(sc, j + 1, ce) > 0) {
+            size_t pl;
+            if (!is_alpha(prev)) {
+                if (is_digit(prev) && seg == i && (pl = phone_len(t, i, ce)) > 0) {
+                    j = i + pl;
+                    plain = 0;
+                    if (j >= ce || word_len(sc, j, ce) == 0)
+                        break;
+                    continue;
+                }
+                break;
+            }
+            size_t b = seg_back(t, seg, j);
+            if (b == j - seg && in_list_ci(t + seg, b, hyphen_prefix)) {
+                j++;
+                seg = j;
+                plain = 0;
+                continue;
+            }
+            break;
+        }
+        if ((c == '@' || c == '_') && word_len(sc, j + 1, ce) > 0) {
+            j++;                                 /* Jo@ACME, snake_case */
+            plain = 0;
+            continue;
+        }
+        if (c == '&' && is_upper(prev) && is_upper(next)) {
+            j++;                                 /* AT&T, Q&A */
+            plain = 0;
+            continue;
+        }
+        break;
+    }
+    if (plain && sp->n == 0 && j - i <= 8) {
+        for (size_t f = 0; f < sizeof fused_words / sizeof fused_words[0]; f++) {
+            if (eq_ci(t + i, j - i, fused_words[f].word)) {
+                sp->at[sp->n++] = i + fused_words[f].split;
+                if (fused_words[f].split2 > 0)
+                    sp->at[sp->n++] = i + fused_words[f].split2;
+                break;
+            }
+        }
+    }
+    return j;
+}
+
+/* ----------------------------------------------------------- punctuation */
+
+static int is_run_char(unsigned c)
+{
+    return c == '-' || c == '=' || c == '*' || c == '_' || c == '~' || c == '#' ||
+           c == '<' || c == '>' || c == '+' || c == '^' || c == '|' || c == '/' ||
+           c == '\\' || c == '\'' || c == '`';
+}
+
+/* The token at i when it is not a word: emoticons, runs, quotes, symbols. */
+static size_t scan_other(struct scan *sc, size_t cs, size_t i, size_t ce,
+                         struct split *sp)
+{
+    const unsigned char *t = sc->t;
+    size_t n, e;
+    unsigned c = t[i];
+
+    sp->n = 0;
+    if (c >= 0x80) {
+        high_kind(sc, i, &n);
+        /* ‘’ and ’’ typed as a double quote stay one token */
+        e = i;
+        while (apos_len(t, e, ce) == 3 ||
+               (e + 2 < ce && t[e] == 0xE2 && t[e + 1] == 0x80 && t[e + 2] == 0x98))
+            e += 3;
+        if (e > i + 3)
+            return e - i;
+        if (n == 3 && t[i] == 0xE2 && t[i + 1] == 0x80 && t[i + 2] == 0x98)
+            sc->squote_open = 1;
+        else if (apos_len(t, i, ce) == 3)
+            sc->squote_open = 0;
+        return n;
+    }
+    if ((n = emoticon_len(t, i, ce)) > 0)
+        return n;
+    if (c == '.' && i + 1 < ce && is_digit(t[i + 1])) {
+        e = i + 1;                               /* .5 */
+        while (e < ce && is_digit(t[e]))
+            e++;
+        return e - i;
+    }
+    if (c == '.' || c == '!' || c == '?') {
+        e = i + 1;
+        while (e < ce && (t[e] == '.' || t[e] == '!' || t[e] == '?'))
+            e++;
+        return e - i;
+    }
+    if (c == '\'' || c == '`') {
+        size_t k = i + 1, cl = alpha_run(t, k, ce);
+        if (k < ce && t[k] == c)
+            return 2;                            /* '' and `` */
+        if (c == '\'' && cl > 0 && is_clitic(t + k, cl) &&
+            (k + cl >= ce || word_len(sc, k + cl, ce) == 0) && i == cs)
+            return 1 + cl;                       /* a lone 's */
+        if (c == '\'' && k + 1 < ce && is_digit(t[k]) && is_digit(t[k + 1]) &&
+            (k + 2 >= ce || !is_digit(t[k + 2]))) {
+            e = k + 2;                           /* '90s */
+            if (e < ce && t[e] == 's')
+                e++;
+            return e - i;
+        }
+        if (c == '\'')
+            sc->squote_open = word_len(sc, k, ce) > 0;
+        return 1;
+    }
+    if (is_run_char(c)) {
+        e = i + 1;
+        while (e < ce && t[e] == c)
+            e++;
+        return e - i;
+    }
+    return 1;
+}
+
+/* ------------------------------------------------------------------ main */
+
+/* Cut the chunk [cs, ce) of non-blank characters into tokens. */
+static int split_chunk(struct scan *sc, size_t cs, size_t ce)
+{
+    struct split sp;
+    size_t i = cs, n;
+    int rc;
+
+    while (i < ce) {
+        sp.n = 0;
+        if ((n = url_len(sc, cs, i, ce)) > 0 || (n = email_len(sc, i, ce)) > 0)
+            n += i;
+        else if (word_len(sc, i, ce) > 0)
+            n = scan_word(sc, cs, i, ce, &sp);
+        else
+            n = i + scan_other(sc, cs, i, ce, &sp);
+        rc = push_token(sc, i, n, &sp);
+        if (rc != ANNALS_OK)
+            return rc;
+        i = n;
+    }
     return ANNALS_OK;
 }
 
 int annals__tokenize(annals_doc *d, size_t start, size_t end)
 {
-    const unsigned char *t = (const unsigned char *)d->text;
+    struct scan sc = {d, (const unsigned char *)d->text, end, 0};
     size_t i = start;
-    int rc;
 
     while (i < end) {
-        size_t s, e, ws, we;
-        while (i < end && is_blank(t[i]))
-            i++;
-        if (i >= end)
-            break;
-        s = i;
-        while (i < end && !is_blank(t[i]))
-            i++;
-        e = i;
-        ws = s;
-        we = e;
-        while (ws < we && is_edge_punct(t[ws])) {
-            rc = push_token(d, ws, ws + 1, 0);
-            if (rc != ANNALS_OK)
-                return rc;
-            ws++;
+        size_t b = blank_len(&sc, i), ce;
+        if (b > 0) {
+            i += b;
+            continue;
         }
-        while (we > ws && is_edge_punct(t[we - 1]))
-            we--;
-        if (we > ws) {
-            rc = push_token(d, ws, we, we == e && e < end);
-            if (rc != ANNALS_OK)
-                return rc;
-        }
-        for (size_t k = we; k < e; k++) {
-            rc = push_token(d, k, k + 1, k + 1 == e && e < end);
-            if (rc != ANNALS_OK)
-                return rc;
-        }
+        ce = i + 1;
+        while (ce < end && (sc.t[ce] >= 0x80 ? blank_len(&sc, ce) == 0
+                                              : !is_ascii_blank(sc.t[ce])))
+            ce++;
+        int rc = split_chunk(&sc, i, ce);
+        if (rc != ANNALS_OK)
+            return annals__doc_fail(d, rc, "%s", annals_strerror(rc));
+        i = ce;
     }
     return ANNALS_OK;
 }
