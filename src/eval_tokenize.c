@@ -23,6 +23,7 @@
 struct unit {
     uint32_t start, end;        /* span in whitespace-free bytes */
     const char *form;           /* words only */
+    size_t form_off;            /* system words: form in eval.forms until fixed */
     uint32_t form_len;
     int multi;                  /* part of a multiword token */
 };
@@ -35,8 +36,8 @@ struct units {
 struct eval {
     const struct annals_alloc *alloc;
     struct units gtok, gword, gsent, stok, sword, ssent;
-    char *text;                 /* the document being rebuilt */
-    size_t text_len, text_cap;
+    struct annals_buf text;     /* the document being rebuilt */
+    struct annals_buf forms;    /* system word forms: documents are reused */
 };
 
 static struct unit *unit_push(struct eval *ev, struct units *u)
@@ -56,20 +57,7 @@ static struct unit *unit_push(struct eval *ev, struct units *u)
 
 static int text_add(struct eval *ev, const char *s, size_t n)
 {
-    if (ev->text_len + n > ev->text_cap) {
-        size_t ncap = ev->text_cap < 65536 ? 65536 : ev->text_cap;
-        char *p;
-        while (ncap < ev->text_len + n)
-            ncap *= 2;
-        p = annals__realloc(ev->alloc, ev->text, ev->text_cap, ncap);
-        if (p == NULL)
-            return ANNALS_ENOMEM;
-        ev->text = p;
-        ev->text_cap = ncap;
-    }
-    memcpy(ev->text + ev->text_len, s, n);
-    ev->text_len += n;
-    return ANNALS_OK;
+    return annals__buf_add(&ev->text, s, n);
 }
 
 /* Length of the whitespace character at s[0..n): ASCII blanks and the
@@ -201,14 +189,14 @@ static int add_sentence_text(struct eval *ev, const struct conllu_corpus *c,
 static int system_units(struct eval *ev, const annals_pipeline *p, annals_doc *d,
                         uint32_t *base, char *err, size_t errlen)
 {
-    const unsigned char *t = (const unsigned char *)ev->text;
+    const unsigned char *t = (const unsigned char *)ev->text.data;
     size_t at = 0;              /* byte cursor in the text */
     uint32_t pos = *base;       /* whitespace-free position of the cursor */
     size_t nt, ns;
     int rc;
 
     annals_doc_reset(d);
-    rc = annals_annotate(p, d, ev->text, ev->text_len);
+    rc = annals_annotate(p, d, ev->text.data, ev->text.len);
     if (rc != ANNALS_OK) {
         annals__fmt(err, errlen, "%s", annals_doc_errmsg(d));
         return rc;
@@ -221,7 +209,7 @@ static int system_units(struct eval *ev, const annals_pipeline *p, annals_doc *d
         annals_doc_token(d, i, &ti);
         /* Tokens come in text order, so one forward cursor converts spans. */
         while (at < ti.span.start) {
-            size_t sp = space_len(t + at, ev->text_len - at);
+            size_t sp = space_len(t + at, ev->text.len - at);
             if (sp > 0) {
                 at += sp;
             } else {
@@ -233,7 +221,7 @@ static int system_units(struct eval *ev, const annals_pipeline *p, annals_doc *d
         if (u == NULL)
             return ANNALS_ENOMEM;
         u->start = pos;
-        u->end = pos + (uint32_t)solid_len(ev->text + ti.span.start,
+        u->end = pos + (uint32_t)solid_len(ev->text.data + ti.span.start,
                                            ti.span.end - ti.span.start);
         for (size_t w = 0; w < ti.n_words; w++) {
             struct annals_word_info wi;
@@ -243,8 +231,11 @@ static int system_units(struct eval *ev, const annals_pipeline *p, annals_doc *d
             annals_doc_word(d, ti.first_word + w, &wi);
             wu->start = ev->stok.v[ev->stok.n - 1].start;
             wu->end = ev->stok.v[ev->stok.n - 1].end;
-            wu->form = wi.form;
+            wu->form_off = ev->forms.len;
             wu->form_len = (uint32_t)wi.form_len;
+            rc = annals__buf_add(&ev->forms, wi.form, wi.form_len);
+            if (rc != ANNALS_OK)
+                return rc;
             wu->multi = ti.n_words > 1;
         }
     }
@@ -258,7 +249,7 @@ static int system_units(struct eval *ev, const annals_pipeline *p, annals_doc *d
         u->start = ev->stok.v[tok0 + si.first_token].start;
         u->end = ev->stok.v[tok0 + si.first_token + si.n_tokens - 1].end;
     }
-    *base = pos + (uint32_t)solid_len(ev->text + at, ev->text_len - at);
+    *base = pos + (uint32_t)solid_len(ev->text.data + at, ev->text.len - at);
     return ANNALS_OK;
 }
 
@@ -274,19 +265,19 @@ static void prf(struct annals_prf *r, size_t gold, size_t sys, size_t correct)
     r->f1 = gold + sys > 0 ? 200.0 * (double)correct / (double)(gold + sys) : 0.0;
 }
 
-/* Units with equal spans; both lists are in text order. */
+/* Units with equal spans; both lists are in text order.  Units that start
+** together are consumed together, as conll18_ud_eval.py does. */
 static size_t count_equal_spans(const struct units *g, const struct units *s)
 {
     size_t i = 0, j = 0, n = 0;
     while (i < g->n && j < s->n) {
-        if (g->v[i].start == s->v[j].start && g->v[i].end == s->v[j].end) {
-            n++;
-            i++;
+        if (s->v[j].start < g->v[i].start) {
             j++;
-        } else if (g->v[i].start < s->v[j].start ||
-                   (g->v[i].start == s->v[j].start && g->v[i].end < s->v[j].end)) {
+        } else if (g->v[i].start < s->v[j].start) {
             i++;
         } else {
+            n += g->v[i].end == s->v[j].end;
+            i++;
             j++;
         }
     }
@@ -422,7 +413,8 @@ static void eval_free(struct eval *ev)
                            &ev->stok, &ev->sword, &ev->ssent};
     for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
         annals__free(ev->alloc, all[k]->v, all[k]->cap * sizeof *all[k]->v);
-    annals__free(ev->alloc, ev->text, ev->text_cap);
+    annals__buf_free(&ev->text);
+    annals__buf_free(&ev->forms);
 }
 
 /* Rebuild every document, annotate it and collect the system units. */
@@ -441,10 +433,10 @@ static int run_documents(struct eval *ev, const annals_pipeline *p,
         const struct conllu_sentence *s = &c->sent[si];
         size_t need = s->text.n > 0 ? s->text.n : (size_t)s->n_tokens * 16;
         int new_doc = si > 0 && (s->newdoc ||
-                                 (s->newpar && ev->text_len + 2 + need > p->opt.max_doc_bytes));
+                                 (s->newpar && ev->text.len + 2 + need > p->opt.max_doc_bytes));
         if (new_doc) {
             rc = system_units(ev, p, d, &base, err, errlen);
-            ev->text_len = 0;
+            ev->text.len = 0;
             ++*ndocs;
         } else if (si > 0) {
             rc = s->newpar ? text_add(ev, "\n\n", 2) : text_add(ev, " ", 1);
@@ -474,6 +466,8 @@ int annals_eval_tokenize(const annals_pipeline *p, const char *conllu, size_t le
     memset(out, 0, sizeof *out);
     memset(&ev, 0, sizeof ev);
     ev.alloc = &p->alloc;
+    annals__buf_init(&ev.text, ev.alloc, 0);
+    annals__buf_init(&ev.forms, ev.alloc, 0);
     rc = annals__conllu_parse(&p->alloc, conllu == NULL ? "" : conllu, len, &c, err,
                               sizeof err);
     if (rc != ANNALS_OK) {
@@ -483,8 +477,11 @@ int annals_eval_tokenize(const annals_pipeline *p, const char *conllu, size_t le
     rc = gold_units(&ev, &c, err, sizeof err);
     if (rc == ANNALS_OK)
         rc = run_documents(&ev, p, &c, &ndocs, err, sizeof err);
-    if (rc == ANNALS_OK)
+    if (rc == ANNALS_OK) {
+        for (size_t k = 0; k < ev.sword.n; k++)
+            ev.sword.v[k].form = ev.forms.data + ev.sword.v[k].form_off;
         rc = align_words(&ev, &aligned);
+    }
     if (rc == ANNALS_OK) {
         prf(&out->tokens, ev.gtok.n, ev.stok.n, count_equal_spans(&ev.gtok, &ev.stok));
         prf(&out->words, ev.gword.n, ev.sword.n, aligned);
