@@ -23,7 +23,10 @@ enum tok_class {
     T_CLOSE,        /* ) ] ” ’ '' */
     T_OPEN,         /* ( [ “ ‘ */
     T_ABBR,         /* a word with its period: etc. */
-    T_EMOTICON      /* :) :( */
+    T_EMOTICON,     /* :) :( */
+    T_LINE,         /* a rule such as ***** or ===== */
+    T_SOFT,         /* ends a header line: URL, e-mail, ">>", "]", "PM" */
+    T_SQUOTE        /* ' */
 };
 
 static int classify(const annals_doc *d, const struct doc_token *tk)
@@ -43,13 +46,24 @@ static int classify(const annals_doc *d, const struct doc_token *tk)
         switch (s[0]) {
         case '.': case '!': case '?': return T_FINAL;
         case '"': return T_DQUOTE;
-        case ')': case ']': return T_CLOSE;
+        case '\'': return T_SQUOTE;
+        case ')': return T_CLOSE;
+        case ']': return T_SOFT;
         case '(': case '[': return T_OPEN;
         default: return T_WORD;
         }
     }
+    if (n == 1 && s[0] == '\'')
+        return T_SQUOTE;
+    if ((n == 2 && (s[0] == 'A' || s[0] == 'P') && s[1] == 'M') || s[0] == '>' ||
+        (n == 1 && s[0] == ']') || memchr(s, '@', n) != NULL ||
+        (n > 4 && (memcmp(s, "http", 4) == 0 || memcmp(s, "www.", 4) == 0)))
+        return T_SOFT;
     if (n == 2 && s[0] == '\'' && s[1] == '\'')
         return T_CLOSE;
+    if (n >= 3 && (s[0] == '*' || s[0] == '=' || s[0] == '_' || s[0] == '-' || s[0] == '~') &&
+        s[n - 1] == s[0] && s[1] == s[0])
+        return T_LINE;
     if (n == 2 && (s[0] == ':' || s[0] == ';' || s[0] == '=') &&
         (s[1] == ')' || s[1] == '(' || s[1] == 'D' || s[1] == 'P'))
         return T_EMOTICON;
@@ -88,13 +102,15 @@ static int starts_sentence(const annals_doc *d, size_t k, size_t end)
     return is_upper(b) || is_digit(b) || b >= 0x80;
 }
 
-/* Does the next token show that the sentence goes on? */
-static int continues(const annals_doc *d, size_t k, size_t end)
+/* Does the next token show that the sentence goes on?  A lower-case word
+** does after an ellipsis ("so... maybe"); after a period, in informal
+** text, it usually starts the next sentence. */
+static int continues(const annals_doc *d, size_t k, size_t end, int lower_too)
 {
     unsigned b = first_byte(d, k, end);
     if (k >= end)
         return 0;
-    if (is_lower(b) && !(b == 'i' && d->tok.v[k].end - d->tok.v[k].start == 1))
+    if (lower_too && is_lower(b))
         return 1;
     return b == ',' || b == ';' || b == ':' || b == '-';
 }
@@ -135,13 +151,17 @@ int annals__split_sentences(annals_doc *d, size_t first, size_t n, int role)
 
         if (c == T_DQUOTE)
             dq_open = !dq_open;
-        if (c == T_FINAL || c == T_ELLIPSIS || c == T_ABBR || c == T_EMOTICON) {
-            /* Take the closing quotes and brackets that follow. */
+        if (c == T_FINAL || c == T_ELLIPSIS || c == T_ABBR || c == T_EMOTICON ||
+            c == T_LINE) {
+            /* Take the closing quotes and brackets that follow: a quote is
+            ** closing when one is open or when it is glued to the text. */
             size_t k = i + 1;
             int q = dq_open;
             while (k < end) {
                 int ck = classify(d, &d->tok.v[k]);
-                if (ck == T_CLOSE || (ck == T_DQUOTE && q)) {
+                int glued = !d->tok.v[k - 1].space_after;
+                if (ck == T_CLOSE || (ck == T_DQUOTE && (q || glued)) ||
+                    (ck == T_SQUOTE && glued)) {
                     if (ck == T_DQUOTE)
                         q = 0;
                     last = k++;
@@ -154,13 +174,17 @@ int annals__split_sentences(annals_doc *d, size_t first, size_t n, int role)
             if (k >= end)
                 boundary = 1;
             else if (c == T_FINAL)
-                boundary = !continues(d, k, end);
+                boundary = !continues(d, k, end, 0);
             else
-                boundary = starts_sentence(d, k, end) && !continues(d, k, end);
+                boundary = starts_sentence(d, k, end) && !continues(d, k, end, 1);
             if (boundary) {
                 dq_open = q;
                 i = last;
             }
+        } else if (c == T_SOFT && i + 1 < end) {
+            /* "... 10:02 AM Thanks", "see www.example.org The" */
+            unsigned b = first_byte(d, i + 1, end);
+            boundary = is_upper(b) || is_digit(b);
         } else if (i + 1 < end && line_break_between(d, i, i + 1) &&
                    i + 1 - line_start <= 12 && c == T_WORD &&
                    starts_sentence(d, i + 1, end)) {
