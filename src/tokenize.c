@@ -262,7 +262,7 @@ static size_t url_len(const struct scan *sc, size_t cs, size_t i, size_t ce)
     size_t e = i, depth = 0;
 
     if (!(has_prefix_ci(t, i, ce, "http://") || has_prefix_ci(t, i, ce, "https://") ||
-          has_prefix_ci(t, i, ce, "ftp://") ||
+          has_prefix_ci(t, i, ce, "ftp://") || has_prefix_ci(t, i, ce, "mailto:") ||
           (has_prefix_ci(t, i, ce, "www.") && (i == cs || !is_alnum(t[i - 1])) &&
            i + 4 < ce && is_alnum(t[i + 4]))))
         return 0;
@@ -381,6 +381,26 @@ static size_t phone_len(const unsigned char *t, size_t s, size_t ce)
     return 0;
 }
 
+/* Is the run at s digits/digits/digits (a date)? */
+static int slash_date(const unsigned char *t, size_t s, size_t ce)
+{
+    int groups = 0;
+    size_t i = s;
+    for (;;) {
+        size_t b = i;
+        while (i < ce && is_digit(t[i]))
+            i++;
+        if (i == b)
+            return 0;
+        groups++;
+        if (i < ce && t[i] == '/' && groups < 3)
+            i++;
+        else
+            break;
+    }
+    return groups == 3;
+}
+
 /* A run of word characters from i; returns its end.  Inside the run, a
 ** number glued to a unit ("5pm", "65k") ends after the number: only
 ** ordinals, decades and single-letter labels stay ("3rd", "90s", "220b"). */
@@ -446,8 +466,9 @@ static int keeps_period(const struct scan *sc, size_t s, size_t p, int dotted)
         return !sentence_ends_at(sc, p + 1);
     if (n == 1 && is_upper(t[s]))       /* an initial: "J. Smith" */
         return !sentence_ends_at(sc, p + 1) || p + 1 < sc->end;
+    /* At the end of a sentence the period is the sentence's: "etc" + ".". */
     if (in_list_ci(t + s, n, abbr_ci) || in_list(t + s, n, abbr_exact))
-        return 1;
+        return !sentence_ends_at(sc, p + 1);
     /* "No. 5", "no. 12" */
     if (eq_ci(t + s, n, "no") && p + 2 < sc->end && t[p + 1] == ' ' &&
         is_digit(t[p + 2]))
@@ -536,7 +557,17 @@ static size_t scan_word(struct scan *sc, size_t cs, size_t i, size_t ce, struct 
             plain = 0;
             continue;
         }
-        if ((c == ':' || c == '/') && is_digit(prev) && is_digit(next)) {
+        if (c == ':' && is_digit(prev) && is_digit(next)) {
+            j++;
+            plain = 0;
+            continue;
+        }
+        /* Dates keep their slashes (12/25/2001) and so does 9/11; a
+        ** fraction or a ratio is split (3 / 4, 24 / 7). */
+        if (c == '/' && is_digit(prev) && is_digit(next) &&
+            (slash_date(t, seg, ce) || (j - i == 1 && t[i] == '9' && ce - j >= 3 &&
+                                        t[j + 1] == '1' && t[j + 2] == '1' &&
+                                        (j + 3 == ce || !is_alnum(t[j + 3]))))) {
             j++;
             plain = 0;
             continue;
@@ -631,6 +662,18 @@ static size_t scan_other(struct scan *sc, size_t cs, size_t i, size_t ce,
         return n;
     if (c == '.' && i + 1 < ce && is_digit(t[i + 1])) {
         e = i + 1;                               /* .5 */
+        while (e < ce && is_digit(t[e]))
+            e++;
+        return e - i;
+    }
+    if (c == '.' && i + 1 < ce && t[i + 1] == '.') {
+        e = i + 2;                               /* an ellipsis, without the "?" of "...?" */
+        while (e < ce && t[e] == '.')
+            e++;
+        return e - i;
+    }
+    if (c == '+' && i + 1 < ce && is_digit(t[i + 1]) && i == cs) {
+        e = i + 1;                               /* +44, a country calling code */
         while (e < ce && is_digit(t[e]))
             e++;
         return e - i;
