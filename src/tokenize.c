@@ -353,8 +353,8 @@ static int sentence_ends_at(const struct scan *sc, size_t i)
 }
 
 /* Does the whole run of digits and hyphens at s look like a phone number,
-** a ZIP+4 code or a date (713-555-0100, 1-800-555-0100, 77002-1234,
-** 11-20-2000)?  Returns its length, or 0. */
+** a ZIP+4 code, an extension or a date (713-555-0100, 1-800-555-0100,
+** 77002-1234, 3-5213, 11-20-2000)?  Returns its length, or 0. */
 static size_t phone_len(const unsigned char *t, size_t s, size_t ce)
 {
     size_t g[5], ng = 0, i = s;
@@ -376,7 +376,8 @@ static size_t phone_len(const unsigned char *t, size_t s, size_t ce)
     if ((ng == 2 && g[0] == 3 && g[1] == 4) || (ng == 2 && g[0] == 5 && g[1] == 4) ||
         (ng == 3 && g[0] == 3 && g[1] == 3 && g[2] == 4) ||
         (ng == 4 && g[0] == 1 && g[1] == 3 && g[2] == 3 && g[3] == 4) ||
-        (ng == 3 && g[0] <= 2 && g[1] <= 2 && g[2] == 4))
+        (ng == 3 && g[0] <= 2 && g[1] <= 2 && g[2] == 4) ||
+        (ng == 2 && g[0] == 1 && g[1] == 4))
         return i - s;
     return 0;
 }
@@ -544,8 +545,15 @@ static size_t scan_word(struct scan *sc, size_t cs, size_t i, size_t ce, struct 
                 plain = 0;
                 continue;
             }
-            if (word_len(sc, j + 1, ce) == 0 && j + 1 < ce && t[j + 1] == '.')
-                break;                           /* "word..." */
+            if (j + 1 < ce && t[j + 1] == '.') {
+                /* "word..." is a word and an ellipsis, but "Inc.." an
+                ** abbreviation and a full stop */
+                if (!(j + 2 >= ce || t[j + 2] != '.') || dotted ||
+                    !(in_list_ci(t + seg, j - seg, abbr_ci) ||
+                      in_list(t + seg, j - seg, abbr_exact)))
+                    break;
+                return j + 1;
+            }
             if (keeps_period(sc, dotted ? i : seg, j, dotted))
                 return j + 1;
             break;
@@ -703,8 +711,10 @@ static size_t scan_other(struct scan *sc, size_t cs, size_t i, size_t ce,
         return 1;
     }
     if (is_run_char(c)) {
+        /* rules such as ----== mix dashes and equals signs */
+        int rule = c == '-' || c == '=';
         e = i + 1;
-        while (e < ce && t[e] == c)
+        while (e < ce && (t[e] == c || (rule && (t[e] == '-' || t[e] == '='))))
             e++;
         return e - i;
     }
