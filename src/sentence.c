@@ -34,6 +34,19 @@ static int classify(const annals_doc *d, const struct doc_token *tk)
     const unsigned char *s = (const unsigned char *)d->text + tk->start;
     size_t n = tk->end - tk->start, dots = 0, other = 0;
 
+    if ((s[0] | 32u) - 'a' < 26u || s[0] - (unsigned)'0' < 10u) {
+        /* words: only a few kinds matter here */
+        if (n == 2 && (s[0] == 'A' || s[0] == 'P') && s[1] == 'M')
+            return T_SOFT;
+        if (n == 4 && memcmp(s, "etc.", 4) == 0)
+            return T_ABBR;
+        if (n > 4 && (memcmp(s, "http", 4) == 0 || memcmp(s, "www.", 4) == 0))
+            return T_SOFT;
+        for (size_t i = 1; i < n; i++)
+            if (s[i] == '@')
+                return T_SOFT;
+        return T_WORD;
+    }
     if (n == 3 && s[0] == 0xE2 && s[1] == 0x80) {
         switch (s[2]) {
         case 0xA6: return T_ELLIPSIS;                   /* … */
@@ -48,16 +61,12 @@ static int classify(const annals_doc *d, const struct doc_token *tk)
         case '"': return T_DQUOTE;
         case '\'': return T_SQUOTE;
         case ')': return T_CLOSE;
-        case ']': return T_SOFT;
+        case ']': case '>': return T_SOFT;
         case '(': case '[': return T_OPEN;
         default: return T_WORD;
         }
     }
-    if (n == 1 && s[0] == '\'')
-        return T_SQUOTE;
-    if ((n == 2 && (s[0] == 'A' || s[0] == 'P') && s[1] == 'M') || s[0] == '>' ||
-        (n == 1 && s[0] == ']') || memchr(s, '@', n) != NULL ||
-        (n > 4 && (memcmp(s, "http", 4) == 0 || memcmp(s, "www.", 4) == 0)))
+    if (s[0] == '>' || s[0] == '@')
         return T_SOFT;
     if (n == 2 && s[0] == '\'' && s[1] == '\'')
         return T_CLOSE;
@@ -75,8 +84,6 @@ static int classify(const annals_doc *d, const struct doc_token *tk)
     }
     if (other == 0)
         return dots == n ? T_ELLIPSIS : T_FINAL;
-    if (s[n - 1] == '.' && n == 4 && memcmp(s, "etc", 3) == 0)
-        return T_ABBR;
     return T_WORD;
 }
 

@@ -81,9 +81,13 @@ static int looks_like_caption(const char *s, size_t n)
     };
     for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++) {
         size_t k = strlen(cues[i]);
-        for (size_t j = 0; j + k <= n; j++)
-            if (memcmp(s + j, cues[i], k) == 0)
+        const char *p = s, *end = s + n;
+        /* memchr jumps to candidates: body paragraphs are long */
+        while (k <= (size_t)(end - p) && (p = memchr(p, cues[i][0], (size_t)(end - p) - k + 1)) != NULL) {
+            if (memcmp(p, cues[i], k) == 0)
                 return 1;
+            p++;
+        }
     }
     /* "Combo shows ...", "A man walks past ... in Kabul, Aug. 11" */
     if (count_words(s, n) <= 40 && (has_word(s, n, "shows") || has_word(s, n, "pictured") ||

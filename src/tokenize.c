@@ -111,80 +111,98 @@ static int eq_ci(const unsigned char *t, size_t n, const char *w)
     return k == n && w[k] == '\0';
 }
 
-static int in_list_ci(const unsigned char *t, size_t n, const char *const *list)
+/* Compare t[0..n) with w: ASCII case folded on the text side when fold is
+** set (w is then lower case), byte order otherwise. */
+static int cmp_word(const unsigned char *t, size_t n, const char *w, int fold)
 {
-    for (; *list != NULL; list++)
-        if (eq_ci(t, n, *list))
+    size_t k = 0;
+    for (; k < n && w[k] != '\0'; k++) {
+        unsigned a = fold ? to_lower(t[k]) : t[k], b = (unsigned char)w[k];
+        if (a != b)
+            return a < b ? -1 : 1;
+    }
+    if (k < n)
+        return 1;
+    return w[k] == '\0' ? 0 : -1;
+}
+
+/* Binary search in a sorted word list of n entries. */
+static int in_sorted(const unsigned char *t, size_t len, const char *const *list, size_t n,
+                     int fold)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_word(t, len, list[mid], fold);
+        if (c == 0)
             return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
     return 0;
 }
 
-static int in_list(const unsigned char *t, size_t n, const char *const *list)
-{
-    for (; *list != NULL; list++)
-        if (strlen(*list) == n && memcmp(t, *list, n) == 0)
-            return 1;
-    return 0;
-}
+#define IN_LIST_CI(t, n, list) in_sorted((t), (n), (list), sizeof(list) / sizeof(list[0]), 1)
+#define IN_LIST(t, n, list) in_sorted((t), (n), (list), sizeof(list) / sizeof(list[0]), 0)
 
 /* ------------------------------------------------------------ word lists */
+
+/* Every list is kept sorted (byte order, lower case where matched ignoring
+** case): lookups are binary searches. */
 
 /* Abbreviations that keep their period, matched ignoring case: none of
 ** them is an English word that could end a sentence. */
 static const char *const abbr_ci[] = {
-    "mr", "mrs", "ms", "messrs", "mmes", "dr", "drs", "prof", "rev", "hon", "jr", "sr",
-    "st", "sts", "gen", "lt", "col", "maj", "capt", "cmdr", "cdr", "adm", "sgt", "cpl",
-    "pvt", "brig", "gov", "sen", "sens", "rep", "reps", "pres", "supt", "insp", "amb",
-    "atty", "msgr", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "tue", "tues", "thu", "thur", "thurs", "fri", "inc", "corp", "ltd",
-    "bros", "assn", "dept", "univ", "intl", "govt", "ave", "blvd", "mt", "ft", "hwy",
-    "ste", "apt", "bldg", "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "kan",
-    "kans", "ky", "md", "mich", "minn", "mont", "neb", "nev", "okla", "tenn", "tex",
-    "vt", "wis", "wisc", "wyo", "etc", "vs", "approx", "figs", "nos", "vol", "vols",
-    "pp", "eds", "chap", "ext", "attn", "misc", "cf", "al", "viz", "incl", "excl",
-    "hrs", "yrs", "mos", "lbs", "oz", "mph", "ref", "esp", "pt", "yr", "mins", "info",
-    "tel", "dept", "sq", "arrv", "que", "spec", "conf", "para", "rd",
-    NULL
+    "adm", "al", "ala", "amb", "approx", "apr", "apt", "ariz", "ark", "arrv", "assn",
+    "attn", "atty", "aug", "ave", "bldg", "blvd", "brig", "bros", "calif", "capt",
+    "cdr", "cf", "chap", "cmdr", "col", "colo", "conf", "conn", "corp", "cpl", "dec",
+    "dept", "dr", "drs", "eds", "esp", "etc", "excl", "ext", "feb", "figs", "fla",
+    "fri", "ft", "gen", "gov", "govt", "hon", "hrs", "hwy", "inc", "incl", "info",
+    "insp", "intl", "jan", "jr", "jul", "jun", "kan", "kans", "ky", "lbs", "lt", "ltd",
+    "maj", "md", "messrs", "mich", "minn", "mins", "misc", "mmes", "mont", "mos", "mph",
+    "mr", "mrs", "ms", "msgr", "mt", "neb", "nev", "nos", "nov", "oct", "okla", "oz",
+    "para", "pp", "pres", "prof", "pt", "pvt", "que", "rd", "ref", "rep", "reps", "rev",
+    "sen", "sens", "sep", "sept", "sgt", "spec", "sq", "sr", "st", "ste", "sts", "supt",
+    "tel", "tenn", "tex", "thu", "thur", "thurs", "tue", "tues", "univ", "viz", "vol",
+    "vols", "vs", "vt", "wis", "wisc", "wyo", "yr", "yrs",
 };
 
 /* Abbreviations that are also words: they keep their period only when
 ** written exactly so ("Co." but not "co." in "so co."). */
 static const char *const abbr_exact[] = {
-    "Co", "co", "Mar", "Mon", "Wed", "Sat", "Sun", "Fig", "fig", "Ed", "ed", "Va",
-    "Ga", "La", "Pa", "Mo", "Ore", "Wash", "Mass", "Sec", "sec", "Det", "Fr", "Div",
-    "Inst", "Est", "est", "Ph", "Fax", "Mob", "Dom", "dom", "rec", "Rec", "min", "max",
-    "eve", "lb", "ft", "hr", "mo", "v", "eg", "ps", "PS", "et", "ect", "lv", "rep",
-    "Vol", "Sc",
-    NULL
+    "Co", "Det", "Div", "Dom", "Ed", "Est", "Fax", "Fig", "Fr", "Ga", "Inst", "La",
+    "Mar", "Mass", "Mo", "Mob", "Mon", "Ore", "PS", "Pa", "Ph", "Rec", "Sat", "Sc",
+    "Sec", "Sun", "Va", "Vol", "Wash", "Wed", "co", "dom", "ect", "ed", "eg", "est",
+    "et", "eve", "fig", "ft", "hr", "lb", "lv", "max", "min", "mo", "ps", "rec", "rep",
+    "sec", "v",
 };
 
 /* Prefixes that stay joined to the rest of the word by a hyphen. */
 static const char *const hyphen_prefix[] = {
-    "e", "non", "mid", "anti", "pre", "re", "post", "over", "co", "multi", "pro", "ex",
-    "semi", "sub", "cross", "neo", "counter", "intra", "inter", "un", "mis", "arch",
-    "psycho", "micro", "x",
-    NULL
+    "anti", "arch", "co", "counter", "cross", "e", "ex", "inter", "intra", "micro",
+    "mid", "mis", "multi", "neo", "non", "over", "post", "pre", "pro", "psycho", "re",
+    "semi", "sub", "un", "x",
 };
 
 /* File name extensions and top-level domains: "report.doc", "cnn.com". */
 static const char *const dot_suffix[] = {
-    "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "uk", "us", "ca",
-    "au", "de", "fr", "in", "pk", "af", "ru", "cn", "jp", "io", "tv", "co", "html",
-    "htm", "php", "asp", "aspx", "cfm", "jsp", "doc", "docx", "pdf", "txt", "xls",
-    "xlsx", "ppt", "pptx", "jpg", "jpeg", "gif", "png", "exe", "zip", "url", "csv",
-    "mp3", "mp4", "xml",
-    NULL
+    "af", "asp", "aspx", "au", "biz", "ca", "cfm", "cn", "co", "com", "csv", "de",
+    "doc", "docx", "edu", "exe", "fr", "gif", "gov", "htm", "html", "in", "info", "int",
+    "io", "jp", "jpeg", "jpg", "jsp", "mil", "mp3", "mp4", "net", "org", "pdf", "php",
+    "pk", "png", "ppt", "pptx", "ru", "tv", "txt", "uk", "url", "us", "xls", "xlsx",
+    "xml", "zip",
 };
 
 /* Words that usually start a sentence: a dotted acronym followed by one of
 ** them gives its period to the sentence ("in the U.S" + "." + "The"). */
 static const char *const starters[] = {
-    "The", "A", "An", "I", "He", "She", "It", "We", "They", "You", "This", "That",
-    "These", "Those", "There", "But", "And", "So", "In", "On", "At", "If", "As", "For",
-    "What", "When", "Where", "Why", "How", "My", "Our", "Their", "His", "Her", "Its",
-    "Thanks", "Thank", "Please", "Also", "However", "Then", "Now", "Yes", "No", "All",
-    "Some", "One", "After", "Before", "Let", "Do", "Is", "Are",
-    NULL
+    "A", "After", "All", "Also", "An", "And", "Are", "As", "At", "Before", "But", "Do",
+    "For", "He", "Her", "His", "How", "However", "I", "If", "In", "Is", "It", "Its",
+    "Let", "My", "No", "Now", "On", "One", "Our", "Please", "She", "So", "Some",
+    "Thank", "Thanks", "That", "The", "Their", "Then", "There", "These", "They", "This",
+    "Those", "We", "What", "When", "Where", "Why", "Yes", "You",
 };
 
 /* Clitic-bearing words written without an apostrophe, and where they split
@@ -195,16 +213,32 @@ struct fused {
 };
 
 static const struct fused fused_words[] = {
-    {"cannot", 3, 0}, {"gonna", 3, 0}, {"wanna", 3, 0}, {"gotta", 3, 0},
-    {"outta", 3, 0}, {"kinda", 4, 0}, {"sorta", 4, 0}, {"lemme", 3, 0},
-    {"gimme", 3, 0}, {"dunno", 2, 3}, {"dont", 2, 0}, {"didnt", 3, 0},
-    {"doesnt", 4, 0}, {"isnt", 2, 0}, {"wasnt", 3, 0}, {"arent", 3, 0},
-    {"werent", 4, 0}, {"wont", 2, 0}, {"cant", 2, 0}, {"wouldnt", 5, 0},
-    {"couldnt", 5, 0}, {"shouldnt", 6, 0}, {"havent", 4, 0}, {"hasnt", 3, 0},
-    {"hadnt", 3, 0}, {"aint", 2, 0}, {"im", 1, 0}, {"ive", 1, 0}, {"youre", 3, 0},
-    {"theyre", 4, 0}, {"thats", 4, 0}, {"whats", 4, 0}, {"itll", 2, 0},
-    {"youll", 3, 0}, {"youve", 3, 0}, {"theyve", 4, 0},
+    {"aint", 2, 0}, {"arent", 3, 0}, {"cannot", 3, 0}, {"cant", 2, 0},
+    {"couldnt", 5, 0}, {"didnt", 3, 0}, {"doesnt", 4, 0}, {"dont", 2, 0},
+    {"dunno", 2, 3}, {"gimme", 3, 0}, {"gonna", 3, 0}, {"gotta", 3, 0},
+    {"hadnt", 3, 0}, {"hasnt", 3, 0}, {"havent", 4, 0}, {"im", 1, 0},
+    {"isnt", 2, 0}, {"itll", 2, 0}, {"ive", 1, 0}, {"kinda", 4, 0},
+    {"lemme", 3, 0}, {"outta", 3, 0}, {"shouldnt", 6, 0}, {"sorta", 4, 0},
+    {"thats", 4, 0}, {"theyre", 4, 0}, {"theyve", 4, 0}, {"wanna", 3, 0},
+    {"wasnt", 3, 0}, {"werent", 4, 0}, {"whats", 4, 0}, {"wont", 2, 0},
+    {"wouldnt", 5, 0}, {"youll", 3, 0}, {"youre", 3, 0}, {"youve", 3, 0},
 };
+
+/* A quick filter before the search in fused_words: the endings they have. */
+static int maybe_fused(const unsigned char *w, size_t n)
+{
+    unsigned a = to_lower(w[n - 2]), b = to_lower(w[n - 1]);
+    switch (b) {
+    case 't': return a == 'n' || a == 'o';           /* cannot, dont */
+    case 'a': return a == 'n' || a == 't' || a == 'd'; /* gonna, gotta, kinda */
+    case 'e': return a == 'm' || a == 'v' || a == 'r'; /* lemme, ive, youre */
+    case 'o': return a == 'n';                       /* dunno */
+    case 'm': return n == 2;                         /* im */
+    case 's': return a == 't';                       /* thats */
+    case 'l': return a == 'l';                       /* itll */
+    default: return 0;
+    }
+}
 
 /* Emoticons kept as one token. */
 static const char *const emoticons[] = {
@@ -349,7 +383,7 @@ static int sentence_ends_at(const struct scan *sc, size_t i)
     e = i;
     while (e < sc->end && is_alpha(t[e]))
         e++;
-    return e > i && is_upper(t[i]) && in_list(t + i, e - i, starters);
+    return e > i && is_upper(t[i]) && IN_LIST(t + i, e - i, starters);
 }
 
 /* Does the whole run of digits and hyphens at s look like a phone number,
@@ -468,7 +502,7 @@ static int keeps_period(const struct scan *sc, size_t s, size_t p, int dotted)
     if (n == 1 && is_upper(t[s]))       /* an initial: "J. Smith" */
         return !sentence_ends_at(sc, p + 1) || p + 1 < sc->end;
     /* At the end of a sentence the period is the sentence's: "etc" + ".". */
-    if (in_list_ci(t + s, n, abbr_ci) || in_list(t + s, n, abbr_exact))
+    if (IN_LIST_CI(t + s, n, abbr_ci) || IN_LIST(t + s, n, abbr_exact))
         return !sentence_ends_at(sc, p + 1);
     /* "No. 5", "no. 12" */
     if (eq_ci(t + s, n, "no") && p + 2 < sc->end && t[p + 1] == ' ' &&
@@ -536,7 +570,7 @@ static size_t scan_word(struct scan *sc, size_t cs, size_t i, size_t ce, struct 
                 if (whole && before > 0 && before <= 2 && after <= 2 &&
                     (before == 1 || after == 1)) {
                     dotted = 1;                  /* U.S, e.g, Ph.D */
-                } else if (!(whole && in_list_ci(t + j + 1, after, dot_suffix)) &&
+                } else if (!(whole && IN_LIST_CI(t + j + 1, after, dot_suffix)) &&
                            !(is_lower(prev) && is_lower(next) && !dotted)) {
                     break;
                 }
@@ -549,8 +583,8 @@ static size_t scan_word(struct scan *sc, size_t cs, size_t i, size_t ce, struct 
                 /* "word..." is a word and an ellipsis, but "Inc.." an
                 ** abbreviation and a full stop */
                 if (!(j + 2 >= ce || t[j + 2] != '.') || dotted ||
-                    !(in_list_ci(t + seg, j - seg, abbr_ci) ||
-                      in_list(t + seg, j - seg, abbr_exact)))
+                    !(IN_LIST_CI(t + seg, j - seg, abbr_ci) ||
+                      IN_LIST(t + seg, j - seg, abbr_exact)))
                     break;
                 return j + 1;
             }
@@ -600,7 +634,7 @@ static size_t scan_word(struct scan *sc, size_t cs, size_t i, size_t ce, struct 
                 break;
             }
             size_t b = seg_back(t, seg, j);
-            if (b == j - seg && in_list_ci(t + seg, b, hyphen_prefix)) {
+            if (b == j - seg && IN_LIST_CI(t + seg, b, hyphen_prefix)) {
                 j++;
                 seg = j;
                 plain = 0;
@@ -620,14 +654,21 @@ static size_t scan_word(struct scan *sc, size_t cs, size_t i, size_t ce, struct 
         }
         break;
     }
-    if (plain && sp->n == 0 && j - i <= 8) {
-        for (size_t f = 0; f < sizeof fused_words / sizeof fused_words[0]; f++) {
-            if (eq_ci(t + i, j - i, fused_words[f].word)) {
-                sp->at[sp->n++] = i + fused_words[f].split;
-                if (fused_words[f].split2 > 0)
-                    sp->at[sp->n++] = i + fused_words[f].split2;
+    if (plain && sp->n == 0 && j - i >= 2 && j - i <= 8 && maybe_fused(t + i, j - i)) {
+        size_t lo = 0, hi = sizeof fused_words / sizeof fused_words[0];
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            int cmp = cmp_word(t + i, j - i, fused_words[mid].word, 1);
+            if (cmp == 0) {
+                sp->at[sp->n++] = i + fused_words[mid].split;
+                if (fused_words[mid].split2 > 0)
+                    sp->at[sp->n++] = i + fused_words[mid].split2;
                 break;
             }
+            if (cmp < 0)
+                hi = mid;
+            else
+                lo = mid + 1;
         }
     }
     return j;
@@ -666,7 +707,8 @@ static size_t scan_other(struct scan *sc, size_t cs, size_t i, size_t ce,
             sc->squote_open = 0;
         return n;
     }
-    if ((n = emoticon_len(t, i, ce)) > 0)
+    if ((c == ':' || c == ';' || c == '=' || c == '<' || c == '^') &&
+        (n = emoticon_len(t, i, ce)) > 0)
         return n;
     if (c == '.' && i + 1 < ce && is_digit(t[i + 1])) {
         e = i + 1;                               /* .5 */
@@ -723,16 +765,21 @@ static size_t scan_other(struct scan *sc, size_t cs, size_t i, size_t ce,
 
 /* ------------------------------------------------------------------ main */
 
-/* Cut the chunk [cs, ce) of non-blank characters into tokens. */
-static int split_chunk(struct scan *sc, size_t cs, size_t ce)
+/* Cut the chunk [cs, ce) of non-blank characters into tokens; has_at says
+** whether it holds an '@' (and so maybe an e-mail address). */
+static int split_chunk(struct scan *sc, size_t cs, size_t ce, int has_at)
 {
+    const unsigned char *t = sc->t;
     struct split sp;
     size_t i = cs, n;
     int rc;
 
     while (i < ce) {
+        unsigned c = t[i] | 32u;        /* URLs start with h, f, m or w */
         sp.n = 0;
-        if ((n = url_len(sc, cs, i, ce)) > 0 || (n = email_len(sc, i, ce)) > 0)
+        if (((c == 'h' || c == 'f' || c == 'm' || c == 'w') &&
+             (n = url_len(sc, cs, i, ce)) > 0) ||
+            (has_at && (n = email_len(sc, i, ce)) > 0))
             n += i;
         else if (word_len(sc, i, ce) > 0)
             n = scan_word(sc, cs, i, ce, &sp);
@@ -757,11 +804,14 @@ int annals__tokenize(annals_doc *d, size_t start, size_t end)
             i += b;
             continue;
         }
-        ce = i + 1;
-        while (ce < end && (sc.t[ce] >= 0x80 ? blank_len(&sc, ce) == 0
-                                              : !is_ascii_blank(sc.t[ce])))
-            ce++;
-        int rc = split_chunk(&sc, i, ce);
+        int has_at = 0;
+        for (ce = i + 1; ce < end; ce++) {
+            unsigned c = sc.t[ce];
+            if (c >= 0x80 ? blank_len(&sc, ce) > 0 : is_ascii_blank(c))
+                break;
+            has_at |= c == '@';
+        }
+        int rc = split_chunk(&sc, i, ce, has_at || sc.t[i] == '@');
         if (rc != ANNALS_OK)
             return annals__doc_fail(d, rc, "%s", annals_strerror(rc));
         i = ce;
