@@ -26,6 +26,8 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "code") == 0)
         return cmd_code(argc - 1, argv + 1);
+    if (strcmp(argv[1], "eval") == 0)
+        return cmd_eval(argc - 1, argv + 1);
     if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
         printf("annals %s (schema %d)\n", ANNALS_VERSION_STRING, ANNALS_SCHEMA_VERSION);
         return 0;

@@ -1,0 +1,119 @@
+/* cmd_eval.c -- "annals eval": accuracy of the pipeline against gold data.
+**
+**   annals eval tokenize --gold FILE.conllu
+**
+** prints precision, recall and F1 of tokens, words and sentences, scored as
+** in the CoNLL 2018 shared task. */
+#include "cli.h"
+
+#include <annals.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Read a whole file into a malloc'd buffer. */
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+
+    if (f == NULL)
+        return NULL;
+    for (;;) {
+        if (n == cap) {
+            size_t ncap = cap == 0 ? 1 << 20 : cap * 2;
+            char *p = realloc(buf, ncap);
+            if (p == NULL) {
+                free(buf);
+                fclose(f);
+                errno = ENOMEM;
+                return NULL;
+            }
+            buf = p;
+            cap = ncap;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        free(buf);
+        fclose(f);
+        errno = EIO;
+        return NULL;
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+static void print_prf(const char *name, const struct annals_prf *r)
+{
+    printf("%-10s %8.2f %8.2f %8.2f %9zu %9zu %9zu\n", name, r->precision, r->recall,
+           r->f1, r->gold, r->system, r->correct);
+}
+
+static int eval_tokenize(int argc, char **argv)
+{
+    const char *gold = NULL;
+    struct annals_tokenize_scores sc;
+    annals_pipeline *p;
+    char err[512];
+    size_t len;
+    char *data;
+    int rc;
+
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--gold") == 0 && i + 1 < argc) {
+            gold = argv[++i];
+        } else {
+            fprintf(stderr, "annals eval tokenize: unexpected argument '%s'\n", argv[i]);
+            return 2;
+        }
+    }
+    if (gold == NULL) {
+        fprintf(stderr, "usage: annals eval tokenize --gold FILE.conllu\n");
+        return 2;
+    }
+    data = read_file(gold, &len);
+    if (data == NULL) {
+        fprintf(stderr, "annals eval: %s: %s\n", gold, strerror(errno));
+        return 2;
+    }
+    rc = annals_pipeline_open(NULL, &p, err, sizeof err);
+    if (rc != ANNALS_OK) {
+        fprintf(stderr, "annals eval: %s\n", err);
+        free(data);
+        return 2;
+    }
+    rc = annals_eval_tokenize(p, data, len, &sc, err, sizeof err);
+    annals_pipeline_close(p);
+    free(data);
+    if (rc != ANNALS_OK) {
+        fprintf(stderr, "annals eval: %s: %s\n", gold, err);
+        return 2;
+    }
+    printf("%-10s %8s %8s %8s %9s %9s %9s\n", "unit", "P", "R", "F1", "gold", "system",
+           "correct");
+    print_prf("tokens", &sc.tokens);
+    print_prf("words", &sc.words);
+    print_prf("sentences", &sc.sentences);
+    printf("documents  %zu\n", sc.documents);
+    return 0;
+}
+
+int cmd_eval(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: annals eval tokenize --gold FILE.conllu\n");
+        return 2;
+    }
+    if (strcmp(argv[1], "tokenize") == 0)
+        return eval_tokenize(argc, argv);
+    fprintf(stderr, "annals eval: unknown evaluation '%s'\n", argv[1]);
+    return 2;
+}
