@@ -115,12 +115,16 @@ static int parse_string(struct jp *p, char **out, size_t *outlen)
         return p->rc;
     }
     for (size_t k = start; k < j; k++) {
-        unsigned char c = p->s[k];
-        uint32_t cp, lo;
-        if (c != '\\') {
-            o[olen++] = c;
-            continue;
-        }
+        /* Copy the run up to the next escape in one go. */
+        const unsigned char *esc = memchr(p->s + k, '\\', j - k);
+        size_t run = esc != NULL ? (size_t)(esc - p->s) - k : j - k;
+        unsigned char c;
+        uint32_t cp = 0, lo = 0;
+        memcpy(o + olen, p->s + k, run);
+        olen += run;
+        k += run;
+        if (k >= j)
+            break;
         c = p->s[++k];
         switch (c) {
         case 'b': o[olen++] = '\b'; break;

@@ -56,11 +56,12 @@ static int has_word(const char *s, size_t n, const char *w)
     return 0;
 }
 
-static size_t count_words(const char *s, size_t n)
+/* Words of s[0..n), counting no further than limit + 1. */
+static size_t count_words(const char *s, size_t n, size_t limit)
 {
     size_t words = 0;
     int in = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && words <= limit; i++) {
         int sp = is_space((unsigned char)s[i]) || s[i] == '\n';
         if (!sp && !in)
             words++;
@@ -103,7 +104,7 @@ static int looks_like_caption(const char *s, size_t n)
         if (find(s, n, 0, cues[i]) != SIZE_MAX)
             return 1;
     /* "Combo shows ...", "A man walks past ... in Kabul, Aug. 11" */
-    if (count_words(s, n) <= 40 && (has_word(s, n, "shows") || has_word(s, n, "pictured") ||
+    if (count_words(s, n, 40) <= 40 && (has_word(s, n, "shows") || has_word(s, n, "pictured") ||
                                     has_word(s, n, "Combo") || has_word(s, n, "Picture")))
         return final_char(s, n) != '.' || has_word(s, n, "shows");
     return 0;
@@ -113,14 +114,14 @@ static int looks_like_byline(const char *s, size_t n)
 {
     if (n < 4 || memcmp(s, "By ", 3) != 0 || !is_upper((unsigned char)s[3]))
         return 0;
-    return count_words(s, n) <= 12 && final_char(s, n) != '.';
+    return count_words(s, n, 12) <= 12 && final_char(s, n) != '.';
 }
 
 /* A heading has no sentence-final punctuation and few words. */
 static int looks_like_heading(const char *s, size_t n)
 {
     unsigned char c = final_char(s, n);
-    return count_words(s, n) <= 16 && c != '.' && c != '!' && c != '?' && c != ':' &&
+    return count_words(s, n, 16) <= 16 && c != '.' && c != '!' && c != '?' && c != ':' &&
            c != ',' && c != ';';
 }
 
@@ -200,14 +201,15 @@ static int run_blocks(annals_doc *d, const struct block *bl, size_t nb)
         size_t n = bl[k].end - bl[k].start;
         int role = ANNALS_ROLE_BODY, rc;
 
-        if (bl[k].n_lines == 1 && nb > 1) {
+        /* Captions, bylines and headings are short lines of their own. */
+        if (bl[k].n_lines == 1 && nb > 1 && n <= CAPTION_MAX_BYTES) {
+            size_t place_len;
             if (looks_like_caption(s, n))
                 role = ANNALS_ROLE_CAPTION;
             else if (!body_seen && looks_like_byline(s, n))
                 role = ANNALS_ROLE_BYLINE;
-            else if (k + 1 < nb && looks_like_heading(s, n) && !find_dateline(s, n, &n))
+            else if (k + 1 < nb && looks_like_heading(s, n) && !find_dateline(s, n, &place_len))
                 role = ANNALS_ROLE_HEADLINE;
-            n = bl[k].end - bl[k].start;
         }
         if (role == ANNALS_ROLE_BODY && !body_seen) {
             size_t place_len = 0, dl = find_dateline(s, n, &place_len);
