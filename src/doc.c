@@ -107,6 +107,20 @@ size_t annals__doc_orig_offset(const annals_doc *d, size_t off)
     return d->map == NULL ? off : d->map[off];
 }
 
+/* The original span of working span [s, e).  Inside a stretch that NFC
+** rewrote, several working offsets map to one input byte; a span that would
+** come out empty is widened to the end of that stretch, so every annotation
+** keeps non-empty evidence. */
+static struct annals_span orig_span(const annals_doc *d, size_t s, size_t e)
+{
+    struct annals_span sp;
+    sp.start = annals__doc_orig_offset(d, s);
+    sp.end = annals__doc_orig_offset(d, e);
+    while (sp.end <= sp.start && e < d->text_len && e > s)
+        sp.end = annals__doc_orig_offset(d, ++e);
+    return sp;
+}
+
 /* Days in a month of the proleptic Gregorian calendar. */
 static int month_days(int y, int m)
 {
@@ -236,9 +250,8 @@ int annals_doc_sentence(const annals_doc *d, size_t i, struct annals_sentence_in
     out->role = s->role;
     out->span.start = out->span.end = 0;
     if (s->n_tokens > 0) {
-        out->span.start = annals__doc_orig_offset(d, d->tok.v[s->first_token].start);
-        out->span.end =
-            annals__doc_orig_offset(d, d->tok.v[s->first_token + s->n_tokens - 1].end);
+        out->span = orig_span(d, d->tok.v[s->first_token].start,
+                              d->tok.v[s->first_token + s->n_tokens - 1].end);
     }
     return ANNALS_OK;
 }
@@ -250,8 +263,7 @@ int annals_doc_token(const annals_doc *d, size_t i, struct annals_token_info *ou
     if (d == NULL || out == NULL || i >= d->tok.n)
         return ANNALS_EINVAL;
     t = &d->tok.v[i];
-    out->span.start = annals__doc_orig_offset(d, t->start);
-    out->span.end = annals__doc_orig_offset(d, t->end);
+    out->span = orig_span(d, t->start, t->end);
     out->form = d->text + t->start;
     out->form_len = t->end - t->start;
     out->first_word = t->first_word;
@@ -275,14 +287,10 @@ int annals_doc_dateline(const annals_doc *d, struct annals_span *line,
 {
     if (d == NULL || !d->has_dateline)
         return ANNALS_DONE;
-    if (line != NULL) {
-        line->start = annals__doc_orig_offset(d, d->dateline_start);
-        line->end = annals__doc_orig_offset(d, d->dateline_end);
-    }
-    if (place != NULL) {
-        place->start = annals__doc_orig_offset(d, d->place_start);
-        place->end = annals__doc_orig_offset(d, d->place_end);
-    }
+    if (line != NULL)
+        *line = orig_span(d, d->dateline_start, d->dateline_end);
+    if (place != NULL)
+        *place = orig_span(d, d->place_start, d->place_end);
     return ANNALS_OK;
 }
 

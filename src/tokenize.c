@@ -56,6 +56,8 @@ static int high_kind(const struct scan *sc, size_t i, size_t *len)
     *len = n;
     if (cp == 0x200B || cp == 0xFEFF || cp == 0x2060)
         return K_SPACE;                 /* zero-width spaces separate words */
+    if (cp == 0xFFFD)
+        return K_WORD;                  /* a replaced byte stays inside its word */
     switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
         return K_SPACE;
