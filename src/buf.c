@@ -85,6 +85,17 @@ int annals__buf_printf(struct annals_buf *b, const char *fmt, ...)
     return annals__buf_add(b, tmp, (size_t)n);
 }
 
+int annals__buf_u64(struct annals_buf *b, uint64_t v)
+{
+    char tmp[20];
+    size_t n = 0;
+    do {
+        tmp[sizeof tmp - 1 - n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    return annals__buf_add(b, tmp + sizeof tmp - n, n);
+}
+
 int annals__buf_json_str(struct annals_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";

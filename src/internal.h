@@ -68,6 +68,8 @@ ANNALS_INTERNAL int annals__buf_add(struct annals_buf *b, const void *p, size_t 
 ANNALS_INTERNAL int annals__buf_addc(struct annals_buf *b, char c);
 ANNALS_INTERNAL int annals__buf_printf(struct annals_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Append the decimal digits of v (no locale, no printf). */
+ANNALS_INTERNAL int annals__buf_u64(struct annals_buf *b, uint64_t v);
 /* Append s as the body of a JSON string (escaped, without quotes). */
 ANNALS_INTERNAL int annals__buf_json_str(struct annals_buf *b, const char *s, size_t n);
 /* Make room for n more bytes after len; same returns as annals__buf_add. */

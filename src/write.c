@@ -24,7 +24,11 @@ static int json_str_or_null(struct annals_buf *b, const char *s, size_t n)
 
 static int json_span(struct annals_buf *b, size_t s, size_t e)
 {
-    return annals__buf_printf(b, "[%zu,%zu]", s, e);
+    TRY(annals__buf_addc(b, '['));
+    TRY(annals__buf_u64(b, s));
+    TRY(annals__buf_addc(b, ','));
+    TRY(annals__buf_u64(b, e));
+    return annals__buf_addc(b, ']');
 }
 
 static const char *const meta_key[ANNALS_META_COUNT] = {
@@ -101,7 +105,10 @@ static int json_doc(struct annals_buf *b, const annals_doc *d)
         annals_doc_token(d, i, &t);
         TRY(annals__buf_add(b, i ? ",[" : "[", i ? 2 : 1));
         TRY(json_str(b, t.form, t.form_len));
-        TRY(annals__buf_printf(b, ",%zu,%zu", t.span.start, t.span.end));
+        TRY(annals__buf_addc(b, ','));
+        TRY(annals__buf_u64(b, t.span.start));
+        TRY(annals__buf_addc(b, ','));
+        TRY(annals__buf_u64(b, t.span.end));
         if (t.n_words > 1) {
             TRY(annals__buf_add(b, ",[", 2));
             for (size_t w = 0; w < t.n_words; w++) {
