@@ -114,6 +114,8 @@ ANNALS_API int annals_doc_new(const annals_pipeline *p, annals_doc **out);
 ANNALS_API void annals_doc_free(annals_doc *d);
 /* Forget everything the document holds but keep its memory for reuse. */
 ANNALS_API void annals_doc_reset(annals_doc *d);
+/* ANNALS_OK, or the status of the document's failure. */
+ANNALS_API int annals_doc_status(const annals_doc *d);
 /* Detail of the document's last failure; "" if none.  Never NULL. */
 ANNALS_API const char *annals_doc_errmsg(const annals_doc *d);
 
@@ -129,10 +131,22 @@ ANNALS_API const char *annals_doc_meta(const annals_doc *d, enum annals_meta fie
 ** line (0 when the input is not line-based). */
 ANNALS_API int annals_doc_set_origin(annals_doc *d, const char *file, uint64_t line);
 
-/* Run the pipeline on text[0..len).  The text is copied.  On failure the
-** document keeps its metadata and origin, and annals_doc_errmsg() says why. */
+/* Run the pipeline on text[0..len): annals_doc_set_text() then
+** annals_doc_annotate().  On failure the document keeps its metadata and
+** origin, and annals_doc_errmsg() says why. */
 ANNALS_API int annals_annotate(const annals_pipeline *p, annals_doc *d,
                                const char *text, size_t len);
+
+/* Copy text[0..len) into the document as its input, dropping earlier
+** annotations.  Over the pipeline's max_doc_bytes it fails with
+** ANNALS_ETOOBIG. */
+ANNALS_API int annals_doc_set_text(annals_doc *d, const char *text, size_t len);
+
+/* Run the pipeline on the text the document holds.  A document that holds
+** an error (from a reader, say) keeps it and returns its status.  Separating
+** reading from annotating lets a program read on one thread and annotate on
+** many. */
+ANNALS_API int annals_doc_annotate(const annals_pipeline *p, annals_doc *d);
 
 /* Record a failure that happened before annotation (for example a reader
 ** error) so that annals_doc_write() produces an error record for it. */
@@ -227,6 +241,11 @@ ANNALS_API int annals_reader_open(const annals_pipeline *p, const char *path,
                                   int input, const struct annals_fields *fields,
                                   annals_reader **out, char *errbuf, size_t errlen);
 ANNALS_API void annals_reader_close(annals_reader *r);
+
+/* Read the next record into d (reset first) without annotating it: its
+** metadata, origin and text are set, ready for annals_doc_annotate().  Same
+** returns as annals_reader_next(). */
+ANNALS_API int annals_reader_read(annals_reader *r, annals_doc *d);
 
 /* Read the next record into d (reset first): its metadata, origin and text
 ** are set and the document is annotated.  Returns ANNALS_OK, ANNALS_DONE at

@@ -59,6 +59,11 @@ void annals_doc_free(annals_doc *d)
     annals__free(a, d, sizeof *d);
 }
 
+int annals_doc_status(const annals_doc *d)
+{
+    return d == NULL ? ANNALS_EINVAL : d->status;
+}
+
 const char *annals_doc_errmsg(const annals_doc *d)
 {
     return d == NULL ? "no document" : d->errmsg;
@@ -219,19 +224,66 @@ int annals_doc_set_origin(annals_doc *d, const char *file, uint64_t line)
     return ANNALS_OK;
 }
 
-int annals_annotate(const annals_pipeline *p, annals_doc *d, const char *text,
-                    size_t len)
+/* Forget the annotations (not the metadata, origin or text). */
+static void clear_annotations(annals_doc *d)
 {
-    if (p == NULL || d == NULL || (text == NULL && len > 0))
-        return ANNALS_EINVAL;
-    d->orig = NULL;
     d->text = NULL;
+    d->text_len = 0;
+    d->map = NULL;
     d->tok.n = d->word.n = d->sent.n = 0;
     d->has_dateline = 0;
     d->status = ANNALS_OK;
     d->err_offset = SIZE_MAX;
     d->errmsg[0] = '\0';
-    return annals__text_run(p, d, text == NULL ? "" : text, len);
+}
+
+int annals_doc_set_text(annals_doc *d, const char *text, size_t len)
+{
+    char *copy;
+
+    if (d == NULL || (text == NULL && len > 0))
+        return ANNALS_EINVAL;
+    clear_annotations(d);
+    d->orig = NULL;
+    d->orig_len = 0;
+    if (len > d->opt->max_doc_bytes)
+        return annals__doc_fail(d, ANNALS_ETOOBIG,
+                                "document of %zu bytes exceeds the limit of %zu", len,
+                                d->opt->max_doc_bytes);
+    copy = annals__arena_alloc(&d->arena, len + 1);
+    if (copy == NULL)
+        return annals__doc_fail(d, ANNALS_ENOMEM, "out of memory");
+    if (len > 0)
+        memcpy(copy, text, len);
+    copy[len] = '\0';
+    d->orig = copy;
+    d->orig_len = len;
+    return ANNALS_OK;
+}
+
+int annals_doc_annotate(const annals_pipeline *p, annals_doc *d)
+{
+    if (p == NULL || d == NULL)
+        return ANNALS_EINVAL;
+    if (d->status != ANNALS_OK)
+        return d->status;            /* an error record stays one */
+    if (d->orig == NULL)
+        return annals__doc_fail(d, ANNALS_EINVAL, "the document holds no text");
+    clear_annotations(d);
+    return annals__text_run(p, d);
+}
+
+int annals_annotate(const annals_pipeline *p, annals_doc *d, const char *text,
+                    size_t len)
+{
+    int rc;
+
+    if (p == NULL || d == NULL || (text == NULL && len > 0))
+        return ANNALS_EINVAL;
+    rc = annals_doc_set_text(d, text, len);
+    if (rc != ANNALS_OK)
+        return rc;
+    return annals_doc_annotate(p, d);
 }
 
 size_t annals_doc_sentence_count(const annals_doc *d) { return d == NULL ? 0 : d->sent.n; }

@@ -79,10 +79,9 @@ ANNALS_INTERNAL size_t annals__doc_orig_offset(const annals_doc *d, size_t off);
 
 /* ---------------------------------------------------------------- stages */
 
-/* text.c: check and normalise the input, find line roles and the dateline,
+/* text.c: check and normalise d->orig, find line roles and the dateline,
 ** then tokenise and split sentences. */
-ANNALS_INTERNAL int annals__text_run(const annals_pipeline *p, annals_doc *d,
-                                     const char *text, size_t len);
+ANNALS_INTERNAL int annals__text_run(const annals_pipeline *p, annals_doc *d);
 
 /* tokenize.c: append the tokens (and their words) of d->text[start, end) to
 ** d->tok and d->word.  The range holds no line that must stay apart. */

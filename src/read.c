@@ -191,7 +191,7 @@ static int set_default_date(annals_reader *r, annals_doc *d)
                                strlen(r->default_date));
 }
 
-static int next_text(annals_reader *r, const annals_pipeline *p, annals_doc *d)
+static int next_text(annals_reader *r, annals_doc *d)
 {
     int fits = 1, rc;
     size_t total = 0;
@@ -229,7 +229,7 @@ static int next_text(annals_reader *r, const annals_pipeline *p, annals_doc *d)
     rc = set_default_date(r, d);
     if (rc != ANNALS_OK)
         return rc;
-    return annals_annotate(p, d, text, len);
+    return annals_doc_set_text(d, text, len);
 }
 
 /* Read one line into r->rec (without its newline).  Returns 0 at the end of
@@ -277,7 +277,7 @@ static int set_member(annals_doc *d, enum annals_meta k, const struct json_membe
     return ANNALS_OK;
 }
 
-static int next_jsonl(annals_reader *r, const annals_pipeline *p, annals_doc *d)
+static int next_jsonl(annals_reader *r, annals_doc *d)
 {
     struct json_member m[ANNALS_META_COUNT + 1];
     char why[300];
@@ -343,23 +343,35 @@ static int next_jsonl(annals_reader *r, const annals_pipeline *p, annals_doc *d)
         rc = set_default_date(r, d);
         if (rc != ANNALS_OK)
             return rc;
-        return annals_annotate(p, d, t->value, t->len);
+        return annals_doc_set_text(d, t->value, t->len);
     }
     r->damaged = 0;
     annals__fmt(why, sizeof why, "%s (last line incomplete)", r->zerr);
     return record_error(r, d, r->line, ANNALS_EIO, "%s", why);
 }
 
-int annals_reader_next(annals_reader *r, const annals_pipeline *p, annals_doc *d)
+int annals_reader_read(annals_reader *r, annals_doc *d)
 {
-    if (r == NULL || p == NULL || d == NULL)
+    if (r == NULL || d == NULL)
         return ANNALS_EINVAL;
     annals_doc_reset(d);
     if (r->input == ANNALS_INPUT_AUTO)
         detect(r);
     if (r->input == ANNALS_INPUT_TEXT)
-        return next_text(r, p, d);
+        return next_text(r, d);
     if (r->input == ANNALS_INPUT_JSONL)
-        return next_jsonl(r, p, d);
+        return next_jsonl(r, d);
     return ANNALS_DONE;
+}
+
+int annals_reader_next(annals_reader *r, const annals_pipeline *p, annals_doc *d)
+{
+    int rc;
+
+    if (p == NULL)
+        return ANNALS_EINVAL;
+    rc = annals_reader_read(r, d);
+    if (rc != ANNALS_OK)
+        return rc;
+    return annals_doc_annotate(p, d);
 }

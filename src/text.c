@@ -289,25 +289,15 @@ static int find_blocks(annals_doc *d, struct block **out, size_t *nout)
     return ANNALS_OK;
 }
 
-int annals__text_run(const annals_pipeline *p, annals_doc *d, const char *text,
-                     size_t len)
+int annals__text_run(const annals_pipeline *p, annals_doc *d)
 {
     struct utf8_text u;
     struct block *bl;
     size_t nb, bad = 0;
-    char *copy;
+    const char *copy = d->orig;
+    size_t len = d->orig_len;
     int rc;
 
-    if (len > p->opt.max_doc_bytes)
-        return annals__doc_fail(d, ANNALS_ETOOBIG, "document of %zu bytes exceeds the limit of %zu",
-                                len, p->opt.max_doc_bytes);
-    copy = annals__arena_alloc(&d->arena, len + 1);
-    if (copy == NULL)
-        return annals__doc_fail(d, ANNALS_ENOMEM, "out of memory");
-    memcpy(copy, text, len);
-    copy[len] = '\0';
-    d->orig = copy;
-    d->orig_len = len;
     rc = annals__utf8_prepare(&d->arena, copy, len, p->opt.utf8_policy, &u, &bad);
     if (rc == ANNALS_EUTF8) {
         d->err_offset = bad;

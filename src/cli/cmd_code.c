@@ -5,10 +5,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static void usage(FILE *f)
 {
@@ -31,34 +34,91 @@ static void usage(FILE *f)
             "                              becomes U+FFFD, offsets kept\n"
             "  --max-doc-bytes N           largest article (default 16777216)\n"
             "  --max-sentence-tokens N     longest sentence (default 1000)\n"
+            "  --threads N                 annotate on N threads (default: all cores,\n"
+            "                              at most 64); the output is the same for any N\n"
             "  -o FILE                     write to FILE instead of standard output\n"
             "\n"
             "Exit status: 0 all records succeeded, 1 some failed, 2 usage error.\n");
 }
 
+/* Records are read on the main thread into a batch of documents, annotated
+** and serialised by worker threads, and written in input order, so output
+** is the same whatever the thread count. */
+#define BATCH 256
+#define MAX_THREADS 64
+
 struct run {
     const annals_pipeline *p;
-    annals_doc *doc;
+    annals_doc *docs[BATCH];
+    const char *text[BATCH];        /* each document's serialised record */
+    size_t len[BATCH];
+    int wrote[BATCH];               /* status of annals_doc_write */
+    size_t n;                       /* documents filled in this batch */
     struct annals_fields fields;
-    int input, format;
+    int input, format, threads;
     const char *date;
     FILE *out;
     unsigned long records, failed;
     int write_failed;
+    atomic_size_t next;             /* next document for a worker */
 };
 
-static void emit(struct run *r)
+static void *worker(void *arg)
 {
-    const char *s;
-    size_t n;
-    int rc = annals_doc_write(r->doc, r->format, &s, &n);
-    if (rc != ANNALS_OK) {
-        fprintf(stderr, "annals: cannot serialise a record: %s\n", annals_strerror(rc));
-        r->failed++;
-        return;
+    struct run *r = arg;
+    size_t i;
+
+    while ((i = atomic_fetch_add(&r->next, 1)) < r->n) {
+        annals_doc_annotate(r->p, r->docs[i]);
+        r->wrote[i] = annals_doc_write(r->docs[i], r->format, &r->text[i], &r->len[i]);
     }
-    if (fwrite(s, 1, n, r->out) != n)
-        r->write_failed = 1;
+    return NULL;
+}
+
+/* Annotate and write the documents of the batch, then empty it. */
+static void flush(struct run *r)
+{
+    pthread_t th[MAX_THREADS];
+    int started = 0;
+
+    atomic_store(&r->next, 0);
+    for (int t = 1; t < r->threads && (size_t)t < r->n; t++)
+        if (pthread_create(&th[started], NULL, worker, r) == 0)
+            started++;
+    worker(r);                      /* the main thread works too */
+    for (int t = 0; t < started; t++)
+        pthread_join(th[t], NULL);
+    for (size_t i = 0; i < r->n; i++) {
+        r->records++;
+        if (annals_doc_status(r->docs[i]) != ANNALS_OK)
+            r->failed++;
+        if (r->wrote[i] != ANNALS_OK) {
+            fprintf(stderr, "annals: cannot serialise a record: %s\n",
+                    annals_strerror(r->wrote[i]));
+            r->failed++;
+            continue;
+        }
+        if (fwrite(r->text[i], 1, r->len[i], r->out) != r->len[i])
+            r->write_failed = 1;
+    }
+    r->n = 0;
+}
+
+/* The next free document of the batch, reset. */
+static annals_doc *slot(struct run *r)
+{
+    if (r->n == BATCH)
+        flush(r);
+    annals_doc_reset(r->docs[r->n]);
+    return r->docs[r->n];
+}
+
+static void fail_input(struct run *r, const char *path, int rc, const char *why)
+{
+    annals_doc *d = slot(r);
+    annals_doc_set_origin(d, path, 0);
+    annals_doc_set_error(d, rc, why);
+    r->n++;
 }
 
 static void code_file(struct run *r, const char *path)
@@ -68,22 +128,14 @@ static void code_file(struct run *r, const char *path)
     int rc = annals_reader_open(r->p, path, r->input, &r->fields, &rd, err, sizeof err);
 
     if (rc != ANNALS_OK) {
-        annals_doc_reset(r->doc);
-        annals_doc_set_origin(r->doc, path, 0);
-        annals_doc_set_error(r->doc, rc, err);
-        r->records++;
-        r->failed++;
-        emit(r);
+        fail_input(r, path, rc, err);
         return;
     }
     for (;;) {
-        rc = annals_reader_next(rd, r->p, r->doc);
+        rc = annals_reader_read(rd, slot(r));
         if (rc == ANNALS_DONE)
             break;
-        r->records++;
-        if (rc != ANNALS_OK)
-            r->failed++;
-        emit(r);
+        r->n++;
         if (rc == ANNALS_EIO)
             break;
     }
@@ -106,12 +158,7 @@ static void code_dir(struct run *r, const char *dir)
     if (dp == NULL) {
         char err[512];
         snprintf(err, sizeof err, "%s: %s", dir, strerror(errno));
-        annals_doc_reset(r->doc);
-        annals_doc_set_origin(r->doc, dir, 0);
-        annals_doc_set_error(r->doc, ANNALS_EIO, err);
-        r->records++;
-        r->failed++;
-        emit(r);
+        fail_input(r, dir, ANNALS_EIO, err);
         return;
     }
     while ((e = readdir(dp)) != NULL) {
@@ -186,12 +233,14 @@ int cmd_code(int argc, char **argv)
     annals_pipeline *p = NULL;
     char err[512];
     const char *outpath = NULL;
-    int i, nfiles = 0, rc;
+    int i, nfiles = 0, rc, status;
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 
     annals_options_init(&opt);
     memset(&r, 0, sizeof r);
     r.input = ANNALS_INPUT_AUTO;
     r.format = ANNALS_FORMAT_JSON;
+    r.threads = cpus < 1 ? 1 : cpus > MAX_THREADS ? MAX_THREADS : (int)cpus;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -234,6 +283,11 @@ int cmd_code(int argc, char **argv)
         } else if (strcmp(a, "--max-sentence-tokens") == 0) {
             if (!parse_size(v, &opt.max_sentence_tokens))
                 goto bad_value;
+        } else if (strcmp(a, "--threads") == 0) {
+            size_t n;
+            if (!parse_size(v, &n) || n > MAX_THREADS)
+                goto bad_value;
+            r.threads = (int)n;
         } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
             outpath = v;
         } else {
@@ -251,32 +305,28 @@ int cmd_code(int argc, char **argv)
         fprintf(stderr, "annals code: %s\n", err);
         return 2;
     }
-    rc = annals_doc_new(p, &r.doc);
-    if (rc != ANNALS_OK) {
-        fprintf(stderr, "annals code: %s\n", annals_strerror(rc));
-        annals_pipeline_close(p);
-        return 2;
+    r.p = p;
+    status = 2;
+    for (size_t k = 0; k < BATCH; k++) {
+        rc = annals_doc_new(p, &r.docs[k]);
+        if (rc != ANNALS_OK) {
+            fprintf(stderr, "annals code: %s\n", annals_strerror(rc));
+            goto done;
+        }
     }
     r.fields.default_date = r.date;
-    if (r.date != NULL) {
-        /* Check the default date once, before any input is read. */
-        if (annals_doc_set_meta(r.doc, ANNALS_META_DATE, r.date, strlen(r.date)) != ANNALS_OK) {
-            fprintf(stderr, "annals code: --date %s: %s\n", r.date, annals_doc_errmsg(r.doc));
-            annals_doc_free(r.doc);
-            annals_pipeline_close(p);
-            return 2;
-        }
-        annals_doc_reset(r.doc);
+    /* Check the default date once, before any input is read. */
+    if (r.date != NULL &&
+        annals_doc_set_meta(r.docs[0], ANNALS_META_DATE, r.date, strlen(r.date)) != ANNALS_OK) {
+        fprintf(stderr, "annals code: --date %s: %s\n", r.date, annals_doc_errmsg(r.docs[0]));
+        goto done;
     }
-    r.p = p;
     r.out = stdout;
     if (outpath != NULL) {
         r.out = fopen(outpath, "wb");
         if (r.out == NULL) {
             fprintf(stderr, "annals code: %s: %s\n", outpath, strerror(errno));
-            annals_doc_free(r.doc);
-            annals_pipeline_close(p);
-            return 2;
+            goto done;
         }
     }
     for (; i < argc; i++, nfiles++) {
@@ -288,15 +338,17 @@ int cmd_code(int argc, char **argv)
     }
     if (nfiles == 0)
         code_file(&r, "-");
+    flush(&r);
     if (fflush(r.out) != 0 || r.write_failed || (r.out != stdout && fclose(r.out) != 0)) {
         fprintf(stderr, "annals code: write error: %s\n", strerror(errno));
-        annals_doc_free(r.doc);
-        annals_pipeline_close(p);
-        return 2;
+        goto done;
     }
     if (r.failed > 0)
         fprintf(stderr, "annals code: %lu of %lu records failed\n", r.failed, r.records);
-    annals_doc_free(r.doc);
+    status = r.failed > 0 ? 1 : 0;
+done:
+    for (size_t k = 0; k < BATCH; k++)
+        annals_doc_free(r.docs[k]);
     annals_pipeline_close(p);
-    return r.failed > 0 ? 1 : 0;
+    return status;
 }
