@@ -65,9 +65,9 @@ int annals__model_parse(const void *data, size_t len, const char *name,
     memset(m, 0, sizeof *m);
     if (name == NULL)
         name = "model";
-    if (p == NULL || len < 8)
+    if (p == NULL || len < MODEL_MAGIC_LEN)
         return bad(err, errlen, name, "file too short (%zu bytes) to be a model", len);
-    if (memcmp(p, MODEL_MAGIC, 8) != 0) {
+    if (memcmp(p, MODEL_MAGIC, MODEL_MAGIC_LEN) != 0) {
         if (memcmp(p + 1, "ANLS", 4) == 0)
             return bad(err, errlen, name,
                        "damaged magic: line endings or bytes changed in transfer");
@@ -76,23 +76,25 @@ int annals__model_parse(const void *data, size_t len, const char *name,
     if (len < MODEL_FIXED_HEADER + 4)
         return bad(err, errlen, name, "truncated header: %zu bytes, need at least %d", len,
                    MODEL_FIXED_HEADER + 4);
-    m->major = get16(p + 8);
-    m->minor = get16(p + 10);
+    if (p[9] != 0 || p[10] != 0 || p[11] != 0)
+        return bad(err, errlen, name, "reserved header bytes 9-11 are not zero");
+    m->major = get16(p + 12);
+    m->minor = get16(p + 14);
     if (m->major != MODEL_FORMAT_MAJOR)
         return bad(err, errlen, name, "format version %u.%u not supported (this build reads %d.x)",
                    m->major, m->minor, MODEL_FORMAT_MAJOR);
     if (m->minor > MODEL_FORMAT_MINOR)
         return bad(err, errlen, name, "format version %u.%u is newer than this build (%d.%d)",
                    m->major, m->minor, MODEL_FORMAT_MAJOR, MODEL_FORMAT_MINOR);
-    endian = get32(p + 12);
+    endian = get32(p + 16);
     if (endian != MODEL_ENDIAN_CHECK)
         return bad(err, errlen, name, "endianness check 0x%08x, expected 0x%08x",
                    (unsigned)endian, (unsigned)MODEL_ENDIAN_CHECK);
-    if (!id_ok(p + 16))
+    if (!id_ok(p + 20))
         return bad(err, errlen, name, "model kind is not 4 printable ASCII bytes");
-    memcpy(m->kind, p + 16, 4);
-    n = get32(p + 20);
-    hsize = get32(p + 24);
+    memcpy(m->kind, p + 20, 4);
+    n = get32(p + 24);
+    hsize = get32(p + 28);
     if (n > MODEL_MAX_SECTIONS)
         return bad(err, errlen, name, "%u sections, at most %d allowed", (unsigned)n,
                    MODEL_MAX_SECTIONS);
@@ -364,7 +366,8 @@ int annals__mw_finish(struct model_writer *w, struct annals_buf *out)
     int rc = ANNALS_OK;
 
     out->len = 0;
-    rc |= annals__buf_add(out, MODEL_MAGIC, 8);
+    rc |= annals__buf_add(out, MODEL_MAGIC, MODEL_MAGIC_LEN);
+    rc |= annals__buf_add(out, zeros, 3);
     rc |= annals__mw_u16(out, MODEL_FORMAT_MAJOR);
     rc |= annals__mw_u16(out, MODEL_FORMAT_MINOR);
     rc |= annals__mw_u32(out, MODEL_ENDIAN_CHECK);

@@ -16,7 +16,8 @@
 #define MODEL_FORMAT_MAJOR 1
 #define MODEL_FORMAT_MINOR 0
 #define MODEL_ENDIAN_CHECK 0x01020304u
-#define MODEL_FIXED_HEADER 28     /* bytes before the section table */
+#define MODEL_MAGIC_LEN 9         /* then 3 reserved zero bytes */
+#define MODEL_FIXED_HEADER 32     /* bytes before the section table */
 #define MODEL_ENTRY_SIZE 28       /* bytes per section table entry */
 #define MODEL_ALIGN 16            /* section payloads start at multiples */
 #define MODEL_MAX_SECTIONS 64

@@ -158,6 +158,11 @@ ANNALS_INTERNAL void annals__tcorpus_free(const struct train_ctx *c, struct tcor
 ANNALS_INTERNAL double annals__now(void);
 
 ANNALS_INTERNAL int annals__train_tagger(const struct train_ctx *c);
+/* Tag each fold of train (sentence index modulo folds) with a tagger trained
+** on the other folds: the training words get the tags (and tag_hash) that a
+** tagger gives to unseen text. */
+ANNALS_INTERNAL int annals__tagger_jackknife(const struct train_ctx *c, struct tcorpus *train,
+                                             int folds);
 ANNALS_INTERNAL int annals__train_lemmatizer(const struct train_ctx *c);
 ANNALS_INTERNAL int annals__train_parser(const struct train_ctx *c);
 

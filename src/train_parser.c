@@ -1,6 +1,6 @@
 /* train_parser.c -- `annals train parser`: averaged perceptron training of
 ** the arc-hybrid parser with a dynamic oracle and exploration (Goldberg and
-** Nivre 2013).  Non-projective training trees are first made projective by
+** Nivre 2013), on tags from 10-fold jackknifed taggers.  Non-projective training trees are first made projective by
 ** lifting their crossing arcs (the lifted words keep their relation).  The
 ** development data (gold tags) is parsed after each epoch and the epoch
 ** with the best LAS is kept.  Writes a DEP1 model (docs/MODEL-FORMAT.md). */
@@ -13,6 +13,7 @@
 #define EXPLORE_FROM 2          /* first epoch that follows wrong predictions */
 #define EXPLORE_P 90            /* ... this often (percent) */
 #define PRUNE 0.001f
+#define JACKKNIFE_FOLDS 10     /* folds for the training tags */
 
 /* 1 if d's head arc (h[d]) crosses some word it does not dominate. */
 static int nonprojective(const int *h, int n, int d)
@@ -192,9 +193,11 @@ static int save(const struct train_ctx *c, const struct tcorpus *train, const st
         rc |= annals__templates_write(b, annals__ps_template_names, PT_N_TEMPLATES, p->tmask);
         rc |= annals__buf_printf(b, "words=lower-case form\ntags=hash of UPOS<tab>XPOS\n"
                                     "training=dynamic oracle, explore from epoch %d at %d%%\n"
+                                    "training_tags=%d-fold jackknifed tagger\n"
                                     "nonprojective=lifted in training\nprune=%.4f\n"
                                     "epochs=%d\nbest_epoch=%d\n",
-                                 EXPLORE_FROM, EXPLORE_P, (double)prune, epochs, best_epoch);
+                                 EXPLORE_FROM, EXPLORE_P, JACKKNIFE_FOLDS, (double)prune, epochs,
+                                 best_epoch);
     }
     b = annals__mw_section(&w, "LABL");
     rc |= b != NULL ? annals__labels_save(&p->labels, b) : ANNALS_ENOMEM;
@@ -250,7 +253,10 @@ int annals__train_parser(const struct train_ctx *c)
         rc = ANNALS_EFORMAT;
         goto out;
     }
-    gold_tags(&train);
+    /* Train on the tags a tagger gives to unseen text, not on gold tags. */
+    rc = annals__tagger_jackknife(c, &train, JACKKNIFE_FOLDS);
+    if (rc != ANNALS_OK)
+        goto out;
     names = annals__malloc(c->alloc, nw * sizeof *names);
     g.h = annals__malloc(c->alloc, nw * sizeof *g.h);
     g.l = annals__malloc(c->alloc, nw * sizeof *g.l);

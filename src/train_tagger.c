@@ -223,9 +223,16 @@ static int save(const struct train_ctx *c, const struct tcorpus *train, const st
     return rc;
 }
 
-int annals__train_tagger(const struct train_ctx *c)
+/* Train a tagger on the sentences of *train_in except those with index
+** s % folds == skip (none when skip < 0), scoring dev_in (may be NULL)
+** after each epoch and keeping the best.  On success *out owns the labels,
+** lexicon and weights, and *lex_out the sorted lexicon entries. */
+static int fit(const struct train_ctx *c, const struct tcorpus *train_in,
+               const struct tcorpus *dev_in, int skip, int folds, int epochs, float prune,
+               struct tagger *out, struct tg_lex **lex_out, size_t *n_lex_out,
+               int *best_epoch_out, double *best_u_out, double *best_x_out)
 {
-    struct tcorpus train, dev;
+    struct tcorpus train = *train_in, dev;
     struct tagger t;
     struct lexcount lc;
     struct percep_train pt;
@@ -239,28 +246,24 @@ int annals__train_tagger(const struct train_ctx *c)
     uint32_t *tags = NULL, *order = NULL;
     float *scores = NULL;
     size_t n_lex = 0, nw = 0;
-    int epochs = c->opt->epochs > 0 ? c->opt->epochs : DEFAULT_EPOCHS, best_epoch = 0;
+    size_t n_order = 0;
+    int best_epoch = 0;
     double best_score = -1, best_u = 0, best_x = 0;
-    uint64_t rng = c->opt->seed ^ 0x7461676765720000ull;
+    uint64_t rng = c->opt->seed ^ 0x7461676765720000ull ^ (uint64_t)(skip + 1);
     char buf[256];
-    float prune = c->opt->prune > 0 ? (float)c->opt->prune : PRUNE;
     int rc;
 
+#define HELD(s) (skip >= 0 && (int)((s) % (size_t)folds) == skip)
+    *lex_out = NULL;
     memset(&t, 0, sizeof t);
     memset(&lc, 0, sizeof lc);
     memset(&pt, 0, sizeof pt);
     memset(&best, 0, sizeof best);
     memset(&dev, 0, sizeof dev);
+    if (dev_in != NULL)
+        dev = *dev_in;
     annals__scratch_init(&scratch, c->alloc);
     t.alloc = c->alloc;
-    rc = annals__tcorpus_load(c, c->opt->train_path, &train);
-    if (rc != ANNALS_OK)
-        return rc;
-    if (c->opt->dev_path != NULL) {
-        rc = annals__tcorpus_load(c, c->opt->dev_path, &dev);
-        if (rc != ANNALS_OK)
-            goto out;
-    }
     if (train.c.n_word == 0) {
         annals__fmt(c->err, c->errlen, "%s: no words", c->opt->train_path);
         rc = ANNALS_EFORMAT;
@@ -305,8 +308,9 @@ int annals__train_tagger(const struct train_ctx *c)
     rc = gold_labels(c, &train, &t.labels, gold);
     if (rc != ANNALS_OK)
         goto out;
-    annals__train_say(c, "tagger: %zu sentences, %zu words, %u labels", train.c.n_sent, nw,
-                      (unsigned)t.labels.n);
+    if (skip < 0)
+        annals__train_say(c, "tagger: %zu sentences, %zu words, %u labels", train.c.n_sent, nw,
+                          (unsigned)t.labels.n);
     /* Lexicon: tag counts per exact form and per lower-cased form.  The atoms
     ** of the training words come from lexicons built without their own fold
     ** (jackknifing), so that rare words look as they will in new text. */
@@ -327,7 +331,7 @@ int annals__train_tagger(const struct train_ctx *c)
         lc.n_labels = t.labels.n;
         for (size_t s = 0; s < train.c.n_sent; s++) {
             const struct conllu_sentence *cs = &train.c.sent[s];
-            if (fold < LEX_FOLDS && (int)(s % LEX_FOLDS) == fold)
+            if ((fold < LEX_FOLDS && (int)(s % LEX_FOLDS) == fold) || HELD(s))
                 continue;
             for (size_t i = cs->first_word; i < cs->first_word + cs->n_words; i++)
                 for (int k = 0; k < 2; k++) {
@@ -366,17 +370,18 @@ int annals__train_tagger(const struct train_ctx *c)
     if (scores == NULL)
         goto oom;
     for (size_t s = 0; s < train.c.n_sent; s++)
-        order[s] = (uint32_t)s;
+        if (!HELD(s))
+            order[n_order++] = (uint32_t)s;
     for (int ep = 1; ep <= epochs; ep++) {
         size_t seen = 0, right = 0;
         double t0 = annals__now();
-        for (size_t s = train.c.n_sent; s > 1; s--) {
+        for (size_t s = n_order; s > 1; s--) {
             size_t j = (size_t)(annals__rand(&rng) % s);
             uint32_t tmp = order[s - 1];
             order[s - 1] = order[j];
             order[j] = tmp;
         }
-        for (size_t s = 0; s < train.c.n_sent; s++) {
+        for (size_t s = 0; s < n_order; s++) {
             const struct conllu_sentence *cs = &train.c.sent[order[s]];
             const struct tg_atoms *a = atoms + cs->first_word;
             const int32_t *g = gold + cs->first_word;
@@ -416,7 +421,8 @@ int annals__train_tagger(const struct train_ctx *c)
                  "XPOS %.2f; %u features, %u weights; %.1f s",
                  ep, epochs, seen ? 100.0 * (double)right / (double)seen : 0.0, seen, u, x,
                  (unsigned)t.pm.n_feats, (unsigned)t.pm.n_entries, annals__now() - t0);
-        annals__train_say(c, "%s", buf);
+        if (dev.c.n_word > 0)
+            annals__train_say(c, "%s", buf);
         if (dev.c.n_word == 0 || u + x > best_score) {
             best_score = u + x;
             best_u = u;
@@ -430,9 +436,15 @@ int annals__train_tagger(const struct train_ctx *c)
     annals__pm_free(&t.pm);
     t.pm = best;
     memset(&best, 0, sizeof best);
-    annals__train_say(c, "keeping epoch %d (dev UPOS %.2f XPOS %.2f)", best_epoch, best_u,
-                      best_x);
-    rc = save(c, &train, &t, lex, n_lex, prune, epochs, best_epoch, best_u, best_x);
+    *out = t;
+    memset(&t, 0, sizeof t);
+    *lex_out = lex;
+    *n_lex_out = n_lex;
+    lex = NULL;
+    *best_epoch_out = best_epoch;
+    *best_u_out = best_u;
+    *best_x_out = best_x;
+    rc = ANNALS_OK;
     goto out;
 oom:
     rc = ANNALS_ENOMEM;
@@ -448,13 +460,95 @@ out:
     annals__pm_free(&t.pm);
     if (lex != NULL)
         annals__free(c->alloc, lex, (lc.n ? lc.n : 1) * sizeof *lex);
+    if (rc != ANNALS_OK && *lex_out != NULL) {
+        annals__free(c->alloc, *lex_out, (lc.n ? lc.n : 1) * sizeof **lex_out);
+        *lex_out = NULL;
+    }
     annals__free(c->alloc, names, nw * sizeof *names);
     annals__free(c->alloc, gold, nw * sizeof *gold);
     annals__free(c->alloc, hashes, nw * 2 * sizeof *hashes);
     annals__free(c->alloc, atoms, nw * sizeof *atoms);
     annals__free(c->alloc, tags, (SYN_MAX_WORDS + 1) * sizeof *tags);
     annals__free(c->alloc, order, (train.c.n_sent ? train.c.n_sent : 1) * sizeof *order);
+    return rc;
+}
+#undef HELD
+
+static void tagger_clear(const struct annals_alloc *a, struct tagger *t, struct tg_lex *lex,
+                         size_t n_lex)
+{
+    annals__tg_release(t);
+    annals__labels_free(a, &t->labels);
+    annals__pm_free(&t->pm);
+    annals__free(a, lex, (n_lex ? n_lex : 1) * sizeof *lex);
+}
+
+int annals__train_tagger(const struct train_ctx *c)
+{
+    struct tcorpus train, dev;
+    struct tagger t;
+    struct tg_lex *lex = NULL;
+    size_t n_lex = 0;
+    int epochs = c->opt->epochs > 0 ? c->opt->epochs : DEFAULT_EPOCHS, best_epoch = 0;
+    float prune = c->opt->prune > 0 ? (float)c->opt->prune : PRUNE;
+    double u = 0, x = 0;
+    int rc;
+
+    memset(&t, 0, sizeof t);
+    memset(&dev, 0, sizeof dev);
+    rc = annals__tcorpus_load(c, c->opt->train_path, &train);
+    if (rc != ANNALS_OK)
+        return rc;
+    if (c->opt->dev_path != NULL)
+        rc = annals__tcorpus_load(c, c->opt->dev_path, &dev);
+    if (rc == ANNALS_OK)
+        rc = fit(c, &train, c->opt->dev_path != NULL ? &dev : NULL, -1, 1, epochs, prune, &t,
+                 &lex, &n_lex, &best_epoch, &u, &x);
+    if (rc == ANNALS_OK) {
+        annals__train_say(c, "keeping epoch %d (dev UPOS %.2f XPOS %.2f)", best_epoch, u, x);
+        rc = save(c, &train, &t, lex, n_lex, prune, epochs, best_epoch, u, x);
+        tagger_clear(c->alloc, &t, lex, n_lex);
+    }
     annals__tcorpus_free(c, &dev);
     annals__tcorpus_free(c, &train);
+    return rc;
+}
+
+int annals__tagger_jackknife(const struct train_ctx *c, struct tcorpus *train, int folds)
+{
+    struct syn_scratch s;
+    int rc = ANNALS_OK;
+
+    annals__scratch_init(&s, c->alloc);
+    for (int f = 0; f < folds && rc == ANNALS_OK; f++) {
+        struct tagger t;
+        struct tg_lex *lex = NULL;
+        size_t n_lex = 0, ok = 0, n = 0;
+        int best_epoch;
+        double u, x, t0 = annals__now();
+        memset(&t, 0, sizeof t);
+        rc = fit(c, train, NULL, f, folds, DEFAULT_EPOCHS, PRUNE, &t, &lex, &n_lex,
+                 &best_epoch, &u, &x);
+        if (rc != ANNALS_OK)
+            break;
+        for (size_t si = (size_t)f; si < train->c.n_sent && rc == ANNALS_OK; si += (size_t)folds) {
+            const struct conllu_sentence *cs = &train->c.sent[si];
+            struct syn_word *w = train->w + cs->first_word;
+            rc = annals__tagger_tag(&t, w, cs->n_words, &s);
+            for (size_t i = 0; i < cs->n_words && rc == ANNALS_OK; i++) {
+                const struct conllu_word *g = &train->c.word[cs->first_word + i];
+                ok += g->col[CONLLU_XPOS].n == w[i].xpos_len &&
+                      memcmp(g->col[CONLLU_XPOS].s, w[i].xpos, w[i].xpos_len) == 0;
+                n++;
+            }
+        }
+        annals__train_say(c, "jackknife fold %d/%d: XPOS %.2f on %zu held-out words; %.1f s",
+                          f + 1, folds, n ? 100.0 * (double)ok / (double)n : 0.0, n,
+                          annals__now() - t0);
+        tagger_clear(c->alloc, &t, lex, n_lex);
+    }
+    annals__scratch_free(&s);
+    if (rc == ANNALS_ENOMEM)
+        annals__fmt(c->err, c->errlen, "out of memory");
     return rc;
 }
