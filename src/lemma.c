@@ -2,7 +2,7 @@
 ** s") learned from the lemma column of the training data and looked up by
 ** exact form and Penn tag, then lower-cased form and tag, then the longest
 ** known suffix and tag.  Reads model sections META, FEAT, LABL, LEXS
-** (docs/MODEL-FORMAT.md); details: docs/INTERNALS.md#lemmatiser. */
+** (docs/MODEL-FORMAT.md); details: docs/SYNTAX.md#lemmatiser. */
 #include "lemma.h"
 
 #include <string.h>

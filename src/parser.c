@@ -3,7 +3,7 @@
 ** (Ballesteros and Nivre 2013), decoded greedily with an averaged
 ** perceptron over Zhang and Nivre (2011) style features.  One word is
 ** attached to the root, with the label "root".  Reads model sections META,
-** FEAT, LABL, WGHT (docs/MODEL-FORMAT.md); details: docs/INTERNALS.md#parser. */
+** FEAT, LABL, WGHT (docs/MODEL-FORMAT.md); details: docs/SYNTAX.md#parser. */
 #include "parser.h"
 
 #include <string.h>

@@ -5,7 +5,7 @@
 ** words in order): the tagger fills tag/upos/xpos, the lemmatiser lemma, the
 ** parser head/deprel.  Models are read-only after loading and may be shared
 ** by threads; all mutable state is in a struct syn_scratch owned by the
-** caller.  Algorithms and features: docs/INTERNALS.md#syntax. */
+** caller.  Algorithms and features: docs/SYNTAX.md. */
 #ifndef ANNALS_SYNTAX_H
 #define ANNALS_SYNTAX_H
 

@@ -3,7 +3,7 @@
 ** word, affix, shape, neighbour, previous-tag and ambiguity-class features;
 ** frequent unambiguous words are tagged from the lexicon without scoring.
 ** Reads model sections META, FEAT, LABL, LEXN, WGHT (docs/MODEL-FORMAT.md);
-** algorithm and features: docs/INTERNALS.md#tagger. */
+** algorithm and features: docs/SYNTAX.md#tagger. */
 #include "tagger.h"
 
 #include <string.h>
