@@ -12,6 +12,7 @@ LIBDIR  ?= $(PREFIX)/lib
 INCDIR  ?= $(PREFIX)/include
 BINDIR  ?= $(PREFIX)/bin
 PCDIR   ?= $(LIBDIR)/pkgconfig
+DATADIR ?= $(PREFIX)/share/annals
 CC      ?= cc
 CFLAGS  ?= -O3 -g
 
@@ -71,6 +72,9 @@ $(B)/libannals.a: $(LIB_OBJ)
 
 $(B)/libannals.so.$(MAJOR): $(LIB_OBJ)
 	$(CC) -shared -Wl,-soname,libannals.so.$(MAJOR) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# The command looks for installed models here.
+$(B)/src/cli/cmd_code.o: ALL_CFLAGS += -DANNALS_MODEL_DIR='"$(DATADIR)/models"'
 
 $(B)/annals: $(CLI_OBJ) $(B)/libannals.a
 	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libannals.a $(LIBS)
@@ -144,6 +148,8 @@ install: all
 	install -m 755 $(B)/libannals.so.$(MAJOR) $(DESTDIR)$(LIBDIR)/libannals.so.$(MAJOR)
 	ln -sf libannals.so.$(MAJOR) $(DESTDIR)$(LIBDIR)/libannals.so
 	install -m 755 $(B)/annals $(DESTDIR)$(BINDIR)/annals
+	install -d $(DESTDIR)$(DATADIR)/models
+	install -m 644 models/*.model models/README.md $(DESTDIR)$(DATADIR)/models/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
 	    -e 's|@INCDIR@|$(INCDIR)|g' -e 's|@VERSION@|$(VERSION)|g' \
 	    annals.pc.in > $(DESTDIR)$(PCDIR)/annals.pc
@@ -152,6 +158,7 @@ uninstall:
 	rm -f $(DESTDIR)$(INCDIR)/annals.h $(DESTDIR)$(LIBDIR)/libannals.a \
 	  $(DESTDIR)$(LIBDIR)/libannals.so.$(MAJOR) $(DESTDIR)$(LIBDIR)/libannals.so \
 	  $(DESTDIR)$(BINDIR)/annals $(DESTDIR)$(PCDIR)/annals.pc
+	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
 	rm -rf build build-san build-fuzz

@@ -5,7 +5,9 @@
 ** load on the machine disturbs them little.  Not part of `make test`. */
 #include "annals.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
@@ -26,13 +28,26 @@ int main(int argc, char **argv)
     size_t docs = 0, failed = 0, bytes = 0, tokens = 0, sentences = 0, out_bytes = 0;
     double t0, t_read = 0, t_write = 0;
     struct rusage ru;
-    int rc, write = argc > 2 && strcmp(argv[2], "--write") == 0;
+    struct annals_options opt;
+    size_t limit = SIZE_MAX, words = 0;
+    int rc, write = 0;
 
+    annals_options_init(&opt);
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--write") == 0)
+            write = 1;
+        else if (strcmp(argv[i], "--models") == 0 && i + 1 < argc)
+            opt.model_dir = argv[++i];
+        else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc)
+            limit = strtoul(argv[++i], NULL, 10);
+        else
+            argc = 0;
+    }
     if (argc < 2) {
-        fprintf(stderr, "usage: bench CORPUS.jsonl [--write]\n");
+        fprintf(stderr, "usage: bench CORPUS.jsonl [--write] [--models DIR] [--limit N]\n");
         return 2;
     }
-    if (annals_pipeline_open(NULL, &p, err, sizeof err) != ANNALS_OK ||
+    if (annals_pipeline_open(&opt, &p, err, sizeof err) != ANNALS_OK ||
         annals_doc_new(p, &d) != ANNALS_OK) {
         fprintf(stderr, "bench: %s\n", err);
         return 2;
@@ -42,7 +57,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench: %s\n", err);
         return 2;
     }
-    for (;;) {
+    while (docs < limit) {
         t0 = now();
         rc = annals_reader_next(r, p, d);
         t_read += now() - t0;
@@ -54,6 +69,7 @@ int main(int argc, char **argv)
             continue;
         }
         tokens += annals_doc_token_count(d);
+        words += annals_doc_word_count(d);
         sentences += annals_doc_sentence_count(d);
         if (annals_doc_token_count(d) > 0) {
             /* Text bytes up to the end of the last token. */
@@ -75,8 +91,10 @@ int main(int argc, char **argv)
     printf("text bytes        %.1f MB\n", (double)bytes / 1e6);
     printf("tokens            %zu\n", tokens);
     printf("sentences         %zu\n", sentences);
-    printf("read+text stage   %.3f s: %.1f MB/s, %.0f tokens/s, %.0f articles/s, %.0f sentences/s (one core)\n",
-           t_read, (double)bytes / 1e6 / t_read, (double)tokens / t_read,
+    printf("%-17s %.3f s: %.1f MB/s, %.0f tokens/s, %.0f words/s, %.0f articles/s, "
+           "%.0f sentences/s (one core)\n",
+           opt.model_dir != NULL ? "whole pipeline" : "read+text stage", t_read,
+           (double)bytes / 1e6 / t_read, (double)tokens / t_read, (double)words / t_read,
            (double)docs / t_read, (double)sentences / t_read);
     if (write)
         printf("JSON writing      %.3f s: %.1f MB/s of output\n", t_write,

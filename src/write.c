@@ -75,6 +75,34 @@ static int json_error(struct annals_buf *b, const annals_doc *d)
     return annals__buf_add(b, "}}\n", 3);
 }
 
+/* "words": [form, lemma, UPOS, XPOS, head, relation] per syntactic word;
+** head is a document word index, -1 for the root of a sentence. */
+static int json_words(struct annals_buf *b, const annals_doc *d)
+{
+    TRY(annals__buf_add(b, ",\"words\":[", 10));
+    for (size_t i = 0; i < d->word.n; i++) {
+        const struct doc_word *w = &d->word.v[i];
+        TRY(annals__buf_add(b, i ? ",[" : "[", i ? 2 : 1));
+        TRY(json_str(b, w->form, w->form_len));
+        TRY(annals__buf_addc(b, ','));
+        TRY(json_str(b, w->lemma, w->lemma_len));
+        TRY(annals__buf_addc(b, ','));
+        TRY(json_str(b, w->upos, strlen(w->upos)));
+        TRY(annals__buf_addc(b, ','));
+        TRY(json_str(b, w->xpos, strlen(w->xpos)));
+        if (w->head < 0) {
+            TRY(annals__buf_add(b, ",-1,", 4));
+        } else {
+            TRY(annals__buf_addc(b, ','));
+            TRY(annals__buf_u64(b, (uint64_t)w->head));
+            TRY(annals__buf_addc(b, ','));
+        }
+        TRY(json_str(b, w->deprel, strlen(w->deprel)));
+        TRY(annals__buf_addc(b, ']'));
+    }
+    return annals__buf_addc(b, ']');
+}
+
 static int json_doc(struct annals_buf *b, const annals_doc *d)
 {
     TRY(json_head(b, d));
@@ -121,7 +149,10 @@ static int json_doc(struct annals_buf *b, const annals_doc *d)
         }
         TRY(annals__buf_addc(b, ']'));
     }
-    return annals__buf_add(b, "]}\n", 3);
+    TRY(annals__buf_addc(b, ']'));
+    if (d->has_syntax)
+        TRY(json_words(b, d));
+    return annals__buf_add(b, "}\n", 2);
 }
 
 /* A CoNLL-U field may hold no tab or newline, and "_" stands for empty. */
@@ -178,6 +209,7 @@ static int conllu_doc(struct annals_buf *b, const annals_doc *d)
         TRY(conllu_text(b, d, s.span.start, s.span.end));
         TRY(annals__buf_addc(b, '\n'));
         size_t wid = 1;
+        size_t first_word = d->tok.v[s.first_token].first_word;
         for (size_t k = s.first_token; k < s.first_token + s.n_tokens; k++) {
             const struct doc_token *t = &d->tok.v[k];
             const char *misc = t->space_after || k + 1 == s.first_token + s.n_tokens
@@ -192,7 +224,15 @@ static int conllu_doc(struct annals_buf *b, const annals_doc *d)
                 const struct doc_word *dw = &d->word.v[t->first_word + w];
                 TRY(annals__buf_printf(b, "%zu\t", wid));
                 TRY(conllu_field(b, dw->form, dw->form_len));
-                TRY(annals__buf_printf(b, "\t_\t_\t_\t_\t_\t_\t_\t%s\n", misc));
+                if (d->has_syntax) {
+                    size_t head = dw->head < 0 ? 0 : (size_t)dw->head - first_word + 1;
+                    TRY(annals__buf_addc(b, '\t'));
+                    TRY(conllu_field(b, dw->lemma, dw->lemma_len));
+                    TRY(annals__buf_printf(b, "\t%s\t%s\t_\t%zu\t%s\t_\t%s\n", dw->upos,
+                                           dw->xpos, head, dw->deprel, misc));
+                } else {
+                    TRY(annals__buf_printf(b, "\t_\t_\t_\t_\t_\t_\t_\t%s\n", misc));
+                }
             }
         }
         TRY(annals__buf_addc(b, '\n'));

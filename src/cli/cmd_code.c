@@ -36,6 +36,9 @@ static void usage(FILE *f)
             "  --max-sentence-tokens N     longest sentence (default 1000)\n"
             "  --threads N                 annotate on N threads (default: all cores,\n"
             "                              at most 64); the output is the same for any N\n"
+            "  -m, --models DIR            directory of the models (default: $ANNALS_MODELS,\n"
+            "                              else ./models, else the installed models)\n"
+            "  --no-models                 text stage only: no tagging or parsing\n"
             "  -o FILE                     write to FILE instead of standard output\n"
             "\n"
             "Exit status: 0 all records succeeded, 1 some failed, 2 usage error.\n");
@@ -193,6 +196,25 @@ static void code_dir(struct run *r, const char *dir)
     free(names);
 }
 
+/* Where the models are when none is named: $ANNALS_MODELS, then ./models
+** (a source tree), then the installed ones; NULL if none holds a tagger. */
+static const char *find_models(void)
+{
+    static const char *const dirs[] = {"models", ANNALS_MODEL_DIR};
+    const char *env = getenv("ANNALS_MODELS");
+    char path[4096];
+    struct stat st;
+
+    if (env != NULL && env[0] != '\0')
+        return env;
+    for (size_t k = 0; k < sizeof dirs / sizeof dirs[0]; k++) {
+        snprintf(path, sizeof path, "%s/tagger.model", dirs[k]);
+        if (stat(path, &st) == 0)
+            return dirs[k];
+    }
+    return NULL;
+}
+
 static int parse_size(const char *s, size_t *out)
 {
     char *end;
@@ -233,7 +255,7 @@ int cmd_code(int argc, char **argv)
     annals_pipeline *p = NULL;
     char err[512];
     const char *outpath = NULL;
-    int i, nfiles = 0, rc, status;
+    int i, nfiles = 0, rc, status, no_models = 0;
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 
     annals_options_init(&opt);
@@ -251,6 +273,10 @@ int cmd_code(int argc, char **argv)
         if (strcmp(a, "--") == 0) {
             i++;
             break;
+        }
+        if (strcmp(a, "--no-models") == 0) {
+            no_models = 1;
+            continue;
         }
         if (a[0] != '-' || strcmp(a, "-") == 0)
             break;
@@ -283,6 +309,8 @@ int cmd_code(int argc, char **argv)
         } else if (strcmp(a, "--max-sentence-tokens") == 0) {
             if (!parse_size(v, &opt.max_sentence_tokens))
                 goto bad_value;
+        } else if (strcmp(a, "-m") == 0 || strcmp(a, "--models") == 0) {
+            opt.model_dir = v;
         } else if (strcmp(a, "--threads") == 0) {
             size_t n;
             if (!parse_size(v, &n) || n > MAX_THREADS)
@@ -299,6 +327,12 @@ int cmd_code(int argc, char **argv)
     bad_value:
         fprintf(stderr, "annals code: bad value '%s' for %s\n", v, a);
         return 2;
+    }
+    if (!no_models && opt.model_dir == NULL) {
+        opt.model_dir = find_models();
+        if (opt.model_dir == NULL)
+            fprintf(stderr, "annals code: no models found ($ANNALS_MODELS, ./models, "
+                            "%s): tagging and parsing skipped\n", ANNALS_MODEL_DIR);
     }
     rc = annals_pipeline_open(&opt, &p, err, sizeof err);
     if (rc != ANNALS_OK) {

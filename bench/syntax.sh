@@ -1,0 +1,22 @@
+#!/bin/sh
+# syntax.sh -- speed, peak memory and load time of the syntax stage.
+# usage: bench/syntax.sh ANNALS_BINARY GOLD.conllu [MODEL_DIR]
+# Tags, lemmatises and parses the gold words of GOLD.conllu on one thread
+# (annals eval parse --gold-tokens) and prints words/s of those three steps,
+# then the time to load the models alone and the peak resident memory.
+set -eu
+bin=$1
+gold=$2
+models=${3:-models}
+out=$("$bin" eval parse --gold "$gold" --gold-tokens -m "$models")
+echo "$out" | grep -E '^(words|speed):'
+empty=$(mktemp)
+trap 'rm -f "$empty"' EXIT
+start=$(date +%s%N)
+"$bin" eval parse --gold "$empty" --gold-tokens -m "$models" > /dev/null
+end=$(date +%s%N)
+echo "load:      $(( (end - start) / 1000000 )) ms (three models, process start to exit)"
+if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f "peak RSS:  %M KiB" "$bin" eval parse --gold "$gold" --gold-tokens \
+        -m "$models" > /dev/null
+fi
