@@ -6,5 +6,6 @@
 
 int cmd_code(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_ontology(int argc, char **argv);
 
 #endif

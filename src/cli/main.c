@@ -13,6 +13,7 @@ static void usage(FILE *f)
             "commands:\n"
             "  code [FILE|DIR|-]...      annotate articles (text or JSON Lines, gzip or not)\n"
             "  eval tokenize --gold F    score the text stage against CoNLL-U\n"
+            "  ontology check|show|lookup|dump   the CAMEO, PLOVER and actor tables\n"
             "  version                   print the version\n"
             "\n"
             "'annals COMMAND --help' describes a command's options.\n");
@@ -28,6 +29,8 @@ int main(int argc, char **argv)
         return cmd_code(argc - 1, argv + 1);
     if (strcmp(argv[1], "eval") == 0)
         return cmd_eval(argc - 1, argv + 1);
+    if (strcmp(argv[1], "ontology") == 0)
+        return cmd_ontology(argc - 1, argv + 1);
     if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
         printf("annals %s (schema %d)\n", ANNALS_VERSION_STRING, ANNALS_SCHEMA_VERSION);
         return 0;
