@@ -20,12 +20,15 @@
 /* PLOVER's non-state actor codes, allowed besides countries and regions. */
 static const char *const nonstate[] = {"IGO", "NGO", "ISM", "IMG", "MNC"};
 
-static int fail(char *err, size_t errlen, uint32_t line, const char *why, const char *what)
+/* Write the message, then free d: what may point into d's text. */
+static int fail(struct annals_actordict *d, char *err, size_t errlen, uint32_t line,
+                const char *why, const char *what)
 {
     if (what != NULL)
         annals__fmt(err, errlen, "line %u: %s '%s'", (unsigned)line, why, what);
     else
         annals__fmt(err, errlen, "line %u: %s", (unsigned)line, why);
+    annals__actordict_free(d);
     return ANNALS_EFORMAT;
 }
 
@@ -210,8 +213,7 @@ int annals__actordict_load(const struct annals_alloc *a, const struct onto_table
         memcpy(d->text, text, len);
     d->text[len] = '\0';
     if (memchr(d->text, '\0', len) != NULL) {
-        annals__actordict_free(d);
-        return fail(err, errlen, 1, "NUL byte in the file", NULL);
+        return fail(d, err, errlen, 1, "NUL byte in the file", NULL);
     }
 
     p = d->text;
@@ -232,8 +234,7 @@ int annals__actordict_load(const struct annals_alloc *a, const struct onto_table
         if (line == 1) {
             if (strcmp(p, MAGIC) != 0 && !(strncmp(p, "\xEF\xBB\xBF", 3) == 0 &&
                                             strcmp(p + 3, MAGIC) == 0)) {
-                annals__actordict_free(d);
-                return fail(err, errlen, 1, "the first line must be", MAGIC);
+                return fail(d, err, errlen, 1, "the first line must be", MAGIC);
             }
             p = nl + 1;
             continue;
@@ -244,35 +245,28 @@ int annals__actordict_load(const struct annals_alloc *a, const struct onto_table
         }
         nf = split_tabs(p, field, 6);
         if (nf < 5 || nf > 6) {
-            annals__actordict_free(d);
-            return fail(err, errlen, line, "expected 5 or 6 tab-separated columns", NULL);
+            return fail(d, err, errlen, line, "expected 5 or 6 tab-separated columns", NULL);
         }
         if (!valid_name(field[0])) {
-            annals__actordict_free(d);
-            return fail(err, errlen, line, "bad name", field[0]);
+            return fail(d, err, errlen, line, "bad name", field[0]);
         }
         if (strcmp(field[1], "-") != 0 && !known_code(t, field[1])) {
-            annals__actordict_free(d);
-            return fail(err, errlen, line, "unknown actor code", field[1]);
+            return fail(d, err, errlen, line, "unknown actor code", field[1]);
         }
         if (strcmp(field[2], "-") != 0 &&
             (strlen(field[2]) != 3 || annals__onto_sector(t, field[2], 3) == NULL)) {
-            annals__actordict_free(d);
-            return fail(err, errlen, line, "unknown sector code", field[2]);
+            return fail(d, err, errlen, line, "unknown sector code", field[2]);
         }
         if (strcmp(field[1], "-") == 0 && strcmp(field[2], "-") == 0) {
-            annals__actordict_free(d);
-            return fail(err, errlen, line, "neither an actor code nor a sector", NULL);
+            return fail(d, err, errlen, line, "neither an actor code nor a sector", NULL);
         }
         from = parse_date(field[3], 0);
         until = parse_date(field[4], 1);
         if (from < 0 || until < 0) {
-            annals__actordict_free(d);
-            return fail(err, errlen, line, "bad date", from < 0 ? field[3] : field[4]);
+            return fail(d, err, errlen, line, "bad date", from < 0 ? field[3] : field[4]);
         }
         if (from > until) {
-            annals__actordict_free(d);
-            return fail(err, errlen, line, "the range ends before it starts", NULL);
+            return fail(d, err, errlen, line, "the range ends before it starts", NULL);
         }
 
         rc = add_entry(d, field[0], field[0], field[1], field[2], from, until, line);
@@ -283,8 +277,7 @@ int annals__actordict_load(const struct annals_alloc *a, const struct onto_table
                 if (bar != NULL)
                     *bar = '\0';
                 if (!valid_name(q)) {
-                    annals__actordict_free(d);
-                    return fail(err, errlen, line, "bad alias", q);
+                    return fail(d, err, errlen, line, "bad alias", q);
                 }
                 rc = add_entry(d, q, field[0], field[1], field[2], from, until, line);
                 q = bar != NULL ? bar + 1 : NULL;
