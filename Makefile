@@ -43,7 +43,8 @@ LIB_SRC  := $(wildcard src/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 FUZZ_SRC := $(filter-out fuzz/fuzz_main.c,$(wildcard fuzz/fuzz_*.c))
-LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
+LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/ontology_data.o
+ONTO_TSV := $(wildcard data/cameo/*.tsv)
 CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 FUZZERS  := $(FUZZ_SRC:fuzz/%.c=$(B)/fuzz/%)
@@ -64,6 +65,14 @@ deps:
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# The CAMEO/PLOVER/actor tables, compiled from data/cameo/*.tsv.
+$(B)/gen/ontology_data.c: tools/gen_ontology.sh $(ONTO_TSV)
+	@mkdir -p $(dir $@)
+	tools/gen_ontology.sh $@
+
+$(B)/gen/ontology_data.o: $(B)/gen/ontology_data.c src/ontology.h
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(B)/libannals.a: $(LIB_OBJ)

@@ -10,5 +10,6 @@ int cmd_train(int argc, char **argv);     /* annals train tagger|lemmatizer|pars
 int cmd_dump(int argc, char **argv);      /* annals dump MODEL */
 /* annals eval tag|parse: what is "tag" or "parse"; argv[0] is what. */
 int cmd_eval_syntax(const char *what, int argc, char **argv);
+int cmd_ontology(int argc, char **argv);
 
 #endif

@@ -18,6 +18,7 @@ static void usage(FILE *f)
             "  train tagger|lemmatizer|parser --train F --dev F -o MODEL\n"
             "                            train a model (see models/README.md)\n"
             "  dump MODEL                print a model's metadata and sections\n"
+            "  ontology check|show|lookup|dump   the CAMEO, PLOVER and actor tables\n"
             "  version                   print the version\n"
             "\n"
             "'annals COMMAND --help' describes a command's options.\n");
@@ -40,6 +41,8 @@ int main(int argc, char **argv)
         return cmd_train(argc - 1, argv + 1);
     if (strcmp(argv[1], "dump") == 0)
         return cmd_dump(argc - 1, argv + 1);
+    if (strcmp(argv[1], "ontology") == 0)
+        return cmd_ontology(argc - 1, argv + 1);
     if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
         printf("annals %s (schema %d)\n", ANNALS_VERSION_STRING, ANNALS_SCHEMA_VERSION);
         return 0;
