@@ -1,6 +1,7 @@
 /* doc.c -- document lifecycle, metadata and the read-only accessors of the
 ** public API.  Stages write into the document through doc.h. */
 #include "doc.h"
+#include "timex.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -39,6 +40,7 @@ void annals_doc_reset(annals_doc *d)
     d->orig_len = d->text_len = 0;
     d->map = NULL;
     d->tok.n = d->word.n = d->sent.n = 0;
+    d->timex.n = 0;
     d->has_dateline = 0;
     d->status = ANNALS_OK;
     d->err_offset = SIZE_MAX;
@@ -55,6 +57,7 @@ void annals_doc_free(annals_doc *d)
     annals__free(a, d->tok.v, d->tok.cap * sizeof *d->tok.v);
     annals__free(a, d->word.v, d->word.cap * sizeof *d->word.v);
     annals__free(a, d->sent.v, d->sent.cap * sizeof *d->sent.v);
+    annals__free(a, d->timex.v, d->timex.cap * sizeof *d->timex.v);
     annals__buf_free(&d->out);
     annals__free(a, d, sizeof *d);
 }
@@ -227,11 +230,15 @@ int annals_annotate(const annals_pipeline *p, annals_doc *d, const char *text,
     d->orig = NULL;
     d->text = NULL;
     d->tok.n = d->word.n = d->sent.n = 0;
+    d->timex.n = 0;
     d->has_dateline = 0;
     d->status = ANNALS_OK;
     d->err_offset = SIZE_MAX;
     d->errmsg[0] = '\0';
-    return annals__text_run(p, d, text == NULL ? "" : text, len);
+    int rc = annals__text_run(p, d, text == NULL ? "" : text, len);
+    if (rc != ANNALS_OK)
+        return rc;
+    return annals__timex_run(p, d);
 }
 
 size_t annals_doc_sentence_count(const annals_doc *d) { return d == NULL ? 0 : d->sent.n; }

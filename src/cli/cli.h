@@ -6,5 +6,7 @@
 
 int cmd_code(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+/* annals eval time (cmd_time.c), called by cmd_eval. */
+int eval_time(int argc, char **argv);
 
 #endif
