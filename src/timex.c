@@ -617,8 +617,7 @@ static int year_at(struct tx *t, size_t i)
 
 /* ---------------------------------------------------------------- tense */
 
-/* Tense near tokens [a, b]: +1 future, -1 past, 0 unknown.  The nearest cue
-** before the expression wins, then the nearest after it. */
+/* Tense cue of one word: +1 future, -1 past, 0 none. */
 static int word_tense(struct tx *t, size_t i)
 {
     size_t n;
@@ -629,7 +628,7 @@ static int word_tense(struct tx *t, size_t i)
                                       "expects", "plans", "planned", "planning",
                                       "due", "upcoming", "next", "tomorrow", "intends"};
     static const char *const past[] = {"was", "were", "had", "did", "said", "told",
-                                       "ago", "yesterday", "last", "been", "came",
+                                       "ago", "yesterday", "been", "came",
                                        "took", "began", "met", "held", "went", "left",
                                        "won", "lost", "fell", "rose", "made", "gave",
                                        "got", "saw", "became", "hit", "struck"};
@@ -650,17 +649,28 @@ static int word_tense(struct tx *t, size_t i)
     return 0;
 }
 
+/* The tense a window of tokens [a, b) suggests: a future cue anywhere in
+** it wins over past cues ("will be held", "is expected to"); 0 if none. */
+static int window_tense(struct tx *t, size_t a, size_t b)
+{
+    int past = 0;
+    for (size_t i = a; i < b; i++) {
+        int r = word_tense(t, i);
+        if (r > 0)
+            return 1;
+        past |= r < 0;
+    }
+    return past ? -1 : 0;
+}
+
 static int tense(struct tx *t, size_t a, size_t b)
 {
-    size_t i;
-    int r;
-    for (i = a; i > t->first && a - i < 12; i--)
-        if ((r = word_tense(t, i - 1)) != 0)
-            return r;
-    for (i = b + 1; i < t->end && i - b <= 8; i++)
-        if ((r = word_tense(t, i)) != 0)
-            return r;
-    return 0;
+    size_t from = a > t->first + 8 ? a - 8 : t->first;
+    size_t to = b + 5 < t->end ? b + 5 : t->end;
+    int r = window_tense(t, from, a);
+    if (r != 0)
+        return r;
+    return window_tense(t, b + 1, to);
 }
 
 /* ---------------------------------------------------------------- values */
@@ -955,19 +965,6 @@ static int match_count(struct tx *t, size_t i, struct hit *h)
     }
     if ((u = unit_at(t, k + c, n)) == 0)
         return 0;
-    /* "a" is a count only before a unit that is not a set ("$5 a year") */
-    if ((is_word(t, k, W_A) || is_word(t, k, W_AN)) && c == 1 && k == i && i > t->first) {
-        size_t pn;
-        const char *ps = tok_text(t, i - 1, &pn);
-        if (num(t, i - 1) >= 0 || is_word(t, i - 1, W_MILLION) ||
-            is_word(t, i - 1, W_BILLION) || is_word(t, i - 1, W_PERCENT) ||
-            (pn > 0 && is_digit((unsigned char)ps[pn - 1]))) {
-            hit_init(t, h, i, k + c);
-            set_duration(h, 1, u);
-            h->type = ANNALS_TIME_SET;
-            return 1;
-        }
-    }
     size_t e = k + c;          /* the unit */
     if (is_word(t, e + 1, W_AGO)) {
         hit_init(t, h, i, e + 1);
@@ -991,6 +988,19 @@ static int match_count(struct tx *t, size_t i, struct hit *h)
         if (u >= U_DAY)
             anchored(t, h, u, back ? -n : n);
         return 1;
+    }
+    /* "a year" after an amount is a rate: "$5 million a year" */
+    if ((is_word(t, k, W_A) || is_word(t, k, W_AN)) && c == 1 && k == i && i > t->first) {
+        size_t pn;
+        const char *ps = tok_text(t, i - 1, &pn);
+        if (num(t, i - 1) >= 0 || is_word(t, i - 1, W_MILLION) ||
+            is_word(t, i - 1, W_BILLION) || is_word(t, i - 1, W_PERCENT) ||
+            (pn > 0 && is_digit((unsigned char)ps[pn - 1]))) {
+            hit_init(t, h, i, k + c);
+            set_duration(h, 1, u);
+            h->type = ANNALS_TIME_SET;
+            return 1;
+        }
     }
     hit_init(t, h, i, e);
     set_duration(h, n, u);
@@ -1168,6 +1178,9 @@ static int match_weekday(struct tx *t, size_t i, size_t first, int dir, struct h
     return 1;
 }
 
+static int match_deictic(struct tx *t, size_t i, struct hit *h);
+static void fmt_tod(char *buf, size_t cap, long z, int tod_min, int part);
+
 /* Time of day: "10:30 a.m.", "3 p.m.", "5pm", "at 14:00", "noon". */
 static int match_clock(struct tx *t, size_t i, struct hit *h)
 {
@@ -1219,6 +1232,24 @@ static int match_clock(struct tx *t, size_t i, struct hit *h)
     hit_init(t, h, i, k);
     h->type = ANNALS_TIME_TIME;
     h->tod_min = hh * 60 + mm;
+    /* "4:15 a.m. Tuesday" is one expression */
+    if (cls(t, k + 1) == C_WDAY ||
+        (cls(t, k + 1) == C_DEIC && val(t, k + 1) <= D_TOMORROW)) {
+        struct hit h2;
+        int ok = cls(t, k + 1) == C_WDAY ? match_weekday(t, k + 1, k + 1, 0, &h2)
+                                         : match_deictic(t, k + 1, &h2);
+        if (ok && h2.type == ANNALS_TIME_DATE) {
+            hit_extend(t, h, h2.last);
+            if (h2.has_value && h2.gran == G_DAY) {
+                fmt_tod(h->value, sizeof h->value, h2.point, h->tod_min, 0);
+                h->has_value = 1;
+                h->point = h2.point;
+                h->gran = G_DAY;
+                h->anchor_kind = h2.anchor_kind;
+            }
+            h->tod_min = -1;
+        }
+    }
     return 1;
 }
 
@@ -1387,6 +1418,8 @@ static int match_numeric_date(struct tx *t, size_t i, struct hit *h)
     }
 }
 
+#define DIR_TENSE 99      /* direction from the tense around the expression */
+
 /* The point of "this|last|next <unit>" relative to the publication date. */
 static void deictic_unit(struct tx *t, struct hit *h, int unit, int dir)
 {
@@ -1394,9 +1427,10 @@ static void deictic_unit(struct tx *t, struct hit *h, int unit, int dir)
         return;
     if (unit == U_WEEKEND) {
         long z = t->dct;
-        int wd = iso_wday(z);
-        if (dir == 0 && wd < 6 && tense(t, h->last, h->last) < 0)
-            dir = -1;       /* "the weekend" in past news: the one just gone */
+        /* "the weekend" on a weekday: the one just gone, unless the
+        ** sentence looks ahead */
+        if (dir == DIR_TENSE)
+            dir = iso_wday(z) < 6 && tense(t, h->last, h->last) <= 0 ? -1 : 0;
         set_point(h, z + 7 * dir, G_WEEKEND);
     } else if (unit == U_DAY) {
         set_point(h, t->dct + dir, G_DAY);
@@ -1484,10 +1518,36 @@ static int match_word(struct tx *t, size_t i, struct hit *h)
                 set_point(h, annals__timex_days(y, 3 * q - 2, 1), G_QUARTER);
             return 1;
         }
+        /* the first half of the year, of 2021, of last year */
+        if (cls(t, i + 1) == C_ORD && val(t, i + 1) <= 2 && is_word(t, i + 2, W_HALF) &&
+            is_word(t, i + 3, W_OF)) {
+            int half = val(t, i + 1), y = 0, dm, ddd;
+            k = i + 4;
+            if (year_at(t, k)) {
+                y = year_at(t, k);
+                hit_init(t, h, i, k);
+            } else if ((is_word(t, k, W_THE) || is_word(t, k, W_THIS) ||
+                        is_word(t, k, W_LAST) || is_word(t, k, W_NEXT)) &&
+                       unit_at(t, k + 1, 1) == U_YEAR) {
+                hit_init(t, h, i, k + 1);
+                if (!t->have_dct)
+                    return 1;
+                annals__timex_civil(t->dct, &y, &dm, &ddd);
+                y += is_word(t, k, W_LAST) ? -1 : is_word(t, k, W_NEXT) ? 1 : 0;
+                h->anchor_kind = ANNALS_ANCHOR_PUBLICATION;
+            } else {
+                return 0;
+            }
+            annals__fmt(h->value, sizeof h->value, "%04d-H%d", y, half);
+            h->has_value = 1;
+            h->point = annals__timex_days(y, half == 1 ? 1 : 7, 1);
+            h->gran = G_YEAR;
+            return 1;
+        }
         /* the weekend, the 1990s, the summer */
         if (unit_at(t, i + 1, 1) == U_WEEKEND) {
             hit_init(t, h, i, i + 1);
-            deictic_unit(t, h, U_WEEKEND, tense(t, i, i + 1) > 0 ? 0 : 0);
+            deictic_unit(t, h, U_WEEKEND, DIR_TENSE);
             return 1;
         }
         if (match_year(t, i + 1, i, h) && h->gran == G_DECADE)
@@ -1627,6 +1687,23 @@ static int match_word(struct tx *t, size_t i, struct hit *h)
         }
         return 0;
 
+    case W_HALF:
+        /* half a century, half an hour */
+        if ((is_word(t, i + 1, W_A) || is_word(t, i + 1, W_AN)) &&
+            (u = unit_at(t, i + 2, 1)) != 0) {
+            static const struct { int unit; long n; int as; } half[] = {
+                {U_CENTURY, 50, U_YEAR}, {U_DECADE, 5, U_YEAR}, {U_YEAR, 6, U_MONTH},
+                {U_MONTH, 2, U_WEEK}, {U_DAY, 12, U_HOUR}, {U_HOUR, 30, U_MINUTE},
+                {U_MINUTE, 30, U_SECOND}};
+            for (size_t q = 0; q < sizeof half / sizeof half[0]; q++)
+                if (half[q].unit == u) {
+                    hit_init(t, h, i, i + 2);
+                    set_duration(h, half[q].n, half[q].as);
+                    return 1;
+                }
+        }
+        return 0;
+
     case W_THAT:
         if ((u = unit_at(t, i + 1, 1)) == U_DAY) {
             hit_init(t, h, i, i + 1);
@@ -1655,7 +1732,7 @@ static int match_word(struct tx *t, size_t i, struct hit *h)
         }
         return 0;
 
-    case W_FOR: case W_IN: case W_OVER: case W_WITHIN:
+    case W_FOR: case W_IN: case W_OVER: case W_WITHIN: case W_AFTER:
         /* for years, in months: vague durations (the preposition is out) */
         if ((u = unit_at(t, i + 1, 2)) >= U_DAY && (info(t, i + 1)->e->flags & F_PLURAL) &&
             u != U_WEEKEND) {
@@ -1709,6 +1786,42 @@ static int match_deictic(struct tx *t, size_t i, struct hit *h)
     }
 }
 
+/* Fixed-date holidays: Christmas (Eve, Day), New Year's Eve and Day. */
+static int match_holiday(struct tx *t, size_t i, struct hit *h)
+{
+    int m, dd;
+    size_t last = i;
+
+    if (tok_is(t, i, "Christmas")) {
+        m = 12;
+        dd = tok_is(t, i + 1, "Eve") ? 24 : 25;
+        if (tok_is(t, i + 1, "Eve") || tok_is(t, i + 1, "Day"))
+            last = i + 1;
+    } else if (tok_is(t, i + 1, "Year's") || tok_is(t, i + 1, "Year\xE2\x80\x99s") ||
+               tok_is(t, i + 1, "Year")) {
+        if (!tok_is(t, i + 2, "Eve") && !tok_is(t, i + 2, "Day"))
+            return 0;
+        last = i + 2;
+        m = tok_is(t, i + 2, "Eve") ? 12 : 1;
+        dd = m == 12 ? 31 : 1;
+    } else {
+        return 0;
+    }
+    hit_init(t, h, i, last);
+    h->end = t->d->tok.v[last].end;
+    if (year_at(t, last + 1)) {
+        hit_extend(t, h, last + 1);
+        set_point(h, annals__timex_days(year_at(t, last + 1), m, dd), G_DAY);
+    } else if (t->have_dct) {
+        set_point(h, annals__timex_days(infer_year(t, m, dd, tense(t, i, last)), m, dd), G_DAY);
+        h->anchor_kind = ANNALS_ANCHOR_PUBLICATION;
+    } else {
+        annals__fmt(h->value, sizeof h->value, "XXXX-%02d-%02d", m, dd);
+        h->has_value = 1;
+    }
+    return 1;
+}
+
 static int match_at(struct tx *t, size_t i, struct hit *h)
 {
     const struct tinfo *r = info(t, i);
@@ -1730,6 +1843,8 @@ static int match_at(struct tx *t, size_t i, struct hit *h)
                    match_year(t, i, i, h);
         if (n >= 8 && (s[0] | 0x20) == 'm')
             return match_mid(t, i, h);
+        if (tok_is(t, i, "Christmas") || tok_is(t, i, "New"))
+            return match_holiday(t, i, h);
         if (n == 2 && (s[0] == 'Q' || s[0] == 'H') && s[1] >= '1' && s[1] <= '4' &&
             year_at(t, i + 1) == 0 && t->have_dct) {
             /* Q3: a quarter of the publication year */
@@ -1860,12 +1975,15 @@ static int push(struct tx *t, struct hit *h)
             return annals__doc_fail(d, ANNALS_ENOMEM, "out of memory");
         x->value_len = (uint8_t)n;
     }
-    if (h->gran != G_NONE && (h->type == ANNALS_TIME_DATE || h->type == ANNALS_TIME_TIME)) {
+    /* a time of day is a detail of an event: dates anchor "a day later" */
+    if (h->gran != G_NONE && h->type == ANNALS_TIME_DATE) {
         t->have_anchor = 1;
         t->anchor_point = h->point;
         t->anchor_gran = h->gran;
         t->anchor_idx = idx;
-        if (h->gran == G_DAY && !t->have_sday) {
+    }
+    if (h->gran == G_DAY) {
+        if (!t->have_sday) {
             t->have_sday = 1;
             t->sday = h->point;
             t->sday_idx = idx;
