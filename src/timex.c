@@ -440,7 +440,8 @@ struct tx {
     int have_sday;                  /* the sentence's first day-precise date */
     long sday;
     size_t sday_idx;
-    size_t pend[MAX_PEND];          /* times of day waiting for that date */
+    size_t pend[MAX_PEND];          /* times of day waiting for a date */
+    size_t pend_last[MAX_PEND];     /* their last token */
     int pend_min[MAX_PEND];         /* minutes after midnight, or -1 */
     int pend_part[MAX_PEND];        /* enum part, when pend_min < 0 */
     int npend;
@@ -450,6 +451,7 @@ struct tx {
 
 /* What a pattern found. */
 struct hit {
+    size_t first;          /* first token of the core expression */
     size_t last;           /* last token, inclusive */
     uint32_t start, end;   /* working span */
     int type;              /* enum annals_time_type */
@@ -665,6 +667,8 @@ static int window_tense(struct tx *t, size_t a, size_t b)
 
 static int tense(struct tx *t, size_t a, size_t b)
 {
+    if (a > t->first && is_word(t, a - 1, W_SINCE))
+        return -1;
     size_t from = a > t->first + 8 ? a - 8 : t->first;
     size_t to = b + 5 < t->end ? b + 5 : t->end;
     int r = window_tense(t, from, a);
@@ -821,6 +825,7 @@ static long weekday_point(struct tx *t, int wd, int dir)
 static void hit_init(struct tx *t, struct hit *h, size_t first, size_t last)
 {
     memset(h, 0, sizeof *h);
+    h->first = first;
     h->last = last;
     h->start = t->d->tok.v[first].start;
     h->end = info(t, last)->end;
@@ -965,6 +970,11 @@ static int match_count(struct tx *t, size_t i, struct hit *h)
     }
     if ((u = unit_at(t, k + c, n)) == 0)
         return 0;
+    /* "risen by a quarter", "three quarters of the vote": fractions */
+    if (u == U_QUARTER && (is_word(t, k + c + 1, W_OF) ||
+                           (i > t->first && (is_word(t, i - 1, W_BY) ||
+                                             is_word(t, i - 1, W_THAN)))))
+        return 0;
     size_t e = k + c;          /* the unit */
     if (is_word(t, e + 1, W_AGO)) {
         hit_init(t, h, i, e + 1);
@@ -980,7 +990,8 @@ static int match_count(struct tx *t, size_t i, struct hit *h)
             set_dct_point(t, h, 0, u, n, unit_gran(u));
         return 1;
     }
-    if (n >= 0 && (is_word(t, e + 1, W_EARLIER) || is_word(t, e + 1, W_LATER) ||
+    if (n >= 0 && !is_word(t, e + 2, W_THAN) &&
+        (is_word(t, e + 1, W_EARLIER) || is_word(t, e + 1, W_LATER) ||
                    ((is_word(t, e + 1, W_BEFORE) || is_word(t, e + 1, W_AFTER)) &&
                     clause_end(t, e + 2)))) {
         int back = is_word(t, e + 1, W_EARLIER) || is_word(t, e + 1, W_BEFORE);
@@ -1460,6 +1471,8 @@ static int match_word(struct tx *t, size_t i, struct hit *h)
                 n = 1;
                 if (is_word(t, k, W_FEW))
                     c = 1, n = -1;
+                else if (cls(t, k) == C_UNIT && (info(t, k)->e->flags & F_PLURAL))
+                    n = -1;             /* the coming weeks */
             }
             if ((u = unit_at(t, k + c, n)) != 0) {
                 hit_init(t, h, i, k + c);
@@ -1468,8 +1481,6 @@ static int match_word(struct tx *t, size_t i, struct hit *h)
                     anchored(t, h, u, is_word(t, i + 1, W_PREVIOUS) ? -1 : 1);
                     return 1;
                 }
-                if (c == 0 && (info(t, k)->e->flags & F_PLURAL))
-                    n = -1;                 /* the coming weeks */
                 set_duration(h, n, u);
                 return 1;
             }
@@ -1951,6 +1962,7 @@ static int push(struct tx *t, struct hit *h)
             }
             if (t->npend < MAX_PEND) {
                 t->pend[t->npend] = idx;
+                t->pend_last[t->npend] = h->last;
                 t->pend_min[t->npend] = h->tod_min;
                 t->pend_part[t->npend] = 0;
                 t->npend++;
@@ -1983,6 +1995,23 @@ static int push(struct tx *t, struct hit *h)
         t->anchor_idx = idx;
     }
     if (h->gran == G_DAY) {
+        /* "at 3 p.m. on Wednesday": a time just before a date takes it */
+        for (int k = 0; k < t->npend; k++) {
+            struct doc_timex *y = &d->timex.v[t->pend[k]];
+            char buf[48];
+            size_t n;
+            if (h->first > t->pend_last[k] + 3)
+                continue;
+            fmt_tod(buf, sizeof buf, h->point, t->pend_min[k], t->pend_part[k]);
+            n = strlen(buf);
+            y->value = annals__arena_strdup(&d->arena, buf, n);
+            if (y->value == NULL)
+                return annals__doc_fail(d, ANNALS_ENOMEM, "out of memory");
+            y->value_len = (uint8_t)n;
+            y->anchor_kind = ANNALS_ANCHOR_EXPRESSION;
+            y->anchor = (uint32_t)idx;
+        }
+        t->npend = 0;
         if (!t->have_sday) {
             t->have_sday = 1;
             t->sday = h->point;
@@ -1992,25 +2021,11 @@ static int push(struct tx *t, struct hit *h)
     return ANNALS_OK;
 }
 
-/* Times of day seen before the sentence's date take that date. */
-static int settle_sentence(struct tx *t)
+/* A new sentence: no date of its own yet. */
+static void end_sentence(struct tx *t)
 {
-    char buf[48];
-    for (int k = 0; k < t->npend && t->have_sday; k++) {
-        struct doc_timex *x = &t->d->timex.v[t->pend[k]];
-        size_t n;
-        fmt_tod(buf, sizeof buf, t->sday, t->pend_min[k], t->pend_part[k]);
-        n = strlen(buf);
-        x->value = annals__arena_strdup(&t->d->arena, buf, n);
-        if (x->value == NULL)
-            return annals__doc_fail(t->d, ANNALS_ENOMEM, "out of memory");
-        x->value_len = (uint8_t)n;
-        x->anchor_kind = ANNALS_ANCHOR_EXPRESSION;
-        x->anchor = (uint32_t)t->sday_idx;
-    }
     t->npend = 0;
     t->have_sday = 0;
-    return ANNALS_OK;
 }
 
 int annals__timex_run(const annals_pipeline *p, annals_doc *d)
@@ -2051,8 +2066,7 @@ int annals__timex_run(const annals_pipeline *p, annals_doc *d)
                 i = h.last;
             }
         }
-        if ((rc = settle_sentence(&t)) != ANNALS_OK)
-            return rc;
+        end_sentence(&t);
     }
     return ANNALS_OK;
 }
