@@ -1295,7 +1295,7 @@ static int match_year(struct tx *t, size_t i, size_t first, struct hit *h)
             ok = 0;
             if (t->have_dct) {
                 annals__timex_civil(t->dct, &dy, &dm, &ddd);
-                ok = y >= dy - 30 && y <= dy + 10;
+                ok = y >= dy - 8 && y <= dy + 4;
             }
             if (ok)
                 first = i;
