@@ -2061,7 +2061,8 @@ int annals__timex_run(const annals_pipeline *p, annals_doc *d)
             if (k->end - k->start > 24)
                 continue;
             if (match_at(&t, i, &h)) {
-                if ((rc = push(&t, &h)) != ANNALS_OK)
+                rc = push(&t, &h);
+                if (rc != ANNALS_OK)
                     return rc;
                 i = h.last;
             }
