@@ -75,6 +75,12 @@ enum annals_utf8_policy {
     ANNALS_UTF8_REPLACE = 1  /* each bad sequence becomes U+FFFD; offsets kept */
 };
 
+/* How a numeric date such as 3/4/2021 is read. */
+enum annals_date_order {
+    ANNALS_DATE_MDY = 0,     /* March 4 (the default) */
+    ANNALS_DATE_DMY = 1      /* 3 April */
+};
+
 struct annals_options {
     annals_alloc_fn alloc;       /* NULL: the C library's */
     void *alloc_ud;              /* passed to alloc */
@@ -83,10 +89,11 @@ struct annals_options {
     int utf8_policy;             /* enum annals_utf8_policy */
     const char *model_dir;       /* directory of tagger.model, lemmatizer.model
                                     and parser.model; NULL: no syntax stage */
+    int date_order;              /* enum annals_date_order */
 };
 
 /* Fill *opt with the defaults: libc allocator, 16 MiB documents, 1000 tokens
-** per sentence, reject invalid UTF-8, no models. */
+** per sentence, reject invalid UTF-8, no models, month-first numeric dates. */
 ANNALS_API void annals_options_init(struct annals_options *opt);
 
 /* -------------------------------------------------------------- pipeline */
@@ -217,6 +224,38 @@ ANNALS_API int annals_doc_word(const annals_doc *d, size_t i,
 /* The dateline's place ("WASHINGTON"), if the story has a dateline. */
 ANNALS_API int annals_doc_dateline(const annals_doc *d, struct annals_span *line,
                                    struct annals_span *place);
+
+/* Temporal expressions (TIMEX3 types and values). */
+enum annals_time_type {
+    ANNALS_TIME_DATE = 0,     /* a calendar date or period: 2021-08-11, 2021-W32 */
+    ANNALS_TIME_TIME,         /* a time of day: 2021-08-11T15:00, 2021-08-11TEV */
+    ANNALS_TIME_DURATION,     /* P2D, PT48H, PXW */
+    ANNALS_TIME_SET           /* a recurrence: XXXX-WXX-1, P1W */
+};
+ANNALS_API const char *annals_time_type_name(int type);   /* "DATE" ... */
+
+/* What a relative expression was resolved against. */
+enum annals_anchor {
+    ANNALS_ANCHOR_NONE = 0,        /* absolute, a duration, or unresolved */
+    ANNALS_ANCHOR_PUBLICATION,     /* the publication date (ANNALS_META_DATE) */
+    ANNALS_ANCHOR_EXPRESSION       /* an earlier expression: anchor_index */
+};
+
+struct annals_time_info {
+    struct annals_span span;
+    int type;                 /* enum annals_time_type */
+    const char *value;        /* NUL-terminated TIMEX3 value; NULL when it
+                                 cannot be known (no publication date) */
+    size_t value_len;
+    int vague;                /* "recently", "in recent weeks", "for years" */
+    int anchor;               /* enum annals_anchor */
+    size_t anchor_index;      /* the anchoring expression's index */
+    size_t sentence;          /* index of its sentence */
+};
+
+ANNALS_API size_t annals_doc_time_count(const annals_doc *d);
+ANNALS_API int annals_doc_time(const annals_doc *d, size_t i,
+                               struct annals_time_info *out);
 
 /* ---------------------------------------------------------------- output */
 enum annals_format {

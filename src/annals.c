@@ -109,6 +109,10 @@ int annals_pipeline_open(const struct annals_options *opt, annals_pipeline **out
         annals__fmt(errbuf, errlen, "unknown UTF-8 policy %d", o.utf8_policy);
         return ANNALS_EINVAL;
     }
+    if (o.date_order != ANNALS_DATE_MDY && o.date_order != ANNALS_DATE_DMY) {
+        annals__fmt(errbuf, errlen, "unknown date order %d", o.date_order);
+        return ANNALS_EINVAL;
+    }
     a.fn = o.alloc != NULL ? o.alloc : libc_alloc;
     a.ud = o.alloc != NULL ? o.alloc_ud : NULL;
     p = annals__malloc(&a, sizeof *p);

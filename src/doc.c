@@ -1,6 +1,7 @@
 /* doc.c -- document lifecycle, metadata and the read-only accessors of the
 ** public API.  Stages write into the document through doc.h. */
 #include "doc.h"
+#include "timex.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -39,6 +40,7 @@ void annals_doc_reset(annals_doc *d)
     d->orig_len = d->text_len = 0;
     d->map = NULL;
     d->tok.n = d->word.n = d->sent.n = 0;
+    d->timex.n = 0;
     d->has_dateline = 0;
     d->has_syntax = 0;
     d->status = ANNALS_OK;
@@ -56,6 +58,7 @@ void annals_doc_free(annals_doc *d)
     annals__free(a, d->tok.v, d->tok.cap * sizeof *d->tok.v);
     annals__free(a, d->word.v, d->word.cap * sizeof *d->word.v);
     annals__free(a, d->sent.v, d->sent.cap * sizeof *d->sent.v);
+    annals__free(a, d->timex.v, d->timex.cap * sizeof *d->timex.v);
     annals__buf_free(&d->out);
     annals__free(a, d, sizeof *d);
 }
@@ -232,6 +235,7 @@ static void clear_annotations(annals_doc *d)
     d->text_len = 0;
     d->map = NULL;
     d->tok.n = d->word.n = d->sent.n = 0;
+    d->timex.n = 0;
     d->has_dateline = 0;
     d->has_syntax = 0;
     d->status = ANNALS_OK;
@@ -275,6 +279,8 @@ int annals_doc_annotate(const annals_pipeline *p, annals_doc *d)
     int rc = annals__text_run(p, d);
     if (rc == ANNALS_OK && p->syn != NULL)
         rc = annals__syntax_run(p, d);
+    if (rc == ANNALS_OK)
+        rc = annals__timex_run(p, d);
     return rc;
 }
 

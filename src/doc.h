@@ -35,6 +35,18 @@ struct doc_sentence {
     uint8_t role;               /* enum annals_role */
 };
 
+/* A temporal expression (timex.c). */
+struct doc_timex {
+    uint32_t start, end;        /* span in d->text (working offsets) */
+    uint32_t sentence;
+    uint32_t anchor;            /* anchoring expression, for ANNALS_ANCHOR_EXPRESSION */
+    const char *value;          /* NUL-terminated arena string, or NULL */
+    uint8_t type;               /* enum annals_time_type */
+    uint8_t vague;
+    uint8_t anchor_kind;        /* enum annals_anchor */
+    uint8_t value_len;
+};
+
 /* A growable array whose memory survives annals_doc_reset(). */
 #define DOC_VEC(T) struct { T *v; size_t n, cap; }
 
@@ -58,6 +70,7 @@ struct annals_doc {
     DOC_VEC(struct doc_token) tok;
     DOC_VEC(struct doc_word) word;
     DOC_VEC(struct doc_sentence) sent;
+    DOC_VEC(struct doc_timex) timex;
 
     int has_syntax;                     /* word syntax fields are set */
     int has_dateline;

@@ -103,6 +103,33 @@ static int json_words(struct annals_buf *b, const annals_doc *d)
     return annals__buf_addc(b, ']');
 }
 
+/* "times": the temporal expressions of the time stage (timex.c). */
+static int json_times(struct annals_buf *b, const annals_doc *d)
+{
+    TRY(annals__buf_add(b, ",\"times\":[", 10));
+    for (size_t i = 0; i < annals_doc_time_count(d); i++) {
+        struct annals_time_info x;
+        const char *type;
+        annals_doc_time(d, i, &x);
+        type = annals_time_type_name(x.type);
+        TRY(annals__buf_add(b, i ? ",{\"span\":" : "{\"span\":", i ? 9 : 8));
+        TRY(json_span(b, x.span.start, x.span.end));
+        TRY(annals__buf_add(b, ",\"text\":", 8));
+        TRY(json_str(b, d->orig + x.span.start, x.span.end - x.span.start));
+        TRY(annals__buf_printf(b, ",\"type\":\"%s\",\"value\":", type));
+        TRY(json_str_or_null(b, x.value, x.value_len));
+        TRY(annals__buf_printf(b, ",\"vague\":%s,\"anchor\":", x.vague ? "true" : "false"));
+        if (x.anchor == ANNALS_ANCHOR_PUBLICATION)
+            TRY(annals__buf_add(b, "\"publication\"", 13));
+        else if (x.anchor == ANNALS_ANCHOR_EXPRESSION)
+            TRY(annals__buf_printf(b, "\"expression %zu\"", x.anchor_index));
+        else
+            TRY(annals__buf_add(b, "null", 4));
+        TRY(annals__buf_printf(b, ",\"sentence\":%zu}", x.sentence));
+    }
+    return annals__buf_addc(b, ']');
+}
+
 static int json_doc(struct annals_buf *b, const annals_doc *d)
 {
     TRY(json_head(b, d));
@@ -152,6 +179,7 @@ static int json_doc(struct annals_buf *b, const annals_doc *d)
     TRY(annals__buf_addc(b, ']'));
     if (d->has_syntax)
         TRY(json_words(b, d));
+    TRY(json_times(b, d));
     return annals__buf_add(b, "}\n", 2);
 }
 

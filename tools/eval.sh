@@ -14,3 +14,9 @@ for split in dev test; do
         echo "skip: $gold not found"
     fi
 done
+timeml=tests/data/timeml
+if compgen -G "$timeml/*.tml" >/dev/null; then
+    echo "== time stage, TimeML development set (invented news): annals eval time --gold $timeml/*.tml"
+    # shellcheck disable=SC2046
+    "$annals" eval time $(for f in "$timeml"/*.tml; do printf -- '--gold %s ' "$f"; done)
+fi

@@ -11,5 +11,7 @@ int cmd_dump(int argc, char **argv);      /* annals dump MODEL */
 /* annals eval tag|parse: what is "tag" or "parse"; argv[0] is what. */
 int cmd_eval_syntax(const char *what, int argc, char **argv);
 int cmd_ontology(int argc, char **argv);
+/* annals eval time (cmd_time.c), called by cmd_eval. */
+int eval_time(int argc, char **argv);
 
 #endif

@@ -28,6 +28,7 @@ static void usage(FILE *f)
             "                              the first non-blank byte is '{')\n"
             "  --format json|conllu        output format (default json)\n"
             "  --date YYYY-MM-DD           publication date for records without one\n"
+            "  --date-order mdy|dmy        read 3/4/2021 as March 4 (default) or 3 April\n"
             "  --field KEY=NAME            read metadata KEY (id, date, url, source,\n"
             "                              title, text) from JSON member NAME\n"
             "  --utf8 reject|replace       invalid UTF-8 fails the record (default) or\n"
@@ -300,6 +301,10 @@ int cmd_code(int argc, char **argv)
             else goto bad_value;
         } else if (strcmp(a, "--date") == 0) {
             r.date = v;
+        } else if (strcmp(a, "--date-order") == 0) {
+            if (strcmp(v, "mdy") == 0) opt.date_order = ANNALS_DATE_MDY;
+            else if (strcmp(v, "dmy") == 0) opt.date_order = ANNALS_DATE_DMY;
+            else goto bad_value;
         } else if (strcmp(a, "--field") == 0) {
             if (!set_field(&r.fields, v))
                 goto bad_value;

@@ -3,7 +3,7 @@
 **   annals eval tokenize --gold FILE.conllu
 **
 ** prints precision, recall and F1 of tokens, words and sentences, scored as
-** in the CoNLL 2018 shared task. */
+** in the CoNLL 2018 shared task.  "annals eval time" is in cmd_time.c. */
 #include "cli.h"
 
 #include <annals.h>
@@ -109,11 +109,14 @@ static int eval_tokenize(int argc, char **argv)
 int cmd_eval(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: annals eval tokenize --gold FILE.conllu\n");
+        fprintf(stderr, "usage: annals eval tokenize --gold FILE.conllu\n"
+                        "       annals eval time --gold FILE.tml [--gold FILE.tml ...]\n");
         return 2;
     }
     if (strcmp(argv[1], "tokenize") == 0)
         return eval_tokenize(argc, argv);
+    if (strcmp(argv[1], "time") == 0)
+        return eval_time(argc, argv);
     fprintf(stderr, "annals eval: unknown evaluation '%s'\n", argv[1]);
     return 2;
 }

@@ -19,6 +19,7 @@ static void usage(FILE *f)
             "                            train a model (see models/README.md)\n"
             "  dump MODEL                print a model's metadata and sections\n"
             "  ontology check|show|lookup|dump   the CAMEO, PLOVER and actor tables\n"
+            "  eval time --gold F.tml    score the time stage against TimeML\n"
             "  version                   print the version\n"
             "\n"
             "'annals COMMAND --help' describes a command's options.\n");
