@@ -81,6 +81,8 @@ struct annals_options {
     size_t max_doc_bytes;        /* larger documents fail with ANNALS_ETOOBIG */
     size_t max_sentence_tokens;  /* longer sentences fail with ANNALS_ETOOBIG */
     int utf8_policy;             /* enum annals_utf8_policy */
+    const char *model_dir;       /* directory of the model files (geo.model,
+                                    tone.model); NULL: text stage only */
 };
 
 /* Fill *opt with the defaults: libc allocator, 16 MiB documents, 1000 tokens
@@ -90,8 +92,12 @@ ANNALS_API void annals_options_init(struct annals_options *opt);
 /* -------------------------------------------------------------- pipeline */
 typedef struct annals_pipeline annals_pipeline;
 
-/* Create a pipeline.  opt may be NULL for the defaults.  On failure *out is
-** NULL and errbuf (if errlen > 0) holds a NUL-terminated reason. */
+/* Create a pipeline.  opt may be NULL for the defaults.  When opt->model_dir
+** is set, geo.model (the gazetteer) and tone.model (the tone lexicon) are
+** loaded from it (ANNALS_EIO or ANNALS_EMODEL when one is missing or
+** damaged) and annals_annotate() then geocodes places and scores tone.  On
+** failure *out is NULL and errbuf (if errlen > 0) holds a NUL-terminated
+** reason. */
 ANNALS_API int annals_pipeline_open(const struct annals_options *opt,
                                     annals_pipeline **out, char *errbuf,
                                     size_t errlen);

@@ -1,6 +1,8 @@
 /* annals.c -- versions, status strings, options, the allocator choke point
 ** and the pipeline object.  The only file that calls the C allocator. */
 #include "internal.h"
+#include "gazetteer.h"
+#include "tone.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,6 +112,22 @@ int annals_pipeline_open(const struct annals_options *opt, annals_pipeline **out
     }
     p->alloc = a;
     p->opt = o;
+    p->gaz = NULL;
+    p->tone = NULL;
+    if (o.model_dir != NULL) {
+        char path[4096];
+        int rc;
+        annals__fmt(path, sizeof path, "%s/geo.model", o.model_dir);
+        rc = annals__gaz_open(&p->alloc, path, &p->gaz, errbuf, errlen);
+        if (rc == ANNALS_OK) {
+            annals__fmt(path, sizeof path, "%s/tone.model", o.model_dir);
+            rc = annals__tone_open(&p->alloc, path, &p->tone, errbuf, errlen);
+        }
+        if (rc != ANNALS_OK) {
+            annals_pipeline_close(p);
+            return rc;
+        }
+    }
     *out = p;
     return ANNALS_OK;
 }
@@ -119,5 +137,7 @@ void annals_pipeline_close(annals_pipeline *p)
     if (p == NULL)
         return;
     struct annals_alloc a = p->alloc;
+    annals__gaz_close(&a, p->gaz);
+    annals__tone_close(&a, p->tone);
     annals__free(&a, p, sizeof *p);
 }

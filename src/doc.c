@@ -18,6 +18,7 @@ int annals_doc_new(const annals_pipeline *p, annals_doc **out)
     memset(d, 0, sizeof *d);
     d->alloc = &p->alloc;
     d->opt = &p->opt;
+    d->pipeline = p;
     d->err_offset = SIZE_MAX;
     annals__arena_init(&d->arena, d->alloc);
     annals__buf_init(&d->out, d->alloc, 0);
@@ -39,6 +40,8 @@ void annals_doc_reset(annals_doc *d)
     d->orig_len = d->text_len = 0;
     d->map = NULL;
     d->tok.n = d->word.n = d->sent.n = 0;
+    d->place.n = d->stone.n = 0;
+    d->has_geo = d->has_tone = 0;
     d->has_dateline = 0;
     d->status = ANNALS_OK;
     d->err_offset = SIZE_MAX;
@@ -55,6 +58,8 @@ void annals_doc_free(annals_doc *d)
     annals__free(a, d->tok.v, d->tok.cap * sizeof *d->tok.v);
     annals__free(a, d->word.v, d->word.cap * sizeof *d->word.v);
     annals__free(a, d->sent.v, d->sent.cap * sizeof *d->sent.v);
+    annals__free(a, d->place.v, d->place.cap * sizeof *d->place.v);
+    annals__free(a, d->stone.v, d->stone.cap * sizeof *d->stone.v);
     annals__buf_free(&d->out);
     annals__free(a, d, sizeof *d);
 }
@@ -227,11 +232,18 @@ int annals_annotate(const annals_pipeline *p, annals_doc *d, const char *text,
     d->orig = NULL;
     d->text = NULL;
     d->tok.n = d->word.n = d->sent.n = 0;
+    d->place.n = d->stone.n = 0;
+    d->has_geo = d->has_tone = 0;
     d->has_dateline = 0;
     d->status = ANNALS_OK;
     d->err_offset = SIZE_MAX;
     d->errmsg[0] = '\0';
-    return annals__text_run(p, d, text == NULL ? "" : text, len);
+    int rc = annals__text_run(p, d, text == NULL ? "" : text, len);
+    if (rc == ANNALS_OK && p->gaz != NULL)
+        rc = annals__geo_run(p, d);
+    if (rc == ANNALS_OK && p->tone != NULL)
+        rc = annals__tone_run(p, d);
+    return rc;
 }
 
 size_t annals_doc_sentence_count(const annals_doc *d) { return d == NULL ? 0 : d->sent.n; }

@@ -74,9 +74,13 @@ ANNALS_INTERNAL int annals__buf_json_str(struct annals_buf *b, const char *s, si
 ANNALS_INTERNAL int annals__buf_reserve(struct annals_buf *b, size_t n);
 
 /* ------------------------------------------------------------- pipeline */
+struct annals_gazetteer;
+struct annals_tone_lexicon;
 struct annals_pipeline {
     struct annals_alloc alloc;
     struct annals_options opt;
+    struct annals_gazetteer *gaz;       /* geo.model, or NULL: no geo stage */
+    struct annals_tone_lexicon *tone;   /* tone.model, or NULL: no tone stage */
 };
 
 #endif /* ANNALS_INTERNAL_H */

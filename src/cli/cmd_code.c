@@ -31,6 +31,9 @@ static void usage(FILE *f)
             "                              becomes U+FFFD, offsets kept\n"
             "  --max-doc-bytes N           largest article (default 16777216)\n"
             "  --max-sentence-tokens N     longest sentence (default 1000)\n"
+            "  -m, --models DIR            model directory (geo.model, tone.model);\n"
+            "                              default $ANNALS_MODELS, else ./models when it\n"
+            "                              holds geo.model; 'none': text stage only\n"
             "  -o FILE                     write to FILE instead of standard output\n"
             "\n"
             "Exit status: 0 all records succeeded, 1 some failed, 2 usage error.\n");
@@ -185,8 +188,9 @@ int cmd_code(int argc, char **argv)
     struct run r;
     annals_pipeline *p = NULL;
     char err[512];
-    const char *outpath = NULL;
+    const char *outpath = NULL, *models = getenv("ANNALS_MODELS");
     int i, nfiles = 0, rc;
+    struct stat mst;
 
     annals_options_init(&opt);
     memset(&r, 0, sizeof r);
@@ -234,6 +238,8 @@ int cmd_code(int argc, char **argv)
         } else if (strcmp(a, "--max-sentence-tokens") == 0) {
             if (!parse_size(v, &opt.max_sentence_tokens))
                 goto bad_value;
+        } else if (strcmp(a, "-m") == 0 || strcmp(a, "--models") == 0) {
+            models = v;
         } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
             outpath = v;
         } else {
@@ -246,6 +252,10 @@ int cmd_code(int argc, char **argv)
         fprintf(stderr, "annals code: bad value '%s' for %s\n", v, a);
         return 2;
     }
+    if (models == NULL && stat("models/geo.model", &mst) == 0)
+        models = "models";
+    if (models != NULL && strcmp(models, "none") != 0)
+        opt.model_dir = models;
     rc = annals_pipeline_open(&opt, &p, err, sizeof err);
     if (rc != ANNALS_OK) {
         fprintf(stderr, "annals code: %s\n", err);
