@@ -270,6 +270,26 @@ ANNALS_API int annals_eval_tokenize(const annals_pipeline *p, const char *conllu
                                     size_t len, struct annals_tokenize_scores *out,
                                     char *errbuf, size_t errlen);
 
+/* Geocoding scores: gold place mentions matched by overlapping spans. */
+struct annals_geo_scores {
+    size_t documents;
+    size_t gold;              /* gold place mentions */
+    size_t system;            /* place mentions found */
+    size_t matched;           /* gold mentions overlapped by a system mention */
+    size_t country_ok;        /* matched, same country */
+    size_t within_161;        /* matched, both with coordinates, <= 161 km apart */
+    size_t with_coords;       /* matched, both with coordinates */
+    double mean_km;           /* mean error over with_coords */
+};
+
+/* Score the geo stage against gold JSON Lines held in memory (format in
+** docs/GEO.md): each line {"text":..., "date":... (optional), "places":
+** [{"span":[s,e], "country":"UA", "lat":.., "lon":.., "geonameid":..}]}.
+** The pipeline must have a gazetteer (opt->model_dir). */
+ANNALS_API int annals_eval_geo(const annals_pipeline *p, const char *jsonl, size_t len,
+                               struct annals_geo_scores *out, char *errbuf,
+                               size_t errlen);
+
 #ifdef __cplusplus
 }
 #endif

