@@ -321,6 +321,14 @@ static int scan_sentence(const struct annals_gazetteer *g, annals_doc *d, size_t
         if (i >= first + 2 && tok_is(d, i - 1, (const char *const[]){"of", NULL}) &&
             tok_is(d, i - 2, org_heads))
             reject = 1;
+        /* "Save the Rivers", "Bank of the West": a name of its own. */
+        if (i >= first + 2 && !confirmed && tok_is(d, i - 1, (const char *const[]){"the", NULL}) &&
+            capitalised(d, i - 2) && !tok_is(d, i - 2, directions)) {
+            struct gaz_place top;
+            annals__gaz_place(g, annals__gaz_list_at(list, 0), &top);
+            if (top.kind != GAZ_COUNTRY)
+                reject = 1;
+        }
         if (towns && !capital && max_pop < 1000000 && after < end &&
             tok_is(d, after, speech))
             reject = 1;
