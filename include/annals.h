@@ -87,8 +87,11 @@ struct annals_options {
     size_t max_doc_bytes;        /* larger documents fail with ANNALS_ETOOBIG */
     size_t max_sentence_tokens;  /* longer sentences fail with ANNALS_ETOOBIG */
     int utf8_policy;             /* enum annals_utf8_policy */
-    const char *model_dir;       /* directory of tagger.model, lemmatizer.model
-                                    and parser.model; NULL: no syntax stage */
+    const char *model_dir;       /* directory of the models: tagger.model,
+                                    lemmatizer.model and parser.model (all
+                                    three needed), geo.model and tone.model
+                                    (each used when present); NULL: text
+                                    stage only */
     int date_order;              /* enum annals_date_order */
 };
 
@@ -100,10 +103,11 @@ ANNALS_API void annals_options_init(struct annals_options *opt);
 typedef struct annals_pipeline annals_pipeline;
 
 /* Create a pipeline.  opt may be NULL for the defaults.  When opt->model_dir
-** is set, the three syntax models are loaded from it (ANNALS_EMODEL or
-** ANNALS_EIO when one is missing or damaged) and annals_annotate() then tags,
-** lemmatises and parses every sentence.  On failure *out is NULL and errbuf
-** (if errlen > 0) holds a NUL-terminated reason. */
+** is set, the models are loaded from it (ANNALS_EMODEL or ANNALS_EIO when
+** a needed one is missing or any is damaged) and annals_annotate() then tags,
+** lemmatises and parses every sentence, geocodes places (geo.model) and
+** scores tone (tone.model).  On failure *out is NULL and errbuf (if
+** errlen > 0) holds a NUL-terminated reason. */
 ANNALS_API int annals_pipeline_open(const struct annals_options *opt,
                                     annals_pipeline **out, char *errbuf,
                                     size_t errlen);
@@ -393,6 +397,25 @@ ANNALS_API int annals_train(const annals_pipeline *p, const struct annals_train_
 ANNALS_API int annals_model_dump(const annals_pipeline *p, const char *path,
                                  void (*write)(void *ud, const char *s, size_t n),
                                  void *ud, char *errbuf, size_t errlen);
+/* Geocoding scores: gold place mentions matched by overlapping spans. */
+struct annals_geo_scores {
+    size_t documents;
+    size_t gold;              /* gold place mentions */
+    size_t system;            /* place mentions found */
+    size_t matched;           /* gold mentions overlapped by a system mention */
+    size_t country_ok;        /* matched, same country */
+    size_t within_161;        /* matched, both with coordinates, <= 161 km apart */
+    size_t with_coords;       /* matched, both with coordinates */
+    double mean_km;           /* mean error over with_coords */
+};
+
+/* Score the geo stage against gold JSON Lines held in memory (format in
+** docs/GEO.md): each line {"text":..., "date":... (optional), "places":
+** [{"span":[s,e], "country":"UA", "lat":.., "lon":.., "geonameid":..}]}.
+** The pipeline must have a gazetteer (opt->model_dir). */
+ANNALS_API int annals_eval_geo(const annals_pipeline *p, const char *jsonl, size_t len,
+                               struct annals_geo_scores *out, char *errbuf,
+                               size_t errlen);
 
 #ifdef __cplusplus
 }

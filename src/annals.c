@@ -2,10 +2,13 @@
 ** and the pipeline object.  The only file that calls the C allocator. */
 #include "internal.h"
 #include "syntax.h"
+#include "gazetteer.h"
+#include "tone.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 int annals_version_number(void)
 {
@@ -82,6 +85,16 @@ void annals_free(const annals_pipeline *p, void *mem, size_t len)
         annals__free(&p->alloc, mem, len);
 }
 
+/* Build dir/name into path; 1 if that file exists.  The gazetteer
+** (geo.model) and the tone lexicon (tone.model) are optional, but a present
+** file must be sound. */
+static int model_file(const char *dir, const char *name, char *path, size_t cap)
+{
+    struct stat st;
+    annals__fmt(path, cap, "%s/%s", dir, name);
+    return stat(path, &st) == 0;
+}
+
 int annals_pipeline_open(const struct annals_options *opt, annals_pipeline **out,
                          char *errbuf, size_t errlen)
 {
@@ -123,10 +136,17 @@ int annals_pipeline_open(const struct annals_options *opt, annals_pipeline **out
     p->alloc = a;
     p->opt = o;
     p->syn = NULL;
+    p->gaz = NULL;
+    p->tone = NULL;
     if (o.model_dir != NULL) {
+        char path[4096];
         int rc = annals__syntax_open(&p->alloc, o.model_dir, &p->syn, errbuf, errlen);
+        if (rc == ANNALS_OK && model_file(o.model_dir, "geo.model", path, sizeof path))
+            rc = annals__gaz_open(&p->alloc, path, &p->gaz, errbuf, errlen);
+        if (rc == ANNALS_OK && model_file(o.model_dir, "tone.model", path, sizeof path))
+            rc = annals__tone_open(&p->alloc, path, &p->tone, errbuf, errlen);
         if (rc != ANNALS_OK) {
-            annals__free(&a, p, sizeof *p);
+            annals_pipeline_close(p);
             return rc;
         }
     }
@@ -140,5 +160,7 @@ void annals_pipeline_close(annals_pipeline *p)
         return;
     struct annals_alloc a = p->alloc;
     annals__syntax_close(&p->alloc, p->syn);
+    annals__gaz_close(&a, p->gaz);
+    annals__tone_close(&a, p->tone);
     annals__free(&a, p, sizeof *p);
 }

@@ -19,6 +19,7 @@ int annals_doc_new(const annals_pipeline *p, annals_doc **out)
     memset(d, 0, sizeof *d);
     d->alloc = &p->alloc;
     d->opt = &p->opt;
+    d->pipeline = p;
     d->err_offset = SIZE_MAX;
     annals__arena_init(&d->arena, d->alloc);
     annals__buf_init(&d->out, d->alloc, 0);
@@ -41,6 +42,8 @@ void annals_doc_reset(annals_doc *d)
     d->map = NULL;
     d->tok.n = d->word.n = d->sent.n = 0;
     d->timex.n = 0;
+    d->place.n = d->stone.n = 0;
+    d->has_geo = d->has_tone = 0;
     d->has_dateline = 0;
     d->has_syntax = 0;
     d->status = ANNALS_OK;
@@ -59,6 +62,8 @@ void annals_doc_free(annals_doc *d)
     annals__free(a, d->word.v, d->word.cap * sizeof *d->word.v);
     annals__free(a, d->sent.v, d->sent.cap * sizeof *d->sent.v);
     annals__free(a, d->timex.v, d->timex.cap * sizeof *d->timex.v);
+    annals__free(a, d->place.v, d->place.cap * sizeof *d->place.v);
+    annals__free(a, d->stone.v, d->stone.cap * sizeof *d->stone.v);
     annals__buf_free(&d->out);
     annals__free(a, d, sizeof *d);
 }
@@ -236,6 +241,8 @@ static void clear_annotations(annals_doc *d)
     d->map = NULL;
     d->tok.n = d->word.n = d->sent.n = 0;
     d->timex.n = 0;
+    d->place.n = d->stone.n = 0;
+    d->has_geo = d->has_tone = 0;
     d->has_dateline = 0;
     d->has_syntax = 0;
     d->status = ANNALS_OK;
@@ -281,6 +288,10 @@ int annals_doc_annotate(const annals_pipeline *p, annals_doc *d)
         rc = annals__syntax_run(p, d);
     if (rc == ANNALS_OK)
         rc = annals__timex_run(p, d);
+    if (rc == ANNALS_OK && p->gaz != NULL)
+        rc = annals__geo_run(p, d);
+    if (rc == ANNALS_OK && p->tone != NULL)
+        rc = annals__tone_run(p, d);
     return rc;
 }
 

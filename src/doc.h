@@ -47,12 +47,34 @@ struct doc_timex {
     uint8_t value_len;
 };
 
+/* A place mention resolved by the geo stage (geo.c). */
+struct doc_place {
+    uint32_t start, end;        /* span in d->text (working offsets) */
+    uint32_t sentence;
+    uint32_t place;             /* gazetteer record */
+    uint8_t source;             /* enum geo_source */
+    /* scratch of geo.c while resolving */
+    const unsigned char *cand;  /* candidate records (gazetteer list) */
+    uint32_t n_cand;
+    uint32_t first_token, n_tokens;
+};
+
+/* Tone figures (tone.c) of a sentence or of the whole document. */
+struct doc_tone {
+    uint32_t words;             /* words counted (letters or digits) */
+    uint32_t pos, neg;          /* words scored positive / negative */
+    double pos_score, neg_score;/* summed lexicon valences after negation and
+                                   intensifiers */
+    uint32_t activity, self, group;
+};
+
 /* A growable array whose memory survives annals_doc_reset(). */
 #define DOC_VEC(T) struct { T *v; size_t n, cap; }
 
 struct annals_doc {
     const struct annals_alloc *alloc;
     const struct annals_options *opt;
+    const annals_pipeline *pipeline;    /* models for the write stage */
     struct annals_arena arena;
 
     char *meta[ANNALS_META_COUNT];      /* NUL-terminated arena copies */
@@ -73,6 +95,11 @@ struct annals_doc {
     DOC_VEC(struct doc_timex) timex;
 
     int has_syntax;                     /* word syntax fields are set */
+    DOC_VEC(struct doc_place) place;    /* geo.c, in text order */
+    DOC_VEC(struct doc_tone) stone;     /* tone.c, one per sentence */
+    struct doc_tone tone;               /* tone.c, the whole document */
+    int has_geo, has_tone;              /* the stages ran */
+
     int has_dateline;
     uint32_t dateline_start, dateline_end;   /* working offsets */
     uint32_t place_start, place_end;
@@ -114,5 +141,11 @@ ANNALS_INTERNAL int annals__split_sentences(annals_doc *d, size_t first, size_t 
 
 /* syntax_run.c: tag, lemmatise and parse every sentence with p->syn. */
 ANNALS_INTERNAL int annals__syntax_run(const annals_pipeline *p, annals_doc *d);
+/* geo.c: find place-name candidates in d (capitalised sequences that the
+** gazetteer knows, and the dateline place) and resolve them to d->place. */
+ANNALS_INTERNAL int annals__geo_run(const annals_pipeline *p, annals_doc *d);
+
+/* tone.c: tone of every sentence and of the document. */
+ANNALS_INTERNAL int annals__tone_run(const annals_pipeline *p, annals_doc *d);
 
 #endif /* ANNALS_DOC_H */

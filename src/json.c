@@ -224,7 +224,9 @@ static int member_value(struct jp *p, struct json_member *m)
     default: m->type = JSON_NUMBER; break;
     }
     rc = parse_value(p, NULL, 0, 0);
-    if (rc == ANNALS_OK && m->type == JSON_NUMBER) {
+    /* Numbers, arrays and objects keep their JSON text for the caller. */
+    if (rc == ANNALS_OK && (m->type == JSON_NUMBER || m->type == JSON_ARRAY ||
+                            m->type == JSON_OBJECT)) {
         m->value = annals__arena_strdup(p->arena, (const char *)p->s + start, p->i - start);
         m->len = p->i - start;
         if (m->value == NULL)

@@ -15,7 +15,8 @@ enum json_type {
 struct json_member {
     const char *name;           /* key to look for (NUL-terminated, unescaped) */
     int type;                   /* out: enum json_type */
-    char *value;                /* out: unescaped string, or the number's text */
+    char *value;                /* out: unescaped string, or the JSON text of a
+                                   number, array or object */
     size_t len;                 /* out: bytes of value */
 };
 

@@ -3,7 +3,10 @@
 ** no timestamps, so the same input always gives the same bytes.  The JSON
 ** schema is specified in docs/OUTPUT.md. */
 #include "doc.h"
+#include "gazetteer.h"
+#include "geo.h"
 
+#include <math.h>
 #include <string.h>
 
 #define TRY(x) do { int rc_ = (x); if (rc_ != ANNALS_OK) return rc_; } while (0)
@@ -130,7 +133,114 @@ static int json_times(struct annals_buf *b, const annals_doc *d)
     return annals__buf_addc(b, ']');
 }
 
-static int json_doc(struct annals_buf *b, const annals_doc *d)
+/* Degrees * 1e5 as a decimal, without floating point or locale. */
+static int json_coord(struct annals_buf *b, int32_t v)
+{
+    long long a = v < 0 ? -(long long)v : v;
+    return annals__buf_printf(b, "%s%lld.%05lld", v < 0 ? "-" : "", a / 100000, a % 100000);
+}
+
+/* A percentage with three decimals, rounded, without locale. */
+static int json_pct(struct annals_buf *b, double part, uint32_t whole)
+{
+    long long m = whole == 0 ? 0 : llround(part * 100000.0 / whole);
+    long long a = m < 0 ? -m : m;
+    return annals__buf_printf(b, "%s%lld.%03lld", m < 0 ? "-" : "", a / 1000, a % 1000);
+}
+
+static const char *const place_kind[] = {"country", "admin1", "city"};
+static const char *const place_source[] = {"text", "dateline", "ner"};
+
+static int json_places(struct annals_buf *b, const annals_doc *d,
+                       const struct annals_gazetteer *g)
+{
+    TRY(annals__buf_add(b, ",\"places\":[", 11));
+    for (size_t i = 0; i < d->place.n; i++) {
+        const struct doc_place *pl = &d->place.v[i];
+        struct gaz_place gp;
+        struct gaz_country gc;
+        struct annals_span sp;
+        annals__gaz_place(g, pl->place, &gp);
+        annals__gaz_country(g, gp.country, &gc);
+        sp.start = annals__doc_orig_offset(d, pl->start);
+        sp.end = annals__doc_orig_offset(d, pl->end);
+        TRY(annals__buf_add(b, i ? ",{\"span\":" : "{\"span\":", i ? 9 : 8));
+        TRY(json_span(b, sp.start, sp.end));
+        TRY(annals__buf_add(b, ",\"text\":", 8));
+        TRY(json_str(b, d->text + pl->start, pl->end - pl->start));
+        TRY(annals__buf_add(b, ",\"name\":", 8));
+        TRY(json_str(b, gp.name, strlen(gp.name)));
+        TRY(annals__buf_printf(b, ",\"kind\":\"%s\",\"geonameid\":", place_kind[gp.kind]));
+        if (gp.geonameid != 0)
+            TRY(annals__buf_printf(b, "%u", (unsigned)gp.geonameid));
+        else
+            TRY(annals__buf_add(b, "null", 4));
+        if (gp.flags & GAZ_F_COORDS) {
+            TRY(annals__buf_add(b, ",\"lat\":", 7));
+            TRY(json_coord(b, gp.lat));
+            TRY(annals__buf_add(b, ",\"lon\":", 7));
+            TRY(json_coord(b, gp.lon));
+        } else {
+            TRY(annals__buf_add(b, ",\"lat\":null,\"lon\":null", 22));
+        }
+        TRY(annals__buf_printf(b, ",\"country\":\"%s\",\"country3\":\"%s\",\"admin1\":",
+                               gc.alpha2, gc.alpha3));
+        if (gp.admin1 != GAZ_NONE16) {
+            struct gaz_admin ga;
+            annals__gaz_admin(g, gp.admin1, &ga);
+            TRY(json_str(b, ga.code, strlen(ga.code)));
+            TRY(annals__buf_add(b, ",\"admin1_name\":", 15));
+            TRY(json_str_or_null(b, ga.name[0] ? ga.name : NULL, strlen(ga.name)));
+        } else {
+            TRY(annals__buf_add(b, "null,\"admin1_name\":null", 23));
+        }
+        TRY(annals__buf_printf(b, ",\"source\":\"%s\"}", place_source[pl->source]));
+    }
+    return annals__buf_addc(b, ']');
+}
+
+/* GDELT V2Tone order: tone, positive, negative, polarity, activity
+** density, self/group density, word count. */
+static int json_tone_fields(struct annals_buf *b, const struct doc_tone *t, int named)
+{
+    static const char *const key[] = {"\"tone\":", ",\"positive\":", ",\"negative\":",
+                                      ",\"polarity\":", ",\"activity\":",
+                                      ",\"self_group\":", ",\"words\":"};
+    double v[6];
+    v[0] = t->pos_score - t->neg_score;
+    v[1] = t->pos_score;
+    v[2] = t->neg_score;
+    v[3] = t->pos_score + t->neg_score;
+    v[4] = t->activity;
+    v[5] = (double)t->self + t->group;
+    for (int k = 0; k < 6; k++) {
+        if (named)
+            TRY(annals__buf_add(b, key[k], strlen(key[k])));
+        else if (k > 0)
+            TRY(annals__buf_addc(b, ','));
+        TRY(json_pct(b, v[k], t->words));
+    }
+    if (named)
+        TRY(annals__buf_add(b, key[6], strlen(key[6])));
+    else
+        TRY(annals__buf_addc(b, ','));
+    return annals__buf_printf(b, "%u", (unsigned)t->words);
+}
+
+static int json_tone(struct annals_buf *b, const annals_doc *d)
+{
+    TRY(annals__buf_add(b, ",\"tone\":{", 9));
+    TRY(json_tone_fields(b, &d->tone, 1));
+    TRY(annals__buf_add(b, ",\"sentences\":[", 14));
+    for (size_t i = 0; i < d->stone.n; i++) {
+        TRY(annals__buf_add(b, i ? ",[" : "[", i ? 2 : 1));
+        TRY(json_tone_fields(b, &d->stone.v[i], 0));
+        TRY(annals__buf_addc(b, ']'));
+    }
+    return annals__buf_add(b, "]}", 2);
+}
+
+static int json_doc(struct annals_buf *b, const annals_doc *d, const annals_pipeline *p)
 {
     TRY(json_head(b, d));
     TRY(annals__buf_printf(b, ",\"bytes\":%zu", d->orig_len));
@@ -180,6 +290,10 @@ static int json_doc(struct annals_buf *b, const annals_doc *d)
     if (d->has_syntax)
         TRY(json_words(b, d));
     TRY(json_times(b, d));
+    if (d->has_geo)
+        TRY(json_places(b, d, p->gaz));
+    if (d->has_tone)
+        TRY(json_tone(b, d));
     return annals__buf_add(b, "}\n", 2);
 }
 
@@ -276,7 +390,7 @@ int annals_doc_write(annals_doc *d, int format, const char **out, size_t *len)
         return ANNALS_EINVAL;
     d->out.len = 0;
     if (format == ANNALS_FORMAT_JSON)
-        rc = d->status != ANNALS_OK ? json_error(&d->out, d) : json_doc(&d->out, d);
+        rc = d->status != ANNALS_OK ? json_error(&d->out, d) : json_doc(&d->out, d, d->pipeline);
     else if (format == ANNALS_FORMAT_CONLLU)
         rc = conllu_doc(&d->out, d);
     else

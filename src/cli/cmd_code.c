@@ -39,7 +39,7 @@ static void usage(FILE *f)
             "                              at most 64); the output is the same for any N\n"
             "  -m, --models DIR            directory of the models (default: $ANNALS_MODELS,\n"
             "                              else ./models, else the installed models)\n"
-            "  --no-models                 text stage only: no tagging or parsing\n"
+            "  --no-models, -m none        text stage only: no models\n"
             "  -o FILE                     write to FILE instead of standard output\n"
             "\n"
             "Exit status: 0 all records succeeded, 1 some failed, 2 usage error.\n");
@@ -315,7 +315,10 @@ int cmd_code(int argc, char **argv)
             if (!parse_size(v, &opt.max_sentence_tokens))
                 goto bad_value;
         } else if (strcmp(a, "-m") == 0 || strcmp(a, "--models") == 0) {
-            opt.model_dir = v;
+            if (strcmp(v, "none") == 0)
+                no_models = 1;
+            else
+                opt.model_dir = v;
         } else if (strcmp(a, "--threads") == 0) {
             size_t n;
             if (!parse_size(v, &n) || n > MAX_THREADS)

@@ -3,7 +3,12 @@
 **   annals eval tokenize --gold FILE.conllu
 **
 ** prints precision, recall and F1 of tokens, words and sentences, scored as
-** in the CoNLL 2018 shared task.  "annals eval time" is in cmd_time.c. */
+** in the CoNLL 2018 shared task.  "annals eval time" is in cmd_time.c.
+**
+**   annals eval geo --gold FILE.jsonl [--models DIR]
+**
+** prints how many gold places were found and, of those, the country
+** accuracy and the share within 161 km (format: docs/GEO.md). */
 #include "cli.h"
 
 #include <annals.h>
@@ -106,6 +111,69 @@ static int eval_tokenize(int argc, char **argv)
     return 0;
 }
 
+static double pct(size_t a, size_t b) { return b == 0 ? 0.0 : 100.0 * (double)a / (double)b; }
+
+static int eval_geo(int argc, char **argv)
+{
+    const char *gold = NULL, *models = getenv("ANNALS_MODELS");
+    struct annals_geo_scores sc;
+    struct annals_options opt;
+    annals_pipeline *p;
+    char err[512];
+    size_t len;
+    char *data;
+    int rc;
+
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--gold") == 0 && i + 1 < argc) {
+            gold = argv[++i];
+        } else if ((strcmp(argv[i], "--models") == 0 || strcmp(argv[i], "-m") == 0) &&
+                   i + 1 < argc) {
+            models = argv[++i];
+        } else {
+            fprintf(stderr, "annals eval geo: unexpected argument '%s'\n", argv[i]);
+            return 2;
+        }
+    }
+    if (gold == NULL) {
+        fprintf(stderr, "usage: annals eval geo --gold FILE.jsonl [--models DIR]\n");
+        return 2;
+    }
+    data = read_file(gold, &len);
+    if (data == NULL) {
+        fprintf(stderr, "annals eval: %s: %s\n", gold, strerror(errno));
+        return 2;
+    }
+    annals_options_init(&opt);
+    opt.model_dir = models != NULL ? models : "models";
+    rc = annals_pipeline_open(&opt, &p, err, sizeof err);
+    if (rc != ANNALS_OK) {
+        fprintf(stderr, "annals eval: %s\n", err);
+        free(data);
+        return 2;
+    }
+    rc = annals_eval_geo(p, data, len, &sc, err, sizeof err);
+    annals_pipeline_close(p);
+    free(data);
+    if (rc != ANNALS_OK) {
+        fprintf(stderr, "annals eval: %s: %s\n", gold, err);
+        return 2;
+    }
+    printf("documents            %zu\n", sc.documents);
+    printf("gold places          %zu\n", sc.gold);
+    printf("system places        %zu\n", sc.system);
+    printf("found (overlap)      %zu  recall %.2f%%  precision %.2f%%\n", sc.matched,
+           pct(sc.matched, sc.gold), pct(sc.matched, sc.system));
+    printf("country accuracy     %.2f%% of found (%zu/%zu), %.2f%% of gold\n",
+           pct(sc.country_ok, sc.matched), sc.country_ok, sc.matched,
+           pct(sc.country_ok, sc.gold));
+    printf("within 161 km        %.2f%% of found with coordinates (%zu/%zu), %.2f%% of gold\n",
+           pct(sc.within_161, sc.with_coords), sc.within_161, sc.with_coords,
+           pct(sc.within_161, sc.gold));
+    printf("mean error           %.1f km\n", sc.mean_km);
+    return 0;
+}
+
 int cmd_eval(int argc, char **argv)
 {
     if (argc < 2) {
@@ -117,6 +185,8 @@ int cmd_eval(int argc, char **argv)
         return eval_tokenize(argc, argv);
     if (strcmp(argv[1], "time") == 0)
         return eval_time(argc, argv);
+    if (strcmp(argv[1], "geo") == 0)
+        return eval_geo(argc, argv);
     fprintf(stderr, "annals eval: unknown evaluation '%s'\n", argv[1]);
     return 2;
 }

@@ -20,6 +20,7 @@ static void usage(FILE *f)
             "  dump MODEL                print a model's metadata and sections\n"
             "  ontology check|show|lookup|dump   the CAMEO, PLOVER and actor tables\n"
             "  eval time --gold F.tml    score the time stage against TimeML\n"
+            "  eval geo --gold F         score the geo stage against gold places (JSON Lines)\n"
             "  version                   print the version\n"
             "\n"
             "'annals COMMAND --help' describes a command's options.\n");

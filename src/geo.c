@@ -1,0 +1,544 @@
+/* geo.c -- the geo stage: find place mentions and resolve each to one
+** gazetteer place (GeoNames town, ISO 3166-2 division or country).
+**
+** Reads the tokens, sentences and dateline of the document; writes
+** d->place.  Allocates only d->place (a DOC_VEC); lookups fold names into
+** stack buffers.  Candidates, filters and scores: docs/GEO.md. */
+#include "geo.h"
+#include "utf8.h"
+
+#include <math.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#define MAX_WORDS 6             /* longest name tried, in tokens */
+#define MAX_EVIDENCE 64
+
+/* --------------------------------------------------------- word lists */
+
+static int word_in(const char *s, size_t n, const char *const *list)
+{
+    for (; *list != NULL; list++)
+        if (strlen(*list) == n && memcmp(*list, s, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Lower-case words allowed inside a multiword name ("Rio de Janeiro"). */
+static const char *const connectors[] = {
+    "of", "de", "del", "da", "do", "dos", "das", "du", "la", "le", "les", "el", "al",
+    "on", "upon", "am", "an", "der", "den", "and", "the", "y", "-", ",", "es", "sur",
+    "en", "im", "ob", "bei", "au", "aux", NULL
+};
+
+/* Titles before a name: what follows is a person ("Gen. Jackson"). */
+static const char *const titles[] = {
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "President", "Gen", "Gen.",
+    "General", "Sen", "Sen.", "Senator", "Rep", "Rep.", "Gov", "Gov.", "Governor",
+    "Judge", "Justice", "Minister", "Prince", "Princess", "King", "Queen", "Pope", "Sir",
+    "Lord", "Lady", "Coach", "Officer", "Sgt", "Sgt.", "Capt", "Capt.", "Captain", "Col",
+    "Col.", "Colonel", "Lt", "Lt.", "Maj", "Maj.", "Rev", "Rev.", "Prof", "Prof.",
+    "Professor", "Chancellor", "Premier", "Mayor", "Secretary", "Speaker", "Ambassador",
+    "Commissioner", "Detective", "Sheriff", "Chief", "Bishop", "Father", "Sister",
+    "Brother", "Saint", "St", "St.", "Miss", "Madam", "Mister", "Uncle", "Aunt", NULL
+};
+
+/* Verbs of saying after a name: a town name before them is a person
+** ("Jackson said"), while a country or a capital is the usual metonymy. */
+static const char *const speech[] = {
+    "said", "says", "told", "added", "wrote", "argued", "asked", "replied",
+    "explained", "insisted", "noted", "stated", "tweeted", NULL
+};
+
+/* Capitalised common words and given names that are also towns in the
+** gazetteer; they count as places only with a division or country after a
+** comma ("Mobile, Alabama"). */
+static const char *const common_words[] = {
+    "Police", "Mobile", "Reading", "Bath", "Nice", "Split", "Gap", "Best", "Hope",
+    "Independence", "Van", "Batman", "Mary", "Male", "Bar", "Sale", "March", "May",
+    "Deal", "Wells", "Orange", "Union", "Liberty", "Mission", "Enterprise", "Progress",
+    "Commerce", "Justice", "Concord", "Unity", "Victory", "Freedom", "Friendship",
+    "Paradise", "Eagle", "Marathon", "Mercedes", "Florence", "Victoria", "Jackson",
+    "Lincoln", "Austin", "Tyler", "Troy", "Clinton", "Kent", "Douglas", "Hamilton",
+    "Warren", "Eugene", "Marion", "Charlotte", "Jordan", "Chad", "Madison", "Franklin",
+    "Washington", "Houston", "Dallas", "Orlando", "Aurora", "Norman", "Bradford",
+    "Burlington", "Salem", "Monroe", "Jefferson", "Lafayette", "Quincy", "Laredo",
+    "Carmel", "Bristol", "Chester", "Lancaster", "Worcester", "Winston", "Henderson",
+    "Allen", "Arlington", "Irving", "Carson", "Fontana", "Miranda", "Santiago",
+    "Lorain", "Columbia", "Camden", "Newton", "Milton", "Kingston", "Georgetown",
+    "Bloomington", "Auburn", "Homestead", "Pasadena", "Alexandria", "Sofia", "Lima",
+    "Valencia", "Leon", "Cruz", "Rosario", "Pau", "Bologna", "Essen", "Hof", "Ulm",
+    "Ede", "Zug", "Goes", "Mons", "Spa", "Bra", "Asti", "Ube", "Kota", "Aba", "Ado",
+    "Bida", "Ila", "Oyo", "Bo", "Ho", "Kaya", "Koko", "Ago", "Bus", "Sur", "Tete",
+    "Page", "Ware", "Hull", "Sandy", "Riverside", "Greenville", "Fairfield", "Springfield",
+    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "January", "February", "April", "June", "July", "August", "September", "October",
+    "November", "December", "Christmas", "Easter", "Ramadan", "God", "Allah", "Lord",
+    "Republic", "Kingdom", "Union", "Government", "Parliament", "Congress", "Senate",
+    "Army", "Navy", "Centre", "Center", "Media", "Internet", "Asia", "Europe", "Africa",
+    NULL
+};
+
+/* Names that the gazetteer knows as a division or a town but that news
+** uses for something else (seas). */
+static const char *const not_places[] = {
+    "Red Sea", "Dead Sea", "Black Sea", "White Sea", "Yellow Sea", "North Sea",
+    "Coral Sea", "Gulf", "Golden Gate", "Silicon Valley", "Wall Street", NULL
+};
+
+/* Capitalised words that mark an organisation or a structure when they
+** come before "of" and a place ("Bank of England", "University of Chicago"). */
+static const char *const org_heads[] = {
+    "University", "Bank", "Gulf", "Sea", "Bay", "Duke", "Duchess", "Earl", "Archbishop",
+    "Bishop", "Church", "College", "Institute", "Museum", "Council", "Court", "Port",
+    "Strait", "Straits", "Cape", "Isle", "Mount", "Lake", "River", "Siege", "Battle",
+    "Treaty", "Declaration", "Statute", "Republic", "Kingdom", "Department", "Ministry",
+    "Office", "Governor", "Mayor", "Queen", "King", "Prince", "Princess", "Emir", "Sultan",
+    "Bishops", "Friends", "Sisters", "Daughters", "Sons", "Knights", "Order", "Club",
+    "Hospital", "School", "Academy", "Society", "Association", "Chamber", "Diocese", NULL
+};
+
+/* Direction words that may precede a place ("Northern Syria"). */
+static const char *const directions[] = {
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+    "Central", "Greater", "Upper", "Lower", "Northeast", "Northwest", "Southeast",
+    "Southwest", "Northeastern", "Northwestern", "Southeastern", "Southwestern",
+    "Mainland", "Occupied", "Coastal", "Rural", "Downtown", "Metropolitan", NULL
+};
+
+/* ----------------------------------------------------------- tokens */
+
+static const char *tok_text(const annals_doc *d, size_t t, size_t *n)
+{
+    *n = d->tok.v[t].end - d->tok.v[t].start;
+    return d->text + d->tok.v[t].start;
+}
+
+/* The token starts with an upper-case letter. */
+static int capitalised(const annals_doc *d, size_t t)
+{
+    size_t n;
+    const unsigned char *s = (const unsigned char *)tok_text(d, t, &n);
+    int32_t cp;
+    if (n == 0)
+        return 0;
+    if (s[0] < 0x80)
+        return s[0] >= 'A' && s[0] <= 'Z';
+    if (annals__utf8_decode(s, n, &cp) == 0)
+        return 0;
+    return utf8proc_get_property(cp)->category == UTF8PROC_CATEGORY_LU;
+}
+
+static int tok_is(const annals_doc *d, size_t t, const char *const *list)
+{
+    size_t n;
+    const char *s = tok_text(d, t, &n);
+    return word_in(s, n, list);
+}
+
+/* Any lower-case ASCII letter in the text span. */
+static int has_lower(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= 'a' && s[i] <= 'z')
+            return 1;
+    return 0;
+}
+
+static size_t sentence_of(const annals_doc *d, size_t tok)
+{
+    size_t lo = 0, hi = d->sent.n;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (d->sent.v[mid].first_token <= tok)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* ----------------------------------------------------------- lookup */
+
+static int lookup_text(const struct annals_gazetteer *g, const char *s, size_t n,
+                       const unsigned char **list, uint32_t *count)
+{
+    char key[GAZ_MAX_KEY];
+    size_t k = annals__gaz_fold(s, n, key, sizeof key);
+    if (k == 0)
+        return 0;
+    /* Short names ("US", "UK") only in capitals: "Us" is a pronoun. */
+    if (k <= 3 && has_lower(s, n))
+        return 0;
+    return annals__gaz_lookup(g, key, k, list, count);
+}
+
+static int push_place(annals_doc *d, size_t start, size_t end, size_t sentence,
+                      size_t first_token, size_t n_tokens, int source,
+                      const unsigned char *list, uint32_t count)
+{
+    struct doc_place *pl = DOC_PUSH(d, d->place);
+    if (pl == NULL)
+        return annals__doc_fail(d, ANNALS_ENOMEM, "out of memory");
+    pl->start = (uint32_t)start;
+    pl->end = (uint32_t)end;
+    pl->sentence = (uint32_t)sentence;
+    pl->place = GAZ_NONE32;
+    pl->source = (uint8_t)source;
+    pl->cand = list;
+    pl->n_cand = count;
+    pl->first_token = (uint32_t)first_token;
+    pl->n_tokens = (uint32_t)n_tokens;
+    return ANNALS_OK;
+}
+
+/* The dateline place: "KYIV", "NEW DELHI", "Springfield, Ill.". */
+static int add_dateline(const struct annals_gazetteer *g, annals_doc *d)
+{
+    const unsigned char *list;
+    uint32_t count;
+    size_t s = d->place_start, e = d->place_end;
+    const char *comma;
+
+    if (!d->has_dateline || e <= s)
+        return ANNALS_OK;
+    comma = memchr(d->text + s, ',', e - s);
+    if (comma != NULL && !lookup_text(g, d->text + s, e - s, &list, &count))
+        e = (size_t)(comma - d->text);
+    if (!lookup_text(g, d->text + s, e - s, &list, &count))
+        return ANNALS_OK;
+    return push_place(d, s, e, sentence_of(d, 0), 0, 0, GEO_SRC_DATELINE, list, count);
+}
+
+/* Longest gazetteer name starting at token i of a sentence ending before
+** token end; 0 when none. */
+static size_t longest_name(const struct annals_gazetteer *g, const annals_doc *d, size_t i,
+                           size_t end, const unsigned char **list, uint32_t *count)
+{
+    size_t max = end - i < MAX_WORDS ? end - i : MAX_WORDS;
+    size_t last_ok = 0;
+
+    /* The name may run over capitalised words and connectors only. */
+    for (size_t k = 1; k < max; k++) {
+        size_t t = i + k;
+        if (!capitalised(d, t) && !tok_is(d, t, connectors))
+            break;
+        last_ok = k;
+    }
+    for (size_t k = last_ok + 1; k >= 1; k--) {
+        size_t t = i + k - 1;
+        if (!capitalised(d, t))
+            continue;
+        size_t s = d->tok.v[i].start, e = d->tok.v[t].end;
+        if (lookup_text(g, d->text + s, e - s, list, count))
+            return k;
+    }
+    return 0;
+}
+
+/* Is the top candidate only a town (no country or division reading)? */
+static int only_towns(const struct annals_gazetteer *g, const unsigned char *list,
+                      uint32_t count, uint32_t *max_pop, int *capital)
+{
+    struct gaz_place pl;
+    int towns = 1;
+    *max_pop = 0;
+    *capital = 0;
+    for (uint32_t j = 0; j < count; j++) {
+        annals__gaz_place(g, annals__gaz_list_at(list, j), &pl);
+        if (pl.kind != GAZ_CITY)
+            towns = 0;
+        if (pl.population > *max_pop)
+            *max_pop = pl.population;
+        if (pl.flags & GAZ_F_CAPITAL)
+            *capital = 1;
+    }
+    return towns;
+}
+
+/* Does a division or country follow after a comma ("Mobile, Alabama")? */
+static int comma_place(const struct annals_gazetteer *g, const annals_doc *d, size_t t,
+                       size_t end)
+{
+    const unsigned char *list;
+    uint32_t count;
+    size_t n;
+    if (t + 1 >= end)
+        return 0;
+    const char *s = tok_text(d, t, &n);
+    if (n != 1 || s[0] != ',' || !capitalised(d, t + 1))
+        return 0;
+    size_t k = longest_name(g, d, t + 1, end, &list, &count);
+    if (k == 0)
+        return 0;
+    struct gaz_place pl;
+    annals__gaz_place(g, annals__gaz_list_at(list, 0), &pl);
+    return pl.kind != GAZ_CITY;
+}
+
+/* Candidates of one sentence. */
+static int scan_sentence(const struct annals_gazetteer *g, annals_doc *d, size_t si)
+{
+    const struct doc_sentence *st = &d->sent.v[si];
+    size_t first = st->first_token, end = first + st->n_tokens;
+    const unsigned char *list;
+    uint32_t count;
+
+    for (size_t i = first; i < end; i++) {
+        if (!capitalised(d, i))
+            continue;
+        size_t k = longest_name(g, d, i, end, &list, &count);
+        if (k == 0)
+            continue;
+        size_t after = i + k;
+        uint32_t max_pop;
+        int capital, towns = only_towns(g, list, count, &max_pop, &capital);
+        int reject = 0;
+        int initial = i == first ||
+                      (i == first + 1 && !capitalised(d, first) && !tok_is(d, first, directions));
+        int confirmed = comma_place(g, d, after, end);
+
+        /* Part of a longer capitalised name: "Washington Post", "Michael
+        ** Jordan".  A following place name ("Paris France") is fine. */
+        if (after < end && capitalised(d, after) && !tok_is(d, after, connectors)) {
+            const unsigned char *l2;
+            uint32_t c2, pop2;
+            int cap2;
+            if (longest_name(g, d, after, end, &l2, &c2) == 0 ||
+                only_towns(g, l2, c2, &pop2, &cap2)) {
+                /* The whole capitalised run is one name: skip it. */
+                while (after < end && capitalised(d, after))
+                    after++;
+                i = after - 1;
+                continue;
+            }
+        }
+        if (i > first && capitalised(d, i - 1) && !tok_is(d, i - 1, directions) &&
+            !(i - 1 == first))
+            reject = 1;
+        if (i > first && tok_is(d, i - 1, titles))
+            reject = 1;
+        if (i >= first + 2 && tok_is(d, i - 1, (const char *const[]){"of", NULL}) &&
+            tok_is(d, i - 2, org_heads))
+            reject = 1;
+        /* "Save the Rivers", "Bank of the West": a name of its own. */
+        if (i >= first + 2 && !confirmed && tok_is(d, i - 1, (const char *const[]){"the", NULL}) &&
+            capitalised(d, i - 2) && !tok_is(d, i - 2, directions)) {
+            struct gaz_place top;
+            annals__gaz_place(g, annals__gaz_list_at(list, 0), &top);
+            if (top.kind != GAZ_COUNTRY)
+                reject = 1;
+        }
+        if (towns && !capital && max_pop < 1000000 && after < end &&
+            tok_is(d, after, speech))
+            reject = 1;
+        if (word_in(d->text + d->tok.v[i].start, d->tok.v[after - 1].end - d->tok.v[i].start,
+                    not_places))
+            reject = 1;
+        if (k == 1 && towns && tok_is(d, i, common_words) && !confirmed)
+            reject = 1;
+        /* A sentence-initial word is capitalised anyway: only well-known
+        ** places count there. */
+        if (initial && k == 1 && towns && max_pop < 100000 && !confirmed)
+            reject = 1;
+        if (!reject) {
+            int rc = push_place(d, d->tok.v[i].start, d->tok.v[after - 1].end, si, i, k,
+                                GEO_SRC_TEXT, list, count);
+            if (rc != ANNALS_OK)
+                return rc;
+        }
+        i = after - 1;
+    }
+    return ANNALS_OK;
+}
+
+/* ------------------------------------------------------ disambiguation */
+
+struct evidence {
+    uint16_t country[MAX_EVIDENCE];
+    uint16_t admin[MAX_EVIDENCE];
+    size_t n_country, n_admin;
+    int dateline_country;       /* -1: none */
+    int dateline_admin;
+};
+
+static int has16(const uint16_t *v, size_t n, uint16_t x)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] == x)
+            return 1;
+    return 0;
+}
+
+static void add_country(struct evidence *ev, uint16_t c)
+{
+    if (!has16(ev->country, ev->n_country, c) && ev->n_country < MAX_EVIDENCE)
+        ev->country[ev->n_country++] = c;
+}
+
+static void add_admin(struct evidence *ev, uint16_t a)
+{
+    if (a != GAZ_NONE16 && !has16(ev->admin, ev->n_admin, a) && ev->n_admin < MAX_EVIDENCE)
+        ev->admin[ev->n_admin++] = a;
+}
+
+/* Does the mention right after m, past a comma, name the country or the
+** division of place c ("Paris, Texas")? */
+static int comma_supports(const struct annals_gazetteer *g, const annals_doc *d, size_t m,
+                          const struct gaz_place *c)
+{
+    const struct doc_place *a = &d->place.v[m], *b;
+    struct gaz_place q;
+    size_t n;
+    if (m + 1 >= d->place.n || a->source == GEO_SRC_DATELINE)
+        return 0;
+    b = &d->place.v[m + 1];
+    if (b->source == GEO_SRC_DATELINE || b->first_token != a->first_token + a->n_tokens + 1)
+        return 0;
+    const char *s = tok_text(d, a->first_token + a->n_tokens, &n);
+    if (n != 1 || s[0] != ',')
+        return 0;
+    for (uint32_t j = 0; j < b->n_cand; j++) {
+        annals__gaz_place(g, annals__gaz_list_at(b->cand, j), &q);
+        if ((q.kind == GAZ_COUNTRY && q.country == c->country) ||
+            (q.kind == GAZ_ADMIN1 && q.admin1 != GAZ_NONE16 && q.admin1 == c->admin1))
+            return 1;
+    }
+    return 0;
+}
+
+static double score(const struct annals_gazetteer *g, const annals_doc *d, size_t m,
+                    const struct gaz_place *c, const struct evidence *ev, int *supported)
+{
+    double s = 1.5 * log10((double)c->population + 10.0);
+    int sup = 0;
+
+    if (c->kind == GAZ_COUNTRY)
+        s += 12.0;
+    else if (c->kind == GAZ_ADMIN1)
+        s -= 1.5;               /* a division's population is a sum */
+    if (c->flags & GAZ_F_CAPITAL)
+        s += 1.0;
+    if (c->flags & GAZ_F_SEAT)
+        s += 0.3;
+    if (has16(ev->country, ev->n_country, c->country)) {
+        s += 1.5;
+        sup = 1;
+    }
+    if (c->admin1 != GAZ_NONE16 && has16(ev->admin, ev->n_admin, c->admin1)) {
+        s += 2.0;
+        sup = 1;
+    }
+    if (ev->dateline_country == (int)c->country) {
+        s += 2.0;
+        sup = 1;
+    }
+    if (comma_supports(g, d, m, c)) {
+        s += 15.0;
+        sup = 1;
+    }
+    *supported = sup;
+    return s;
+}
+
+static void resolve_all(const struct annals_gazetteer *g, annals_doc *d, struct evidence *ev)
+{
+    for (size_t m = 0; m < d->place.n; m++) {
+        struct doc_place *pl = &d->place.v[m];
+        double best = -1e9;
+        for (uint32_t j = 0; j < pl->n_cand; j++) {
+            struct gaz_place c;
+            uint32_t idx = annals__gaz_list_at(pl->cand, j);
+            int sup;
+            annals__gaz_place(g, idx, &c);
+            double s = score(g, d, m, &c, ev, &sup);
+            if (s > best) {
+                best = s;
+                pl->place = idx;
+            }
+        }
+    }
+}
+
+static int resolve(const annals_pipeline *p, annals_doc *d)
+{
+    const struct annals_gazetteer *g = p->gaz;
+    struct evidence ev;
+    struct gaz_place c;
+
+    memset(&ev, 0, sizeof ev);
+    ev.dateline_country = -1;
+    ev.dateline_admin = -1;
+    /* Pass 1: priors alone.  Countries, divisions and the dateline set the
+    ** scene for the towns. */
+    resolve_all(g, d, &ev);
+    for (size_t m = 0; m < d->place.n; m++) {
+        annals__gaz_place(g, d->place.v[m].place, &c);
+        if (d->place.v[m].source == GEO_SRC_DATELINE) {
+            ev.dateline_country = c.country;
+            ev.dateline_admin = c.admin1;
+        } else if (c.kind != GAZ_CITY || d->place.v[m].n_cand == 1 ||
+                   c.population >= 1000000) {
+            add_country(&ev, c.country);
+            add_admin(&ev, c.kind == GAZ_ADMIN1 ? c.admin1 : GAZ_NONE16);
+        }
+    }
+    /* Pass 2: with the scene. */
+    resolve_all(g, d, &ev);
+    /* Small towns that nothing in the article supports are more likely a
+    ** name that happens to be a town somewhere. */
+    size_t out = 0;
+    for (size_t m = 0; m < d->place.n; m++) {
+        struct doc_place *pl = &d->place.v[m];
+        int sup;
+        annals__gaz_place(g, pl->place, &c);
+        score(g, d, m, &c, &ev, &sup);
+        if (c.kind == GAZ_CITY && c.population < 50000 && !sup &&
+            pl->source != GEO_SRC_DATELINE)
+            continue;
+        d->place.v[out++] = *pl;
+    }
+    d->place.n = out;
+    d->has_geo = 1;
+    return ANNALS_OK;
+}
+
+int annals__geo_run(const annals_pipeline *p, annals_doc *d)
+{
+    int rc;
+
+    d->place.n = 0;
+    if (p->gaz == NULL)
+        return ANNALS_OK;
+    rc = add_dateline(p->gaz, d);
+    for (size_t si = 0; si < d->sent.n && rc == ANNALS_OK; si++) {
+        int role = d->sent.v[si].role;
+        if (role == ANNALS_ROLE_BODY || role == ANNALS_ROLE_HEADLINE ||
+            role == ANNALS_ROLE_CAPTION)
+            rc = scan_sentence(p->gaz, d, si);
+    }
+    return rc != ANNALS_OK ? rc : resolve(p, d);
+}
+
+int annals__geo_resolve(const annals_pipeline *p, annals_doc *d, const struct geo_span *m,
+                        size_t n)
+{
+    int rc;
+
+    d->place.n = 0;
+    if (p->gaz == NULL)
+        return ANNALS_OK;
+    rc = add_dateline(p->gaz, d);
+    for (size_t i = 0; i < n && rc == ANNALS_OK; i++) {
+        const unsigned char *list;
+        uint32_t count;
+        if (m[i].n_tokens == 0 || m[i].first_token + m[i].n_tokens > d->tok.n)
+            continue;
+        size_t s = d->tok.v[m[i].first_token].start;
+        size_t e = d->tok.v[m[i].first_token + m[i].n_tokens - 1].end;
+        if (lookup_text(p->gaz, d->text + s, e - s, &list, &count))
+            rc = push_place(d, s, e, sentence_of(d, m[i].first_token), m[i].first_token,
+                            m[i].n_tokens, m[i].source, list, count);
+    }
+    return rc != ANNALS_OK ? rc : resolve(p, d);
+}

@@ -1,0 +1,237 @@
+/* test_geo.c -- the gazetteer (src/gazetteer.c) and the geo stage
+** (src/geo.c) over the committed models/geo.model.  Run from the
+** repository root, as make does. */
+#include "unit.h"
+
+#include "doc.h"
+#include "geo.h"
+
+#include <stdio.h>
+
+struct fixture {
+    struct test_alloc t;
+    annals_pipeline *p;
+    annals_doc *d;
+};
+
+static int setup(void **state)
+{
+    struct fixture *f = calloc(1, sizeof *f);
+    struct annals_options opt;
+    if (f == NULL)
+        return -1;
+    annals_options_init(&opt);
+    opt.alloc = test_alloc_fn;
+    opt.alloc_ud = &f->t;
+    opt.model_dir = "models";
+    if (annals_pipeline_open(&opt, &f->p, NULL, 0) != ANNALS_OK ||
+        annals_doc_new(f->p, &f->d) != ANNALS_OK)
+        return -1;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    annals_doc_free(f->d);
+    annals_pipeline_close(f->p);
+    if (f->t.live != 0 || f->t.bad_osize != 0)
+        return -1;
+    free(f);
+    return 0;
+}
+
+static void annotate(struct fixture *f, const char *text)
+{
+    annals_doc_reset(f->d);
+    assert_int_equal(annals_annotate(f->p, f->d, text, strlen(text)), ANNALS_OK);
+    assert_true(f->d->has_geo);
+}
+
+/* The place found at text "what" (first occurrence), or fail. */
+static void place_at(struct fixture *f, const char *text, const char *what,
+                     struct gaz_place *gp, struct gaz_country *gc)
+{
+    size_t start = (size_t)(strstr(text, what) - text);
+    for (size_t i = 0; i < f->d->place.n; i++)
+        if (f->d->place.v[i].start == start) {
+            annals__gaz_place(f->p->gaz, f->d->place.v[i].place, gp);
+            annals__gaz_country(f->p->gaz, gp->country, gc);
+            assert_int_equal(f->d->place.v[i].end, start + strlen(what));
+            return;
+        }
+    fail_msg("no place at '%s'", what);
+}
+
+static int has_place_at(struct fixture *f, const char *text, const char *what)
+{
+    size_t start = (size_t)(strstr(text, what) - text);
+    for (size_t i = 0; i < f->d->place.n; i++)
+        if (f->d->place.v[i].start == start)
+            return 1;
+    return 0;
+}
+
+static void test_fold_lowercases_strips_marks_and_periods(void **state)
+{
+    char out[64];
+    size_t n;
+    (void)state;
+    n = annals__gaz_fold("São  Paulo", strlen("São  Paulo"), out, sizeof out);
+    assert_int_equal(n, 9);
+    assert_memory_equal(out, "sao paulo", 9);
+    n = annals__gaz_fold("U.S.", 4, out, sizeof out);
+    assert_int_equal(n, 2);
+    assert_memory_equal(out, "us", 2);
+    n = annals__gaz_fold("Port-au-Prince", 14, out, sizeof out);
+    assert_memory_equal(out, "port au prince", n);
+    assert_int_equal(annals__gaz_fold("Kinshasa", 8, out, 4), 0);
+}
+
+static void test_country_name_is_the_country(void **state)
+{
+    struct fixture *f = *state;
+    const char *text = "Officials said Jordan would reopen the crossing next week.";
+    struct gaz_place gp;
+    struct gaz_country gc;
+    annotate(f, text);
+    place_at(f, text, "Jordan", &gp, &gc);
+    assert_int_equal(gp.kind, GAZ_COUNTRY);
+    assert_string_equal(gc.alpha2, "JO");
+    assert_string_equal(gc.alpha3, "JOR");
+}
+
+static void test_old_spelling_kiev_finds_kyiv(void **state)
+{
+    struct fixture *f = *state;
+    const char *text = "The delegation flew to Kiev on Monday.";
+    struct gaz_place gp;
+    struct gaz_country gc;
+    annotate(f, text);
+    place_at(f, text, "Kiev", &gp, &gc);
+    assert_string_equal(gp.name, "Kyiv");
+    assert_int_equal(gp.geonameid, 703448);
+    assert_string_equal(gc.alpha2, "UA");
+}
+
+static void test_division_after_a_comma_picks_the_small_town(void **state)
+{
+    struct fixture *f = *state;
+    const char *text = "A tornado damaged homes in Paris, Texas, late on Sunday.";
+    struct gaz_place gp;
+    struct gaz_country gc;
+    annotate(f, text);
+    place_at(f, text, "Paris", &gp, &gc);
+    assert_string_equal(gc.alpha2, "US");
+    assert_int_equal(gp.kind, GAZ_CITY);
+    place_at(f, text, "Texas", &gp, &gc);
+    assert_int_equal(gp.kind, GAZ_ADMIN1);
+}
+
+static void test_without_context_the_larger_place_wins(void **state)
+{
+    struct fixture *f = *state;
+    const char *text = "Farmers drove their tractors into Paris to protest.";
+    struct gaz_place gp;
+    struct gaz_country gc;
+    annotate(f, text);
+    place_at(f, text, "Paris", &gp, &gc);
+    assert_string_equal(gc.alpha2, "FR");
+    assert_true(gp.flags & GAZ_F_CAPITAL);
+}
+
+static void test_title_or_longer_name_is_not_a_place(void **state)
+{
+    struct fixture *f = *state;
+    const char *text = "Gen. Jackson met reporters from the Washington Post in a hotel.";
+    annotate(f, text);
+    assert_false(has_place_at(f, text, "Jackson"));
+    assert_false(has_place_at(f, text, "Washington"));
+}
+
+static void test_pronoun_us_is_not_the_united_states(void **state)
+{
+    struct fixture *f = *state;
+    const char *text = "Nobody told Us about it, she said, but the US embassy did.";
+    struct gaz_place gp;
+    struct gaz_country gc;
+    annotate(f, text);
+    assert_false(has_place_at(f, text, "Us"));
+    place_at(f, text, "US", &gp, &gc);
+    assert_string_equal(gc.alpha2, "US");
+}
+
+static void test_dateline_is_a_place_and_sets_the_country(void **state)
+{
+    struct fixture *f = *state;
+    const char *text = "ODESA, Ukraine (Agency) - Ships left the port of Odesa on Friday.";
+    annotate(f, text);
+    assert_true(f->d->place.n >= 1);
+    assert_int_equal(f->d->place.v[0].source, GEO_SRC_DATELINE);
+    struct gaz_place gp;
+    struct gaz_country gc;
+    annals__gaz_place(f->p->gaz, f->d->place.v[0].place, &gp);
+    annals__gaz_country(f->p->gaz, gp.country, &gc);
+    assert_string_equal(gc.alpha2, "UA");
+}
+
+static void test_resolve_takes_spans_from_another_stage(void **state)
+{
+    struct fixture *f = *state;
+    const char *text = "Aid reached the city of Mosul after a week.";
+    struct geo_span sp;
+    annotate(f, text);
+    /* tokens: Aid reached the city of Mosul ... */
+    sp.first_token = 5;
+    sp.n_tokens = 1;
+    sp.source = GEO_SRC_NER;
+    assert_int_equal(annals__geo_resolve(f->p, f->d, &sp, 1), ANNALS_OK);
+    assert_int_equal(f->d->place.n, 1);
+    assert_int_equal(f->d->place.v[0].source, GEO_SRC_NER);
+    struct gaz_place gp;
+    struct gaz_country gc;
+    annals__gaz_place(f->p->gaz, f->d->place.v[0].place, &gp);
+    annals__gaz_country(f->p->gaz, gp.country, &gc);
+    assert_string_equal(gc.alpha2, "IQ");
+}
+
+static void test_damaged_gazetteer_is_refused(void **state)
+{
+    struct fixture *f = *state;
+    struct annals_alloc a = test_alloc_of(&f->t);
+    struct annals_gazetteer *g = NULL;
+    unsigned char *img;
+    size_t len, cap;
+    char err[256];
+    assert_int_equal(annals__slurp(&a, "models/geo.model", &img, &len, &cap, err, sizeof err),
+                     ANNALS_OK);
+    assert_int_equal(annals__gaz_open_memory(&a, img, len, &g, err, sizeof err), ANNALS_OK);
+    annals__gaz_close(&a, g);
+    img[len / 2] ^= 0x5a;
+    assert_int_equal(annals__gaz_open_memory(&a, img, len, &g, err, sizeof err), ANNALS_EMODEL);
+    assert_null(g);
+    assert_non_null(strstr(err, "geo.model"));
+    annals__free(&a, img, cap);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+int main(int argc, char **argv)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fold_lowercases_strips_marks_and_periods),
+        T(test_country_name_is_the_country),
+        T(test_old_spelling_kiev_finds_kyiv),
+        T(test_division_after_a_comma_picks_the_small_town),
+        T(test_without_context_the_larger_place_wins),
+        T(test_title_or_longer_name_is_not_a_place),
+        T(test_pronoun_us_is_not_the_united_states),
+        T(test_dateline_is_a_place_and_sets_the_country),
+        T(test_resolve_takes_spans_from_another_stage),
+        T(test_damaged_gazetteer_is_refused),
+    };
+    if (argc > 1)
+        cmocka_set_test_filter(argv[1]);
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
