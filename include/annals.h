@@ -81,17 +81,22 @@ struct annals_options {
     size_t max_doc_bytes;        /* larger documents fail with ANNALS_ETOOBIG */
     size_t max_sentence_tokens;  /* longer sentences fail with ANNALS_ETOOBIG */
     int utf8_policy;             /* enum annals_utf8_policy */
+    const char *model_dir;       /* directory of tagger.model, lemmatizer.model
+                                    and parser.model; NULL: no syntax stage */
 };
 
 /* Fill *opt with the defaults: libc allocator, 16 MiB documents, 1000 tokens
-** per sentence, reject invalid UTF-8. */
+** per sentence, reject invalid UTF-8, no models. */
 ANNALS_API void annals_options_init(struct annals_options *opt);
 
 /* -------------------------------------------------------------- pipeline */
 typedef struct annals_pipeline annals_pipeline;
 
-/* Create a pipeline.  opt may be NULL for the defaults.  On failure *out is
-** NULL and errbuf (if errlen > 0) holds a NUL-terminated reason. */
+/* Create a pipeline.  opt may be NULL for the defaults.  When opt->model_dir
+** is set, the three syntax models are loaded from it (ANNALS_EMODEL or
+** ANNALS_EIO when one is missing or damaged) and annals_annotate() then tags,
+** lemmatises and parses every sentence.  On failure *out is NULL and errbuf
+** (if errlen > 0) holds a NUL-terminated reason. */
 ANNALS_API int annals_pipeline_open(const struct annals_options *opt,
                                     annals_pipeline **out, char *errbuf,
                                     size_t errlen);
@@ -175,6 +180,14 @@ struct annals_word_info {
     const char *form;
     size_t form_len;
     size_t token;             /* the token this word belongs to */
+    /* Syntax, when the pipeline has models (else NULL / 0 / -1): */
+    const char *upos;         /* universal POS tag, NUL-terminated */
+    const char *xpos;         /* Penn Treebank tag, NUL-terminated */
+    const char *lemma;        /* not NUL-terminated */
+    size_t lemma_len;
+    long head;                /* document word index of the head; -1 for the
+                                 root of its sentence (and without a parse) */
+    const char *deprel;       /* UD relation, NUL-terminated */
 };
 
 ANNALS_API size_t annals_doc_sentence_count(const annals_doc *d);
@@ -263,6 +276,65 @@ struct annals_tokenize_scores {
 ANNALS_API int annals_eval_tokenize(const annals_pipeline *p, const char *conllu,
                                     size_t len, struct annals_tokenize_scores *out,
                                     char *errbuf, size_t errlen);
+
+/* Accuracy of the syntax stage against gold CoNLL-U (CoNLL 2018 shared task
+** definitions).  Percentages over words; with gold tokens every word is
+** aligned, so precision, recall and F1 coincide. */
+struct annals_syntax_scores {
+    size_t sentences;
+    size_t words;             /* gold syntactic words */
+    double upos, xpos, lemma; /* tag and lemma accuracy */
+    double uas, las;          /* attachment scores */
+    double seconds;           /* time spent tagging, lemmatising, parsing */
+};
+
+/* Re-annotate the gold words of a CoNLL-U file (gold tokenisation and
+** sentences) with the pipeline's models and score them.  The pipeline must
+** have been opened with a model_dir.  If conllu_out is not NULL, the
+** annotated corpus is written there as CoNLL-U (FORM and the gold
+** tokenisation kept, LEMMA, UPOS, XPOS, HEAD, DEPREL predicted; FEATS and
+** DEPS are "_", MISC keeps only SpaceAfter=No), and *conllu_out_len set to its
+** length; free it with annals_free(p, *conllu_out, *conllu_out_len + 1). */
+ANNALS_API int annals_eval_syntax(const annals_pipeline *p, const char *conllu, size_t len,
+                                  struct annals_syntax_scores *out, char **conllu_out,
+                                  size_t *conllu_out_len, char *errbuf, size_t errlen);
+
+/* Release memory the library returned as owned (len is its size). */
+ANNALS_API void annals_free(const annals_pipeline *p, void *mem, size_t len);
+
+/* ------------------------------------------------------------- training */
+enum annals_model_type {
+    ANNALS_MODEL_TAGGER = 0,
+    ANNALS_MODEL_LEMMATIZER,
+    ANNALS_MODEL_PARSER
+};
+
+struct annals_train_options {
+    int type;                   /* enum annals_model_type */
+    const char *train_path;     /* CoNLL-U training data */
+    const char *dev_path;       /* CoNLL-U development data (scored each epoch) */
+    const char *out_path;       /* model file to write */
+    const char *data_licence;   /* recorded in the model's META; may be NULL */
+    const char *date;           /* YYYY-MM-DD recorded in META; may be NULL */
+    uint64_t seed;              /* shuffling seed; same seed, same model */
+    int epochs;                 /* 0: the trainer's default */
+    double prune;               /* drop averaged weights with |w| below this;
+                                   0: the trainer's default */
+    /* Progress lines (no newline), or NULL for silence. */
+    void (*progress)(void *ud, const char *line);
+    void *progress_ud;
+};
+
+/* Train a model and write it to opt->out_path.  Deterministic for a given
+** seed and input.  Uses p's allocator; p needs no models. */
+ANNALS_API int annals_train(const annals_pipeline *p, const struct annals_train_options *opt,
+                            char *errbuf, size_t errlen);
+
+/* Validate the model file at path and describe it as deterministic text
+** (header, sections, META, FEAT, label set, sizes) through write(). */
+ANNALS_API int annals_model_dump(const annals_pipeline *p, const char *path,
+                                 void (*write)(void *ud, const char *s, size_t n),
+                                 void *ud, char *errbuf, size_t errlen);
 
 #ifdef __cplusplus
 }

@@ -1,6 +1,7 @@
 /* annals.c -- versions, status strings, options, the allocator choke point
 ** and the pipeline object.  The only file that calls the C allocator. */
 #include "internal.h"
+#include "syntax.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,6 +73,13 @@ void annals_options_init(struct annals_options *opt)
     opt->max_doc_bytes = (size_t)16 << 20;
     opt->max_sentence_tokens = 1000;
     opt->utf8_policy = ANNALS_UTF8_REJECT;
+    opt->model_dir = NULL;
+}
+
+void annals_free(const annals_pipeline *p, void *mem, size_t len)
+{
+    if (p != NULL)
+        annals__free(&p->alloc, mem, len);
 }
 
 int annals_pipeline_open(const struct annals_options *opt, annals_pipeline **out,
@@ -110,6 +118,14 @@ int annals_pipeline_open(const struct annals_options *opt, annals_pipeline **out
     }
     p->alloc = a;
     p->opt = o;
+    p->syn = NULL;
+    if (o.model_dir != NULL) {
+        int rc = annals__syntax_open(&p->alloc, o.model_dir, &p->syn, errbuf, errlen);
+        if (rc != ANNALS_OK) {
+            annals__free(&a, p, sizeof *p);
+            return rc;
+        }
+    }
     *out = p;
     return ANNALS_OK;
 }
@@ -119,5 +135,6 @@ void annals_pipeline_close(annals_pipeline *p)
     if (p == NULL)
         return;
     struct annals_alloc a = p->alloc;
+    annals__syntax_close(&p->alloc, p->syn);
     annals__free(&a, p, sizeof *p);
 }

@@ -40,6 +40,7 @@ void annals_doc_reset(annals_doc *d)
     d->map = NULL;
     d->tok.n = d->word.n = d->sent.n = 0;
     d->has_dateline = 0;
+    d->has_syntax = 0;
     d->status = ANNALS_OK;
     d->err_offset = SIZE_MAX;
     d->errmsg[0] = '\0';
@@ -228,10 +229,14 @@ int annals_annotate(const annals_pipeline *p, annals_doc *d, const char *text,
     d->text = NULL;
     d->tok.n = d->word.n = d->sent.n = 0;
     d->has_dateline = 0;
+    d->has_syntax = 0;
     d->status = ANNALS_OK;
     d->err_offset = SIZE_MAX;
     d->errmsg[0] = '\0';
-    return annals__text_run(p, d, text == NULL ? "" : text, len);
+    int rc = annals__text_run(p, d, text == NULL ? "" : text, len);
+    if (rc == ANNALS_OK && p->syn != NULL)
+        rc = annals__syntax_run(p, d);
+    return rc;
 }
 
 size_t annals_doc_sentence_count(const annals_doc *d) { return d == NULL ? 0 : d->sent.n; }
@@ -276,9 +281,16 @@ int annals_doc_word(const annals_doc *d, size_t i, struct annals_word_info *out)
 {
     if (d == NULL || out == NULL || i >= d->word.n)
         return ANNALS_EINVAL;
-    out->form = d->word.v[i].form;
-    out->form_len = d->word.v[i].form_len;
-    out->token = d->word.v[i].token;
+    const struct doc_word *w = &d->word.v[i];
+    out->form = w->form;
+    out->form_len = w->form_len;
+    out->token = w->token;
+    out->upos = d->has_syntax ? w->upos : NULL;
+    out->xpos = d->has_syntax ? w->xpos : NULL;
+    out->lemma = d->has_syntax ? w->lemma : NULL;
+    out->lemma_len = d->has_syntax ? w->lemma_len : 0;
+    out->head = d->has_syntax ? (long)w->head : -1;
+    out->deprel = d->has_syntax ? w->deprel : NULL;
     return ANNALS_OK;
 }
 

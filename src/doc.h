@@ -21,6 +21,12 @@ struct doc_word {
     const char *form;           /* into d->text, or an arena string */
     uint32_t form_len;
     uint32_t token;
+    /* Syntax stage (syntax_run.c); NULL / -1 without models. */
+    const char *upos, *xpos;    /* NUL-terminated, owned by the pipeline */
+    const char *lemma;          /* the form, or an arena string */
+    uint32_t lemma_len;
+    int64_t head;               /* document word index, -1 for the root */
+    const char *deprel;         /* NUL-terminated, owned by the pipeline */
 };
 
 struct doc_sentence {
@@ -53,6 +59,7 @@ struct annals_doc {
     DOC_VEC(struct doc_word) word;
     DOC_VEC(struct doc_sentence) sent;
 
+    int has_syntax;                     /* word syntax fields are set */
     int has_dateline;
     uint32_t dateline_start, dateline_end;   /* working offsets */
     uint32_t place_start, place_end;
@@ -92,5 +99,8 @@ ANNALS_INTERNAL int annals__tokenize(annals_doc *d, size_t start, size_t end);
 ** role, appended to d->sent.  Paragraph ends are always sentence ends. */
 ANNALS_INTERNAL int annals__split_sentences(annals_doc *d, size_t first, size_t n,
                                             int role);
+
+/* syntax_run.c: tag, lemmatise and parse every sentence with p->syn. */
+ANNALS_INTERNAL int annals__syntax_run(const annals_pipeline *p, annals_doc *d);
 
 #endif /* ANNALS_DOC_H */

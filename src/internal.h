@@ -74,9 +74,11 @@ ANNALS_INTERNAL int annals__buf_json_str(struct annals_buf *b, const char *s, si
 ANNALS_INTERNAL int annals__buf_reserve(struct annals_buf *b, size_t n);
 
 /* ------------------------------------------------------------- pipeline */
+struct syn_models;
 struct annals_pipeline {
     struct annals_alloc alloc;
     struct annals_options opt;
+    struct syn_models *syn;     /* syntax models, or NULL (syntax_run.c) */
 };
 
 #endif /* ANNALS_INTERNAL_H */

@@ -6,5 +6,9 @@
 
 int cmd_code(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_train(int argc, char **argv);     /* annals train tagger|lemmatizer|parser */
+int cmd_dump(int argc, char **argv);      /* annals dump MODEL */
+/* annals eval tag|parse: what is "tag" or "parse"; argv[0] is what. */
+int cmd_eval_syntax(const char *what, int argc, char **argv);
 
 #endif

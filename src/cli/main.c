@@ -13,6 +13,9 @@ static void usage(FILE *f)
             "commands:\n"
             "  code [FILE|DIR|-]...      annotate articles (text or JSON Lines, gzip or not)\n"
             "  eval tokenize --gold F    score the text stage against CoNLL-U\n"
+            "  eval tag|parse --gold F.conllu --gold-tokens [-m DIR]\n"
+            "  train tagger|lemmatizer|parser --train F --dev F -o MODEL\n"
+            "  dump MODEL                describe a model file\n"
             "  version                   print the version\n"
             "\n"
             "'annals COMMAND --help' describes a command's options.\n");
@@ -26,8 +29,15 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "code") == 0)
         return cmd_code(argc - 1, argv + 1);
+    if (strcmp(argv[1], "eval") == 0 && argc >= 3 &&
+        (strcmp(argv[2], "tag") == 0 || strcmp(argv[2], "parse") == 0))
+        return cmd_eval_syntax(argv[2], argc - 2, argv + 2);
     if (strcmp(argv[1], "eval") == 0)
         return cmd_eval(argc - 1, argv + 1);
+    if (strcmp(argv[1], "train") == 0)
+        return cmd_train(argc - 1, argv + 1);
+    if (strcmp(argv[1], "dump") == 0)
+        return cmd_dump(argc - 1, argv + 1);
     if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
         printf("annals %s (schema %d)\n", ANNALS_VERSION_STRING, ANNALS_SCHEMA_VERSION);
         return 0;

@@ -1,0 +1,94 @@
+/* cmd_train.c -- annals train tagger|lemmatizer|parser --train F.conllu
+** [--dev F.conllu] -o MODEL [--seed N] [--epochs N] [--prune W] [--licence TEXT]
+** Progress goes to stderr. */
+#include "cli.h"
+
+#include <annals.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static void progress(void *ud, const char *line)
+{
+    (void)ud;
+    fprintf(stderr, "%s\n", line);
+}
+
+static int train_usage(void)
+{
+    fprintf(stderr, "usage: annals train tagger|lemmatizer|parser --train F.conllu "
+                    "[--dev F.conllu] -o MODEL [--seed N] [--epochs N] [--prune W] [--licence TEXT]\n");
+    return 2;
+}
+
+/* The date recorded in the model: SOURCE_DATE_EPOCH if set (reproducible
+** builds), else today (UTC). */
+static void build_date(char *buf, size_t n)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    time_t t = sde != NULL ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(buf, n, "%Y-%m-%d", &tm);
+}
+
+int cmd_train(int argc, char **argv)
+{
+    struct annals_train_options o;
+    annals_pipeline *p;
+    char err[512], date[32];
+    int rc;
+
+    if (argc < 2)
+        return train_usage();
+    memset(&o, 0, sizeof o);
+    if (strcmp(argv[1], "tagger") == 0)
+        o.type = ANNALS_MODEL_TAGGER;
+    else if (strcmp(argv[1], "lemmatizer") == 0)
+        o.type = ANNALS_MODEL_LEMMATIZER;
+    else if (strcmp(argv[1], "parser") == 0)
+        o.type = ANNALS_MODEL_PARSER;
+    else
+        return train_usage();
+    o.seed = 1;
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        if (i + 1 >= argc)
+            return train_usage();
+        if (strcmp(a, "--train") == 0)
+            o.train_path = argv[++i];
+        else if (strcmp(a, "--dev") == 0)
+            o.dev_path = argv[++i];
+        else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0)
+            o.out_path = argv[++i];
+        else if (strcmp(a, "--seed") == 0)
+            o.seed = strtoull(argv[++i], NULL, 10);
+        else if (strcmp(a, "--epochs") == 0)
+            o.epochs = atoi(argv[++i]);
+        else if (strcmp(a, "--prune") == 0)
+            o.prune = strtod(argv[++i], NULL);
+        else if (strcmp(a, "--licence") == 0 || strcmp(a, "--license") == 0)
+            o.data_licence = argv[++i];
+        else
+            return train_usage();
+    }
+    if (o.train_path == NULL || o.out_path == NULL)
+        return train_usage();
+    build_date(date, sizeof date);
+    o.date = date;
+    o.progress = progress;
+    rc = annals_pipeline_open(NULL, &p, err, sizeof err);
+    if (rc != ANNALS_OK) {
+        fprintf(stderr, "annals train: %s\n", err);
+        return 2;
+    }
+    rc = annals_train(p, &o, err, sizeof err);
+    annals_pipeline_close(p);
+    if (rc != ANNALS_OK) {
+        fprintf(stderr, "annals train: %s: %s\n", annals_strerror(rc), err);
+        return 2;
+    }
+    return 0;
+}

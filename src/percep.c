@@ -1,0 +1,405 @@
+/* percep.c -- sparse linear scorer and averaged perceptron trainer.
+** Run time: an open-addressing table of 64-bit feature keys, each pointing
+** at its (class, weight) pairs; lookups are prefetched in a batch because
+** they are the cost of tagging and parsing.  Training: the same keys with
+** growable rows and lazily averaged weights (Collins 2002; Daume's trick of
+** time stamps).  WGHT layout: docs/MODEL-FORMAT.md. */
+#include "percep.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_BATCH 256
+
+static size_t table_size(size_t n)
+{
+    size_t c = 16;
+    while (c < n * 2)
+        c *= 2;
+    return c;
+}
+
+static const struct pm_slot *find_slot(const struct percep_model *m, uint64_t key)
+{
+    size_t i = (size_t)key & m->mask;
+    for (;;) {
+        const struct pm_slot *s = &m->slot[i];
+        if (s->key == key)
+            return s;
+        if (s->key == 0)
+            return NULL;
+        i = (i + 1) & m->mask;
+    }
+}
+
+void annals__pm_score(const struct percep_model *m, const uint64_t *keys, size_t n,
+                      float *scores)
+{
+    const struct pm_slot *hit[MAX_BATCH];
+    while (n > 0) {
+        size_t k = n < MAX_BATCH ? n : MAX_BATCH, nh = 0;
+        for (size_t i = 0; i < k; i++)
+            __builtin_prefetch(&m->slot[(size_t)keys[i] & m->mask]);
+        for (size_t i = 0; i < k; i++) {
+            const struct pm_slot *s = find_slot(m, keys[i]);
+            if (s != NULL) {
+                __builtin_prefetch(&m->entry[s->off]);
+                hit[nh++] = s;
+            }
+        }
+        for (size_t i = 0; i < nh; i++) {
+            const struct pm_entry *e = &m->entry[hit[i]->off];
+            for (uint32_t j = 0; j < hit[i]->n; j++)
+                scores[e[j].cls] += e[j].w;
+        }
+        keys += k;
+        n -= k;
+    }
+}
+
+void annals__pm_free(struct percep_model *m)
+{
+    if (m == NULL || m->alloc == NULL)
+        return;
+    annals__free(m->alloc, m->slot, (m->mask + 1) * sizeof *m->slot);
+    annals__free(m->alloc, m->entry, (size_t)m->n_entries * sizeof *m->entry);
+    memset(m, 0, sizeof *m);
+}
+
+static int pm_alloc(const struct annals_alloc *a, struct percep_model *m, uint32_t n_classes,
+                    uint32_t n_feats, uint32_t n_entries)
+{
+    size_t cap = table_size(n_feats);
+    memset(m, 0, sizeof *m);
+    m->alloc = a;
+    m->n_classes = n_classes;
+    m->n_feats = n_feats;
+    m->n_entries = n_entries;
+    m->mask = cap - 1;
+    m->slot = annals__malloc(a, cap * sizeof *m->slot);
+    m->entry = annals__malloc(a, (size_t)(n_entries ? n_entries : 1) * sizeof *m->entry);
+    if (m->slot == NULL || m->entry == NULL) {
+        annals__pm_free(m);
+        return ANNALS_ENOMEM;
+    }
+    memset(m->slot, 0, cap * sizeof *m->slot);
+    return ANNALS_OK;
+}
+
+static void pm_insert(struct percep_model *m, uint64_t key, uint32_t off, uint32_t n)
+{
+    size_t i = (size_t)key & m->mask;
+    while (m->slot[i].key != 0)
+        i = (i + 1) & m->mask;
+    m->slot[i].key = key;
+    m->slot[i].off = off;
+    m->slot[i].n = n;
+}
+
+/* WGHT: u32 n_classes, u32 n_feats, u32 n_entries, then n_feats x {u64 key,
+** u16 count}, then n_entries x {u16 class, f32 weight}. */
+int annals__pm_load(const struct annals_alloc *a, const struct model_section *s,
+                    uint32_t n_classes, struct percep_model *m, char *err, size_t errlen)
+{
+    struct model_rd r, re;
+    uint32_t nc, nf, ne, off = 0;
+    uint64_t prev = 0;
+    int rc;
+
+    memset(m, 0, sizeof *m);
+    annals__rd_init(&r, s);
+    nc = annals__rd_u32(&r);
+    nf = annals__rd_u32(&r);
+    ne = annals__rd_u32(&r);
+    if (r.bad) {
+        annals__fmt(err, errlen, "section WGHT: truncated counts");
+        return ANNALS_EMODEL;
+    }
+    if (nc != n_classes) {
+        annals__fmt(err, errlen, "section WGHT: %u classes but LABL has %u", (unsigned)nc,
+                    (unsigned)n_classes);
+        return ANNALS_EMODEL;
+    }
+    if ((uint64_t)nf * 10 + (uint64_t)ne * 6 != annals__rd_left(&r)) {
+        annals__fmt(err, errlen,
+                    "section WGHT: %u features and %u weights need %llu bytes, found %zu",
+                    (unsigned)nf, (unsigned)ne,
+                    (unsigned long long)((uint64_t)nf * 10 + (uint64_t)ne * 6),
+                    annals__rd_left(&r));
+        return ANNALS_EMODEL;
+    }
+    rc = pm_alloc(a, m, nc, nf, ne);
+    if (rc != ANNALS_OK) {
+        annals__fmt(err, errlen, "section WGHT: out of memory");
+        return rc;
+    }
+    re = r;
+    re.pos += (size_t)nf * 10;
+    for (uint32_t i = 0; i < nf; i++) {
+        uint64_t key = annals__rd_u64(&r);
+        uint32_t cnt = annals__rd_u16(&r);
+        if (key <= prev || cnt == 0 || cnt > ne - off) {
+            annals__fmt(err, errlen,
+                        "section WGHT: feature %u: %s", (unsigned)i,
+                        key <= prev ? "keys not strictly ascending (or zero)"
+                                    : "bad weight count");
+            annals__pm_free(m);
+            return ANNALS_EMODEL;
+        }
+        pm_insert(m, key, off, cnt);
+        for (uint32_t j = 0; j < cnt; j++) {
+            struct pm_entry *e = &m->entry[off + j];
+            e->cls = annals__rd_u16(&re);
+            e->w = annals__rd_f32(&re);
+            if (e->cls >= nc || e->w != e->w) {
+                annals__fmt(err, errlen, "section WGHT: weight %u: %s", (unsigned)(off + j),
+                            e->cls >= nc ? "class out of range" : "not a number");
+                annals__pm_free(m);
+                return ANNALS_EMODEL;
+            }
+        }
+        off += cnt;
+        prev = key;
+    }
+    if (off != ne) {
+        annals__fmt(err, errlen, "section WGHT: counts cover %u of %u weights", (unsigned)off,
+                    (unsigned)ne);
+        annals__pm_free(m);
+        return ANNALS_EMODEL;
+    }
+    return ANNALS_OK;
+}
+
+static int cmp_slot_key(const void *a, const void *b)
+{
+    uint64_t x = (*(const struct pm_slot *const *)a)->key;
+    uint64_t y = (*(const struct pm_slot *const *)b)->key;
+    return x < y ? -1 : x > y;
+}
+
+int annals__pm_save(const struct percep_model *m, struct annals_buf *b)
+{
+    const struct pm_slot **order;
+    size_t k = 0;
+    int rc = ANNALS_OK;
+
+    order = annals__malloc(m->alloc, (size_t)(m->n_feats ? m->n_feats : 1) * sizeof *order);
+    if (order == NULL)
+        return ANNALS_ENOMEM;
+    for (size_t i = 0; i <= m->mask; i++)
+        if (m->slot[i].key != 0)
+            order[k++] = &m->slot[i];
+    qsort(order, k, sizeof *order, cmp_slot_key);
+    rc |= annals__mw_u32(b, m->n_classes);
+    rc |= annals__mw_u32(b, m->n_feats);
+    rc |= annals__mw_u32(b, m->n_entries);
+    for (size_t i = 0; i < k; i++) {
+        rc |= annals__mw_u64(b, order[i]->key);
+        rc |= annals__mw_u16(b, (uint16_t)order[i]->n);
+    }
+    for (size_t i = 0; i < k; i++)
+        for (uint32_t j = 0; j < order[i]->n; j++) {
+            const struct pm_entry *e = &m->entry[order[i]->off + j];
+            rc |= annals__mw_u16(b, e->cls);
+            rc |= annals__mw_f32(b, e->w);
+        }
+    annals__free(m->alloc, order, (size_t)(m->n_feats ? m->n_feats : 1) * sizeof *order);
+    return rc != ANNALS_OK ? ANNALS_ENOMEM : ANNALS_OK;
+}
+
+/* ------------------------------------------------------------ trainer */
+
+int annals__pt_init(struct percep_train *t, const struct annals_alloc *a, uint32_t n_classes)
+{
+    memset(t, 0, sizeof *t);
+    t->alloc = a;
+    t->n_classes = n_classes;
+    t->cap = (size_t)1 << 16;
+    t->keys = annals__malloc(a, t->cap * sizeof *t->keys);
+    t->rowof = annals__malloc(a, t->cap * sizeof *t->rowof);
+    if (t->keys == NULL || t->rowof == NULL) {
+        annals__pt_free(t);
+        return ANNALS_ENOMEM;
+    }
+    memset(t->keys, 0, t->cap * sizeof *t->keys);
+    return ANNALS_OK;
+}
+
+void annals__pt_free(struct percep_train *t)
+{
+    if (t == NULL || t->alloc == NULL)
+        return;
+    for (size_t i = 0; i < t->n_rows; i++)
+        annals__free(t->alloc, t->rows[i].e, t->rows[i].cap * sizeof *t->rows[i].e);
+    annals__free(t->alloc, t->rows, t->cap_rows * sizeof *t->rows);
+    annals__free(t->alloc, t->keys, t->cap * sizeof *t->keys);
+    annals__free(t->alloc, t->rowof, t->cap * sizeof *t->rowof);
+    memset(t, 0, sizeof *t);
+}
+
+static const struct pt_row *pt_find(const struct percep_train *t, uint64_t key)
+{
+    size_t mask = t->cap - 1, i = (size_t)key & mask;
+    for (;;) {
+        if (t->keys[i] == key)
+            return &t->rows[t->rowof[i]];
+        if (t->keys[i] == 0)
+            return NULL;
+        i = (i + 1) & mask;
+    }
+}
+
+static int pt_grow(struct percep_train *t)
+{
+    size_t ncap = t->cap * 2, mask = ncap - 1;
+    uint64_t *nk = annals__malloc(t->alloc, ncap * sizeof *nk);
+    uint32_t *nr = annals__malloc(t->alloc, ncap * sizeof *nr);
+    if (nk == NULL || nr == NULL) {
+        annals__free(t->alloc, nk, ncap * sizeof *nk);
+        annals__free(t->alloc, nr, ncap * sizeof *nr);
+        return ANNALS_ENOMEM;
+    }
+    memset(nk, 0, ncap * sizeof *nk);
+    for (size_t i = 0; i < t->cap; i++) {
+        if (t->keys[i] == 0)
+            continue;
+        size_t j = (size_t)t->keys[i] & mask;
+        while (nk[j] != 0)
+            j = (j + 1) & mask;
+        nk[j] = t->keys[i];
+        nr[j] = t->rowof[i];
+    }
+    annals__free(t->alloc, t->keys, t->cap * sizeof *t->keys);
+    annals__free(t->alloc, t->rowof, t->cap * sizeof *t->rowof);
+    t->keys = nk;
+    t->rowof = nr;
+    t->cap = ncap;
+    return ANNALS_OK;
+}
+
+static struct pt_row *pt_get(struct percep_train *t, uint64_t key)
+{
+    size_t mask, i;
+    if ((t->n_rows + 1) * 2 > t->cap && pt_grow(t) != ANNALS_OK)
+        return NULL;
+    mask = t->cap - 1;
+    i = (size_t)key & mask;
+    while (t->keys[i] != 0) {
+        if (t->keys[i] == key)
+            return &t->rows[t->rowof[i]];
+        i = (i + 1) & mask;
+    }
+    if (t->n_rows == t->cap_rows) {
+        size_t nc = t->cap_rows ? t->cap_rows * 2 : 4096;
+        struct pt_row *nr = annals__realloc(t->alloc, t->rows, t->cap_rows * sizeof *nr,
+                                            nc * sizeof *nr);
+        if (nr == NULL)
+            return NULL;
+        t->rows = nr;
+        t->cap_rows = nc;
+    }
+    t->keys[i] = key;
+    t->rowof[i] = (uint32_t)t->n_rows;
+    memset(&t->rows[t->n_rows], 0, sizeof *t->rows);
+    return &t->rows[t->n_rows++];
+}
+
+void annals__pt_score(const struct percep_train *t, const uint64_t *keys, size_t n,
+                      float *scores)
+{
+    for (size_t i = 0; i < n; i++) {
+        const struct pt_row *r = pt_find(t, keys[i]);
+        if (r == NULL)
+            continue;
+        for (uint32_t j = 0; j < r->n; j++)
+            scores[r->e[j].cls] += r->e[j].w;
+    }
+}
+
+static int bump(struct percep_train *t, struct pt_row *r, unsigned cls, float delta)
+{
+    struct pt_entry *e = NULL;
+    for (uint32_t j = 0; j < r->n; j++)
+        if (r->e[j].cls == cls) {
+            e = &r->e[j];
+            break;
+        }
+    if (e == NULL) {
+        if (r->n == r->cap) {
+            uint32_t nc = r->cap ? r->cap * 2 : 2;
+            struct pt_entry *ne = annals__realloc(t->alloc, r->e, r->cap * sizeof *ne,
+                                                  nc * sizeof *ne);
+            if (ne == NULL)
+                return ANNALS_ENOMEM;
+            r->e = ne;
+            r->cap = nc;
+        }
+        e = &r->e[r->n++];
+        memset(e, 0, sizeof *e);
+        e->cls = (uint16_t)cls;
+        e->stamp = t->now;
+    }
+    e->total += (double)(t->now - e->stamp) * e->w;
+    e->stamp = t->now;
+    e->w += delta;
+    return ANNALS_OK;
+}
+
+int annals__pt_update(struct percep_train *t, const uint64_t *keys, size_t n, unsigned gold,
+                      unsigned guess)
+{
+    if (gold == guess)
+        return ANNALS_OK;
+    for (size_t i = 0; i < n; i++) {
+        struct pt_row *r = pt_get(t, keys[i]);
+        if (r == NULL || bump(t, r, gold, 1.0f) != ANNALS_OK ||
+            bump(t, r, guess, -1.0f) != ANNALS_OK)
+            return ANNALS_ENOMEM;
+    }
+    return ANNALS_OK;
+}
+
+static float averaged(const struct percep_train *t, const struct pt_entry *e)
+{
+    double tot = e->total + (double)(t->now - e->stamp) * e->w;
+    return t->now > 0 ? (float)(tot / t->now) : 0.0f;
+}
+
+int annals__pt_average(const struct percep_train *t, float prune, struct percep_model *out)
+{
+    uint32_t nf = 0, ne = 0, off = 0;
+    int rc;
+
+    for (size_t i = 0; i < t->n_rows; i++) {
+        uint32_t k = 0;
+        for (uint32_t j = 0; j < t->rows[i].n; j++) {
+            float w = averaged(t, &t->rows[i].e[j]);
+            k += (w >= prune || w <= -prune) && w != 0.0f;
+        }
+        nf += k > 0;
+        ne += k;
+    }
+    rc = pm_alloc(t->alloc, out, t->n_classes, nf, ne);
+    if (rc != ANNALS_OK)
+        return rc;
+    for (size_t s = 0; s < t->cap; s++) {
+        const struct pt_row *r;
+        uint32_t k = 0;
+        if (t->keys[s] == 0)
+            continue;
+        r = &t->rows[t->rowof[s]];
+        for (uint32_t j = 0; j < r->n; j++) {
+            float w = averaged(t, &r->e[j]);
+            if ((w >= prune || w <= -prune) && w != 0.0f) {
+                out->entry[off + k].cls = r->e[j].cls;
+                out->entry[off + k].w = w;
+                k++;
+            }
+        }
+        if (k > 0) {
+            pm_insert(out, t->keys[s], off, k);
+            off += k;
+        }
+    }
+    return ANNALS_OK;
+}

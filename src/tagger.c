@@ -1,0 +1,433 @@
+/* tagger.c -- part-of-speech tagger: one greedy left-to-right pass of an
+** averaged perceptron over joint "UPOS\tXPOS" labels (Collins 2002), with
+** word, affix, shape, neighbour, previous-tag and ambiguity-class features;
+** frequent unambiguous words are tagged from the lexicon without scoring.
+** Reads model sections META, FEAT, LABL, LEXN, WGHT (docs/MODEL-FORMAT.md);
+** algorithm and features: docs/INTERNALS.md#tagger. */
+#include "tagger.h"
+
+#include <string.h>
+
+const char *const annals__tg_template_names[TG_N_TEMPLATES] = {
+    "bias", "w", "form", "s1", "s2", "s3", "s4", "p1", "p2", "p3",
+    "shape", "w-1", "w-2", "w+1", "w+2", "t-1", "t-2", "t-1t-2", "t-1w",
+    "s3-1", "s3+1", "a", "a+1", "a+2", "t-1a+1", "ww+1", "w-1w", "shape+1",
+    "shape-1", "flags", "t-1s3", "a+1a+2"
+};
+
+#define PAD_START 0x5354415254ull   /* atom of a position before the sentence */
+#define PAD_END 0x454e44ull         /* ... and after it */
+
+static unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+static uint64_t hash_lower(const char *s, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= lower((unsigned char)s[i]);
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+/* Byte offset where the last k characters of s[0..n) begin. */
+static size_t last_chars(const char *s, size_t n, int k)
+{
+    size_t i = n;
+    while (i > 0 && k > 0) {
+        i--;
+        while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+            i--;
+        k--;
+    }
+    return i;
+}
+
+/* Byte length of the first k characters of s[0..n). */
+static size_t first_chars(const char *s, size_t n, int k)
+{
+    size_t i = 0;
+    while (i < n && k > 0) {
+        i++;
+        while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
+            i++;
+        k--;
+    }
+    return i;
+}
+
+static uint64_t shape_of(const char *s, size_t n, uint32_t *flags)
+{
+    char buf[24];
+    size_t k = 0;
+    char last = 0;
+    int run = 0, letters = 0, uppers = 0;
+    uint32_t f = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char cls;
+        if (c >= 'A' && c <= 'Z') {
+            cls = 'X';
+            letters++;
+            uppers++;
+        } else if (c >= 'a' && c <= 'z') {
+            cls = 'x';
+            letters++;
+        } else if (c >= '0' && c <= '9') {
+            cls = 'd';
+            f |= 1;
+        } else if (c >= 0x80) {
+            if ((c & 0xc0) == 0x80)
+                continue;
+            cls = 'u';
+            f |= 128;
+        } else {
+            cls = (char)c;
+            if (c == '-')
+                f |= 4;
+            if (c == '.')
+                f |= 64;
+        }
+        run = cls == last ? run + 1 : 1;
+        last = cls;
+        if (run <= 2 && k < sizeof buf)
+            buf[k++] = cls;
+    }
+    if (uppers > 0)
+        f |= 2;
+    if (letters > 0 && uppers == letters)
+        f |= 8;
+    if (n > 0 && s[0] >= 'A' && s[0] <= 'Z')
+        f |= 16;
+    *flags = f;
+    return annals__hash_bytes(buf, k);
+}
+
+const struct tg_lex *annals__tg_lookup(const struct tagger *t, uint64_t key)
+{
+    if (t->lex == NULL)
+        return NULL;
+    size_t i = (size_t)key & t->lex_mask;
+    for (;;) {
+        if (t->lex[i].key == key)
+            return &t->lex[i];
+        if (t->lex[i].key == 0)
+            return NULL;
+        i = (i + 1) & t->lex_mask;
+    }
+}
+
+void annals__tg_atoms(const struct tagger *t, const struct syn_word *w, size_t n,
+                      struct tg_atoms *a)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *s = w[i].form;
+        size_t len = w[i].form_len;
+        const struct tg_lex *lx;
+        a[i].w = hash_lower(s, len);
+        a[i].form = annals__hash_bytes(s, len);
+        for (int k = 0; k < 4; k++) {
+            size_t b = last_chars(s, len, k + 1);
+            a[i].suf[k] = hash_lower(s + b, len - b);
+        }
+        for (int k = 0; k < 3; k++)
+            a[i].pre[k] = hash_lower(s, first_chars(s, len, k + 1));
+        a[i].shape = shape_of(s, len, &a[i].flags);
+        if (i == 0)
+            a[i].flags |= 32;
+        lx = annals__tg_lookup(t, annals__tg_form_key(a[i].form));
+        if (lx == NULL)
+            lx = annals__tg_lookup(t, annals__tg_lower_key(a[i].w));
+        a[i].amb = lx != NULL ? lx->amb : 0;
+        a[i].fixed = lx != NULL && lx->fixed ? (int32_t)lx->top : -1;
+    }
+}
+
+static uint64_t key2(int tpl, uint64_t a, uint64_t b)
+{
+    uint64_t h = annals__hash_mix((uint64_t)(tpl + 1) * 0x9e3779b97f4a7c15ull, a);
+    return annals__hash_final(annals__hash_mix(h, b));
+}
+
+size_t annals__tg_features(const struct tagger *t, const struct tg_atoms *a, size_t i,
+                           size_t n, const uint32_t *tags, uint64_t *keys)
+{
+    const struct tg_atoms *c = &a[i];
+    uint64_t wm1 = i >= 1 ? a[i - 1].w : PAD_START, wm2 = i >= 2 ? a[i - 2].w : PAD_START;
+    uint64_t wp1 = i + 1 < n ? a[i + 1].w : PAD_END, wp2 = i + 2 < n ? a[i + 2].w : PAD_END;
+    uint64_t tm1 = i >= 1 ? tags[i - 1] : 0, tm2 = i >= 2 ? tags[i - 2] : 0;
+    uint64_t ap1 = i + 1 < n ? a[i + 1].amb : PAD_END, ap2 = i + 2 < n ? a[i + 2].amb : PAD_END;
+    uint64_t s3m1 = i >= 1 ? a[i - 1].suf[2] : PAD_START;
+    uint64_t s3p1 = i + 1 < n ? a[i + 1].suf[2] : PAD_END;
+    uint64_t shp1 = i + 1 < n ? a[i + 1].shape : PAD_END;
+    uint64_t shm1 = i >= 1 ? a[i - 1].shape : PAD_START;
+    uint64_t m = t->tmask[0];
+    size_t k = 0;
+#define F(tpl, x, y) \
+    if (m & ((uint64_t)1 << (tpl))) \
+        keys[k++] = key2((tpl), (x), (y))
+    F(TG_BIAS, 0, 0);
+    F(TG_W, c->w, 0);
+    F(TG_FORM, c->form, 0);
+    F(TG_S1, c->suf[0], 0);
+    F(TG_S2, c->suf[1], 0);
+    F(TG_S3, c->suf[2], 0);
+    F(TG_S4, c->suf[3], 0);
+    F(TG_P1, c->pre[0], 0);
+    F(TG_P2, c->pre[1], 0);
+    F(TG_P3, c->pre[2], 0);
+    F(TG_SHAPE, c->shape, 0);
+    F(TG_WM1, wm1, 0);
+    F(TG_WM2, wm2, 0);
+    F(TG_WP1, wp1, 0);
+    F(TG_WP2, wp2, 0);
+    F(TG_TM1, tm1, 0);
+    F(TG_TM2, tm2, 0);
+    F(TG_TM1TM2, tm1, tm2);
+    F(TG_TM1W, tm1, c->w);
+    F(TG_S3M1, s3m1, 0);
+    F(TG_S3P1, s3p1, 0);
+    F(TG_A, c->amb, 0);
+    F(TG_AP1, ap1, 0);
+    F(TG_AP2, ap2, 0);
+    F(TG_TM1AP1, tm1, ap1);
+    F(TG_WWP1, c->w, wp1);
+    F(TG_WM1W, wm1, c->w);
+    F(TG_SHAPEP1, shp1, 0);
+    F(TG_SHAPEM1, shm1, 0);
+    F(TG_FLAGS, c->flags, 0);
+    F(TG_TM1S3, tm1, c->suf[2]);
+    F(TG_AP1AP2, ap1, ap2);
+#undef F
+    return k;
+}
+
+int annals__tagger_tag(const struct tagger *t, struct syn_word *w, size_t n,
+                       struct syn_scratch *s)
+{
+    struct tg_atoms *a;
+    uint32_t *tags;
+    float *scores;
+    uint64_t keys[TG_MAX_FEATS];
+    size_t nl = t->labels.n;
+    unsigned char *mem;
+
+    if (n > SYN_MAX_WORDS)
+        return ANNALS_ETOOBIG;
+    if (n == 0)
+        return ANNALS_OK;
+    mem = annals__scratch_get(s, n * sizeof *a + n * sizeof *tags + nl * sizeof *scores + 64);
+    if (mem == NULL)
+        return ANNALS_ENOMEM;
+    a = (struct tg_atoms *)mem;
+    tags = (uint32_t *)(mem + n * sizeof *a);
+    scores = (float *)(tags + n);
+    annals__tg_atoms(t, w, n, a);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t best = 0;
+        if (a[i].fixed >= 0) {
+            best = (uint32_t)a[i].fixed;
+        } else {
+            size_t nk = annals__tg_features(t, a, i, n, tags, keys);
+            memset(scores, 0, nl * sizeof *scores);
+            annals__pm_score(&t->pm, keys, nk, scores);
+            for (uint32_t c = 1; c < nl; c++)
+                if (scores[c] > scores[best])
+                    best = c;
+        }
+        tags[i] = best + 1;
+        w[i].tag = (uint16_t)best;
+        w[i].upos = t->upos[best];
+        w[i].upos_len = t->upos_len[best];
+        w[i].xpos = t->xpos[best];
+        w[i].xpos_len = t->xpos_len[best];
+        w[i].tag_hash = t->tag_hash[best];
+    }
+    return ANNALS_OK;
+}
+
+int annals__tg_prepare_labels(struct tagger *t)
+{
+    size_t n = t->labels.n;
+    const struct annals_alloc *a = t->alloc;
+    t->split = annals__malloc(a, t->labels.block_len + n);
+    t->upos = annals__malloc(a, n * sizeof *t->upos);
+    t->xpos = annals__malloc(a, n * sizeof *t->xpos);
+    t->upos_len = annals__malloc(a, n * sizeof *t->upos_len);
+    t->xpos_len = annals__malloc(a, n * sizeof *t->xpos_len);
+    t->tag_hash = annals__malloc(a, n * sizeof *t->tag_hash);
+    if (t->split == NULL || t->upos == NULL || t->xpos == NULL || t->upos_len == NULL ||
+        t->xpos_len == NULL || t->tag_hash == NULL)
+        return ANNALS_ENOMEM;
+    char *q = t->split;
+    for (size_t i = 0; i < n; i++) {
+        const char *s = t->labels.s[i];
+        size_t len = t->labels.len[i];
+        const char *tab = memchr(s, '\t', len);
+        size_t ul = tab != NULL ? (size_t)(tab - s) : len;
+        size_t xl = tab != NULL ? len - ul - 1 : 0;
+        if (tab == NULL || ul == 0 || xl == 0 || memchr(tab + 1, '\t', xl) != NULL)
+            return ANNALS_EMODEL;
+        memcpy(q, s, ul);
+        q[ul] = '\0';
+        t->upos[i] = q;
+        t->upos_len[i] = (uint16_t)ul;
+        q += ul + 1;
+        memcpy(q, tab + 1, xl);
+        q[xl] = '\0';
+        t->xpos[i] = q;
+        t->xpos_len[i] = (uint16_t)xl;
+        q += xl + 1;
+        t->tag_hash[i] = annals__hash_bytes(s, len);
+    }
+    return ANNALS_OK;
+}
+
+int annals__tg_set_lexicon(struct tagger *t, const struct tg_lex *e, size_t n)
+{
+    size_t cap = 16;
+    while (cap < n * 2)
+        cap *= 2;
+    t->lex = annals__malloc(t->alloc, cap * sizeof *t->lex);
+    if (t->lex == NULL)
+        return ANNALS_ENOMEM;
+    memset(t->lex, 0, cap * sizeof *t->lex);
+    t->lex_mask = cap - 1;
+    t->n_lex = (uint32_t)n;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = (size_t)e[k].key & t->lex_mask;
+        while (t->lex[i].key != 0)
+            i = (i + 1) & t->lex_mask;
+        t->lex[i] = e[k];
+    }
+    return ANNALS_OK;
+}
+
+void annals__tg_release(struct tagger *t)
+{
+    size_t n = t->labels.n;
+    const struct annals_alloc *a = t->alloc;
+    annals__free(a, t->split, t->labels.block_len + n);
+    annals__free(a, t->upos, n * sizeof *t->upos);
+    annals__free(a, t->xpos, n * sizeof *t->xpos);
+    annals__free(a, t->upos_len, n * sizeof *t->upos_len);
+    annals__free(a, t->xpos_len, n * sizeof *t->xpos_len);
+    annals__free(a, t->tag_hash, n * sizeof *t->tag_hash);
+    if (t->lex != NULL)
+        annals__free(a, t->lex, (t->lex_mask + 1) * sizeof *t->lex);
+    t->split = NULL;
+    t->upos = t->xpos = NULL;
+    t->upos_len = t->xpos_len = NULL;
+    t->tag_hash = NULL;
+    t->lex = NULL;
+}
+
+void annals__tagger_free(struct tagger *t)
+{
+    if (t == NULL)
+        return;
+    annals__tg_release(t);
+    annals__labels_free(t->alloc, &t->labels);
+    annals__pm_free(&t->pm);
+    annals__free(t->alloc, t, sizeof *t);
+}
+
+/* LEXN: u32 n, then n x {u64 key, u32 ambiguity class, u16 top tag, u16 fixed},
+** keys strictly ascending. */
+static int load_lexicon(struct tagger *t, const struct model_section *s, char *err,
+                        size_t errlen)
+{
+    struct model_rd r;
+    struct tg_lex *e;
+    uint32_t n;
+    uint64_t prev = 0;
+    int rc;
+
+    annals__rd_init(&r, s);
+    n = annals__rd_u32(&r);
+    if (r.bad || (uint64_t)n * 16 != annals__rd_left(&r)) {
+        annals__fmt(err, errlen, "section LEXN: %u entries do not fit %zu bytes", (unsigned)n,
+                    annals__rd_left(&r));
+        return ANNALS_EMODEL;
+    }
+    e = annals__malloc(t->alloc, (size_t)(n ? n : 1) * sizeof *e);
+    if (e == NULL)
+        return ANNALS_ENOMEM;
+    for (uint32_t i = 0; i < n; i++) {
+        e[i].key = annals__rd_u64(&r);
+        e[i].amb = annals__rd_u32(&r);
+        e[i].top = annals__rd_u16(&r);
+        e[i].fixed = annals__rd_u16(&r);
+        if (e[i].key <= prev || e[i].top >= t->labels.n || e[i].fixed > 1) {
+            annals__fmt(err, errlen, "section LEXN: entry %u: %s", (unsigned)i,
+                        e[i].key <= prev ? "keys not strictly ascending"
+                        : e[i].top >= t->labels.n ? "tag out of range" : "bad flag");
+            annals__free(t->alloc, e, (size_t)(n ? n : 1) * sizeof *e);
+            return ANNALS_EMODEL;
+        }
+        prev = e[i].key;
+    }
+    rc = annals__tg_set_lexicon(t, e, n);
+    annals__free(t->alloc, e, (size_t)(n ? n : 1) * sizeof *e);
+    return rc;
+}
+
+int annals__tagger_open(const struct annals_alloc *a, const struct annals_model *m,
+                        struct tagger **out, char *err, size_t errlen)
+{
+    struct tagger *t;
+    const struct model_section *feat, *lexn, *wght;
+    const char *v;
+    size_t vlen;
+    int rc;
+
+    *out = NULL;
+    if (memcmp(m->kind, "POS1", 4) != 0) {
+        annals__fmt(err, errlen, "model kind %.4s is not a tagger (POS1)", m->kind);
+        return ANNALS_EMODEL;
+    }
+    feat = annals__model_find(m, "FEAT");
+    lexn = annals__model_find(m, "LEXN");
+    wght = annals__model_find(m, "WGHT");
+    if (lexn == NULL || wght == NULL) {
+        annals__fmt(err, errlen, "required section %s missing", lexn == NULL ? "LEXN" : "WGHT");
+        return ANNALS_EMODEL;
+    }
+    t = annals__malloc(a, sizeof *t);
+    if (t == NULL)
+        return ANNALS_ENOMEM;
+    memset(t, 0, sizeof *t);
+    t->alloc = a;
+    v = annals__model_kv(feat, "templates", &vlen);
+    if (v == NULL) {
+        annals__fmt(err, errlen, "section FEAT: no templates key");
+        rc = ANNALS_EMODEL;
+        goto fail;
+    }
+    rc = annals__templates_parse(v, vlen, annals__tg_template_names, TG_N_TEMPLATES, t->tmask,
+                                 err, errlen);
+    if (rc != ANNALS_OK)
+        goto fail;
+    rc = annals__labels_load(a, annals__model_find(m, "LABL"), &t->labels, err, errlen);
+    if (rc != ANNALS_OK)
+        goto fail;
+    rc = annals__tg_prepare_labels(t);
+    if (rc != ANNALS_OK) {
+        if (rc == ANNALS_EMODEL)
+            annals__fmt(err, errlen, "section LABL: a label is not \"UPOS<tab>XPOS\"");
+        goto fail;
+    }
+    rc = load_lexicon(t, lexn, err, errlen);
+    if (rc != ANNALS_OK)
+        goto fail;
+    rc = annals__pm_load(a, wght, t->labels.n, &t->pm, err, errlen);
+    if (rc != ANNALS_OK)
+        goto fail;
+    *out = t;
+    return ANNALS_OK;
+fail:
+    if (rc == ANNALS_ENOMEM)
+        annals__fmt(err, errlen, "out of memory");
+    annals__tagger_free(t);
+    return rc;
+}

@@ -1,0 +1,67 @@
+/* tagger.h -- internals of the part-of-speech tagger shared by tagger.c
+** (run time) and train_tagger.c (training).  Not used by other modules. */
+#ifndef ANNALS_TAGGER_H
+#define ANNALS_TAGGER_H
+
+#include "syntax.h"
+
+#define TG_MAX_FEATS 48
+
+/* Feature templates, in the order of their bit in the template mask. */
+enum tg_template {
+    TG_BIAS, TG_W, TG_FORM, TG_S1, TG_S2, TG_S3, TG_S4, TG_P1, TG_P2, TG_P3,
+    TG_SHAPE, TG_WM1, TG_WM2, TG_WP1, TG_WP2, TG_TM1, TG_TM2, TG_TM1TM2, TG_TM1W,
+    TG_S3M1, TG_S3P1, TG_A, TG_AP1, TG_AP2, TG_TM1AP1, TG_WWP1, TG_WM1W, TG_SHAPEP1,
+    TG_SHAPEM1, TG_FLAGS, TG_TM1S3, TG_AP1AP2, TG_N_TEMPLATES
+};
+extern const char *const annals__tg_template_names[TG_N_TEMPLATES];
+
+/* Lexicon entry: what the training data says about one word form. */
+struct tg_lex {
+    uint64_t key;               /* hash of the exact form, or lower-case key */
+    uint32_t amb;               /* ambiguity class (hash of its tag set) */
+    uint16_t top;               /* most frequent tag */
+    uint16_t fixed;             /* 1: always tagged top, the model is skipped */
+};
+
+struct tagger {
+    const struct annals_alloc *alloc;
+    struct labelset labels;     /* "UPOS\tXPOS" */
+    char *split;                /* the labels split into UPOS and XPOS */
+    const char **upos, **xpos;
+    uint16_t *upos_len, *xpos_len;
+    uint64_t *tag_hash;
+    struct percep_model pm;
+    uint64_t tmask[2];          /* enabled templates */
+    struct tg_lex *lex;         /* open addressing, key 0 = empty */
+    size_t lex_mask;
+    uint32_t n_lex;
+};
+
+/* Atoms of one word, computed once per sentence. */
+struct tg_atoms {
+    uint64_t w, form, suf[4], pre[3], shape;
+    uint32_t amb;
+    int32_t fixed;              /* fixed tag, or -1 */
+    uint32_t flags;
+};
+
+ANNALS_INTERNAL void annals__tg_atoms(const struct tagger *t, const struct syn_word *w,
+                                      size_t n, struct tg_atoms *a);
+/* Feature keys of word i given the tags already chosen for words before it
+** (tags[j] + 1, so 0 is free for "no word"). */
+ANNALS_INTERNAL size_t annals__tg_features(const struct tagger *t, const struct tg_atoms *a,
+                                           size_t i, size_t n, const uint32_t *tags,
+                                           uint64_t *keys);
+ANNALS_INTERNAL const struct tg_lex *annals__tg_lookup(const struct tagger *t, uint64_t key);
+/* Lower-case key of a lexicon entry, from the hash of the lower-cased form. */
+static inline uint64_t annals__tg_lower_key(uint64_t h) { return annals__hash_mix(h, 1) | 1; }
+static inline uint64_t annals__tg_form_key(uint64_t h) { return annals__hash_mix(h, 2) | 1; }
+/* Split labels and compute tag hashes; needs t->labels. */
+ANNALS_INTERNAL int annals__tg_prepare_labels(struct tagger *t);
+/* Build the lexicon table from n entries. */
+ANNALS_INTERNAL int annals__tg_set_lexicon(struct tagger *t, const struct tg_lex *e, size_t n);
+/* Free what the tagger owns except labels and weights. */
+ANNALS_INTERNAL void annals__tg_release(struct tagger *t);
+
+#endif /* ANNALS_TAGGER_H */

@@ -1,0 +1,460 @@
+/* train_tagger.c -- `annals train tagger`: builds the label set and the
+** lexicon from the training data, then runs averaged-perceptron epochs over
+** shuffled sentences, scoring the development data after each and keeping
+** the best epoch.  Writes a POS1 model (docs/MODEL-FORMAT.md). */
+#include "tagger.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_EPOCHS 10
+#define LEX_MIN_COUNT 3
+#define AMB_MIN_SHARE 0.05
+#define FIXED_MIN_COUNT 20
+#define FIXED_MIN_SHARE 0.995    /* ... with this share of one tag */
+#define LEX_FOLDS 10            /* jackknife folds for the training atoms */
+#define PRUNE 0.001f             /* averaged weights below this are dropped */
+
+/* Counts of tags per lexicon key, in a growable open-addressing map. */
+struct lexcount {
+    const struct annals_alloc *alloc;
+    uint32_t n_labels;
+    uint64_t *key;
+    uint32_t *idx;
+    size_t cap, n;
+    uint32_t *counts;           /* n x n_labels */
+    size_t cap_counts;
+};
+
+static uint32_t *lexcount_get(struct lexcount *lc, uint64_t key)
+{
+    size_t mask, i;
+    if ((lc->n + 1) * 2 > lc->cap) {
+        size_t nc = lc->cap ? lc->cap * 2 : 1 << 16;
+        uint64_t *nk = annals__malloc(lc->alloc, nc * sizeof *nk);
+        uint32_t *ni = annals__malloc(lc->alloc, nc * sizeof *ni);
+        if (nk == NULL || ni == NULL) {
+            annals__free(lc->alloc, nk, nc * sizeof *nk);
+            annals__free(lc->alloc, ni, nc * sizeof *ni);
+            return NULL;
+        }
+        memset(nk, 0, nc * sizeof *nk);
+        for (size_t j = 0; j < lc->cap; j++) {
+            if (lc->key[j] == 0)
+                continue;
+            size_t h = (size_t)lc->key[j] & (nc - 1);
+            while (nk[h] != 0)
+                h = (h + 1) & (nc - 1);
+            nk[h] = lc->key[j];
+            ni[h] = lc->idx[j];
+        }
+        annals__free(lc->alloc, lc->key, lc->cap * sizeof *lc->key);
+        annals__free(lc->alloc, lc->idx, lc->cap * sizeof *lc->idx);
+        lc->key = nk;
+        lc->idx = ni;
+        lc->cap = nc;
+    }
+    mask = lc->cap - 1;
+    i = (size_t)key & mask;
+    while (lc->key[i] != 0) {
+        if (lc->key[i] == key)
+            return &lc->counts[(size_t)lc->idx[i] * lc->n_labels];
+        i = (i + 1) & mask;
+    }
+    if ((lc->n + 1) * lc->n_labels > lc->cap_counts) {
+        size_t nc = lc->cap_counts ? lc->cap_counts * 2 : (size_t)lc->n_labels * 4096;
+        uint32_t *p = annals__realloc(lc->alloc, lc->counts, lc->cap_counts * sizeof *p,
+                                      nc * sizeof *p);
+        if (p == NULL)
+            return NULL;
+        lc->counts = p;
+        lc->cap_counts = nc;
+    }
+    lc->key[i] = key;
+    lc->idx[i] = (uint32_t)lc->n;
+    uint32_t *row = &lc->counts[lc->n * lc->n_labels];
+    memset(row, 0, lc->n_labels * sizeof *row);
+    lc->n++;
+    return row;
+}
+
+static void lexcount_free(struct lexcount *lc)
+{
+    annals__free(lc->alloc, lc->key, lc->cap * sizeof *lc->key);
+    annals__free(lc->alloc, lc->idx, lc->cap * sizeof *lc->idx);
+    annals__free(lc->alloc, lc->counts, lc->cap_counts * sizeof *lc->counts);
+}
+
+static int cmp_lex(const void *a, const void *b)
+{
+    uint64_t x = ((const struct tg_lex *)a)->key, y = ((const struct tg_lex *)b)->key;
+    return x < y ? -1 : x > y;
+}
+
+/* Lexicon entries from the counts, sorted by key. */
+static int build_lexicon(struct lexcount *lc, struct tg_lex **out, size_t *nout)
+{
+    struct tg_lex *e = annals__malloc(lc->alloc, (lc->n ? lc->n : 1) * sizeof *e);
+    size_t k = 0;
+    if (e == NULL)
+        return ANNALS_ENOMEM;
+    for (size_t s = 0; s < lc->cap; s++) {
+        const uint32_t *row;
+        uint32_t total = 0, top = 0;
+        uint64_t h = 0x616d62ull;
+        if (lc->key[s] == 0)
+            continue;
+        row = &lc->counts[(size_t)lc->idx[s] * lc->n_labels];
+        for (uint32_t c = 0; c < lc->n_labels; c++) {
+            total += row[c];
+            if (row[c] > row[top])
+                top = c;
+        }
+        if (total < LEX_MIN_COUNT)
+            continue;
+        for (uint32_t c = 0; c < lc->n_labels; c++)
+            if (row[c] > 0 && row[c] >= AMB_MIN_SHARE * total)
+                h = annals__hash_mix(h, c + 1);
+        e[k].key = lc->key[s];
+        e[k].amb = (uint32_t)(annals__hash_final(h) >> 32) | 1;
+        e[k].top = (uint16_t)top;
+        e[k].fixed = total >= FIXED_MIN_COUNT && row[top] >= FIXED_MIN_SHARE * total;
+        k++;
+    }
+    qsort(e, k, sizeof *e, cmp_lex);
+    *out = e;
+    *nout = k;
+    return ANNALS_OK;
+}
+
+/* Gold label index of each word of tc ("UPOS\tXPOS"); -1 if not in ls. */
+static int gold_labels(const struct train_ctx *c, const struct tcorpus *tc,
+                       const struct labelset *ls, int32_t *gold)
+{
+    char buf[256];
+    for (size_t i = 0; i < tc->c.n_word; i++) {
+        const struct conllu_word *w = &tc->c.word[i];
+        size_t u = w->col[CONLLU_UPOS].n, x = w->col[CONLLU_XPOS].n;
+        if (u + x + 1 > sizeof buf) {
+            annals__fmt(c->err, c->errlen, "tag too long in word %zu", i);
+            return ANNALS_EFORMAT;
+        }
+        memcpy(buf, w->col[CONLLU_UPOS].s, u);
+        buf[u] = '\t';
+        memcpy(buf + u + 1, w->col[CONLLU_XPOS].s, x);
+        gold[i] = annals__labels_find(ls, buf, u + 1 + x);
+    }
+    return ANNALS_OK;
+}
+
+/* UPOS and XPOS accuracy of t on the development corpus. */
+static int score_dev(const struct tagger *t, struct tcorpus *dev, struct syn_scratch *s,
+                     double *upos, double *xpos)
+{
+    size_t ok_u = 0, ok_x = 0, n = dev->c.n_word;
+    for (size_t i = 0; i < dev->c.n_sent; i++) {
+        const struct conllu_sentence *cs = &dev->c.sent[i];
+        int rc = annals__tagger_tag(t, dev->w + cs->first_word, cs->n_words, s);
+        if (rc != ANNALS_OK)
+            return rc;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const struct conllu_word *g = &dev->c.word[i];
+        const struct syn_word *w = &dev->w[i];
+        ok_u += g->col[CONLLU_UPOS].n == w->upos_len &&
+                memcmp(g->col[CONLLU_UPOS].s, w->upos, w->upos_len) == 0;
+        ok_x += g->col[CONLLU_XPOS].n == w->xpos_len &&
+                memcmp(g->col[CONLLU_XPOS].s, w->xpos, w->xpos_len) == 0;
+    }
+    *upos = n ? 100.0 * (double)ok_u / (double)n : 0;
+    *xpos = n ? 100.0 * (double)ok_x / (double)n : 0;
+    return ANNALS_OK;
+}
+
+static int save(const struct train_ctx *c, const struct tcorpus *train, const struct tagger *t,
+                const struct tg_lex *lex, size_t n_lex, float prune, int epochs, int best_epoch,
+                double dev_upos, double dev_xpos)
+{
+    struct model_writer w;
+    struct annals_buf *b;
+    char extra[160];
+    int rc = ANNALS_OK;
+
+    annals__mw_init(&w, c->alloc, "POS1");
+    snprintf(extra, sizeof extra, "dev_upos=%.2f\ndev_xpos=%.2f\n", dev_upos, dev_xpos);
+    rc |= annals__meta_write(&w, c, (const char *)train->data, train->len,
+                             c->opt->dev_path != NULL ? extra : NULL);
+    b = annals__mw_section(&w, "FEAT");
+    if (b == NULL)
+        rc = ANNALS_ENOMEM;
+    else {
+        rc |= annals__templates_write(b, annals__tg_template_names, TG_N_TEMPLATES, t->tmask);
+        rc |= annals__buf_printf(b, "labels=UPOS<tab>XPOS\nlexicon_min_count=%d\n"
+                                    "ambiguity_min_share=%.3f\nfixed_min_count=%d\n"
+                                    "fixed_min_share=%.3f\nprune=%.4f\nepochs=%d\n"
+                                    "best_epoch=%d\n",
+                                 LEX_MIN_COUNT, AMB_MIN_SHARE, FIXED_MIN_COUNT, FIXED_MIN_SHARE,
+                                 (double)prune, epochs, best_epoch);
+    }
+    b = annals__mw_section(&w, "LABL");
+    rc |= b != NULL ? annals__labels_save(&t->labels, b) : ANNALS_ENOMEM;
+    b = annals__mw_section(&w, "LEXN");
+    if (b == NULL)
+        rc = ANNALS_ENOMEM;
+    else {
+        rc |= annals__mw_u32(b, (uint32_t)n_lex);
+        for (size_t i = 0; i < n_lex; i++) {
+            rc |= annals__mw_u64(b, lex[i].key);
+            rc |= annals__mw_u32(b, lex[i].amb);
+            rc |= annals__mw_u16(b, lex[i].top);
+            rc |= annals__mw_u16(b, lex[i].fixed);
+        }
+    }
+    b = annals__mw_section(&w, "WGHT");
+    rc |= b != NULL ? annals__pm_save(&t->pm, b) : ANNALS_ENOMEM;
+    if (rc != ANNALS_OK) {
+        annals__mw_free(&w);
+        annals__fmt(c->err, c->errlen, "out of memory");
+        return ANNALS_ENOMEM;
+    }
+    rc = annals__mw_save(&w, c->opt->out_path, c->err, c->errlen);
+    annals__mw_free(&w);
+    return rc;
+}
+
+int annals__train_tagger(const struct train_ctx *c)
+{
+    struct tcorpus train, dev;
+    struct tagger t;
+    struct lexcount lc;
+    struct percep_train pt;
+    struct percep_model best;
+    struct syn_scratch scratch;
+    struct conllu_str *names = NULL;
+    struct tg_atoms *atoms = NULL;
+    struct tg_lex *lex = NULL;
+    int32_t *gold = NULL;
+    uint64_t *hashes = NULL;
+    uint32_t *tags = NULL, *order = NULL;
+    float *scores = NULL;
+    size_t n_lex = 0, nw = 0;
+    int epochs = c->opt->epochs > 0 ? c->opt->epochs : DEFAULT_EPOCHS, best_epoch = 0;
+    double best_score = -1, best_u = 0, best_x = 0;
+    uint64_t rng = c->opt->seed ^ 0x7461676765720000ull;
+    char buf[256];
+    float prune = c->opt->prune > 0 ? (float)c->opt->prune : PRUNE;
+    int rc;
+
+    memset(&t, 0, sizeof t);
+    memset(&lc, 0, sizeof lc);
+    memset(&pt, 0, sizeof pt);
+    memset(&best, 0, sizeof best);
+    memset(&dev, 0, sizeof dev);
+    annals__scratch_init(&scratch, c->alloc);
+    t.alloc = c->alloc;
+    rc = annals__tcorpus_load(c, c->opt->train_path, &train);
+    if (rc != ANNALS_OK)
+        return rc;
+    if (c->opt->dev_path != NULL) {
+        rc = annals__tcorpus_load(c, c->opt->dev_path, &dev);
+        if (rc != ANNALS_OK)
+            goto out;
+    }
+    if (train.c.n_word == 0) {
+        annals__fmt(c->err, c->errlen, "%s: no words", c->opt->train_path);
+        rc = ANNALS_EFORMAT;
+        goto out;
+    }
+    /* Label set: every "UPOS\tXPOS" pair of the training data. */
+    nw = train.c.n_word;
+    names = annals__malloc(c->alloc, nw * sizeof *names);
+    gold = annals__malloc(c->alloc, nw * sizeof *gold);
+    atoms = annals__malloc(c->alloc, nw * sizeof *atoms);
+    tags = annals__malloc(c->alloc, (SYN_MAX_WORDS + 1) * sizeof *tags);
+    order = annals__malloc(c->alloc, (train.c.n_sent ? train.c.n_sent : 1) * sizeof *order);
+    if (names == NULL || gold == NULL || atoms == NULL || tags == NULL || order == NULL)
+        goto oom;
+    {
+        char *pairs = annals__malloc(c->alloc, nw * 64);
+        if (pairs == NULL)
+            goto oom;
+        for (size_t i = 0; i < nw; i++) {
+            const struct conllu_word *w = &train.c.word[i];
+            int k = snprintf(pairs + i * 64, 64, "%.*s\t%.*s", (int)w->col[CONLLU_UPOS].n,
+                             w->col[CONLLU_UPOS].s, (int)w->col[CONLLU_XPOS].n,
+                             w->col[CONLLU_XPOS].s);
+            names[i].s = pairs + i * 64;
+            names[i].n = (uint32_t)(k < 64 ? k : 63);
+        }
+        rc = annals__labels_build(c->alloc, names, nw, &t.labels);
+        annals__free(c->alloc, pairs, nw * 64);
+        if (rc != ANNALS_OK)
+            goto oom;
+    }
+    rc = annals__tg_prepare_labels(&t);
+    if (rc != ANNALS_OK) {
+        if (rc == ANNALS_EMODEL) {
+            annals__fmt(c->err, c->errlen, "%s: a word has an empty UPOS or XPOS",
+                        c->opt->train_path);
+            rc = ANNALS_EFORMAT;
+            goto out;
+        }
+        goto oom;
+    }
+    rc = gold_labels(c, &train, &t.labels, gold);
+    if (rc != ANNALS_OK)
+        goto out;
+    annals__train_say(c, "tagger: %zu sentences, %zu words, %u labels", train.c.n_sent, nw,
+                      (unsigned)t.labels.n);
+    /* Lexicon: tag counts per exact form and per lower-cased form.  The atoms
+    ** of the training words come from lexicons built without their own fold
+    ** (jackknifing), so that rare words look as they will in new text. */
+    for (size_t s = 0; s < train.c.n_sent; s++) {
+        const struct conllu_sentence *cs = &train.c.sent[s];
+        annals__tg_atoms(&t, train.w + cs->first_word, cs->n_words, atoms + cs->first_word);
+    }
+    hashes = annals__malloc(c->alloc, nw * 2 * sizeof *hashes);
+    if (hashes == NULL)
+        goto oom;
+    for (size_t i = 0; i < nw; i++) {
+        hashes[2 * i] = annals__tg_form_key(atoms[i].form);
+        hashes[2 * i + 1] = annals__tg_lower_key(atoms[i].w);
+    }
+    for (int fold = 0; fold <= LEX_FOLDS; fold++) {
+        memset(&lc, 0, sizeof lc);
+        lc.alloc = c->alloc;
+        lc.n_labels = t.labels.n;
+        for (size_t s = 0; s < train.c.n_sent; s++) {
+            const struct conllu_sentence *cs = &train.c.sent[s];
+            if (fold < LEX_FOLDS && (int)(s % LEX_FOLDS) == fold)
+                continue;
+            for (size_t i = cs->first_word; i < cs->first_word + cs->n_words; i++)
+                for (int k = 0; k < 2; k++) {
+                    uint32_t *row = lexcount_get(&lc, hashes[2 * i + (size_t)k]);
+                    if (row == NULL)
+                        goto oom;
+                    row[gold[i]]++;
+                }
+        }
+        rc = build_lexicon(&lc, &lex, &n_lex);
+        if (rc != ANNALS_OK)
+            goto oom;
+        annals__tg_release(&t);
+        rc = annals__tg_prepare_labels(&t);
+        if (rc == ANNALS_OK)
+            rc = annals__tg_set_lexicon(&t, lex, n_lex);
+        if (rc != ANNALS_OK)
+            goto oom;
+        if (fold < LEX_FOLDS) {
+            for (size_t s = (size_t)fold; s < train.c.n_sent; s += LEX_FOLDS) {
+                const struct conllu_sentence *cs = &train.c.sent[s];
+                annals__tg_atoms(&t, train.w + cs->first_word, cs->n_words,
+                                 atoms + cs->first_word);
+            }
+            annals__free(c->alloc, lex, (lc.n ? lc.n : 1) * sizeof *lex);
+            lex = NULL;
+            lexcount_free(&lc);
+        }
+    }
+    for (int i = 0; i < TG_N_TEMPLATES; i++)
+        t.tmask[0] |= (uint64_t)1 << i;
+    rc = annals__pt_init(&pt, c->alloc, t.labels.n);
+    if (rc != ANNALS_OK)
+        goto oom;
+    scores = annals__malloc(c->alloc, t.labels.n * sizeof *scores);
+    if (scores == NULL)
+        goto oom;
+    for (size_t s = 0; s < train.c.n_sent; s++)
+        order[s] = (uint32_t)s;
+    for (int ep = 1; ep <= epochs; ep++) {
+        size_t seen = 0, right = 0;
+        double t0 = annals__now();
+        for (size_t s = train.c.n_sent; s > 1; s--) {
+            size_t j = (size_t)(annals__rand(&rng) % s);
+            uint32_t tmp = order[s - 1];
+            order[s - 1] = order[j];
+            order[j] = tmp;
+        }
+        for (size_t s = 0; s < train.c.n_sent; s++) {
+            const struct conllu_sentence *cs = &train.c.sent[order[s]];
+            const struct tg_atoms *a = atoms + cs->first_word;
+            const int32_t *g = gold + cs->first_word;
+            for (size_t i = 0; i < cs->n_words; i++) {
+                uint64_t keys[TG_MAX_FEATS];
+                uint32_t guess = 0;
+                if (a[i].fixed >= 0) {
+                    tags[i] = (uint32_t)a[i].fixed + 1;
+                    continue;
+                }
+                size_t nk = annals__tg_features(&t, a, i, cs->n_words, tags, keys);
+                memset(scores, 0, t.labels.n * sizeof *scores);
+                annals__pt_score(&pt, keys, nk, scores);
+                for (uint32_t k = 1; k < t.labels.n; k++)
+                    if (scores[k] > scores[guess])
+                        guess = k;
+                rc = annals__pt_update(&pt, keys, nk, (unsigned)g[i], guess);
+                if (rc != ANNALS_OK)
+                    goto oom;
+                annals__pt_tick(&pt);
+                seen++;
+                right += guess == (uint32_t)g[i];
+                tags[i] = guess + 1;
+            }
+        }
+        annals__pm_free(&t.pm);
+        rc = annals__pt_average(&pt, prune, &t.pm);
+        if (rc != ANNALS_OK)
+            goto oom;
+        double u = 0, x = 0;
+        if (dev.c.n_word > 0) {
+            rc = score_dev(&t, &dev, &scratch, &u, &x);
+            if (rc != ANNALS_OK)
+                goto out;
+        }
+        snprintf(buf, sizeof buf, "epoch %d/%d: train %.2f%% of %zu scored words; dev UPOS %.2f "
+                 "XPOS %.2f; %u features, %u weights; %.1f s",
+                 ep, epochs, seen ? 100.0 * (double)right / (double)seen : 0.0, seen, u, x,
+                 (unsigned)t.pm.n_feats, (unsigned)t.pm.n_entries, annals__now() - t0);
+        annals__train_say(c, "%s", buf);
+        if (dev.c.n_word == 0 || u + x > best_score) {
+            best_score = u + x;
+            best_u = u;
+            best_x = x;
+            best_epoch = ep;
+            annals__pm_free(&best);
+            best = t.pm;
+            memset(&t.pm, 0, sizeof t.pm);
+        }
+    }
+    annals__pm_free(&t.pm);
+    t.pm = best;
+    memset(&best, 0, sizeof best);
+    annals__train_say(c, "keeping epoch %d (dev UPOS %.2f XPOS %.2f)", best_epoch, best_u,
+                      best_x);
+    rc = save(c, &train, &t, lex, n_lex, prune, epochs, best_epoch, best_u, best_x);
+    goto out;
+oom:
+    rc = ANNALS_ENOMEM;
+    annals__fmt(c->err, c->errlen, "out of memory");
+out:
+    annals__scratch_free(&scratch);
+    annals__pm_free(&best);
+    annals__pt_free(&pt);
+    lexcount_free(&lc);
+    annals__free(c->alloc, scores, t.labels.n * sizeof *scores);
+    annals__tg_release(&t);
+    annals__labels_free(c->alloc, &t.labels);
+    annals__pm_free(&t.pm);
+    if (lex != NULL)
+        annals__free(c->alloc, lex, (lc.n ? lc.n : 1) * sizeof *lex);
+    annals__free(c->alloc, names, nw * sizeof *names);
+    annals__free(c->alloc, gold, nw * sizeof *gold);
+    annals__free(c->alloc, hashes, nw * 2 * sizeof *hashes);
+    annals__free(c->alloc, atoms, nw * sizeof *atoms);
+    annals__free(c->alloc, tags, (SYN_MAX_WORDS + 1) * sizeof *tags);
+    annals__free(c->alloc, order, (train.c.n_sent ? train.c.n_sent : 1) * sizeof *order);
+    annals__tcorpus_free(c, &dev);
+    annals__tcorpus_free(c, &train);
+    return rc;
+}
