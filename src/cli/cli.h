@@ -10,5 +10,8 @@ int cmd_train(int argc, char **argv);     /* annals train tagger|lemmatizer|pars
 int cmd_dump(int argc, char **argv);      /* annals dump MODEL */
 /* annals eval tag|parse: what is "tag" or "parse"; argv[0] is what. */
 int cmd_eval_syntax(const char *what, int argc, char **argv);
+/* cmd_ner.c: annals train ner / annals eval ner; argv[0] is "ner". */
+int cmd_train_ner(int argc, char **argv);
+int cmd_eval_ner(int argc, char **argv);
 
 #endif

@@ -14,7 +14,9 @@ static void usage(FILE *f)
             "  code [FILE|DIR|-]...      annotate articles (text or JSON Lines, gzip or not)\n"
             "  eval tokenize --gold F    score the text stage against CoNLL-U\n"
             "  eval tag|parse --gold F.conllu --gold-tokens [-m DIR]\n"
+            "  eval ner --gold F.iob2    score named entities (entity-level P/R/F1)\n"
             "  train tagger|lemmatizer|parser --train F --dev F -o MODEL\n"
+            "  train ner -o MODEL        train the named-entity tagger\n"
             "  dump MODEL                describe a model file\n"
             "  version                   print the version\n"
             "\n"
@@ -32,8 +34,12 @@ int main(int argc, char **argv)
     if (strcmp(argv[1], "eval") == 0 && argc >= 3 &&
         (strcmp(argv[2], "tag") == 0 || strcmp(argv[2], "parse") == 0))
         return cmd_eval_syntax(argv[2], argc - 2, argv + 2);
+    if (strcmp(argv[1], "eval") == 0 && argc >= 3 && strcmp(argv[2], "ner") == 0)
+        return cmd_eval_ner(argc - 2, argv + 2);
     if (strcmp(argv[1], "eval") == 0)
         return cmd_eval(argc - 1, argv + 1);
+    if (strcmp(argv[1], "train") == 0 && argc >= 3 && strcmp(argv[2], "ner") == 0)
+        return cmd_train_ner(argc - 2, argv + 2);
     if (strcmp(argv[1], "train") == 0)
         return cmd_train(argc - 1, argv + 1);
     if (strcmp(argv[1], "dump") == 0)

@@ -1,0 +1,35 @@
+#!/bin/sh
+# train_ner.sh -- train models/ner.model from the redistributable NER sets.
+#   tools/train_ner.sh [annals binary] [extra 'annals train ner' options]
+# DATA (default ../shared/data/ner) and UD (default ../shared/data/ud) name the
+# data directories.  The UNER EWT test split is never read here.
+set -eu
+bin=${1:-build/annals}
+[ $# -gt 0 ] && shift
+DATA=${DATA:-../shared/data/ner}
+UD=${UD:-../shared/data/ud}
+OUT=${OUT:-models/ner.model}
+mkdir -p "$(dirname "$OUT")"
+lex=""
+for f in "$UD"/EWT/en_ewt-ud-train.conllu "$UD"/GUM/en_gum-ud-train.conllu; do
+    [ -f "$f" ] && lex="$lex --lexicon $f"
+done
+# shellcheck disable=SC2086
+exec "$bin" train ner \
+    --set uner:"$DATA"/uner-ewt/en_ewt-ud-dev.iob2'*'${UNER_REPEAT:-2} \
+    --set gum:"$DATA"/gum-derived/gum-ner-train.bio \
+    --set gum:"$DATA"/gum-derived/gum-ner-dev.bio \
+    --set gum:"$DATA"/gum-derived/gum-ner-test.bio \
+    --set wikigold:"$DATA"/wikigold/wikigold.conll.txt \
+    --set btc:"$DATA"/btc \
+    --set wnut17:"$DATA"/wnut17/wnut17train.conll \
+    --set wnut17:"$DATA"/wnut17/emerging.dev.conll \
+    --set wnut17:"$DATA"/wnut17/emerging.test.annotated \
+    --set re3d:"$DATA"/re3d/conll \
+    --gazetteer data/ner/iso-places.tsv --gazetteer data/ner/places.tsv \
+    --gazetteer data/ner/demonyms.tsv --gazetteer data/ner/given-names.tsv \
+    --gazetteer data/ner/organisations.tsv --gazetteer data/ner/titles.tsv \
+    --gazetteer data/ner/location-keywords.tsv \
+    $lex \
+    --licence "CC BY-SA 4.0 (UNER EWT, UD EWT); CC BY 4.0 (WikiGold, WNUT17, BTC, GUM annotations); GUM texts of commercial-use genres; re3d per source; iso-codes LGPL-2.1+" \
+    -o "$OUT" "$@"
