@@ -83,6 +83,8 @@ struct annals_options {
     int utf8_policy;             /* enum annals_utf8_policy */
     const char *model_dir;       /* directory of tagger.model, lemmatizer.model
                                     and parser.model; NULL: no syntax stage */
+    const char *ner_model;       /* named-entity model file (ner.model); NULL:
+                                    no entities */
 };
 
 /* Fill *opt with the defaults: libc allocator, 16 MiB documents, 1000 tokens

@@ -1,6 +1,8 @@
 /* annals.c -- versions, status strings, options, the allocator choke point
 ** and the pipeline object.  The only file that calls the C allocator. */
 #include "internal.h"
+#include "model.h"
+#include "ner.h"
 #include "syntax.h"
 
 #include <stdio.h>
@@ -74,6 +76,7 @@ void annals_options_init(struct annals_options *opt)
     opt->max_sentence_tokens = 1000;
     opt->utf8_policy = ANNALS_UTF8_REJECT;
     opt->model_dir = NULL;
+    opt->ner_model = NULL;
 }
 
 void annals_free(const annals_pipeline *p, void *mem, size_t len)
@@ -119,9 +122,26 @@ int annals_pipeline_open(const struct annals_options *opt, annals_pipeline **out
     p->alloc = a;
     p->opt = o;
     p->syn = NULL;
+    p->ner = NULL;
     if (o.model_dir != NULL) {
         int rc = annals__syntax_open(&p->alloc, o.model_dir, &p->syn, errbuf, errlen);
         if (rc != ANNALS_OK) {
+            annals__free(&a, p, sizeof *p);
+            return rc;
+        }
+    }
+    if (o.ner_model != NULL) {
+        struct annals_model m;
+        char why[400];
+        int rc = annals__model_load(&p->alloc, o.ner_model, &m, errbuf, errlen);
+        if (rc == ANNALS_OK) {
+            rc = annals__ner_open(&p->alloc, &m, &p->ner, why, sizeof why);
+            annals__model_free(&m);
+            if (rc != ANNALS_OK)
+                annals__fmt(errbuf, errlen, "%s: %s", o.ner_model, why);
+        }
+        if (rc != ANNALS_OK) {
+            annals__syntax_close(&p->alloc, p->syn);
             annals__free(&a, p, sizeof *p);
             return rc;
         }
@@ -136,5 +156,6 @@ void annals_pipeline_close(annals_pipeline *p)
         return;
     struct annals_alloc a = p->alloc;
     annals__syntax_close(&p->alloc, p->syn);
+    annals__ner_free(p->ner);
     annals__free(&a, p, sizeof *p);
 }

@@ -41,6 +41,8 @@ void annals_doc_reset(annals_doc *d)
     d->tok.n = d->word.n = d->sent.n = 0;
     d->has_dateline = 0;
     d->has_syntax = 0;
+    d->has_ner = 0;
+    d->ment.n = d->ent.n = 0;
     d->status = ANNALS_OK;
     d->err_offset = SIZE_MAX;
     d->errmsg[0] = '\0';
@@ -56,6 +58,8 @@ void annals_doc_free(annals_doc *d)
     annals__free(a, d->tok.v, d->tok.cap * sizeof *d->tok.v);
     annals__free(a, d->word.v, d->word.cap * sizeof *d->word.v);
     annals__free(a, d->sent.v, d->sent.cap * sizeof *d->sent.v);
+    annals__free(a, d->ment.v, d->ment.cap * sizeof *d->ment.v);
+    annals__free(a, d->ent.v, d->ent.cap * sizeof *d->ent.v);
     annals__buf_free(&d->out);
     annals__free(a, d, sizeof *d);
 }
@@ -230,12 +234,16 @@ int annals_annotate(const annals_pipeline *p, annals_doc *d, const char *text,
     d->tok.n = d->word.n = d->sent.n = 0;
     d->has_dateline = 0;
     d->has_syntax = 0;
+    d->has_ner = 0;
+    d->ment.n = d->ent.n = 0;
     d->status = ANNALS_OK;
     d->err_offset = SIZE_MAX;
     d->errmsg[0] = '\0';
     int rc = annals__text_run(p, d, text == NULL ? "" : text, len);
     if (rc == ANNALS_OK && p->syn != NULL)
         rc = annals__syntax_run(p, d);
+    if (rc == ANNALS_OK && p->ner != NULL)
+        rc = annals__ner_run(p, d);
     return rc;
 }
 

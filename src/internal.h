@@ -75,10 +75,12 @@ ANNALS_INTERNAL int annals__buf_reserve(struct annals_buf *b, size_t n);
 
 /* ------------------------------------------------------------- pipeline */
 struct syn_models;
+struct ner_model;
 struct annals_pipeline {
     struct annals_alloc alloc;
     struct annals_options opt;
     struct syn_models *syn;     /* syntax models, or NULL (syntax_run.c) */
+    struct ner_model *ner;      /* named-entity model, or NULL (entities.c) */
 };
 
 #endif /* ANNALS_INTERNAL_H */

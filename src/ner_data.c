@@ -132,16 +132,40 @@ static int push_u32(const struct annals_alloc *a, uint32_t **v, size_t *n, size_
 
 /* Tags of the current sentence before mapping: type (or T_DROP) and B/I. */
 struct raw {
-    uint8_t type, begin;
+    uint8_t type, begin, propn;
 };
 
 /* Close the sentence of tokens [first, c->n_tok): IOB1/IOB2 to our labels. */
-static void finish_sentence(struct ner_corpus *c, size_t first, const struct raw *r,
+static void finish_sentence(struct ner_corpus *c, size_t first, struct raw *r,
                             const struct ner_model *dem, int strip_the)
 {
     size_t n = c->n_tok - first;
     uint8_t *lab = c->gold + first;
     unsigned prev = T_DROP;
+    /* GUM (silver spans): a mention cut short of its proper-noun neighbours
+    ** ("United | States", "New | York") takes them back. */
+    for (size_t i = 0; i < n; i++) {
+        if (r[i].type == T_DROP || !r[i].begin)
+            continue;
+        unsigned t = r[i].type;
+        size_t b = i;
+        while (b > 0 && r[b - 1].propn && r[b - 1].type == T_DROP)
+            b--;
+        for (size_t k = b; k < i; k++) {
+            r[k].type = (uint8_t)t;
+            r[k].begin = k == b;
+        }
+        if (b < i)
+            r[i].begin = 0;
+        size_t e = i + 1;
+        while (e < n && r[e].type == t && !r[e].begin)
+            e++;
+        while (e < n && r[e].propn && r[e].type == T_DROP) {
+            r[e].type = (uint8_t)t;
+            r[e].begin = 0;
+            e++;
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         unsigned t = r[i].type;
         if (t == T_DROP) {
@@ -174,6 +198,12 @@ static void finish_sentence(struct ner_corpus *c, size_t first, const struct raw
                                 ? annals__ner_gaz_lookup(dem, c->tok + first + s, j - s)
                                 : 0;
             t = (bits & (1u << GZ_DEMONYM)) ? NER_NORP : T_DROP;
+        } else if (strip_the && dem != NULL && j - s <= NER_GAZ_MAX_TOKENS &&
+                   (annals__ner_gaz_lookup(dem, c->tok + first + s, j - s) &
+                    (1u << GZ_DEMONYM)) &&
+                   !(annals__ner_gaz_lookup(dem, c->tok + first + s, j - s) &
+                     (1u << GZ_COUNTRY | 1u << GZ_REGION | 1u << GZ_CITY))) {
+            t = NER_NORP;       /* silver sets: "Americans" is not a person */
         }
         for (size_t k = s; k < j; k++)
             lab[k] = t == T_DROP ? 0 : (uint8_t)(k == s ? NER_B(t) : NER_I(t));
@@ -271,7 +301,7 @@ int annals__ner_corpus_read(struct ner_corpus *c, const char *data, size_t len, 
                 if (skipping)
                     c->n_tok = first;
                 else {
-                    finish_sentence(c, first, raw, dem, f == NERF_RE3D);
+                    finish_sentence(c, first, raw, dem, f == NERF_RE3D || f == NERF_GUM);
                     if (new_doc || (!markers && sent_in_doc >= PSEUDO_DOC)) {
                         rc = push_u32(c->alloc, &c->doc, &c->n_doc, &c->cap_doc,
                                       (uint32_t)c->n_sent);
@@ -356,6 +386,7 @@ int annals__ner_corpus_read(struct ner_corpus *c, const char *data, size_t len, 
             raw[k].type = (uint8_t)map_type(fs[gi] + 2, fl[gi] - 2);
             raw[k].begin = b == 'B' || b == 'S' || b == 'U';
         }
+        raw[k].propn = f == NERF_GUM && nfield >= 3 && fl[1] == 5 && memcmp(fs[1], "PROPN", 5) == 0;
         rc = push_tok(c, fs[ti], fl[ti], 0);
         if (rc != ANNALS_OK)
             goto out;

@@ -3,6 +3,10 @@
 #   tools/train_ner.sh [annals binary] [extra 'annals train ner' options]
 # DATA (default ../shared/data/ner) and UD (default ../shared/data/ud) name the
 # data directories.  The UNER EWT test split is never read here.
+# Left out on purpose (held-out F1 on UNER dev drops when they are added,
+# see BENCHMARKS-NER.md): the GUM-derived silver spans (66.5 vs 70.8) and
+# re3d, whose Person/Organisation spans include titles and descriptions
+# (46.3 vs 66.0).  Both readers stay: --set gum:F, --set re3d:DIR.
 set -eu
 bin=${1:-build/annals}
 [ $# -gt 0 ] && shift
@@ -17,19 +21,15 @@ done
 # shellcheck disable=SC2086
 exec "$bin" train ner \
     --set uner:"$DATA"/uner-ewt/en_ewt-ud-dev.iob2'*'${UNER_REPEAT:-2} \
-    --set gum:"$DATA"/gum-derived/gum-ner-train.bio \
-    --set gum:"$DATA"/gum-derived/gum-ner-dev.bio \
-    --set gum:"$DATA"/gum-derived/gum-ner-test.bio \
     --set wikigold:"$DATA"/wikigold/wikigold.conll.txt \
     --set btc:"$DATA"/btc \
     --set wnut17:"$DATA"/wnut17/wnut17train.conll \
     --set wnut17:"$DATA"/wnut17/emerging.dev.conll \
     --set wnut17:"$DATA"/wnut17/emerging.test.annotated \
-    --set re3d:"$DATA"/re3d/conll \
     --gazetteer data/ner/iso-places.tsv --gazetteer data/ner/places.tsv \
     --gazetteer data/ner/demonyms.tsv --gazetteer data/ner/given-names.tsv \
     --gazetteer data/ner/organisations.tsv --gazetteer data/ner/titles.tsv \
     --gazetteer data/ner/location-keywords.tsv \
     $lex \
-    --licence "CC BY-SA 4.0 (UNER EWT, UD EWT); CC BY 4.0 (WikiGold, WNUT17, BTC, GUM annotations); GUM texts of commercial-use genres; re3d per source; iso-codes LGPL-2.1+" \
+    --licence "CC BY-SA 4.0 (UNER EWT, UD EWT); CC BY 4.0 (WikiGold, WNUT17, BTC, GUM annotations); iso-codes LGPL-2.1+" \
     -o "$OUT" "$@"

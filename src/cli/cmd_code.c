@@ -32,6 +32,7 @@ static void usage(FILE *f)
             "  --max-doc-bytes N           largest article (default 16777216)\n"
             "  --max-sentence-tokens N     longest sentence (default 1000)\n"
             "  -o FILE                     write to FILE instead of standard output\n"
+            "  --ner MODEL                 find named entities with MODEL (models/ner.model)\n"
             "\n"
             "Exit status: 0 all records succeeded, 1 some failed, 2 usage error.\n");
 }
@@ -236,6 +237,8 @@ int cmd_code(int argc, char **argv)
                 goto bad_value;
         } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
             outpath = v;
+        } else if (strcmp(a, "--ner") == 0) {
+            opt.ner_model = v;
         } else {
             fprintf(stderr, "annals code: unknown option %s\n", a);
             usage(stderr);
