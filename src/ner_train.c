@@ -751,7 +751,7 @@ int annals__ner_train(const struct annals_alloc *a, const struct ner_train_optio
             rc |= annals__buf_printf(b, "ner_features=1\ndoc_features=%d\nlabels=O,B-PER,I-PER,"
                                         "B-ORG,I-ORG,B-LOC,I-LOC,B-NORP,I-NORP\nepochs=%d\n"
                                         "prune=%.4f\nheldout=%d\n",
-                                     o->doc_features ? 1 : 0, epochs, (double)prune, o->heldout);
+                                     0 /* the trainer does not learn document hints yet */, epochs, (double)prune, o->heldout);
         b = annals__mw_section(&w, "LABL");
         if (b == NULL)
             rc = ANNALS_ENOMEM;

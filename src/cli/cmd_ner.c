@@ -2,7 +2,7 @@
 **
 **   annals train ner --set FORMAT:PATH[*N] ... [--gazetteer F.tsv] ...
 **                    [--lexicon F.conllu] ... -o MODEL [--seed N] [--epochs N]
-**                    [--heldout N] [--prune W] [--licence TEXT] [--doc-features]
+**                    [--heldout N] [--prune W] [--licence TEXT]
 **   annals eval ner --gold F [-m MODEL] [--output F.iob2] [--types PER,ORG,LOC]
 **
 ** FORMAT is one of auto (CoNLL/IOB2), uner, gum, wikigold, wnut17, btc, re3d;
@@ -55,10 +55,6 @@ int cmd_train_ner(int argc, char **argv)
     o.seed = 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "--doc-features") == 0) {
-            o.doc_features = 1;
-            continue;
-        }
         if (i + 1 >= argc)
             return train_usage();
         const char *v = argv[++i];
