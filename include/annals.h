@@ -89,9 +89,11 @@ struct annals_options {
     int utf8_policy;             /* enum annals_utf8_policy */
     const char *model_dir;       /* directory of the models: tagger.model,
                                     lemmatizer.model and parser.model (all
-                                    three needed), geo.model and tone.model
-                                    (each used when present); NULL: text
-                                    stage only */
+                                    three needed), ner.model, geo.model and
+                                    tone.model (each used when present);
+                                    NULL: text stage only */
+    const char *ner_model;       /* named-entity model file; NULL: ner.model
+                                    of model_dir when present */
     int date_order;              /* enum annals_date_order */
 };
 

@@ -1,6 +1,8 @@
 /* annals.c -- versions, status strings, options, the allocator choke point
 ** and the pipeline object.  The only file that calls the C allocator. */
 #include "internal.h"
+#include "model.h"
+#include "ner.h"
 #include "syntax.h"
 #include "gazetteer.h"
 #include "tone.h"
@@ -77,6 +79,7 @@ void annals_options_init(struct annals_options *opt)
     opt->max_sentence_tokens = 1000;
     opt->utf8_policy = ANNALS_UTF8_REJECT;
     opt->model_dir = NULL;
+    opt->ner_model = NULL;
 }
 
 void annals_free(const annals_pipeline *p, void *mem, size_t len)
@@ -101,6 +104,7 @@ int annals_pipeline_open(const struct annals_options *opt, annals_pipeline **out
     struct annals_options o;
     struct annals_alloc a;
     annals_pipeline *p;
+    char ner_path[4096];
 
     if (out == NULL)
         return ANNALS_EINVAL;
@@ -136,6 +140,7 @@ int annals_pipeline_open(const struct annals_options *opt, annals_pipeline **out
     p->alloc = a;
     p->opt = o;
     p->syn = NULL;
+    p->ner = NULL;
     p->gaz = NULL;
     p->tone = NULL;
     if (o.model_dir != NULL) {
@@ -150,6 +155,25 @@ int annals_pipeline_open(const struct annals_options *opt, annals_pipeline **out
             return rc;
         }
     }
+    if (o.ner_model == NULL && o.model_dir != NULL &&
+        model_file(o.model_dir, "ner.model", ner_path, sizeof ner_path))
+        o.ner_model = ner_path;
+    if (o.ner_model != NULL) {
+        struct annals_model m;
+        char why[400];
+        int rc = annals__model_load(&p->alloc, o.ner_model, &m, errbuf, errlen);
+        if (rc == ANNALS_OK) {
+            rc = annals__ner_open(&p->alloc, &m, &p->ner, why, sizeof why);
+            annals__model_free(&m);
+            if (rc != ANNALS_OK)
+                annals__fmt(errbuf, errlen, "%s: %s", o.ner_model, why);
+        }
+        if (rc != ANNALS_OK) {
+            annals_pipeline_close(p);
+            return rc;
+        }
+    }
+    p->opt.ner_model = NULL;       /* ner_path does not outlive this call */
     *out = p;
     return ANNALS_OK;
 }
@@ -162,5 +186,6 @@ void annals_pipeline_close(annals_pipeline *p)
     annals__syntax_close(&p->alloc, p->syn);
     annals__gaz_close(&a, p->gaz);
     annals__tone_close(&a, p->tone);
+    annals__ner_free(p->ner);
     annals__free(&a, p, sizeof *p);
 }

@@ -46,6 +46,8 @@ void annals_doc_reset(annals_doc *d)
     d->has_geo = d->has_tone = 0;
     d->has_dateline = 0;
     d->has_syntax = 0;
+    d->has_ner = 0;
+    d->ment.n = d->ent.n = 0;
     d->status = ANNALS_OK;
     d->err_offset = SIZE_MAX;
     d->errmsg[0] = '\0';
@@ -64,6 +66,8 @@ void annals_doc_free(annals_doc *d)
     annals__free(a, d->timex.v, d->timex.cap * sizeof *d->timex.v);
     annals__free(a, d->place.v, d->place.cap * sizeof *d->place.v);
     annals__free(a, d->stone.v, d->stone.cap * sizeof *d->stone.v);
+    annals__free(a, d->ment.v, d->ment.cap * sizeof *d->ment.v);
+    annals__free(a, d->ent.v, d->ent.cap * sizeof *d->ent.v);
     annals__buf_free(&d->out);
     annals__free(a, d, sizeof *d);
 }
@@ -245,6 +249,8 @@ static void clear_annotations(annals_doc *d)
     d->has_geo = d->has_tone = 0;
     d->has_dateline = 0;
     d->has_syntax = 0;
+    d->has_ner = 0;
+    d->ment.n = d->ent.n = 0;
     d->status = ANNALS_OK;
     d->err_offset = SIZE_MAX;
     d->errmsg[0] = '\0';
@@ -286,6 +292,8 @@ int annals_doc_annotate(const annals_pipeline *p, annals_doc *d)
     int rc = annals__text_run(p, d);
     if (rc == ANNALS_OK && p->syn != NULL)
         rc = annals__syntax_run(p, d);
+    if (rc == ANNALS_OK && p->ner != NULL)
+        rc = annals__ner_run(p, d);
     if (rc == ANNALS_OK)
         rc = annals__timex_run(p, d);
     if (rc == ANNALS_OK && p->gaz != NULL)

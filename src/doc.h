@@ -29,6 +29,29 @@ struct doc_word {
     const char *deprel;         /* NUL-terminated, owned by the pipeline */
 };
 
+/* Named entities (entities.c). */
+enum ent_type { ENT_PER, ENT_ORG, ENT_GPE, ENT_LOC, ENT_NORP };
+
+struct doc_mention {
+    uint32_t tok, n_tok;        /* tokens of the name */
+    uint32_t entity;            /* index into d->ent */
+    uint8_t type;               /* enum ent_type */
+    uint8_t acronym;            /* a bracketed acronym */
+    uint32_t role_tok, role_n;  /* title or role tokens; role_n = 0: none */
+    int32_t role_org;           /* mention of the role's organisation or country, or -1 */
+    uint32_t long_tok, long_n;  /* an acronym's long form; long_n = 0: none */
+    int32_t alias;              /* mention the acronym stands for, or -1 */
+    int32_t next;               /* next mention of the same entity, or -1 */
+};
+
+struct doc_entity {
+    uint8_t type;               /* enum ent_type */
+    uint32_t first;             /* first mention */
+    uint32_t canon;             /* mention giving the canonical name (the longest) */
+    uint32_t n;                 /* number of mentions */
+    uint32_t last;              /* last mention */
+};
+
 struct doc_sentence {
     uint32_t first_token;
     uint32_t n_tokens;
@@ -94,12 +117,16 @@ struct annals_doc {
     DOC_VEC(struct doc_sentence) sent;
     DOC_VEC(struct doc_timex) timex;
 
+    DOC_VEC(struct doc_mention) ment;
+    DOC_VEC(struct doc_entity) ent;
+
     int has_syntax;                     /* word syntax fields are set */
     DOC_VEC(struct doc_place) place;    /* geo.c, in text order */
     DOC_VEC(struct doc_tone) stone;     /* tone.c, one per sentence */
     struct doc_tone tone;               /* tone.c, the whole document */
     int has_geo, has_tone;              /* the stages ran */
 
+    int has_ner;                        /* ment and ent are set */
     int has_dateline;
     uint32_t dateline_start, dateline_end;   /* working offsets */
     uint32_t place_start, place_end;
@@ -138,6 +165,10 @@ ANNALS_INTERNAL int annals__tokenize(annals_doc *d, size_t start, size_t end);
 ** role, appended to d->sent.  Paragraph ends are always sentence ends. */
 ANNALS_INTERNAL int annals__split_sentences(annals_doc *d, size_t first, size_t n,
                                             int role);
+
+/* entities.c: named entities, roles and within-article links with p->ner. */
+ANNALS_INTERNAL int annals__ner_run(const annals_pipeline *p, annals_doc *d);
+ANNALS_INTERNAL const char *annals__ent_type_name(int t);
 
 /* syntax_run.c: tag, lemmatise and parse every sentence with p->syn. */
 ANNALS_INTERNAL int annals__syntax_run(const annals_pipeline *p, annals_doc *d);

@@ -79,10 +79,12 @@ ANNALS_INTERNAL int annals__buf_reserve(struct annals_buf *b, size_t n);
 struct syn_models;
 struct annals_gazetteer;
 struct annals_tone_lexicon;
+struct ner_model;
 struct annals_pipeline {
     struct annals_alloc alloc;
     struct annals_options opt;
     struct syn_models *syn;             /* syntax models, or NULL (syntax_run.c) */
+    struct ner_model *ner;              /* named-entity model, or NULL (entities.c) */
     struct annals_gazetteer *gaz;       /* geo.model, or NULL: no geo stage */
     struct annals_tone_lexicon *tone;   /* tone.model, or NULL: no tone stage */
 };

@@ -106,6 +106,68 @@ static int json_words(struct annals_buf *b, const annals_doc *d)
     return annals__buf_addc(b, ']');
 }
 
+/* Working text of tokens [s, s+n) and their span in the original input. */
+static int json_tokens_text(struct annals_buf *b, const annals_doc *d, size_t s, size_t n)
+{
+    const struct doc_token *f = &d->tok.v[s], *l = &d->tok.v[s + n - 1];
+    struct annals_token_info a, z;
+    annals_doc_token(d, s, &a);
+    annals_doc_token(d, s + n - 1, &z);
+    TRY(annals__buf_add(b, "\"text\":", 7));
+    TRY(json_str(b, d->text + f->start, l->end - f->start));
+    TRY(annals__buf_add(b, ",\"span\":", 8));
+    return json_span(b, a.span.start, z.span.end);
+}
+
+/* "entities": one object per entity of the article (docs/OUTPUT.md). */
+static int json_entities(struct annals_buf *b, const annals_doc *d)
+{
+    TRY(annals__buf_add(b, ",\"entities\":[", 13));
+    for (size_t e = 0; e < d->ent.n; e++) {
+        const struct doc_entity *en = &d->ent.v[e];
+        const struct doc_mention *c = &d->ment.v[en->canon];
+        TRY(annals__buf_printf(b, "%s{\"id\":%zu,\"type\":\"%s\",\"name\":", e ? "," : "",
+                               e + 1, annals__ent_type_name(en->type)));
+        TRY(json_str(b, d->text + d->tok.v[c->tok].start,
+                     d->tok.v[c->tok + c->n_tok - 1].end - d->tok.v[c->tok].start));
+        TRY(annals__buf_add(b, ",\"mentions\":[", 13));
+        int first = 1, roles = 0;
+        for (int32_t k = (int32_t)en->first; k >= 0; k = d->ment.v[k].next) {
+            const struct doc_mention *m = &d->ment.v[k];
+            TRY(annals__buf_add(b, first ? "{" : ",{", first ? 1 : 2));
+            first = 0;
+            TRY(json_tokens_text(b, d, m->tok, m->n_tok));
+            TRY(annals__buf_printf(b, ",\"tokens\":[%u,%u],\"type\":\"%s\"", m->tok, m->n_tok,
+                                   annals__ent_type_name(m->type)));
+            if (m->acronym && m->long_n > 0) {
+                TRY(annals__buf_add(b, ",\"long_form\":{", 14));
+                TRY(json_tokens_text(b, d, m->long_tok, m->long_n));
+                TRY(annals__buf_addc(b, '}'));
+            }
+            TRY(annals__buf_addc(b, '}'));
+            roles += m->role_n > 0;
+        }
+        TRY(annals__buf_add(b, "],\"roles\":[", 11));
+        first = 1;
+        for (int32_t k = (int32_t)en->first; roles > 0 && k >= 0; k = d->ment.v[k].next) {
+            const struct doc_mention *m = &d->ment.v[k];
+            if (m->role_n == 0)
+                continue;
+            TRY(annals__buf_add(b, first ? "{" : ",{", first ? 1 : 2));
+            first = 0;
+            TRY(json_tokens_text(b, d, m->role_tok, m->role_n));
+            TRY(annals__buf_add(b, ",\"org\":", 7));
+            if (m->role_org >= 0)
+                TRY(annals__buf_printf(b, "%u", d->ment.v[m->role_org].entity + 1));
+            else
+                TRY(annals__buf_add(b, "null", 4));
+            TRY(annals__buf_printf(b, ",\"mention\":[%u,%u]}", m->tok, m->n_tok));
+        }
+        TRY(annals__buf_add(b, "]}", 2));
+    }
+    return annals__buf_addc(b, ']');
+}
+
 /* "times": the temporal expressions of the time stage (timex.c). */
 static int json_times(struct annals_buf *b, const annals_doc *d)
 {
@@ -289,6 +351,8 @@ static int json_doc(struct annals_buf *b, const annals_doc *d, const annals_pipe
     TRY(annals__buf_addc(b, ']'));
     if (d->has_syntax)
         TRY(json_words(b, d));
+    if (d->has_ner)
+        TRY(json_entities(b, d));
     TRY(json_times(b, d));
     if (d->has_geo)
         TRY(json_places(b, d, p->gaz));

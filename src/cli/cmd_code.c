@@ -41,6 +41,7 @@ static void usage(FILE *f)
             "                              else ./models, else the installed models)\n"
             "  --no-models, -m none        text stage only: no models\n"
             "  -o FILE                     write to FILE instead of standard output\n"
+            "  --ner MODEL                 find named entities with MODEL (models/ner.model)\n"
             "\n"
             "Exit status: 0 all records succeeded, 1 some failed, 2 usage error.\n");
 }
@@ -326,6 +327,8 @@ int cmd_code(int argc, char **argv)
             r.threads = (int)n;
         } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0) {
             outpath = v;
+        } else if (strcmp(a, "--ner") == 0) {
+            opt.ner_model = v;
         } else {
             fprintf(stderr, "annals code: unknown option %s\n", a);
             usage(stderr);

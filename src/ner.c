@@ -1,0 +1,742 @@
+/* ner.c -- the named-entity tagger at run time: gazetteer and word-class
+** lookups, feature extraction and greedy left-to-right decoding with an
+** averaged perceptron (percep.c).  Features: the word, its affixes and shape,
+** a window of two words either side, the previous two labels, gazetteer
+** matches (countries, regions, cities, demonyms, given names, organisations
+** and their keywords, titles, location keywords) around the word, word
+** classes learnt from treebanks (how often a word is a proper noun and how
+** often it is capitalised inside a sentence), and the case of the whole
+** sentence (headlines, lower-case web text).  With doc_features, a second
+** pass adds what the first pass said about the same word elsewhere in the
+** document. */
+#include "ner.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *const annals__ner_type_names[NER_N_TYPES] = { "PER", "ORG", "LOC", "NORP" };
+const char *const annals__ner_gaz_names[GZ_N_CLASSES] = {
+    "country", "region", "city", "demonym", "given", "org", "orgkey", "title", "lockey"
+};
+
+enum {
+    NF_INITCAP = 1 << 0, NF_ALLCAP = 1 << 1, NF_LOWER = 1 << 2, NF_DIGIT = 1 << 3,
+    NF_ALLDIGIT = 1 << 4, NF_HYPHEN = 1 << 5, NF_PERIOD = 1 << 6, NF_NOALNUM = 1 << 7,
+    NF_MIXED = 1 << 8, NF_APOS = 1 << 9, NF_SENT_START = 1 << 10, NF_SENT_UPPER = 1 << 11,
+    NF_SENT_LOWER = 1 << 12, NF_SHORT = 1 << 13, NF_AMP = 1 << 14
+};
+
+/* ------------------------------------------------------------ helpers */
+
+void annals__ner_label_name(unsigned l, char *buf, size_t cap)
+{
+    if (l == 0)
+        annals__fmt(buf, cap, "O");
+    else
+        annals__fmt(buf, cap, "%c-%s", NER_IS_B(l) ? 'B' : 'I',
+                    annals__ner_type_names[NER_TYPE(l) % NER_N_TYPES]);
+}
+
+size_t annals__ner_lower(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = n < cap ? n : cap;
+    for (size_t i = 0; i < k; i++) {
+        unsigned char c = (unsigned char)s[i];
+        out[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return k;
+}
+
+uint64_t annals__ner_lower_hash(const char *s, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        h ^= (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+static inline uint64_t key1(unsigned tpl, uint64_t a)
+{
+    return annals__hash_final(annals__hash_mix(annals__hash_mix(0x6e6572ull, tpl), a));
+}
+
+static inline uint64_t key2(unsigned tpl, uint64_t a, uint64_t b)
+{
+    return annals__hash_final(
+        annals__hash_mix(annals__hash_mix(annals__hash_mix(0x6e6572ull, tpl), a), b));
+}
+
+static inline uint64_t key3(unsigned tpl, uint64_t a, uint64_t b, uint64_t c)
+{
+    return annals__hash_final(annals__hash_mix(
+        annals__hash_mix(annals__hash_mix(annals__hash_mix(0x6e6572ull, tpl), a), b), c));
+}
+
+/* Decode one UTF-8 sequence loosely: returns its length and classifies the
+** code point as upper (1), lower (2) or other (0).  Covers Latin-1,
+** Latin Extended-A and Greek/Cyrillic capitals well enough for shapes. */
+static size_t u8class(const unsigned char *p, size_t n, int *cls)
+{
+    unsigned c = p[0];
+    size_t len = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+    if (len > n)
+        len = n;
+    *cls = 0;
+    if (len == 2 && n >= 2) {
+        unsigned cp = (c & 0x1f) << 6 | (p[1] & 0x3f);
+        if (cp >= 0xc0 && cp <= 0xde && cp != 0xd7)
+            *cls = 1;
+        else if (cp >= 0xdf && cp <= 0xff && cp != 0xf7)
+            *cls = 2;
+        else if (cp >= 0x100 && cp <= 0x17f)
+            *cls = (cp & 1) ? 2 : 1;
+        else if ((cp >= 0x391 && cp <= 0x3a9) || (cp >= 0x400 && cp <= 0x42f))
+            *cls = 1;
+        else if ((cp >= 0x3b1 && cp <= 0x3c9) || (cp >= 0x430 && cp <= 0x45f))
+            *cls = 2;
+    } else if (len >= 3) {
+        *cls = 2;               /* CJK, Arabic, ...: letters without case */
+    }
+    return len;
+}
+
+/* Shape ("Xxxx" -> "Xx" compressed, and a full shape with runs up to 4). */
+static void shape_of(const char *s, size_t n, uint64_t *shape, uint64_t *sshape,
+                     uint32_t *flags)
+{
+    char full[64], sh[32];
+    size_t nf = 0, ns = 0, run = 0;
+    int upper = 0, lower = 0, digit = 0, alnum = 0, first = -1, mixed = 0;
+    uint32_t f = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = p[i];
+        char k;
+        if (c < 0x80) {
+            if (c >= 'A' && c <= 'Z')
+                k = 'X';
+            else if (c >= 'a' && c <= 'z')
+                k = 'x';
+            else if (c >= '0' && c <= '9')
+                k = 'd';
+            else {
+                k = (char)c;
+                if (c == '-')
+                    f |= NF_HYPHEN;
+                else if (c == '.')
+                    f |= NF_PERIOD;
+                else if (c == '\'')
+                    f |= NF_APOS;
+                else if (c == '&')
+                    f |= NF_AMP;
+            }
+            i++;
+        } else {
+            int cls;
+            i += u8class(p + i, n - i, &cls);
+            k = cls == 1 ? 'X' : cls == 2 ? 'x' : 'o';
+        }
+        if (k == 'X') {
+            upper++;
+            if (lower)
+                mixed = 1;
+        } else if (k == 'x')
+            lower++;
+        else if (k == 'd')
+            digit++;
+        if (k == 'X' || k == 'x' || k == 'd') {
+            alnum++;
+            if (first < 0)
+                first = k;
+        }
+        if (nf > 0 && full[nf - 1] == k) {
+            if (++run < 4 && nf < sizeof full)
+                full[nf++] = k;
+        } else {
+            run = 0;
+            if (nf < sizeof full)
+                full[nf++] = k;
+            if (ns < sizeof sh)
+                sh[ns++] = k;
+        }
+    }
+    if (first == 'X')
+        f |= NF_INITCAP;
+    else if (first == 'x')
+        f |= NF_LOWER;
+    if (upper >= 2 && lower == 0)
+        f |= NF_ALLCAP;
+    if (digit)
+        f |= NF_DIGIT;
+    if (digit && digit == alnum && alnum > 0)
+        f |= NF_ALLDIGIT;
+    if (alnum == 0)
+        f |= NF_NOALNUM;
+    if (mixed)
+        f |= NF_MIXED;
+    if (n <= 2)
+        f |= NF_SHORT;
+    *shape = annals__hash_bytes(full, nf);
+    *sshape = annals__hash_bytes(sh, ns);
+    *flags = f;
+}
+
+/* ---------------------------------------------------------- lookups */
+
+static const struct ner_gaz_entry *gaz_find(const struct ner_model *m, uint64_t key)
+{
+    if (m->gaz == NULL)
+        return NULL;
+    size_t i = (size_t)key & m->gaz_mask;
+    for (;;) {
+        const struct ner_gaz_entry *e = &m->gaz[i];
+        if (e->key == key)
+            return e;
+        if (e->key == 0)
+            return NULL;
+        i = (i + 1) & m->gaz_mask;
+    }
+}
+
+static inline uint64_t gaz_start(void) { return 0x67617a2d70687261ull; }
+static inline uint64_t gaz_step(uint64_t h, uint64_t tok) { return annals__hash_mix(h, tok); }
+
+uint16_t annals__ner_gaz_lookup(const struct ner_model *m, const struct ner_tok *t, size_t n)
+{
+    uint64_t h = gaz_start();
+    if (n == 0 || n > NER_GAZ_MAX_TOKENS)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        h = gaz_step(h, annals__ner_lower_hash(t[k].s, t[k].len));
+    const struct ner_gaz_entry *e = gaz_find(m, annals__hash_final(h));
+    return e != NULL ? e->bits : 0;
+}
+
+static uint8_t lex_class(const struct ner_model *m, uint64_t lower)
+{
+    if (m->lex == NULL)
+        return 0;
+    uint64_t key = lower | 1;
+    size_t i = (size_t)key & m->lex_mask;
+    for (;;) {
+        const struct ner_lex_entry *e = &m->lex[i];
+        if (e->key == key)
+            return e->cls;
+        if (e->key == 0)
+            return 0;
+        i = (i + 1) & m->lex_mask;
+    }
+}
+
+/* ----------------------------------------------------------- atoms */
+
+void annals__ner_atoms(const struct ner_model *m, const struct ner_tok *t, size_t n,
+                       struct ner_atoms *at)
+{
+    size_t caps = 0, lowers = 0, words = 0;
+    for (size_t i = 0; i < n; i++) {
+        struct ner_atoms *a = &at[i];
+        const char *s = t[i].s;
+        size_t len = t[i].len;
+        memset(a, 0, sizeof *a);
+        a->lower = annals__ner_lower_hash(s, len);
+        a->form = annals__hash_bytes(s, len);
+        shape_of(s, len, &a->shape, &a->sshape, &a->flags);
+        for (int k = 0; k < 3; k++) {
+            size_t l = (size_t)k + 2;
+            a->suf[k] = len > l ? annals__ner_lower_hash(s + len - l, l) : a->lower;
+        }
+        for (int k = 0; k < 2; k++) {
+            size_t l = (size_t)k + 2;
+            a->pre[k] = len > l ? annals__ner_lower_hash(s, l) : a->lower;
+        }
+        a->lex = lex_class(m, a->lower);
+        if (!(a->flags & NF_NOALNUM) && !(a->flags & NF_ALLDIGIT)) {
+            words++;
+            if (a->flags & (NF_ALLCAP))
+                caps++;
+            if (a->flags & NF_LOWER)
+                lowers++;
+        }
+    }
+    /* Gazetteer: the longest phrase of each start. */
+    if (m->gaz != NULL)
+        for (size_t i = 0; i < n; i++) {
+            uint64_t h = gaz_start();
+            for (size_t k = 0; k < NER_GAZ_MAX_TOKENS && i + k < n; k++) {
+                h = gaz_step(h, at[i + k].lower);
+                const struct ner_gaz_entry *e = gaz_find(m, annals__hash_final(h));
+                if (e == NULL)
+                    break;
+                if (e->bits != 0) {
+                    at[i].gz_b |= e->bits;
+                    for (size_t j = 1; j <= k; j++)
+                        at[i + j].gz_i |= e->bits;
+                }
+                if (!e->prefix)
+                    break;
+            }
+        }
+    uint32_t sf = 0;
+    if (words >= 3 && caps * 10 >= words * 7)
+        sf |= NF_SENT_UPPER;
+    if (words >= 3 && lowers == words)
+        sf |= NF_SENT_LOWER;
+    for (size_t i = 0; i < n; i++)
+        at[i].flags |= sf;
+    if (n > 0)
+        at[0].flags |= NF_SENT_START;
+}
+
+/* -------------------------------------------------------- features */
+
+enum {
+    T_BIAS = 1, T_W, T_FORM, T_SUF, T_PRE, T_SHAPE, T_SSHAPE, T_WM1, T_WP1, T_WM2, T_WP2,
+    T_SHM1, T_SHP1, T_SHM1SH0, T_SH0SHP1, T_WM1W0, T_W0WP1, T_L1, T_L2L1, T_L1W0, T_L1SH0,
+    T_FLAGS, T_GZ0, T_GZBIT, T_GZM1, T_GZP1, T_GZM2, T_GZP2, T_LEX0, T_LEXM1, T_LEXP1,
+    T_LEX0SH0, T_LEXL1, T_SENTSH, T_STARTSH, T_DOC, T_DOCSH, T_WM1SH0, T_SH0WP1, T_GZM1W0,
+    T_LEXM1LEX0LEXP1, T_CASEW, T_L1GZ0
+};
+
+#define CASE_BITS (NF_INITCAP | NF_ALLCAP | NF_LOWER | NF_MIXED)
+
+size_t annals__ner_features(const struct ner_atoms *at, size_t i, size_t n,
+                            const uint8_t *labels, uint64_t *keys)
+{
+    const struct ner_atoms *a = &at[i];
+    const struct ner_atoms *m1 = i >= 1 ? &at[i - 1] : NULL, *m2 = i >= 2 ? &at[i - 2] : NULL;
+    const struct ner_atoms *p1 = i + 1 < n ? &at[i + 1] : NULL;
+    const struct ner_atoms *p2 = i + 2 < n ? &at[i + 2] : NULL;
+    uint64_t wm1 = m1 ? m1->lower : 1, wm2 = m2 ? m2->lower : 1;
+    uint64_t wp1 = p1 ? p1->lower : 2, wp2 = p2 ? p2->lower : 2;
+    uint64_t shm1 = m1 ? m1->sshape : 1, shp1 = p1 ? p1->sshape : 2;
+    unsigned l1 = i >= 1 ? labels[i - 1] + 1u : 0, l2 = i >= 2 ? labels[i - 2] + 1u : 0;
+    uint32_t cs = a->flags & CASE_BITS;
+    uint32_t sentf = a->flags & (NF_SENT_UPPER | NF_SENT_LOWER);
+    size_t k = 0;
+
+    keys[k++] = key1(T_BIAS, 0);
+    keys[k++] = key1(T_W, a->lower);
+    keys[k++] = key1(T_FORM, a->form);
+    for (int j = 0; j < 3; j++)
+        keys[k++] = key2(T_SUF, (uint64_t)j, a->suf[j]);
+    for (int j = 0; j < 2; j++)
+        keys[k++] = key2(T_PRE, (uint64_t)j, a->pre[j]);
+    keys[k++] = key1(T_SHAPE, a->shape);
+    keys[k++] = key2(T_SSHAPE, a->sshape, sentf);
+    keys[k++] = key1(T_WM1, wm1);
+    keys[k++] = key1(T_WP1, wp1);
+    keys[k++] = key1(T_WM2, wm2);
+    keys[k++] = key1(T_WP2, wp2);
+    keys[k++] = key1(T_SHM1, shm1);
+    keys[k++] = key1(T_SHP1, shp1);
+    keys[k++] = key2(T_SHM1SH0, shm1, a->sshape);
+    keys[k++] = key2(T_SH0SHP1, a->sshape, shp1);
+    keys[k++] = key2(T_WM1W0, wm1, a->lower);
+    keys[k++] = key2(T_W0WP1, a->lower, wp1);
+    keys[k++] = key2(T_WM1SH0, wm1, a->sshape);
+    keys[k++] = key2(T_SH0WP1, a->sshape, wp1);
+    keys[k++] = key1(T_L1, l1);
+    keys[k++] = key2(T_L2L1, l2, l1);
+    keys[k++] = key2(T_L1W0, l1, a->lower);
+    keys[k++] = key2(T_L1SH0, l1, a->sshape);
+    keys[k++] = key1(T_FLAGS, a->flags & ~(uint32_t)(NF_SENT_UPPER | NF_SENT_LOWER));
+    keys[k++] = key2(T_CASEW, cs | sentf, a->lower);
+    /* Gazetteer around the word, with the word's case. */
+    keys[k++] = key3(T_GZ0, a->gz_b, a->gz_i, cs);
+    for (int c = 0; c < GZ_N_CLASSES; c++) {
+        if (a->gz_b & (1u << c))
+            keys[k++] = key3(T_GZBIT, (uint64_t)c, 1, cs);
+        if (a->gz_i & (1u << c))
+            keys[k++] = key3(T_GZBIT, (uint64_t)c, 2, cs);
+    }
+    keys[k++] = key2(T_GZM1, m1 ? (uint64_t)m1->gz_b << 16 | m1->gz_i : 1, cs);
+    keys[k++] = key2(T_GZP1, p1 ? (uint64_t)p1->gz_b << 16 | p1->gz_i : 1, cs);
+    keys[k++] = key1(T_GZM2, m2 ? (uint64_t)m2->gz_b << 16 | m2->gz_i : 1);
+    keys[k++] = key1(T_GZP2, p2 ? (uint64_t)p2->gz_b << 16 | p2->gz_i : 1);
+    keys[k++] = key2(T_GZM1W0, m1 ? m1->gz_b | m1->gz_i : 0x10000u, a->lower);
+    keys[k++] = key2(T_L1GZ0, l1, (uint64_t)a->gz_b << 16 | a->gz_i);
+    /* Word classes. */
+    keys[k++] = key1(T_LEX0, a->lex);
+    keys[k++] = key1(T_LEXM1, m1 ? m1->lex : 255u);
+    keys[k++] = key1(T_LEXP1, p1 ? p1->lex : 255u);
+    keys[k++] = key3(T_LEX0SH0, a->lex, a->sshape, a->flags & (NF_SENT_START | NF_SENT_UPPER |
+                                                                NF_SENT_LOWER));
+    keys[k++] = key2(T_LEXL1, a->lex, l1);
+    keys[k++] = key3(T_LEXM1LEX0LEXP1, m1 ? m1->lex : 255u, a->lex, p1 ? p1->lex : 255u);
+    keys[k++] = key2(T_SENTSH, sentf, a->shape);
+    if (i == 0)
+        keys[k++] = key2(T_STARTSH, a->sshape, a->lower);
+    if (a->doc) {
+        keys[k++] = key1(T_DOC, a->doc);
+        keys[k++] = key2(T_DOCSH, a->doc, cs);
+    }
+    return k;
+}
+
+unsigned annals__ner_best(const float *scores, unsigned prev)
+{
+    unsigned best = 0;
+    float bs = scores[0];
+    for (unsigned l = 1; l < NER_N_LABELS; l++) {
+        if (!NER_IS_B(l) && !(prev != 0 && NER_TYPE(prev) == NER_TYPE(l)))
+            continue;
+        if (scores[l] > bs) {
+            bs = scores[l];
+            best = l;
+        }
+    }
+    return best;
+}
+
+/* ---------------------------------------------------- document hints */
+
+/* The hint of a word: 1 + the type most often given by the first pass to a
+** capitalised occurrence of the same (lower-cased) word in the document,
+** counting only occurrences that are not sentence-initial, or 0. */
+struct hint_slot {
+    uint64_t key;
+    uint16_t count[NER_N_TYPES + 1];
+};
+
+void annals__ner_doc_hints(const struct ner_tok *t, size_t n, const uint8_t *labels,
+                           struct ner_atoms *at, const struct annals_alloc *a)
+{
+    size_t cap = 64;
+    (void)t;
+    while (cap < n * 2)
+        cap *= 2;
+    struct hint_slot *h = annals__malloc(a, cap * sizeof *h);
+    if (h == NULL)
+        return;                 /* hints are an optional refinement */
+    memset(h, 0, cap * sizeof *h);
+    for (size_t i = 0; i < n; i++) {
+        if (!(at[i].flags & (NF_INITCAP | NF_ALLCAP)) || (at[i].flags & NF_SENT_START))
+            continue;
+        uint64_t key = at[i].lower | 1;
+        size_t j = (size_t)key & (cap - 1);
+        while (h[j].key != 0 && h[j].key != key)
+            j = (j + 1) & (cap - 1);
+        h[j].key = key;
+        unsigned c = labels[i] == 0 ? NER_N_TYPES : NER_TYPE(labels[i]);
+        if (h[j].count[c] < 65535)
+            h[j].count[c]++;
+    }
+    for (size_t i = 0; i < n; i++) {
+        at[i].doc = 0;
+        if (at[i].flags & NF_NOALNUM)
+            continue;
+        uint64_t key = at[i].lower | 1;
+        size_t j = (size_t)key & (cap - 1);
+        while (h[j].key != 0 && h[j].key != key)
+            j = (j + 1) & (cap - 1);
+        if (h[j].key == 0)
+            continue;
+        unsigned best = NER_N_TYPES, bc = 0, total = 0;
+        for (unsigned c = 0; c <= NER_N_TYPES; c++) {
+            total += h[j].count[c];
+            if (h[j].count[c] > bc) {
+                bc = h[j].count[c];
+                best = c;
+            }
+        }
+        at[i].doc = (uint8_t)(1 + best + (total > 1 ? 8 : 0));
+    }
+    annals__free(a, h, cap * sizeof *h);
+}
+
+/* ----------------------------------------------------------- tagging */
+
+void annals__ner_scratch_init(struct ner_scratch *s, const struct annals_alloc *a)
+{
+    s->alloc = a;
+    s->at = NULL;
+    s->cap = 0;
+}
+
+void annals__ner_scratch_free(struct ner_scratch *s)
+{
+    if (s->at != NULL)
+        annals__free(s->alloc, s->at, s->cap * sizeof *s->at);
+    s->at = NULL;
+    s->cap = 0;
+}
+
+static void tag_sentences(const struct ner_model *m, const struct ner_atoms *at,
+                          const uint32_t *sent, size_t n_sent, size_t n, uint8_t *labels)
+{
+    uint64_t keys[NER_MAX_FEATS];
+    float sc[NER_N_LABELS];
+    for (size_t s = 0; s < n_sent; s++) {
+        size_t b = sent[s], e = s + 1 < n_sent ? sent[s + 1] : n;
+        for (size_t i = b; i < e; i++) {
+            size_t nk = annals__ner_features(at + b, i - b, e - b, labels + b, keys);
+            memset(sc, 0, sizeof sc);
+            annals__pm_score(&m->pm, keys, nk, sc);
+            labels[i] = (uint8_t)annals__ner_best(sc, i > b ? labels[i - 1] : 0);
+        }
+    }
+}
+
+int annals__ner_tag_doc(const struct ner_model *m, const struct ner_tok *t, size_t n,
+                        const uint32_t *sent, size_t n_sent, uint8_t *labels,
+                        struct ner_scratch *s)
+{
+    if (n == 0)
+        return ANNALS_OK;
+    if (s->cap < n) {
+        size_t cap = s->cap ? s->cap : 256;
+        while (cap < n)
+            cap *= 2;
+        struct ner_atoms *at = annals__malloc(s->alloc, cap * sizeof *at);
+        if (at == NULL)
+            return ANNALS_ENOMEM;
+        annals__ner_scratch_free(s);
+        s->at = at;
+        s->cap = cap;
+    }
+    for (size_t k = 0; k < n_sent; k++) {
+        size_t b = sent[k], e = k + 1 < n_sent ? sent[k + 1] : n;
+        annals__ner_atoms(m, t + b, e - b, s->at + b);
+    }
+    tag_sentences(m, s->at, sent, n_sent, n, labels);
+    if (m->doc_features) {
+        annals__ner_doc_hints(t, n, labels, s->at, s->alloc);
+        tag_sentences(m, s->at, sent, n_sent, n, labels);
+    }
+    return ANNALS_OK;
+}
+
+/* ------------------------------------------------------------ loading */
+
+void annals__ner_free(struct ner_model *m)
+{
+    if (m == NULL)
+        return;
+    const struct annals_alloc *a = m->alloc;
+    annals__pm_free(&m->pm);
+    if (m->gaz != NULL)
+        annals__free(a, m->gaz, (m->gaz_mask + 1) * sizeof *m->gaz);
+    if (m->lex != NULL)
+        annals__free(a, m->lex, (m->lex_mask + 1) * sizeof *m->lex);
+    annals__free(a, m, sizeof *m);
+}
+
+static size_t pow2_for(size_t n)
+{
+    size_t c = 16;
+    while (c < n * 2)
+        c *= 2;
+    return c;
+}
+
+int annals__ner_open(const struct annals_alloc *a, const struct annals_model *mod,
+                     struct ner_model **out, char *err, size_t errlen)
+{
+    struct ner_model *m;
+    const struct model_section *s;
+    struct model_rd r;
+    size_t vl;
+    int rc;
+
+    *out = NULL;
+    if (memcmp(mod->kind, "NERT", 4) != 0) {
+        annals__fmt(err, errlen, "not a named-entity model (kind '%.4s')", mod->kind);
+        return ANNALS_EMODEL;
+    }
+    m = annals__malloc(a, sizeof *m);
+    if (m == NULL) {
+        annals__fmt(err, errlen, "out of memory");
+        return ANNALS_ENOMEM;
+    }
+    memset(m, 0, sizeof *m);
+    m->alloc = a;
+    s = annals__model_find(mod, "LABL");
+    if (s != NULL) {
+        annals__rd_init(&r, s);
+        uint32_t n = annals__rd_u32(&r);
+        int ok = !r.bad && n == NER_N_LABELS;
+        for (unsigned l = 0; ok && l < n; l++) {
+            char name[16];
+            uint16_t k = annals__rd_u16(&r);
+            const unsigned char *b = annals__rd_bytes(&r, k);
+            annals__ner_label_name(l, name, sizeof name);
+            ok = b != NULL && k == strlen(name) && memcmp(b, name, k) == 0;
+        }
+        if (!ok) {
+            annals__fmt(err, errlen, "section LABL: labels differ from this build's");
+            rc = ANNALS_EMODEL;
+            goto fail;
+        }
+    }
+    s = annals__model_find(mod, "FEAT");
+    if (s == NULL) {
+        annals__fmt(err, errlen, "no FEAT section");
+        rc = ANNALS_EMODEL;
+        goto fail;
+    }
+    const char *v = annals__model_kv(s, "ner_features", &vl);
+    if (v == NULL || vl != 1 || v[0] != '1') {
+        annals__fmt(err, errlen, "section FEAT: unknown ner_features version");
+        rc = ANNALS_EMODEL;
+        goto fail;
+    }
+    v = annals__model_kv(s, "doc_features", &vl);
+    m->doc_features = v != NULL && vl == 1 && v[0] == '1';
+
+    s = annals__model_find(mod, "GAZE");
+    if (s != NULL) {
+        annals__rd_init(&r, s);
+        uint32_t n = annals__rd_u32(&r);
+        if (r.bad || (size_t)n * 12 != annals__rd_left(&r)) {
+            annals__fmt(err, errlen, "section GAZE: bad size");
+            rc = ANNALS_EMODEL;
+            goto fail;
+        }
+        size_t cap = pow2_for(n);
+        m->gaz = annals__malloc(a, cap * sizeof *m->gaz);
+        if (m->gaz == NULL) {
+            rc = ANNALS_ENOMEM;
+            annals__fmt(err, errlen, "out of memory");
+            goto fail;
+        }
+        memset(m->gaz, 0, cap * sizeof *m->gaz);
+        m->gaz_mask = cap - 1;
+        for (uint32_t i = 0; i < n; i++) {
+            uint64_t key = annals__rd_u64(&r);
+            uint16_t bits = annals__rd_u16(&r), pre = annals__rd_u16(&r);
+            if (key == 0) {
+                annals__fmt(err, errlen, "section GAZE: zero key");
+                rc = ANNALS_EMODEL;
+                goto fail;
+            }
+            size_t j = (size_t)key & m->gaz_mask;
+            while (m->gaz[j].key != 0 && m->gaz[j].key != key)
+                j = (j + 1) & m->gaz_mask;
+            m->gaz[j].key = key;
+            m->gaz[j].bits |= bits;
+            m->gaz[j].prefix |= pre;
+        }
+        m->n_gaz = n;
+    }
+    s = annals__model_find(mod, "LEXC");
+    if (s != NULL) {
+        annals__rd_init(&r, s);
+        uint32_t n = annals__rd_u32(&r);
+        if (r.bad || (size_t)n * 9 != annals__rd_left(&r)) {
+            annals__fmt(err, errlen, "section LEXC: bad size");
+            rc = ANNALS_EMODEL;
+            goto fail;
+        }
+        size_t cap = pow2_for(n);
+        m->lex = annals__malloc(a, cap * sizeof *m->lex);
+        if (m->lex == NULL) {
+            rc = ANNALS_ENOMEM;
+            annals__fmt(err, errlen, "out of memory");
+            goto fail;
+        }
+        memset(m->lex, 0, cap * sizeof *m->lex);
+        m->lex_mask = cap - 1;
+        for (uint32_t i = 0; i < n; i++) {
+            uint64_t key = annals__rd_u64(&r) | 1;
+            const unsigned char *c = annals__rd_bytes(&r, 1);
+            size_t j = (size_t)key & m->lex_mask;
+            while (m->lex[j].key != 0 && m->lex[j].key != key)
+                j = (j + 1) & m->lex_mask;
+            m->lex[j].key = key;
+            m->lex[j].cls = c != NULL ? c[0] : 0;
+        }
+        m->n_lex = n;
+    }
+    s = annals__model_find(mod, "WGHT");
+    if (s == NULL) {
+        annals__fmt(err, errlen, "no WGHT section");
+        rc = ANNALS_EMODEL;
+        goto fail;
+    }
+    rc = annals__pm_load(a, s, NER_N_LABELS, &m->pm, err, errlen);
+    if (rc != ANNALS_OK)
+        goto fail;
+    *out = m;
+    return ANNALS_OK;
+fail:
+    annals__ner_free(m);
+    return rc;
+}
+
+/* ------------------------------------------------------------ spans */
+
+size_t annals__ner_spans(const uint8_t *labels, size_t n, struct ner_span *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned l = labels[i];
+        if (l == 0) {
+            i++;
+            continue;
+        }
+        unsigned t = NER_TYPE(l);
+        size_t j = i + 1;
+        while (j < n && labels[j] == NER_I(t))
+            j++;
+        out[k].start = (uint32_t)i;
+        out[k].end = (uint32_t)j;
+        out[k].type = (uint8_t)t;
+        k++;
+        i = j;
+    }
+    return k;
+}
+
+void annals__ner_count(const uint8_t *gold, const uint8_t *sys, size_t n, struct ner_counts *c)
+{
+    /* Walk both span lists in order; a match is the same start, end and type. */
+    struct ner_span g = { 0, 0, 0 }, s = { 0, 0, 0 };
+    size_t gi = 0, si = 0;
+    for (;;) {
+        int hg = 0, hs = 0;
+        while (gi < n && gold[gi] == 0)
+            gi++;
+        if (gi < n) {
+            unsigned t = NER_TYPE(gold[gi]);
+            size_t e = gi + 1;
+            while (e < n && gold[e] == NER_I(t))
+                e++;
+            g.start = (uint32_t)gi;
+            g.end = (uint32_t)e;
+            g.type = (uint8_t)t;
+            hg = 1;
+        }
+        while (si < n && sys[si] == 0)
+            si++;
+        if (si < n) {
+            unsigned t = NER_TYPE(sys[si]);
+            size_t e = si + 1;
+            while (e < n && sys[e] == NER_I(t))
+                e++;
+            s.start = (uint32_t)si;
+            s.end = (uint32_t)e;
+            s.type = (uint8_t)t;
+            hs = 1;
+        }
+        if (!hg && !hs)
+            break;
+        if (hg && hs && g.start == s.start) {
+            c->gold[g.type]++;
+            c->sys[s.type]++;
+            if (g.end == s.end && g.type == s.type)
+                c->ok[g.type]++;
+            gi = g.end;
+            si = s.end;
+        } else if (hg && (!hs || g.start < s.start)) {
+            c->gold[g.type]++;
+            gi = g.end;
+        } else {
+            c->sys[s.type]++;
+            si = s.end;
+        }
+    }
+}

@@ -1,0 +1,202 @@
+/* ner.h -- named entities: the tagger (ner.c), its trainer (ner_train.c),
+** readers for the training and evaluation formats (ner_data.c) and the
+** mention/entity layer (entities.c).
+**
+** The tagger labels tokens with BIO tags over four types: PER, ORG, LOC and
+** NORP (nationalities, demonyms, religious and political groups).  A LOC
+** mention whose text the gazetteer knows as a country, region or city is
+** reported as GPE (entities.c).  Model: a container of kind "NERT" (see
+** docs/MODEL-FORMAT.md) with sections META, FEAT, LABL, GAZE (gazetteer), LEXC
+** (word classes from treebanks) and WGHT (averaged perceptron). */
+#ifndef ANNALS_NER_H
+#define ANNALS_NER_H
+
+#include "percep.h"
+
+enum ner_type { NER_PER, NER_ORG, NER_LOC, NER_NORP, NER_N_TYPES };
+#define NER_N_LABELS (1 + 2 * NER_N_TYPES)
+/* Labels: 0 = O, 1 + 2t = B-t, 2 + 2t = I-t. */
+#define NER_B(t) (1 + 2 * (t))
+#define NER_I(t) (2 + 2 * (t))
+#define NER_TYPE(l) (((l) - 1) / 2)
+#define NER_IS_B(l) ((l) != 0 && ((l) & 1) == 1)
+
+/* Longest sentence tagged as one unit (tokens); longer ones are cut. */
+#define NER_MAX_SENT 1000
+/* Longest gazetteer phrase, in tokens. */
+#define NER_GAZ_MAX_TOKENS 6
+
+extern const char *const annals__ner_type_names[NER_N_TYPES];   /* "PER", ... */
+
+/* Gazetteer classes (bit numbers). */
+enum ner_gaz_class {
+    GZ_COUNTRY, GZ_REGION, GZ_CITY, GZ_DEMONYM, GZ_GIVEN, GZ_ORG, GZ_ORGKEY, GZ_TITLE,
+    GZ_LOCKEY, GZ_N_CLASSES
+};
+extern const char *const annals__ner_gaz_names[GZ_N_CLASSES];   /* "country", ... */
+
+struct ner_tok {
+    const char *s;
+    uint32_t len;
+};
+
+struct ner_gaz_entry {
+    uint64_t key;               /* hash of the lower-cased phrase; 0 = empty */
+    uint16_t bits;              /* classes of the phrase */
+    uint16_t prefix;            /* bit n-1: some phrase starts with these n tokens */
+};
+
+struct ner_lex_entry {
+    uint64_t key;               /* hash of the lower-cased form; 0 = empty */
+    uint8_t cls;                /* word class (1..), see ner.c */
+};
+
+struct ner_model {
+    const struct annals_alloc *alloc;
+    struct percep_model pm;
+    struct ner_gaz_entry *gaz;
+    size_t gaz_mask;
+    uint32_t n_gaz;
+    struct ner_lex_entry *lex;
+    size_t lex_mask;
+    uint32_t n_lex;
+    int doc_features;           /* second, document-aware pass */
+};
+
+/* Per-token atoms, computed once per sentence. */
+struct ner_atoms {
+    uint64_t lower, form, shape, sshape, suf[3], pre[2];
+    uint32_t flags;             /* NF_* */
+    uint16_t gz_b, gz_i;        /* gazetteer classes beginning / continuing here */
+    uint8_t lex;                /* word class, 0 unknown */
+    uint8_t doc;                /* document hint (second pass), 0 none */
+};
+
+/* Working memory of one tagging call, grown on demand. */
+struct ner_scratch {
+    const struct annals_alloc *alloc;
+    struct ner_atoms *at;
+    size_t cap;
+};
+
+/* ------------------------------------------------------------ ner.c */
+/* "O", "B-PER", ... into buf. */
+ANNALS_INTERNAL void annals__ner_label_name(unsigned l, char *buf, size_t cap);
+ANNALS_INTERNAL uint64_t annals__ner_lower_hash(const char *s, size_t n);
+/* Lower-case ASCII bytes of s into out (cap bytes), returns the length. */
+ANNALS_INTERNAL size_t annals__ner_lower(const char *s, size_t n, char *out, size_t cap);
+ANNALS_INTERNAL int annals__ner_open(const struct annals_alloc *a, const struct annals_model *m,
+                                     struct ner_model **out, char *err, size_t errlen);
+ANNALS_INTERNAL void annals__ner_free(struct ner_model *m);
+ANNALS_INTERNAL void annals__ner_scratch_init(struct ner_scratch *s, const struct annals_alloc *a);
+ANNALS_INTERNAL void annals__ner_scratch_free(struct ner_scratch *s);
+/* Gazetteer classes of a phrase of n tokens (0 when unknown). */
+ANNALS_INTERNAL uint16_t annals__ner_gaz_lookup(const struct ner_model *m, const struct ner_tok *t,
+                                                size_t n);
+/* Compute the atoms of t[0..n) into at (no document hints). */
+ANNALS_INTERNAL void annals__ner_atoms(const struct ner_model *m, const struct ner_tok *t,
+                                       size_t n, struct ner_atoms *at);
+/* Feature keys of token i given the labels of earlier tokens; returns the count. */
+#define NER_MAX_FEATS 64
+ANNALS_INTERNAL size_t annals__ner_features(const struct ner_atoms *at, size_t i, size_t n,
+                                            const uint8_t *labels, uint64_t *keys);
+/* Best label for token i given scores, forbidding I-t after anything but B-t/I-t. */
+ANNALS_INTERNAL unsigned annals__ner_best(const float *scores, unsigned prev);
+/* Tag a document: n tokens, sentence starts in sent[0..n_sent) (token
+** indexes, ascending, sent[0] = 0).  labels receives one label per token. */
+ANNALS_INTERNAL int annals__ner_tag_doc(const struct ner_model *m, const struct ner_tok *t,
+                                        size_t n, const uint32_t *sent, size_t n_sent,
+                                        uint8_t *labels, struct ner_scratch *s);
+/* Document hints: for each token, what the first pass said about the same
+** word elsewhere in the document (see ner.c). */
+ANNALS_INTERNAL void annals__ner_doc_hints(const struct ner_tok *t, size_t n,
+                                           const uint8_t *labels, struct ner_atoms *at,
+                                           const struct annals_alloc *a);
+
+/* ------------------------------------------------------- ner_data.c */
+/* A labelled corpus: tokens with gold labels, sentences and documents. */
+struct ner_corpus {
+    const struct annals_alloc *alloc;
+    struct ner_tok *tok;
+    uint8_t *gold;
+    size_t n_tok, cap_tok, cap_gold;
+    uint32_t *sent;             /* first token of each sentence */
+    size_t n_sent, cap_sent;
+    uint32_t *doc;              /* first sentence of each document */
+    size_t n_doc, cap_doc;
+    size_t skipped_docs;        /* left out (genre, licence) */
+};
+
+enum ner_format {
+    NERF_AUTO,      /* CoNLL/IOB: token first (or after an integer ID), tag last */
+    NERF_UNER,      /* ID FORM TAG ...: PER ORG LOC */
+    NERF_GUM,       /* FORM UPOS TAG with # newdoc id = GUM_<genre>_...: PERSON ORG LOC ... */
+    NERF_WIKIGOLD,  /* CoNLL-2003 style IOB1: PER ORG LOC MISC */
+    NERF_WNUT17,    /* person location group corporation product creative-work */
+    NERF_BTC,       /* PER ORG LOC */
+    NERF_RE3D       /* Person Organisation Location Nationality ... */
+};
+
+/* Mapping of a foreign type name onto ours: -1 = O, -2 = MISC (NORP when
+** the mention is a known demonym, else O). */
+ANNALS_INTERNAL void annals__ner_corpus_init(struct ner_corpus *c, const struct annals_alloc *a);
+ANNALS_INTERNAL void annals__ner_corpus_free(struct ner_corpus *c);
+/* Parse data[0..len) in format f and append its sentences; tokens point
+** into data, which must outlive the corpus.  demonyms (may be
+** NULL) decides MISC mentions.  Returns ANNALS_OK or an error with err set. */
+ANNALS_INTERNAL int annals__ner_corpus_read(struct ner_corpus *c, const char *data, size_t len,
+                                            int f, const struct ner_model *demonyms,
+                                            char *err, size_t errlen);
+ANNALS_INTERNAL int annals__ner_format_parse(const char *name);
+/* Spans of labels: calls back per entity [start, end) of type t. */
+struct ner_span {
+    uint32_t start, end;
+    uint8_t type;
+};
+/* Entity spans of labels[0..n) (an I-t not continuing t starts an entity). */
+ANNALS_INTERNAL size_t annals__ner_spans(const uint8_t *labels, size_t n, struct ner_span *out);
+
+/* ------------------------------------------------------ ner_train.c */
+struct ner_train_set {
+    const char *path;           /* a file, or a directory of .conll files */
+    int format;                 /* enum ner_format */
+    int repeat;                 /* times each epoch sees it (>= 1) */
+};
+
+struct ner_train_options {
+    const struct ner_train_set *sets;
+    size_t n_sets;
+    const char *const *gazetteers;  /* TSV files */
+    size_t n_gazetteers;
+    const char *const *lexicons;    /* CoNLL-U files for word classes */
+    size_t n_lexicons;
+    const char *out_path;
+    const char *date;
+    const char *licence;
+    uint64_t seed;
+    int epochs;
+    double prune;
+    int heldout;                /* every Nth document held out and scored; 0: none */
+    int doc_features;
+    void (*progress)(void *ud, const char *line);
+    void *progress_ud;
+};
+
+ANNALS_INTERNAL int annals__ner_train(const struct annals_alloc *a,
+                                      const struct ner_train_options *o, char *err,
+                                      size_t errlen);
+/* Build the gazetteer and lexicon parts of a model from files (used by the
+** trainer; exposed for tests). */
+ANNALS_INTERNAL int annals__ner_build_gaz(struct ner_model *m, const char *const *paths,
+                                          size_t n, struct annals_buf *raw, char *err,
+                                          size_t errlen);
+
+/* ------------------------------------------------------- entity scores */
+struct ner_counts {
+    size_t gold[NER_N_TYPES], sys[NER_N_TYPES], ok[NER_N_TYPES];
+};
+/* Add exact-match counts of sys against gold spans. */
+ANNALS_INTERNAL void annals__ner_count(const uint8_t *gold, const uint8_t *sys, size_t n,
+                                       struct ner_counts *c);
+
+#endif /* ANNALS_NER_H */

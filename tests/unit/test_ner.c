@@ -1,0 +1,183 @@
+/* test_ner.c -- NER readers, span scoring, gazetteer building and the
+** entity layer's model-free parts (src/ner_data.c, src/ner.c, src/ner_train.c). */
+#include "unit.h"
+
+#include <stdio.h>
+
+#include "ner.h"
+
+static const char iob1[] =
+    "-DOCSTART- -X- -X- O\n"
+    "\n"
+    "EU NNP B-NP I-ORG\n"
+    "rejects VBZ B-VP O\n"
+    "German JJ B-NP I-MISC\n"
+    "call NN I-NP O\n"
+    "to TO B-VP O\n"
+    "Peter NNP B-NP I-PER\n"
+    "Blackburn NNP I-NP I-PER\n"
+    ". . O O\n"
+    "\n";
+
+static void test_ner_reads_iob1_as_entities(void **state)
+{
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct ner_corpus c;
+    char err[200] = "";
+    (void)state;
+
+    annals__ner_corpus_init(&c, &a);
+    assert_int_equal(annals__ner_corpus_read(&c, iob1, sizeof iob1 - 1, NERF_AUTO, NULL, err,
+                                             sizeof err), ANNALS_OK);
+    assert_int_equal(c.n_sent, 1);
+    assert_int_equal(c.n_doc, 1);
+    assert_int_equal(c.n_tok, 8);
+    assert_int_equal(c.gold[0], NER_B(NER_ORG));
+    assert_int_equal(c.gold[2], 0);                 /* MISC without a demonym list: O */
+    assert_int_equal(c.gold[5], NER_B(NER_PER));
+    assert_int_equal(c.gold[6], NER_I(NER_PER));
+    annals__ner_corpus_free(&c);
+    assert_int_equal(t.live, 0);
+    assert_int_equal(t.bad_osize, 0);
+}
+
+static void test_ner_reads_uner_id_columns_and_comments(void **state)
+{
+    static const char uner[] =
+        "# newdoc id = d1\n# sent_id = s1\n# text = in tampa bay\n"
+        "1\tin\tO\t-\t-\n2\ttampa\tB-LOC\t-\tx\n3\tbay\tI-LOC\t-\tx\n\n";
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct ner_corpus c;
+    char err[200] = "";
+    (void)state;
+
+    annals__ner_corpus_init(&c, &a);
+    assert_int_equal(annals__ner_corpus_read(&c, uner, sizeof uner - 1, NERF_AUTO, NULL, err,
+                                             sizeof err), ANNALS_OK);
+    assert_int_equal(c.n_tok, 3);
+    assert_memory_equal(c.tok[1].s, "tampa", 5);
+    assert_int_equal(c.gold[1], NER_B(NER_LOC));
+    assert_int_equal(c.gold[2], NER_I(NER_LOC));
+    annals__ner_corpus_free(&c);
+    assert_int_equal(t.live, 0);
+}
+
+static void test_ner_gum_leaves_out_noncommercial_genres(void **state)
+{
+    static const char gum[] =
+        "# newdoc id = GUM_whow_cooking\n# text = Ask Mary\nAsk\tVERB\tO\nMary\tPROPN\tB-PERSON\n\n"
+        "# newdoc id = GUM_news_iodine\n# text = in New York\nin\tADP\tO\n"
+        "New\tPROPN\tO\nYork\tPROPN\tB-LOC\n\n";
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct ner_corpus c;
+    char err[200] = "";
+    (void)state;
+
+    annals__ner_corpus_init(&c, &a);
+    assert_int_equal(annals__ner_corpus_read(&c, gum, sizeof gum - 1, NERF_GUM, NULL, err,
+                                             sizeof err), ANNALS_OK);
+    assert_int_equal(c.skipped_docs, 1);
+    assert_int_equal(c.n_sent, 1);
+    assert_int_equal(c.n_tok, 3);
+    /* the silver span "York" takes back its proper-noun neighbour */
+    assert_int_equal(c.gold[1], NER_B(NER_LOC));
+    assert_int_equal(c.gold[2], NER_I(NER_LOC));
+    annals__ner_corpus_free(&c);
+    assert_int_equal(t.live, 0);
+}
+
+static void test_ner_rejects_a_line_without_a_tag(void **state)
+{
+    static const char bad[] = "EU\tI-ORG\nrejects\n\n";
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct ner_corpus c;
+    char err[200] = "";
+    (void)state;
+
+    annals__ner_corpus_init(&c, &a);
+    assert_int_equal(annals__ner_corpus_read(&c, bad, sizeof bad - 1, NERF_AUTO, NULL, err,
+                                             sizeof err), ANNALS_EFORMAT);
+    assert_non_null(strstr(err, "line 2"));
+    annals__ner_corpus_free(&c);
+    assert_int_equal(t.live, 0);
+}
+
+static void test_ner_counts_exact_matches_only(void **state)
+{
+    const uint8_t gold[] = { NER_B(NER_PER), NER_I(NER_PER), 0, NER_B(NER_LOC), 0,
+                             NER_B(NER_ORG) };
+    const uint8_t sys[] = { NER_B(NER_PER), 0, 0, NER_B(NER_LOC), 0, NER_B(NER_LOC) };
+    struct ner_counts k;
+    (void)state;
+
+    memset(&k, 0, sizeof k);
+    annals__ner_count(gold, sys, 6, &k);
+    assert_int_equal(k.gold[NER_PER], 1);
+    assert_int_equal(k.sys[NER_PER], 1);
+    assert_int_equal(k.ok[NER_PER], 0);       /* boundary differs */
+    assert_int_equal(k.ok[NER_LOC], 1);
+    assert_int_equal(k.sys[NER_LOC], 2);      /* wrong type is a false positive */
+    assert_int_equal(k.gold[NER_ORG], 1);
+    assert_int_equal(k.ok[NER_ORG], 0);
+}
+
+static void test_ner_best_never_starts_with_inside(void **state)
+{
+    float sc[NER_N_LABELS] = { 0 };
+    (void)state;
+    sc[NER_I(NER_PER)] = 5;
+    sc[NER_B(NER_ORG)] = 1;
+    assert_int_equal(annals__ner_best(sc, 0), NER_B(NER_ORG));
+    assert_int_equal(annals__ner_best(sc, NER_B(NER_PER)), NER_I(NER_PER));
+    assert_int_equal(annals__ner_best(sc, NER_B(NER_LOC)), NER_B(NER_ORG));
+}
+
+static void test_ner_gazetteer_matches_phrases_case_insensitively(void **state)
+{
+    const char *path = "build/test_ner_gaz.tsv";
+    FILE *f = fopen(path, "w");
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct ner_model m;
+    char err[200] = "";
+    (void)state;
+
+    if (f == NULL) {
+        path = "/tmp/test_ner_gaz.tsv";
+        f = fopen(path, "w");
+    }
+    assert_non_null(f);
+    fputs("# test\nNew York\tcity\nPakistani\tdemonym\tPakistan\nArmy\torgkey\n", f);
+    fclose(f);
+    memset(&m, 0, sizeof m);
+    m.alloc = &a;
+    assert_int_equal(annals__ner_build_gaz(&m, &path, 1, NULL, err, sizeof err), ANNALS_OK);
+    struct ner_tok ny[2] = { { "NEW", 3 }, { "york", 4 } };
+    struct ner_tok pk[1] = { { "Pakistani", 9 } };
+    assert_int_equal(annals__ner_gaz_lookup(&m, ny, 2), 1u << GZ_CITY);
+    assert_int_equal(annals__ner_gaz_lookup(&m, ny, 1), 0);     /* a prefix only */
+    assert_int_equal(annals__ner_gaz_lookup(&m, pk, 1), 1u << GZ_DEMONYM);
+    annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
+    remove(path);
+    assert_int_equal(t.live, 0);
+}
+
+int main(int argc, char **argv)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ner_reads_iob1_as_entities),
+        cmocka_unit_test(test_ner_reads_uner_id_columns_and_comments),
+        cmocka_unit_test(test_ner_gum_leaves_out_noncommercial_genres),
+        cmocka_unit_test(test_ner_rejects_a_line_without_a_tag),
+        cmocka_unit_test(test_ner_counts_exact_matches_only),
+        cmocka_unit_test(test_ner_best_never_starts_with_inside),
+        cmocka_unit_test(test_ner_gazetteer_matches_phrases_case_insensitively),
+    };
+    if (argc > 1)
+        cmocka_set_test_filter(argv[1]);
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
