@@ -1,0 +1,42 @@
+/* actors.h -- the actor stage's contract with the stages after it.
+**
+** The actor stage (actors.c) resolves who each noun phrase of the article
+** stands for, as a CAMEO-style actor code: a country (ISO 3166 alpha-3, or
+** a region or international organisation code) and a sector or role (GOV,
+** MIL, COP, REB, INS, ...), from names, demonyms, capitals used as
+** metonyms, institutions, titles and roles, and in-document coreference
+** (pronouns and definite descriptions to the last compatible mention).  A
+** mere location ("in Christchurch") is never an actor.  A user actor
+** dictionary (actordict.c) overrides what is inferred.
+**
+** The event stage reads actors only through annals__actor_of_word(). */
+#ifndef ANNALS_ACTORS_H
+#define ANNALS_ACTORS_H
+
+#include "doc.h"
+
+struct doc_actor {
+    char country[4];            /* "USA", "AFG", "UNO"...; "" when unknown */
+    char sector[4];             /* "GOV", "MIL"...; "" when none */
+    int32_t entity;             /* index into d->ent, or -1 (a common noun: "the army") */
+    uint32_t first_word, n_words;   /* the phrase that names it */
+    uint8_t source;             /* how it was resolved: enum actor_source */
+};
+
+enum actor_source {
+    ACTOR_FROM_NAME = 0,        /* a country, organisation or person's own name */
+    ACTOR_FROM_DEMONYM,         /* "Afghan", "Pakistani" */
+    ACTOR_FROM_METONYM,         /* a capital or seat of government acting */
+    ACTOR_FROM_ROLE,            /* a title or role: "army chief", "spokesperson" */
+    ACTOR_FROM_COREF,           /* a pronoun or definite description */
+    ACTOR_FROM_DICTIONARY       /* the user actor dictionary */
+};
+
+/* Resolve the actors of d (after the syntax and NER stages). */
+ANNALS_INTERNAL int annals__actors_run(const annals_pipeline *p, annals_doc *d);
+
+/* The actor that the noun phrase headed by word w stands for, following
+** coreference; NULL when it stands for none. */
+ANNALS_INTERNAL const struct doc_actor *annals__actor_of_word(const annals_doc *d, size_t w);
+
+#endif /* ANNALS_ACTORS_H */
