@@ -38,13 +38,16 @@ int main(int argc, char **argv)
             write = 1;
         else if (strcmp(argv[i], "--models") == 0 && i + 1 < argc)
             opt.model_dir = argv[++i];
+        else if (strcmp(argv[i], "--text-only") == 0)
+            opt.stages = 0;
         else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc)
             limit = strtoul(argv[++i], NULL, 10);
         else
             argc = 0;
     }
     if (argc < 2) {
-        fprintf(stderr, "usage: bench CORPUS.jsonl [--write] [--models DIR] [--limit N]\n");
+        fprintf(stderr, "usage: bench CORPUS.jsonl [--write] [--models DIR] [--text-only] "
+                        "[--limit N]\n");
         return 2;
     }
     if (annals_pipeline_open(&opt, &p, err, sizeof err) != ANNALS_OK ||
@@ -93,7 +96,8 @@ int main(int argc, char **argv)
     printf("sentences         %zu\n", sentences);
     printf("%-17s %.3f s: %.1f MB/s, %.0f tokens/s, %.0f words/s, %.0f articles/s, "
            "%.0f sentences/s (one core)\n",
-           opt.model_dir != NULL ? "whole pipeline" : "read+text stage", t_read,
+           opt.stages == 0 ? "read+text stage" : opt.model_dir != NULL ? "whole pipeline"
+                                                                  : "no-model stages", t_read,
            (double)bytes / 1e6 / t_read, (double)tokens / t_read, (double)words / t_read,
            (double)docs / t_read, (double)sentences / t_read);
     if (write)

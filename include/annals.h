@@ -95,7 +95,21 @@ struct annals_options {
     const char *ner_model;       /* named-entity model file; NULL: ner.model
                                     of model_dir when present */
     int date_order;              /* enum annals_date_order */
+    unsigned stages;             /* ANNALS_STAGE_* bits of the stages to run
+                                    after the text stage, which always runs;
+                                    a stage whose model is not loaded is
+                                    skipped.  Default ANNALS_STAGES_ALL. */
 };
+
+/* Stages that can be switched off with annals_options.stages. */
+enum annals_stage {
+    ANNALS_STAGE_SYNTAX = 1u << 0,   /* tags, lemmas, dependencies (models) */
+    ANNALS_STAGE_NER = 1u << 1,      /* entities (ner.model) */
+    ANNALS_STAGE_TIME = 1u << 2,     /* temporal expressions */
+    ANNALS_STAGE_GEO = 1u << 3,      /* places (geo.model) */
+    ANNALS_STAGE_TONE = 1u << 4      /* tone (tone.model) */
+};
+#define ANNALS_STAGES_ALL 0xFFFFFFFFu
 
 /* Fill *opt with the defaults: libc allocator, 16 MiB documents, 1000 tokens
 ** per sentence, reject invalid UTF-8, no models, month-first numeric dates. */

@@ -80,6 +80,7 @@ void annals_options_init(struct annals_options *opt)
     opt->utf8_policy = ANNALS_UTF8_REJECT;
     opt->model_dir = NULL;
     opt->ner_model = NULL;
+    opt->stages = ANNALS_STAGES_ALL;
 }
 
 void annals_free(const annals_pipeline *p, void *mem, size_t len)

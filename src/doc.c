@@ -280,6 +280,12 @@ int annals_doc_set_text(annals_doc *d, const char *text, size_t len)
     return ANNALS_OK;
 }
 
+/* Is stage selected by the pipeline's options? */
+static int wants(const annals_pipeline *p, unsigned stage)
+{
+    return (p->opt.stages & stage) != 0;
+}
+
 int annals_doc_annotate(const annals_pipeline *p, annals_doc *d)
 {
     if (p == NULL || d == NULL)
@@ -290,15 +296,15 @@ int annals_doc_annotate(const annals_pipeline *p, annals_doc *d)
         return annals__doc_fail(d, ANNALS_EINVAL, "the document holds no text");
     clear_annotations(d);
     int rc = annals__text_run(p, d);
-    if (rc == ANNALS_OK && p->syn != NULL)
+    if (rc == ANNALS_OK && p->syn != NULL && wants(p, ANNALS_STAGE_SYNTAX))
         rc = annals__syntax_run(p, d);
-    if (rc == ANNALS_OK && p->ner != NULL)
+    if (rc == ANNALS_OK && p->ner != NULL && wants(p, ANNALS_STAGE_NER))
         rc = annals__ner_run(p, d);
-    if (rc == ANNALS_OK)
+    if (rc == ANNALS_OK && wants(p, ANNALS_STAGE_TIME))
         rc = annals__timex_run(p, d);
-    if (rc == ANNALS_OK && p->gaz != NULL)
+    if (rc == ANNALS_OK && p->gaz != NULL && wants(p, ANNALS_STAGE_GEO))
         rc = annals__geo_run(p, d);
-    if (rc == ANNALS_OK && p->tone != NULL)
+    if (rc == ANNALS_OK && p->tone != NULL && wants(p, ANNALS_STAGE_TONE))
         rc = annals__tone_run(p, d);
     return rc;
 }

@@ -1,22 +1,35 @@
 #!/usr/bin/env bash
-# eval.sh ANNALS -- accuracy on the evaluation sets in ../shared/data, read
-# in place.  Each evaluation is skipped, with a note, when its data is absent.
+# eval.sh ANNALS -- accuracy of every stage that has an evaluation, on the
+# sets in ../shared/data (read in place) and on the project's own
+# development sets.  An evaluation whose data is absent is skipped, with a
+# note.  Held-out test figures belong in BENCHMARKS.md once, not in tuning.
 set -euo pipefail
 annals=$1
 data=${ANNALS_DATA:-../shared/data}
-ewt=$data/ud/EWT
-for split in dev test; do
-    gold=$ewt/en_ewt-ud-$split.conllu
-    if [[ -f $gold ]]; then
-        echo "== text stage, UD English-EWT $split: annals eval tokenize --gold $gold"
-        "$annals" eval tokenize --gold "$gold"
+
+run() {     # run TITLE FILE COMMAND...
+    local title=$1 file=$2
+    shift 2
+    if [[ -f $file ]]; then
+        echo "== $title: annals ${*:2}"
+        "$@"
     else
-        echo "skip: $gold not found"
+        echo "skip $title: $file not found"
     fi
+}
+
+for set in ud/EWT/en_ewt-ud-dev ud/EWT/en_ewt-ud-test ud/GUM/en_gum-ud-test; do
+    gold=$data/$set.conllu
+    run "text stage, $set" "$gold" "$annals" eval tokenize --gold "$gold"
+    run "syntax, gold tokens, $set" "$gold" "$annals" eval parse --gold "$gold" --gold-tokens -m models
 done
+uner=$data/ner/uner-ewt/en_ewt-ud-test.iob2
+run "named entities, UNER English-EWT test" "$uner" "$annals" eval ner --gold "$uner"
 timeml=tests/data/timeml
 if compgen -G "$timeml/*.tml" >/dev/null; then
     echo "== time stage, TimeML development set (invented news): annals eval time --gold $timeml/*.tml"
     # shellcheck disable=SC2046
     "$annals" eval time $(for f in "$timeml"/*.tml; do printf -- '--gold %s ' "$f"; done)
 fi
+geo=tests/eval/geo-dev.jsonl
+run "places, development set (invented news)" "$geo" "$annals" eval geo --gold "$geo"

@@ -35,6 +35,8 @@ static void usage(FILE *f)
             "                              becomes U+FFFD, offsets kept\n"
             "  --max-doc-bytes N           largest article (default 16777216)\n"
             "  --max-sentence-tokens N     longest sentence (default 1000)\n"
+            "  --stages LIST               stages to run after the text stage: none, or\n"
+            "                              any of syntax,ner,time,geo,tone (default all)\n"
             "  --threads N                 annotate on N threads (default: all cores,\n"
             "                              at most 64); the output is the same for any N\n"
             "  -m, --models DIR            directory of the models (default: $ANNALS_MODELS,\n"
@@ -217,6 +219,33 @@ static const char *find_models(void)
     return NULL;
 }
 
+/* "none" or a comma-separated list of syntax, ner, time, geo, tone. */
+static int parse_stages(const char *s, unsigned *out)
+{
+    static const struct { const char *name; unsigned bit; } stage[] = {
+        {"syntax", ANNALS_STAGE_SYNTAX}, {"ner", ANNALS_STAGE_NER},
+        {"time", ANNALS_STAGE_TIME}, {"geo", ANNALS_STAGE_GEO},
+        {"tone", ANNALS_STAGE_TONE},
+    };
+    *out = 0;
+    if (strcmp(s, "none") == 0)
+        return 1;
+    while (*s != '\0') {
+        size_t n = strcspn(s, ",");
+        size_t k = 0;
+        while (k < sizeof stage / sizeof stage[0] &&
+               !(strlen(stage[k].name) == n && memcmp(stage[k].name, s, n) == 0))
+            k++;
+        if (k == sizeof stage / sizeof stage[0])
+            return 0;
+        *out |= stage[k].bit;
+        s += n;
+        if (*s == ',')
+            s++;
+    }
+    return *out != 0;
+}
+
 static int parse_size(const char *s, size_t *out)
 {
     char *end;
@@ -320,6 +349,9 @@ int cmd_code(int argc, char **argv)
                 no_models = 1;
             else
                 opt.model_dir = v;
+        } else if (strcmp(a, "--stages") == 0) {
+            if (!parse_stages(v, &opt.stages))
+                goto bad_value;
         } else if (strcmp(a, "--threads") == 0) {
             size_t n;
             if (!parse_size(v, &n) || n > MAX_THREADS)
