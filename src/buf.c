@@ -80,8 +80,10 @@ int annals__buf_printf(struct annals_buf *b, const char *fmt, ...)
     va_start(ap, fmt);
     n = vsnprintf(tmp, sizeof tmp, fmt, ap);
     va_end(ap);
-    if (n < 0 || (size_t)n >= sizeof tmp)
-        return ANNALS_EINVAL;       /* only short, fixed-format fields go here */
+    if (n < 0 || (size_t)n >= sizeof tmp) {
+        b->len = 0;                 /* only short, fixed-format fields go here */
+        return ANNALS_EINVAL;
+    }
     return annals__buf_add(b, tmp, (size_t)n);
 }
 

@@ -499,6 +499,17 @@ static int resolve(const annals_pipeline *p, annals_doc *d)
         d->place.v[out++] = *pl;
     }
     d->place.n = out;
+    /* The dateline was added first; the output is in text order.  Few places:
+    ** an insertion sort, stable. */
+    for (size_t m = 1; m < d->place.n; m++) {
+        struct doc_place x = d->place.v[m];
+        size_t k = m;
+        while (k > 0 && d->place.v[k - 1].start > x.start) {
+            d->place.v[k] = d->place.v[k - 1];
+            k--;
+        }
+        d->place.v[k] = x;
+    }
     d->has_geo = 1;
     return ANNALS_OK;
 }
