@@ -99,6 +99,9 @@ struct annals_options {
                                     after the text stage, which always runs;
                                     a stage whose model is not loaded is
                                     skipped.  Default ANNALS_STAGES_ALL. */
+    const char *actors_file;     /* user actor dictionary (docs/ACTORS.md),
+                                    overriding inferred actor codes; NULL:
+                                    none */
 };
 
 /* Stages that can be switched off with annals_options.stages. */
@@ -107,7 +110,8 @@ enum annals_stage {
     ANNALS_STAGE_NER = 1u << 1,      /* entities (ner.model) */
     ANNALS_STAGE_TIME = 1u << 2,     /* temporal expressions */
     ANNALS_STAGE_GEO = 1u << 3,      /* places (geo.model) */
-    ANNALS_STAGE_TONE = 1u << 4      /* tone (tone.model) */
+    ANNALS_STAGE_TONE = 1u << 4,     /* tone (tone.model) */
+    ANNALS_STAGE_ACTORS = 1u << 5    /* actor codes (needs the syntax stage) */
 };
 #define ANNALS_STAGES_ALL 0xFFFFFFFFu
 
@@ -432,6 +436,30 @@ struct annals_geo_scores {
 ANNALS_API int annals_eval_geo(const annals_pipeline *p, const char *jsonl, size_t len,
                                struct annals_geo_scores *out, char *errbuf,
                                size_t errlen);
+
+/* Actor scores: gold noun phrases and the actor code the system gave each. */
+struct annals_actor_scores {
+    size_t documents;
+    size_t gold;              /* gold phrases */
+    size_t gold_actors;       /* gold phrases with an actor code */
+    size_t gold_none;         /* gold phrases that are no actor ("in Christchurch") */
+    size_t correct;           /* system code equals the gold code (or both none) */
+    size_t covered;           /* gold actors given some actor */
+    size_t covered_correct;   /* of those, with the gold code */
+    size_t country_ok;        /* gold actors whose country (first three letters) matches */
+    size_t none_ok;           /* gold non-actors given no actor */
+};
+
+/* Score the actor stage against gold JSON Lines held in memory (format in
+** docs/ACTORS.md): each line {"text":..., "date":... (optional), "actors":
+** [{"phrase":"Pakistani officials", "code":"PAKGOV"}, {"phrase":"he",
+** "nth":2, "code":"USAMIL"}, {"phrase":"Christchurch", "code":null}]}.
+** The pipeline needs the syntax models.  When report is not NULL it is
+** called with one line of text per phrase scored wrong. */
+ANNALS_API int annals_eval_actors(const annals_pipeline *p, const char *jsonl, size_t len,
+                                  struct annals_actor_scores *out,
+                                  void (*report)(void *ud, const char *line), void *ud,
+                                  char *errbuf, size_t errlen);
 
 #ifdef __cplusplus
 }

@@ -1,6 +1,7 @@
 /* doc.c -- document lifecycle, metadata and the read-only accessors of the
 ** public API.  Stages write into the document through doc.h. */
 #include "doc.h"
+#include "actors.h"
 #include "timex.h"
 
 #include <stdio.h>
@@ -48,6 +49,10 @@ void annals_doc_reset(annals_doc *d)
     d->has_syntax = 0;
     d->has_ner = 0;
     d->ment.n = d->ent.n = 0;
+    d->actor = NULL;
+    d->n_actor = 0;
+    d->word_actor = NULL;
+    d->has_actors = 0;
     d->status = ANNALS_OK;
     d->err_offset = SIZE_MAX;
     d->errmsg[0] = '\0';
@@ -251,6 +256,10 @@ static void clear_annotations(annals_doc *d)
     d->has_syntax = 0;
     d->has_ner = 0;
     d->ment.n = d->ent.n = 0;
+    d->actor = NULL;
+    d->n_actor = 0;
+    d->word_actor = NULL;
+    d->has_actors = 0;
     d->status = ANNALS_OK;
     d->err_offset = SIZE_MAX;
     d->errmsg[0] = '\0';
@@ -304,6 +313,8 @@ int annals_doc_annotate(const annals_pipeline *p, annals_doc *d)
         rc = annals__timex_run(p, d);
     if (rc == ANNALS_OK && p->gaz != NULL && wants(p, ANNALS_STAGE_GEO))
         rc = annals__geo_run(p, d);
+    if (rc == ANNALS_OK && wants(p, ANNALS_STAGE_ACTORS))
+        rc = annals__actors_run(p, d);
     if (rc == ANNALS_OK && p->tone != NULL && wants(p, ANNALS_STAGE_TONE))
         rc = annals__tone_run(p, d);
     return rc;

@@ -36,7 +36,8 @@ static void usage(FILE *f)
             "  --max-doc-bytes N           largest article (default 16777216)\n"
             "  --max-sentence-tokens N     longest sentence (default 1000)\n"
             "  --stages LIST               stages to run after the text stage: none, or\n"
-            "                              any of syntax,ner,time,geo,tone (default all)\n"
+            "                              any of syntax,ner,time,geo,actors,tone\n"
+            "                              (default all)\n"
             "  --threads N                 annotate on N threads (default: all cores,\n"
             "                              at most 64); the output is the same for any N\n"
             "  -m, --models DIR            directory of the models (default: $ANNALS_MODELS,\n"
@@ -44,6 +45,8 @@ static void usage(FILE *f)
             "  --no-models, -m none        text stage only: no models\n"
             "  -o FILE                     write to FILE instead of standard output\n"
             "  --ner MODEL                 find named entities with MODEL (models/ner.model)\n"
+            "  --actors FILE               user actor dictionary (docs/ACTORS.md): its\n"
+            "                              codes override the inferred ones\n"
             "\n"
             "Exit status: 0 all records succeeded, 1 some failed, 2 usage error.\n");
 }
@@ -219,13 +222,13 @@ static const char *find_models(void)
     return NULL;
 }
 
-/* "none" or a comma-separated list of syntax, ner, time, geo, tone. */
+/* "none" or a comma-separated list of syntax, ner, time, geo, actors, tone. */
 static int parse_stages(const char *s, unsigned *out)
 {
     static const struct { const char *name; unsigned bit; } stage[] = {
         {"syntax", ANNALS_STAGE_SYNTAX}, {"ner", ANNALS_STAGE_NER},
         {"time", ANNALS_STAGE_TIME}, {"geo", ANNALS_STAGE_GEO},
-        {"tone", ANNALS_STAGE_TONE},
+        {"actors", ANNALS_STAGE_ACTORS}, {"tone", ANNALS_STAGE_TONE},
     };
     *out = 0;
     if (strcmp(s, "none") == 0)
@@ -361,6 +364,8 @@ int cmd_code(int argc, char **argv)
             outpath = v;
         } else if (strcmp(a, "--ner") == 0) {
             opt.ner_model = v;
+        } else if (strcmp(a, "--actors") == 0) {
+            opt.actors_file = v;
         } else {
             fprintf(stderr, "annals code: unknown option %s\n", a);
             usage(stderr);
