@@ -419,6 +419,31 @@ ANNALS_API int annals_eval_geo(const annals_pipeline *p, const char *jsonl, size
                                struct annals_geo_scores *out, char *errbuf,
                                size_t errlen);
 
+/* Quotation scores (docs/QUOTES.md): gold and system quotes paired by
+** overlapping content; speakers right or wrong on the pairs. */
+struct annals_quote_scores {
+    size_t documents;
+    size_t gold, system, matched;     /* quotes */
+    size_t gold_speakers;             /* gold quotes with a speaker */
+    size_t system_speakers;           /* system quotes with a speaker */
+    size_t speaker_right;             /* paired, speaker agrees */
+    size_t kind_ok;                   /* paired, kind agrees (or gold gives none) */
+    size_t content_exact;             /* paired, content spans equal */
+    struct annals_prf quotes;         /* detection, by overlap */
+    struct annals_prf speakers;       /* speaker precision and recall */
+    struct annals_prf content;        /* content bytes (gold/system/correct in bytes) */
+};
+
+/* Score the quote stage against gold JSON Lines held in memory: each line
+** {"text":..., "quotes":[{"content":"...", "speaker":"John Kirby" or null,
+** "kind":"direct"}]} (docs/QUOTES.md).  If report is not NULL it receives one
+** line per missed, spurious or wrongly attributed quote.  The pipeline needs
+** its models (opt->model_dir). */
+ANNALS_API int annals_eval_quotes(const annals_pipeline *p, const char *jsonl, size_t len,
+                                  struct annals_quote_scores *out,
+                                  void (*report)(void *ud, const char *line), void *ud,
+                                  char *errbuf, size_t errlen);
+
 #ifdef __cplusplus
 }
 #endif
