@@ -205,6 +205,10 @@ static unsigned cue_kind(const struct ctx *x, size_t w)
     const struct doc_word *dw = &x->d->word.v[w];
     if (!upos_is(x, w, "VERB"))
         return 0;
+    /* "so-called" names, it does not quote */
+    if (lemma_is(x, w, "call") && w > 0 &&
+        (form_is(x, w - 1, "-") || form_is(x, w - 1, "so")))
+        return 0;
     return annals__quote_cue(dw->lemma, dw->lemma_len);
 }
 
@@ -253,6 +257,11 @@ static int32_t subject_of(const struct ctx *x, size_t v)
         upos_is(x, (size_t)h, "VERB"))
         return nsubj_of(x, (size_t)h);
     return -1;
+}
+
+static int32_t mention_first_word(const struct ctx *x, const struct doc_mention *m)
+{
+    return (int32_t)x->d->tok.v[m->tok].first_word;
 }
 
 /* --------------------------------------------------------- quote marks */
@@ -441,7 +450,7 @@ static int32_t cue_after(const struct ctx *x, int32_t wc, int depth)
         if (end - k > 8)
             end = k + 8;
     }
-    for (; k < end && seen < 10; k++, seen++) {
+    for (; k < end && seen < 14; k++, seen++) {
         if (x->inq[k] != depth - 1)
             return -1;
         if (cue_kind(x, k) & CUE_SPEECH)
@@ -493,11 +502,7 @@ static int32_t cue_partial(const struct ctx *x, int32_t w)
 /* Subject of an "according to" cue at word a: the noun after "to". */
 static int32_t according_subject(const struct ctx *x, size_t a)
 {
-    int32_t h = head_of(x, a);
     uint32_t s = x->wsent[a];
-    if (h > (int32_t)a + 1 && (upos_is(x, (size_t)h, "NOUN") || upos_is(x, (size_t)h, "PROPN") ||
-                               upos_is(x, (size_t)h, "PRON")))
-        return h;
     /* the last word of the noun phrase after "to" */
     int32_t last = -1;
     for (size_t k = a + 2; k < sent_end(x, s); k++) {
@@ -537,11 +542,44 @@ static int32_t surface_subject(const struct ctx *x, int32_t v)
     return last;
 }
 
+static int nounish(const struct ctx *x, int32_t w)
+{
+    return nominal(x, w) || upos_is(x, (size_t)w, "ADJ") || upos_is(x, (size_t)w, "DET") ||
+           upos_is(x, (size_t)w, "NUM");
+}
+
+/* Correct the parse's subject s of cue verb v on the surface: a name in
+** apposition right before the verb ("the mediator, Ibrahim Toure, said")
+** and the last word of a run of nouns ending at the verb ("Environment
+** Minister Clara Voss announced") head the subject. */
+static int32_t fix_subject(const struct ctx *x, int32_t s, int32_t v)
+{
+    int32_t k = v - 1, lo = (int32_t)x->sfirst[x->wsent[v]];
+    while (k > lo && (upos_is(x, (size_t)k, "AUX") || upos_is(x, (size_t)k, "ADV")))
+        k--;
+    if (k > lo + 1 && form_is(x, (size_t)k, ",") && x->wment[k - 1] >= 0 &&
+        (x->d->ment.v[x->wment[k - 1]].type == ENT_PER ||
+         x->d->ment.v[x->wment[k - 1]].type == ENT_ORG)) {
+        const struct doc_mention *m = &x->d->ment.v[x->wment[k - 1]];
+        int32_t f = mention_first_word(x, m);
+        if (f > lo && form_is(x, (size_t)f - 1, ","))
+            return k - 1;
+    }
+    if (s < 0 || s >= k || x->inq[k])
+        return s;
+    for (int32_t j = s; j <= k; j++)
+        if (!nounish(x, j) || x->inq[j])
+            return s;
+    return k;
+}
+
 static void set_cue(struct ctx *x, struct cand *c, int32_t cue)
 {
     c->cue = cue;
     c->cue_end = cue;
-    x->used[cue] = 1;
+    /* a partial quote leaves its verb free to report the whole clause */
+    if (c->kind != QUOTE_PARTIAL)
+        x->used[cue] = 1;
     if (is_according(x, (size_t)cue)) {
         c->cue_end = cue + 1;
         c->subj = according_subject(x, (size_t)cue);
@@ -549,6 +587,7 @@ static void set_cue(struct ctx *x, struct cand *c, int32_t cue)
         c->subj = subject_of(x, (size_t)cue);
         if (c->subj < 0 && c->kind != QUOTE_INDIRECT)
             c->subj = surface_subject(x, cue);
+        c->subj = fix_subject(x, c->subj, cue);
     }
 }
 
@@ -561,8 +600,8 @@ static void direct_cue(struct ctx *x, struct cand *c)
     int starts = prev < (int32_t)x->sfirst[s] || form_is(x, (size_t)prev, ":") ||
                  form_is(x, (size_t)prev, ",") || form_is(x, (size_t)prev, "(") ||
                  form_is(x, (size_t)prev, "-") || form_is(x, (size_t)prev, "\xE2\x80\x94") ||
-                 form_is(x, (size_t)prev, "\xE2\x80\x93") || cue_kind(x, (size_t)prev) ||
-                 (prev >= 0 && x->inq[prev] != x->inq[c->open]);
+                 form_is(x, (size_t)prev, "\xE2\x80\x93") ||
+                 (cue_kind(x, (size_t)prev) & CUE_SPEECH);
     int32_t cue = -1;
 
     if (c->kind == QUOTE_DIRECT && !starts && c->close >= 0 &&
@@ -600,6 +639,69 @@ static void trim(const struct ctx *x, int32_t *a, int32_t *b)
         (*b)--;
 }
 
+static int finite(const struct ctx *x, int32_t w)
+{
+    const char *t = x->d->word.v[w].xpos;
+    return strcmp(t, "VBD") == 0 || strcmp(t, "VBZ") == 0 || strcmp(t, "VBP") == 0 ||
+           strcmp(t, "MD") == 0;
+}
+
+/* Does a clause start at word a, up to e: a subject of noun-phrase words
+** followed by a finite verb? */
+static int clause_at(const struct ctx *x, int32_t a, int32_t e)
+{
+    int32_t k = a;
+    while (k <= e && k - a <= 12 && !finite(x, k)) {
+        if (!(nounish(x, k) || upos_is(x, (size_t)k, "ADP") ||
+              upos_is(x, (size_t)k, "CCONJ") || upos_is(x, (size_t)k, "PART")) ||
+            x->inq[k])
+            return 0;
+        k++;
+    }
+    return k > a && k <= e && finite(x, k);
+}
+
+/* Content of cue verb v when the parse gives it no clause: "told reporters
+** that ...", "said the men were ...", and "..., the union said in a
+** statement." (the clause before).  Sets [*a, *b] or leaves *a at -1. */
+static void surface_content(const struct ctx *x, int32_t v, int32_t *a, int32_t *b)
+{
+    uint32_t s = x->wsent[v];
+    int32_t lo = (int32_t)x->sfirst[s], e = (int32_t)sent_end(x, s) - 1, k = v + 1;
+
+    /* an addressee ("told reporters") or a short phrase ("on Monday") before "that" */
+    for (int32_t j = v + 1; j <= e && j <= v + 6 && !x->inq[j]; j++)
+        if (form_is(x, (size_t)j, "that")) {
+            k = j + 1;
+            break;
+        } else if (is_punct(x, j) || upos_is(x, (size_t)j, "VERB") || finite(x, j)) {
+            break;
+        }
+    if (k <= e && !x->inq[k] && clause_at(x, k, e)) {
+        *a = k;
+        *b = e;
+        return;
+    }
+    /* "<clause>, <subject> said [phrase]." */
+    int32_t c = v - 1;
+    while (c > lo && !form_is(x, (size_t)c, ",") && nounish(x, c) && !x->inq[c])
+        c--;
+    if (c <= lo + 1 || !form_is(x, (size_t)c, ",") || c == v - 1)
+        return;
+    for (int32_t j = v + 1; j <= e; j++)
+        if (!(is_punct(x, j) || nounish(x, j) || upos_is(x, (size_t)j, "ADP")) || x->inq[j])
+            return;
+    for (int32_t j = lo; j < c; j++)
+        if (x->inq[j])
+            return;
+    for (int32_t j = lo; j < c; j++)
+        if (finite(x, j)) {
+            *a = lo;
+            *b = c - 1;
+            return;
+        }
+}
+
 /* Indirect speech: cue verbs outside quotes with an unquoted clause. */
 static int find_indirect(struct ctx *x)
 {
@@ -608,23 +710,25 @@ static int find_indirect(struct ctx *x)
             continue;
         int32_t a = -1, b = -1;
         if (is_according(x, v)) {
-            /* the rest of the sentence: the larger side of the phrase */
+            /* "According to X, <clause>." or "<clause>, according to X." */
             uint32_t s = x->wsent[v];
-            int32_t subj = according_subject(x, v);
-            int32_t pe = subj >= 0 ? x->hi[subj] : (int32_t)v + 1;
             int32_t ss = (int32_t)x->sfirst[s], se = (int32_t)sent_end(x, s) - 1;
-            int32_t la = ss, lb = (int32_t)v - 1, ra = pe + 1, rb = se;
-            trim(x, &la, &lb);
-            trim(x, &ra, &rb);
-            if (lb - la >= rb - ra) {
-                a = la;
-                b = lb;
+            int32_t k = ss;
+            while (k < (int32_t)v && is_punct(x, (size_t)k))
+                k++;
+            if (k == (int32_t)v) {
+                int32_t c = (int32_t)v + 2;
+                while (c <= se && !form_is(x, (size_t)c, ","))
+                    c++;
+                a = c + 1;
+                b = se;
             } else {
-                a = ra;
-                b = rb;
+                a = ss;
+                b = (int32_t)v - 1;
             }
-            for (int32_t k = a; k <= b && a >= 0; k++)
-                if (x->inq[k])
+            trim(x, &a, &b);
+            for (int32_t j = a; j <= b && a >= 0; j++)
+                if (x->inq[j])
                     a = -1;
             if (a < 0 || b - a < 1)
                 continue;
@@ -647,32 +751,32 @@ static int find_indirect(struct ctx *x)
             }
         if (a < 0) {
             int32_t h = head_of(x, v);
-            if (h < 0 || !deprel_is(x, v, "parataxis") || x->inq[h])
-                continue;
-            /* "The talks were productive, Kirby said." */
-            a = x->lo[h];
-            b = x->hi[h];
-            if (x->hi[v] >= b)
-                b = x->lo[v] - 1;
-            else if (x->lo[v] <= a)
-                a = x->hi[v] + 1;
+            if (h >= 0 && deprel_is(x, v, "parataxis") && !x->inq[h]) {
+                /* "The talks were productive, Kirby said." */
+                a = x->lo[h];
+                b = x->hi[h];
+                if (x->hi[v] >= b)
+                    b = x->lo[v] - 1;
+                else if (x->lo[v] <= a)
+                    a = x->hi[v] + 1;
+            } else {
+                surface_content(x, (int32_t)v, &a, &b);
+                if (a < 0)
+                    continue;
+            }
         }
         trim(x, &a, &b);
         if (b - a < 1)
             continue;
-        /* a clause that is a direct quote's content belongs to that quote */
-        int quoted = 0;
-        for (int32_t k = a; k <= b; k++)
-            quoted += x->inq[k] != 0;
-        if (quoted * 2 > b - a + 1)
-            continue;
-        int32_t subj = subject_of(x, v);
-        if (subj < 0)
+        /* a clause opening with a quote belongs to that quote */
+        if (x->inq[a])
             continue;
         int rc = add_cand(x, QUOTE_INDIRECT, -1, -1, a, b);
         if (rc != ANNALS_OK)
             return rc;
         set_cue(x, &x->c.v[x->c.n - 1], (int32_t)v);
+        if (x->c.v[x->c.n - 1].subj < 0)
+            x->c.n--;               /* no speaker, no reported speech */
     }
     return ANNALS_OK;
 }
@@ -712,11 +816,6 @@ static void phrase_of(const struct ctx *x, int32_t h, int32_t *pa, int32_t *pb)
     }
     *pa = a;
     *pb = b;
-}
-
-static int32_t mention_first_word(const struct ctx *x, const struct doc_mention *m)
-{
-    return (int32_t)x->d->tok.v[m->tok].first_word;
 }
 
 /* Is mention m (by word) a subject: inside the subject phrase of a verb? */
@@ -826,6 +925,35 @@ static int32_t resolve_org_noun(const struct ctx *x, int32_t w)
     return hit;
 }
 
+/* "it" with no organisation speaking before: the nearest organisation (a
+** name or "the ministry") that is a subject in this sentence before h or
+** in the two sentences before. */
+static void org_subject(const struct ctx *x, int32_t h, struct speaker *sp)
+{
+    uint32_t s = x->wsent[h];
+    int32_t lo = (int32_t)x->sfirst[s >= 2 ? s - 2 : 0];
+    for (int32_t k = h - 1; k >= lo; k--) {
+        if (x->inq[k] || !deprel_is(x, (size_t)k, "nsubj"))
+            continue;
+        int32_t m = x->wment[k];
+        if (m >= 0 && (x->d->ment.v[m].type == ENT_ORG || x->d->ment.v[m].type == ENT_GPE)) {
+            sp->entity = (int32_t)x->d->ment.v[m].entity;
+            return;
+        }
+        if (m < 0 && (upos_is(x, (size_t)k, "NOUN") || upos_is(x, (size_t)k, "PROPN")) &&
+            lemma_in(x, (size_t)k, org_nouns)) {
+            int32_t a, b;
+            phrase_of(x, k, &a, &b);
+            sp->na = a;
+            sp->nb = b;
+            return;
+        }
+        if (m >= 0 || upos_is(x, (size_t)k, "PRON") || upos_is(x, (size_t)k, "NOUN") ||
+            upos_is(x, (size_t)k, "PROPN"))
+            return;                 /* a nearer subject that is no organisation */
+    }
+}
+
 static int has_det_the(const struct ctx *x, int32_t h)
 {
     return h > 0 && x->lo[h] < h && (form_is(x, (size_t)x->lo[h], "the") ||
@@ -851,11 +979,13 @@ static void resolve(const struct ctx *x, int32_t h, const struct speaker *last,
     if (lemma_in(x, (size_t)h, doc_nouns)) {
         int32_t agent = -1;
         /* "issued by X", "from X", "of X": the noun phrase after the preposition */
-        for (int32_t k = h + 1; k <= x->hi[h] && agent < 0; k++) {
+        int32_t end = (int32_t)sent_end(x, x->wsent[h]);
+        for (int32_t k = h + 1; k < end && k <= h + 4 && agent < 0 && !is_punct(x, (size_t)k);
+             k++) {
             if (!(form_is(x, (size_t)k, "by") || form_is(x, (size_t)k, "from") ||
                   form_is(x, (size_t)k, "of")))
                 continue;
-            for (int32_t j = k + 1; j <= x->hi[h] && !is_punct(x, (size_t)j); j++) {
+            for (int32_t j = k + 1; j < end && !is_punct(x, (size_t)j); j++) {
                 if (nominal(x, j))
                     agent = j;
                 else if (agent >= 0)
@@ -899,6 +1029,8 @@ static void resolve(const struct ctx *x, int32_t h, const struct speaker *last,
             sp->entity = last->entity;
             sp->na = last->na;
             sp->nb = last->nb;
+        } else if (form_is(x, (size_t)h, "it")) {
+            org_subject(x, h, sp);
         }
         return;
     }
@@ -927,6 +1059,11 @@ static void resolve(const struct ctx *x, int32_t h, const struct speaker *last,
             }
         if (has_det_the(x, h) && b - a <= 1)
             sp->entity = resolve_org_noun(x, h);
+        /* "the company said" after the company spoke */
+        if (sp->entity < 0 && has_det_the(x, h) && b - a <= 1 && last != NULL &&
+            !last->person && last->entity >= 0 &&
+            d->ent.v[last->entity].type == ENT_ORG && x->wsent[h] - last->sent <= 3)
+            sp->entity = last->entity;
     }
     if (upos_is(x, (size_t)h, "NOUN") || upos_is(x, (size_t)h, "PROPN")) {
         sp->na = a;
@@ -969,11 +1106,12 @@ static void sort_cands(struct ctx *x)
     }
 }
 
-/* A person named outside quotes between words a and b? */
-static int person_between(const struct ctx *x, int32_t a, int32_t b)
+/* A person other than entity e named outside quotes between words a and b? */
+static int person_between(const struct ctx *x, int32_t a, int32_t b, int32_t e)
 {
     for (int32_t k = a + 1; k < b; k++)
-        if (x->wment[k] >= 0 && !x->inq[k] && x->d->ment.v[x->wment[k]].type == ENT_PER)
+        if (x->wment[k] >= 0 && !x->inq[k] && x->d->ment.v[x->wment[k]].type == ENT_PER &&
+            (int32_t)x->d->ment.v[x->wment[k]].entity != e)
             return 1;
     return 0;
 }
@@ -1003,7 +1141,7 @@ static int emit(struct ctx *x)
             resolve(x, c->subj, have_last ? &last : NULL, &cur);
         } else if (c->inherit && prev_end >= 0 && c->kind == QUOTE_DIRECT &&
                    x->wsent[c->cs] <= x->wsent[prev_end] + 1 &&
-                   !person_between(x, prev_end, c->cs) &&
+                   !person_between(x, prev_end, c->cs, prev_sp.entity) &&
                    (prev_sp.entity >= 0 || prev_sp.na >= 0)) {
             /* "We are ready," he said. "We will talk." */
             cur = prev_sp;
