@@ -565,12 +565,33 @@ static int32_t fix_subject(const struct ctx *x, int32_t s, int32_t v)
         if (f > lo && form_is(x, (size_t)f - 1, ","))
             return k - 1;
     }
-    if (s < 0 || s >= k || x->inq[k])
+    if (k <= lo || x->inq[k] || !nominal(x, k))
         return s;
-    for (int32_t j = s; j <= k; j++)
-        if (!nounish(x, j) || x->inq[j])
-            return s;
-    return k;
+    /* the noun phrase ending at the verb: "officials from both governments" */
+    int32_t j0 = k;
+    while (j0 > lo && !x->inq[j0 - 1] &&
+           (nounish(x, j0 - 1) || upos_is(x, (size_t)j0 - 1, "ADP") ||
+            form_is(x, (size_t)j0 - 1, "'s")))
+        j0--;
+    if (s >= j0 && s <= k) {
+        /* the parse chose a word of the same phrase: its last noun heads it,
+           or the last one before a preposition */
+        int32_t head = k;
+        for (int32_t j = j0; j <= k; j++)
+            if (upos_is(x, (size_t)j, "ADP") && j > j0) {
+                head = j - 1;
+                break;
+            }
+        return nominal(x, head) ? head : s;
+    }
+    if (s >= 0 && s < j0 && j0 > lo && form_is(x, (size_t)j0 - 1, ",")) {
+        /* "<clause>, officials from both governments said" */
+        for (int32_t j = j0; j <= k; j++)
+            if (upos_is(x, (size_t)j, "ADP") && j > j0)
+                return nominal(x, j - 1) ? j - 1 : s;
+        return k;
+    }
+    return s;
 }
 
 static void set_cue(struct ctx *x, struct cand *c, int32_t cue)
@@ -796,14 +817,17 @@ struct speaker {
 ** after it. */
 static void phrase_of(const struct ctx *x, int32_t h, int32_t *pa, int32_t *pb)
 {
-    int32_t a = x->lo[h], b = h;
-    while (a < h && (is_punct(x, (size_t)a) || x->inq[a] || upos_is(x, (size_t)a, "CCONJ") ||
+    int32_t a = h, b = h;
+    while (a > x->lo[h] && !is_punct(x, (size_t)a - 1) && x->inq[a - 1] == x->inq[h])
+        a--;
+    while (a < h && (is_punct(x, (size_t)a) || x->inq[a] != x->inq[h] ||
+                     upos_is(x, (size_t)a, "CCONJ") ||
                      upos_is(x, (size_t)a, "ADP") || upos_is(x, (size_t)a, "SCONJ") ||
                      form_is(x, (size_t)a, "according")))
         a++;
     for (int32_t k = h + 1; k <= x->hi[h]; k++) {
         if (is_punct(x, (size_t)k) || upos_is(x, (size_t)k, "VERB") ||
-            upos_is(x, (size_t)k, "AUX") || x->inq[k])
+            upos_is(x, (size_t)k, "AUX") || x->inq[k] != x->inq[h])
             break;
         b = k;
     }
@@ -825,7 +849,7 @@ static int is_subject(const struct ctx *x, int32_t w)
         if (deprel_is(x, (size_t)w, "nsubj"))
             return 1;
         if (!deprel_is(x, (size_t)w, "flat") && !deprel_is(x, (size_t)w, "compound") &&
-            !deprel_is(x, (size_t)w, "appos"))
+            !deprel_is(x, (size_t)w, "appos") && !deprel_is(x, (size_t)w, "conj"))
             return 0;
         w = head_of(x, (size_t)w);
     }
@@ -838,6 +862,7 @@ static int32_t resolve_person(const struct ctx *x, int32_t w, const struct speak
     const annals_doc *d = x->d;
     uint32_t s = x->wsent[w], from = s >= 2 ? s - 2 : 0;
     int32_t ents[8], subj_ent = -1;
+    int subj_two = 0;               /* two people are subjects of that sentence */
     size_t ne = 0;
     uint32_t subj_sent = 0;
 
@@ -855,6 +880,8 @@ static int32_t resolve_person(const struct ctx *x, int32_t w, const struct speak
             ents[ne++] = (int32_t)m->entity;
         int32_t hw = (int32_t)d->tok.v[m->tok + m->n_tok - 1].first_word;
         if ((is_subject(x, mw) || is_subject(x, hw)) && x->wsent[mw] >= subj_sent) {
+            subj_two = subj_ent >= 0 && x->wsent[mw] == subj_sent &&
+                       subj_ent != (int32_t)m->entity;
             subj_ent = (int32_t)m->entity;
             subj_sent = x->wsent[mw];
         }
@@ -864,9 +891,7 @@ static int32_t resolve_person(const struct ctx *x, int32_t w, const struct speak
     if (ne == 0)
         return last != NULL && last->person && last->entity >= 0 && s - last->sent <= 4
                    ? last->entity : -1;
-    if (subj_ent >= 0)
-        return subj_ent;
-    return -1;
+    return subj_two ? -1 : subj_ent;
 }
 
 /* The last person holding role noun w ("the spokesperson"). */
@@ -954,6 +979,15 @@ static void org_subject(const struct ctx *x, int32_t h, struct speaker *sp)
     }
 }
 
+/* A mention that ends in "'s" names whose the office is, not who speaks. */
+static int possessor(const struct ctx *x, int32_t m)
+{
+    const struct doc_mention *mm = &x->d->ment.v[m];
+    const struct doc_token *t = &x->d->tok.v[mm->tok + mm->n_tok - 1];
+    const struct doc_word *w = &x->d->word.v[t->first_word + t->n_words - 1];
+    return lower_eq(w->form, w->form_len, "'s");
+}
+
 static int has_det_the(const struct ctx *x, int32_t h)
 {
     return h > 0 && x->lo[h] < h && (form_is(x, (size_t)x->lo[h], "the") ||
@@ -1019,6 +1053,23 @@ static void resolve(const struct ctx *x, int32_t h, const struct speaker *last,
                 sp->person = 1;
                 return;
             }
+    if (d->has_ner && a == h && b == h && upos_is(x, (size_t)h, "PROPN")) {
+        /* a surname the tagger missed here: "Asante called ..." */
+        const struct doc_word *hw = &d->word.v[h];
+        for (size_t k = 0; k < d->ment.n; k++) {
+            const struct doc_mention *m = &d->ment.v[k];
+            if (mention_first_word(x, m) >= h)
+                break;
+            const struct doc_token *t = &d->tok.v[m->tok + m->n_tok - 1];
+            if (m->type == ENT_PER && m->n_tok > 1 && t->end - t->start == hw->form_len &&
+                memcmp(d->text + t->start, hw->form, hw->form_len) == 0) {
+                sp->entity = (int32_t)m->entity;
+                sp->person = 1;
+            }
+        }
+        if (sp->entity >= 0)
+            return;
+    }
     if (upos_is(x, (size_t)h, "PRON")) {
         if (form_is(x, (size_t)h, "he") || form_is(x, (size_t)h, "she")) {
             sp->entity = resolve_person(x, h, last);
@@ -1045,7 +1096,8 @@ static void resolve(const struct ctx *x, int32_t h, const struct speaker *last,
     }
     if (d->has_ner && lemma_in(x, (size_t)h, role_nouns))
         for (int32_t k = b; k >= a; k--)
-            if (x->wment[k] >= 0 && d->ment.v[x->wment[k]].type != ENT_LOC) {
+            if (x->wment[k] >= 0 && d->ment.v[x->wment[k]].type != ENT_LOC &&
+                !possessor(x, x->wment[k])) {
                 sp->entity = (int32_t)d->ment.v[x->wment[k]].entity;
                 sp->na = a;
                 sp->nb = b;
@@ -1053,7 +1105,8 @@ static void resolve(const struct ctx *x, int32_t h, const struct speaker *last,
             }
     if (d->has_ner && lemma_in(x, (size_t)h, org_nouns)) {
         for (int32_t k = b; k >= a; k--)
-            if (x->wment[k] >= 0 && d->ment.v[x->wment[k]].type == ENT_ORG) {
+            if (x->wment[k] >= 0 && d->ment.v[x->wment[k]].type == ENT_ORG &&
+                !possessor(x, x->wment[k])) {
                 sp->entity = (int32_t)d->ment.v[x->wment[k]].entity;
                 return;
             }
