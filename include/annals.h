@@ -111,7 +111,8 @@ enum annals_stage {
     ANNALS_STAGE_TIME = 1u << 2,     /* temporal expressions */
     ANNALS_STAGE_GEO = 1u << 3,      /* places (geo.model) */
     ANNALS_STAGE_TONE = 1u << 4,     /* tone (tone.model) */
-    ANNALS_STAGE_ACTORS = 1u << 5    /* actor codes (needs the syntax stage) */
+    ANNALS_STAGE_ACTORS = 1u << 5,   /* actor codes (needs the syntax stage) */
+    ANNALS_STAGE_QUOTES = 1u << 6    /* quotations (needs the syntax stage) */
 };
 #define ANNALS_STAGES_ALL 0xFFFFFFFFu
 
@@ -458,6 +459,31 @@ struct annals_actor_scores {
 ** called with one line of text per phrase scored wrong. */
 ANNALS_API int annals_eval_actors(const annals_pipeline *p, const char *jsonl, size_t len,
                                   struct annals_actor_scores *out,
+                                  void (*report)(void *ud, const char *line), void *ud,
+                                  char *errbuf, size_t errlen);
+
+/* Quotation scores (docs/QUOTES.md): gold and system quotes paired by
+** overlapping content; speakers right or wrong on the pairs. */
+struct annals_quote_scores {
+    size_t documents;
+    size_t gold, system, matched;     /* quotes */
+    size_t gold_speakers;             /* gold quotes with a speaker */
+    size_t system_speakers;           /* system quotes with a speaker */
+    size_t speaker_right;             /* paired, speaker agrees */
+    size_t kind_ok;                   /* paired, kind agrees (or gold gives none) */
+    size_t content_exact;             /* paired, content spans equal */
+    struct annals_prf quotes;         /* detection, by overlap */
+    struct annals_prf speakers;       /* speaker precision and recall */
+    struct annals_prf content;        /* content bytes (gold/system/correct in bytes) */
+};
+
+/* Score the quote stage against gold JSON Lines held in memory: each line
+** {"text":..., "quotes":[{"content":"...", "speaker":"John Kirby" or null,
+** "kind":"direct"}]} (docs/QUOTES.md).  If report is not NULL it receives one
+** line per missed, spurious or wrongly attributed quote.  The pipeline needs
+** its models (opt->model_dir). */
+ANNALS_API int annals_eval_quotes(const annals_pipeline *p, const char *jsonl, size_t len,
+                                  struct annals_quote_scores *out,
                                   void (*report)(void *ud, const char *line), void *ud,
                                   char *errbuf, size_t errlen);
 

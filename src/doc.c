@@ -2,6 +2,7 @@
 ** public API.  Stages write into the document through doc.h. */
 #include "doc.h"
 #include "actors.h"
+#include "quotes.h"
 #include "timex.h"
 
 #include <stdio.h>
@@ -53,6 +54,8 @@ void annals_doc_reset(annals_doc *d)
     d->n_actor = 0;
     d->word_actor = NULL;
     d->has_actors = 0;
+    d->quote.n = 0;
+    d->has_quotes = 0;
     d->status = ANNALS_OK;
     d->err_offset = SIZE_MAX;
     d->errmsg[0] = '\0';
@@ -73,6 +76,7 @@ void annals_doc_free(annals_doc *d)
     annals__free(a, d->stone.v, d->stone.cap * sizeof *d->stone.v);
     annals__free(a, d->ment.v, d->ment.cap * sizeof *d->ment.v);
     annals__free(a, d->ent.v, d->ent.cap * sizeof *d->ent.v);
+    annals__free(a, d->quote.v, d->quote.cap * sizeof *d->quote.v);
     annals__buf_free(&d->out);
     annals__free(a, d, sizeof *d);
 }
@@ -260,6 +264,8 @@ static void clear_annotations(annals_doc *d)
     d->n_actor = 0;
     d->word_actor = NULL;
     d->has_actors = 0;
+    d->quote.n = 0;
+    d->has_quotes = 0;
     d->status = ANNALS_OK;
     d->err_offset = SIZE_MAX;
     d->errmsg[0] = '\0';
@@ -309,6 +315,8 @@ int annals_doc_annotate(const annals_pipeline *p, annals_doc *d)
         rc = annals__syntax_run(p, d);
     if (rc == ANNALS_OK && p->ner != NULL && wants(p, ANNALS_STAGE_NER))
         rc = annals__ner_run(p, d);
+    if (rc == ANNALS_OK && d->has_syntax && wants(p, ANNALS_STAGE_QUOTES))
+        rc = annals__quotes_run(p, d);
     if (rc == ANNALS_OK && wants(p, ANNALS_STAGE_TIME))
         rc = annals__timex_run(p, d);
     if (rc == ANNALS_OK && p->gaz != NULL && wants(p, ANNALS_STAGE_GEO))

@@ -91,6 +91,20 @@ struct doc_tone {
     uint32_t activity, self, group;
 };
 
+/* A quotation (quotes.c).  Spans are working offsets; an empty span
+** (start == end) means none. */
+struct doc_quote {
+    uint32_t start, end;            /* the quotation: marks and content, or cue and clause */
+    uint32_t cstart, cend;          /* its content */
+    uint32_t cue_start, cue_end;    /* cue verb or "according to" */
+    uint32_t sp_start, sp_end;      /* the speaker as the text names it here ("he") */
+    uint32_t name_start, name_end;  /* the phrase the speaker resolves to, or none */
+    int32_t entity;                 /* speaker entity (index into d->ent), or -1 */
+    int32_t within;                 /* enclosing quote of a nested one, or -1 */
+    uint32_t sent_first, sent_last;
+    uint8_t kind;                   /* enum quote_kind (quotes.h) */
+};
+
 /* A growable array whose memory survives annals_doc_reset(). */
 #define DOC_VEC(T) struct { T *v; size_t n, cap; }
 
@@ -131,6 +145,8 @@ struct annals_doc {
     size_t n_actor;
     int32_t *word_actor;                /* actors.c: actor of each word, or -1 */
     int has_actors;                     /* the actor stage ran */
+    DOC_VEC(struct doc_quote) quote;    /* quotes.c, in text order */
+    int has_quotes;
     int has_dateline;
     uint32_t dateline_start, dateline_end;   /* working offsets */
     uint32_t place_start, place_end;

@@ -5,6 +5,7 @@
 #include "doc.h"
 #include "gazetteer.h"
 #include "geo.h"
+#include "quotes.h"
 
 #include <math.h>
 #include <string.h>
@@ -195,6 +196,57 @@ static int json_times(struct annals_buf *b, const annals_doc *d)
     return annals__buf_addc(b, ']');
 }
 
+/* A working span [s, e) as an original-input span, or null when empty. */
+static int json_wspan_or_null(struct annals_buf *b, const annals_doc *d, uint32_t s, uint32_t e)
+{
+    if (e <= s)
+        return annals__buf_add(b, "null", 4);
+    return json_span(b, annals__doc_orig_offset(d, s), annals__doc_orig_offset(d, e));
+}
+
+static int json_wtext_or_null(struct annals_buf *b, const annals_doc *d, uint32_t s, uint32_t e)
+{
+    if (e <= s)
+        return annals__buf_add(b, "null", 4);
+    return json_str(b, d->text + s, e - s);
+}
+
+/* "quotes": the quotations of the quote stage (quotes.c), in text order. */
+static int json_quotes(struct annals_buf *b, const annals_doc *d)
+{
+    TRY(annals__buf_add(b, ",\"quotes\":[", 11));
+    for (size_t i = 0; i < d->quote.n; i++) {
+        const struct doc_quote *q = &d->quote.v[i];
+        TRY(annals__buf_add(b, i ? ",{\"span\":" : "{\"span\":", i ? 9 : 8));
+        TRY(json_wspan_or_null(b, d, q->start, q->end));
+        TRY(annals__buf_printf(b, ",\"kind\":\"%s\",\"content\":",
+                               annals__quote_kind_name(q->kind)));
+        TRY(json_wtext_or_null(b, d, q->cstart, q->cend));
+        TRY(annals__buf_add(b, ",\"content_span\":", 16));
+        TRY(json_wspan_or_null(b, d, q->cstart, q->cend));
+        if (q->entity >= 0)
+            TRY(annals__buf_printf(b, ",\"speaker\":%d", q->entity + 1));
+        else
+            TRY(annals__buf_add(b, ",\"speaker\":null", 15));
+        TRY(annals__buf_add(b, ",\"speaker_name\":", 16));
+        TRY(json_wtext_or_null(b, d, q->name_start, q->name_end));
+        TRY(annals__buf_add(b, ",\"speaker_text\":", 16));
+        TRY(json_wtext_or_null(b, d, q->sp_start, q->sp_end));
+        TRY(annals__buf_add(b, ",\"speaker_span\":", 16));
+        TRY(json_wspan_or_null(b, d, q->sp_start, q->sp_end));
+        TRY(annals__buf_add(b, ",\"cue\":", 7));
+        TRY(json_wtext_or_null(b, d, q->cue_start, q->cue_end));
+        TRY(annals__buf_add(b, ",\"cue_span\":", 12));
+        TRY(json_wspan_or_null(b, d, q->cue_start, q->cue_end));
+        if (q->within >= 0)
+            TRY(annals__buf_printf(b, ",\"within\":%d", q->within));
+        else
+            TRY(annals__buf_add(b, ",\"within\":null", 14));
+        TRY(annals__buf_printf(b, ",\"sentences\":[%u,%u]}", q->sent_first, q->sent_last));
+    }
+    return annals__buf_addc(b, ']');
+}
+
 /* Degrees * 1e5 as a decimal, without floating point or locale. */
 static int json_coord(struct annals_buf *b, int32_t v)
 {
@@ -353,6 +405,8 @@ static int json_doc(struct annals_buf *b, const annals_doc *d, const annals_pipe
         TRY(json_words(b, d));
     if (d->has_ner)
         TRY(json_entities(b, d));
+    if (d->has_quotes)
+        TRY(json_quotes(b, d));
     TRY(json_times(b, d));
     if (d->has_geo)
         TRY(json_places(b, d, p->gaz));

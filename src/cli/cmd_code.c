@@ -36,7 +36,7 @@ static void usage(FILE *f)
             "  --max-doc-bytes N           largest article (default 16777216)\n"
             "  --max-sentence-tokens N     longest sentence (default 1000)\n"
             "  --stages LIST               stages to run after the text stage: none, or\n"
-            "                              any of syntax,ner,time,geo,actors,tone\n"
+            "                              any of syntax,ner,quotes,time,geo,actors,tone\n"
             "                              (default all)\n"
             "  --threads N                 annotate on N threads (default: all cores,\n"
             "                              at most 64); the output is the same for any N\n"
@@ -222,13 +222,14 @@ static const char *find_models(void)
     return NULL;
 }
 
-/* "none" or a comma-separated list of syntax, ner, time, geo, actors, tone. */
+/* "none" or a comma-separated list of the stage names below. */
 static int parse_stages(const char *s, unsigned *out)
 {
     static const struct { const char *name; unsigned bit; } stage[] = {
         {"syntax", ANNALS_STAGE_SYNTAX}, {"ner", ANNALS_STAGE_NER},
         {"time", ANNALS_STAGE_TIME}, {"geo", ANNALS_STAGE_GEO},
-        {"actors", ANNALS_STAGE_ACTORS}, {"tone", ANNALS_STAGE_TONE},
+        {"quotes", ANNALS_STAGE_QUOTES}, {"actors", ANNALS_STAGE_ACTORS},
+        {"tone", ANNALS_STAGE_TONE},
     };
     *out = 0;
     if (strcmp(s, "none") == 0)

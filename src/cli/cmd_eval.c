@@ -178,7 +178,8 @@ int cmd_eval(int argc, char **argv)
 {
     if (argc < 2) {
         fprintf(stderr, "usage: annals eval tokenize --gold FILE.conllu\n"
-                        "       annals eval time --gold FILE.tml [--gold FILE.tml ...]\n");
+                        "       annals eval time --gold FILE.tml [--gold FILE.tml ...]\n"
+                        "       annals eval quotes --gold FILE.jsonl [--errors]\n");
         return 2;
     }
     if (strcmp(argv[1], "tokenize") == 0)
@@ -189,6 +190,8 @@ int cmd_eval(int argc, char **argv)
         return eval_geo(argc, argv);
     if (strcmp(argv[1], "actors") == 0)
         return eval_actors(argc, argv);
+    if (strcmp(argv[1], "quotes") == 0)
+        return eval_quotes(argc, argv);
     fprintf(stderr, "annals eval: unknown evaluation '%s'\n", argv[1]);
     return 2;
 }

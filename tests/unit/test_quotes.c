@@ -1,0 +1,218 @@
+/* test_quotes.c -- the quotation stage (src/quotes.c) over the committed
+** models.  Run from the repository root. */
+#include "unit.h"
+
+#include "doc.h"
+#include "quotes.h"
+
+#include <stdio.h>
+
+struct fixture {
+    struct test_alloc t;
+    annals_pipeline *p;
+    annals_doc *d;
+};
+
+static int setup(void **state)
+{
+    struct fixture *f = calloc(1, sizeof *f);
+    struct annals_options opt;
+    if (f == NULL)
+        return -1;
+    annals_options_init(&opt);
+    opt.alloc = test_alloc_fn;
+    opt.alloc_ud = &f->t;
+    opt.model_dir = "models";
+    if (annals_pipeline_open(&opt, &f->p, NULL, 0) != ANNALS_OK ||
+        annals_doc_new(f->p, &f->d) != ANNALS_OK)
+        return -1;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    annals_doc_free(f->d);
+    annals_pipeline_close(f->p);
+    if (f->t.live != 0 || f->t.bad_osize != 0)
+        return -1;
+    free(f);
+    return 0;
+}
+
+static annals_doc *annotate(void **state, const char *text)
+{
+    struct fixture *f = *state;
+    assert_int_equal(annals_annotate(f->p, f->d, text, strlen(text)), ANNALS_OK);
+    assert_true(f->d->has_quotes);
+    return f->d;
+}
+
+/* The quote whose content is exactly s, or NULL. */
+static const struct doc_quote *quote_with(const annals_doc *d, const char *s)
+{
+    for (size_t i = 0; i < d->quote.n; i++) {
+        const struct doc_quote *q = &d->quote.v[i];
+        if (q->cend - q->cstart == strlen(s) && memcmp(d->text + q->cstart, s, strlen(s)) == 0)
+            return q;
+    }
+    return NULL;
+}
+
+static int text_is(const annals_doc *d, uint32_t s, uint32_t e, const char *want)
+{
+    return e - s == strlen(want) && memcmp(d->text + s, want, e - s) == 0;
+}
+
+/* Name of the speaker entity of q, or "" when it has none. */
+static const char *speaker(const annals_doc *d, const struct doc_quote *q, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    if (q->entity < 0)
+        return buf;
+    const struct doc_mention *m = &d->ment.v[d->ent.v[q->entity].canon];
+    size_t s = d->tok.v[m->tok].start, e = d->tok.v[m->tok + m->n_tok - 1].end;
+    snprintf(buf, cap, "%.*s", (int)(e - s), d->text + s);
+    return buf;
+}
+
+static void test_cue_table(void **state)
+{
+    (void)state;
+    assert_true(annals__quote_cues_sorted());
+    assert_int_equal(annals__quote_cue("say", 3), CUE_SPEECH);
+    assert_int_equal(annals__quote_cue("Warn", 4), CUE_SPEECH);
+    assert_int_equal(annals__quote_cue("call", 4), CUE_PARTIAL);
+    assert_int_equal(annals__quote_cue("eat", 3), 0);
+    assert_int_equal(annals__quote_cue("", 0), 0);
+}
+
+static void test_direct_quote_then_pronoun(void **state)
+{
+    char name[64];
+    annals_doc *d = annotate(state, "Police chief Omar Benali spoke on Monday. \"We have "
+                                    "arrested three men,\" he told reporters.");
+    const struct doc_quote *q = quote_with(d, "We have arrested three men");
+    assert_non_null(q);
+    assert_int_equal(q->kind, QUOTE_DIRECT);
+    assert_string_equal(speaker(d, q, name, sizeof name), "Omar Benali");
+    assert_true(text_is(d, q->sp_start, q->sp_end, "he"));
+    assert_true(text_is(d, q->cue_start, q->cue_end, "told"));
+    /* the span holds the marks */
+    assert_int_equal(d->text[q->start], '"');
+    assert_int_equal(d->text[q->end - 1], '"');
+}
+
+static void test_indirect_and_it_added(void **state)
+{
+    annals_doc *d = annotate(state, "The ministry said the drill was routine. It added that "
+                                    "no troops had crossed the border.");
+    const struct doc_quote *a = quote_with(d, "the drill was routine");
+    const struct doc_quote *b = quote_with(d, "no troops had crossed the border");
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_int_equal(a->kind, QUOTE_INDIRECT);
+    assert_int_equal(b->kind, QUOTE_INDIRECT);
+    assert_true(text_is(d, a->name_start, a->name_end, "The ministry"));
+    /* "it" goes to the organisation that spoke before */
+    assert_true(text_is(d, b->sp_start, b->sp_end, "It"));
+    assert_true(text_is(d, b->name_start, b->name_end, "The ministry"));
+    assert_true(text_is(d, b->cue_start, b->cue_end, "added"));
+}
+
+static void test_according_to_a_handout(void **state)
+{
+    annals_doc *d = annotate(state, "The exercise involved 60 aircraft, according to a handout "
+                                    "issued by the foreign office.");
+    const struct doc_quote *q = quote_with(d, "The exercise involved 60 aircraft");
+    assert_non_null(q);
+    assert_true(text_is(d, q->cue_start, q->cue_end, "according to"));
+    assert_true(text_is(d, q->name_start, q->name_end, "the foreign office"));
+}
+
+static void test_quote_over_two_paragraphs(void **state)
+{
+    annals_doc *d = annotate(state, "\"The vote was fair,\" said Joao Mendes.\n\n\"We saw no fraud.\n\n"
+                                    "\"There were delays,\" he said.\n");
+    const struct doc_quote *q = quote_with(d, "We saw no fraud.\n\n\"There were delays");
+    assert_non_null(q);
+    assert_int_equal(q->kind, QUOTE_DIRECT);
+    assert_int_equal(q->sent_last - q->sent_first, 1);
+}
+
+static void test_curly_marks_and_nested_single_quotes(void **state)
+{
+    annals_doc *d = annotate(state, "\xE2\x80\x9COur officers told us, \xE2\x80\x98hold the "
+                                    "bridge,\xE2\x80\x99 and we did,\xE2\x80\x9D said Lena Brandt.");
+    const struct doc_quote *outer =
+        quote_with(d, "Our officers told us, \xE2\x80\x98hold the bridge,\xE2\x80\x99 and we did");
+    const struct doc_quote *inner = quote_with(d, "hold the bridge");
+    assert_non_null(outer);
+    assert_non_null(inner);
+    assert_int_equal(inner->kind, QUOTE_NESTED);
+    assert_int_equal(inner->within, (int)(outer - d->quote.v));
+}
+
+static void test_partial_quote_keeps_its_speaker(void **state)
+{
+    char name[64];
+    annals_doc *d = annotate(state, "Opposition leader Grace Mwangi called the result \"a theft "
+                                    "in broad daylight\" on Sunday.");
+    const struct doc_quote *q = quote_with(d, "a theft in broad daylight");
+    assert_non_null(q);
+    assert_int_equal(q->kind, QUOTE_PARTIAL);
+    assert_string_equal(speaker(d, q, name, sizeof name), "Grace Mwangi");
+}
+
+static void test_scare_quotes_are_no_quotes(void **state)
+{
+    annals_doc *d = annotate(state, "The so-called \"green corridor\" has been closed since March.");
+    assert_int_equal(d->quote.n, 0);
+}
+
+static void test_unsure_pronoun_gets_no_speaker(void **state)
+{
+    annals_doc *d = annotate(state, "Anna Berg and Tom Hale met in Oslo on Monday. \"We agreed on "
+                                    "nothing,\" he said.");
+    const struct doc_quote *q = quote_with(d, "We agreed on nothing");
+    assert_non_null(q);
+    assert_int_equal(q->entity, -1);
+    assert_int_equal(q->name_end, q->name_start);
+}
+
+static void test_offsets_point_into_the_original(void **state)
+{
+    struct fixture *f = *state;
+    /* "Cafe\xCC\x81" (e + combining accent) becomes shorter under NFC */
+    const char *text = "Cafe\xCC\x81 owner Rita Sousa said: \"We will reopen soon.\"";
+    const char *out;
+    size_t len;
+    annotate(state, text);
+    assert_int_equal(annals_doc_write(f->d, ANNALS_FORMAT_JSON, &out, &len), ANNALS_OK);
+    const char *c = strstr(out, "\"content_span\":[");
+    assert_non_null(c);
+    unsigned long s = strtoul(c + 16, NULL, 10);
+    assert_memory_equal(text + s, "We will reopen soon.", 20);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+int main(int argc, char **argv)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cue_table),
+        T(test_direct_quote_then_pronoun),
+        T(test_indirect_and_it_added),
+        T(test_according_to_a_handout),
+        T(test_quote_over_two_paragraphs),
+        T(test_curly_marks_and_nested_single_quotes),
+        T(test_partial_quote_keeps_its_speaker),
+        T(test_scare_quotes_are_no_quotes),
+        T(test_unsure_pronoun_gets_no_speaker),
+        T(test_offsets_point_into_the_original),
+    };
+    if (argc > 1)
+        cmocka_set_test_filter(argv[1]);
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
