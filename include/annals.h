@@ -381,6 +381,15 @@ ANNALS_API int annals_eval_syntax_text(const annals_pipeline *p, const char *con
                                        size_t len, struct annals_syntax_text_scores *out,
                                        char *errbuf, size_t errlen);
 
+/* Re-annotate a gold-tokenised CoNLL-U corpus: its tokens, words and
+** sentences are kept, LEMMA, UPOS, XPOS, HEAD and DEPREL are predicted, as
+** annals_eval_syntax() writes them (comments other than sent_id and text are
+** dropped).  *out is owned by the caller: annals_free(p, *out, *out_len + 1).
+** This is `annals code --input conllu --format conllu`. */
+ANNALS_API int annals_annotate_conllu(const annals_pipeline *p, const char *conllu,
+                                      size_t len, char **out, size_t *out_len,
+                                      char *errbuf, size_t errlen);
+
 /* Release memory the library returned as owned (len is its size). */
 ANNALS_API void annals_free(const annals_pipeline *p, void *mem, size_t len);
 

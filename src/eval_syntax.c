@@ -185,3 +185,12 @@ out:
     annals__conllu_free(&c);
     return rc;
 }
+
+int annals_annotate_conllu(const annals_pipeline *p, const char *conllu, size_t len,
+                           char **out, size_t *out_len, char *errbuf, size_t errlen)
+{
+    struct annals_syntax_scores sc;
+    if (out == NULL || out_len == NULL)
+        return ANNALS_EINVAL;
+    return annals_eval_syntax(p, conllu, len, &sc, out, out_len, errbuf, errlen);
+}

@@ -20,9 +20,10 @@ static int eval_usage(const char *what)
     return 2;
 }
 
-static char *read_all(const char *path, size_t *len)
+char *cli_read_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
     char *buf = NULL;
     size_t cap = 0, n = 0;
     if (f == NULL)
@@ -33,7 +34,8 @@ static char *read_all(const char *path, size_t *len)
             char *nb = realloc(buf, nc);
             if (nb == NULL) {
                 free(buf);
-                fclose(f);
+                if (!is_stdin)
+                    fclose(f);
                 return NULL;
             }
             buf = nb;
@@ -48,7 +50,8 @@ static char *read_all(const char *path, size_t *len)
         free(buf);
         buf = NULL;
     }
-    fclose(f);
+    if (!is_stdin)
+        fclose(f);
     *len = n;
     return buf;
 }
@@ -106,7 +109,7 @@ int cmd_eval_syntax(const char *what, int argc, char **argv)
     }
     if (gold == NULL || (!gold_tokens && out_path != NULL))
         return eval_usage(what);
-    data = read_all(gold, &len);
+    data = cli_read_file(gold, &len);
     if (data == NULL) {
         fprintf(stderr, "annals eval %s: cannot read %s\n", what, gold);
         return 2;
