@@ -11,11 +11,10 @@
 
 #define MAX_BATCH 256
 
-/* Table size for n features: a power of two, at most two thirds full. */
 static size_t table_size(size_t n)
 {
     size_t c = 16;
-    while (c < n + n / 2)
+    while (c < n * 2)
         c *= 2;
     return c;
 }
@@ -42,8 +41,6 @@ void annals__pm_score(const struct percep_model *m, const uint64_t *keys, size_t
                       float *scores)
 {
     const struct pm_slot *hit[MAX_BATCH];
-    if (m->slot == NULL)
-        return;
     while (n > 0) {
         size_t k = n < MAX_BATCH ? n : MAX_BATCH, nh = 0;
         for (size_t i = 0; i < k; i++)
@@ -51,21 +48,14 @@ void annals__pm_score(const struct percep_model *m, const uint64_t *keys, size_t
         for (size_t i = 0; i < k; i++) {
             const struct pm_slot *s = find_slot(m, keys[i]);
             if (s != NULL) {
-                if (s->n > PM_INLINE)
-                    __builtin_prefetch(&m->entry[s->off]);
+                __builtin_prefetch(&m->entry[s->off]);
                 hit[nh++] = s;
             }
         }
         for (size_t i = 0; i < nh; i++) {
-            const struct pm_slot *s = hit[i];
-            if (s->n <= PM_INLINE) {
-                for (uint32_t j = 0; j < s->n; j++)
-                    scores[s->cls[j]] += s->w[j];
-            } else {
-                const struct pm_entry *e = &m->entry[s->off];
-                for (uint32_t j = 0; j < s->n; j++)
-                    scores[e[j].cls] += e[j].w;
-            }
+            const struct pm_entry *e = &m->entry[hit[i]->off];
+            for (uint32_t j = 0; j < hit[i]->n; j++)
+                scores[e[j].cls] += e[j].w;
         }
         keys += k;
         n -= k;
@@ -76,71 +66,42 @@ void annals__pm_free(struct percep_model *m)
 {
     if (m == NULL || m->alloc == NULL)
         return;
-    annals__free(m->alloc, m->slot_mem, (m->mask + 1) * sizeof *m->slot + 64);
-    annals__free(m->alloc, m->entry, (size_t)(m->n_spill ? m->n_spill : 1) * sizeof *m->entry);
+    annals__free(m->alloc, m->slot, (m->mask + 1) * sizeof *m->slot);
+    annals__free(m->alloc, m->entry, (size_t)m->n_entries * sizeof *m->entry);
     memset(m, 0, sizeof *m);
 }
 
 static int pm_alloc(const struct annals_alloc *a, struct percep_model *m, uint32_t n_classes,
-                    uint32_t n_feats, uint32_t n_entries, uint32_t n_spill)
+                    uint32_t n_feats, uint32_t n_entries)
 {
     size_t cap = table_size(n_feats);
-    unsigned bits = 0;
-    while (((size_t)1 << bits) < cap)
-        bits++;
     memset(m, 0, sizeof *m);
     m->alloc = a;
     m->n_classes = n_classes;
     m->n_feats = n_feats;
     m->n_entries = n_entries;
-    m->n_spill = n_spill;
     m->mask = cap - 1;
-    m->shift = 64 - bits;
-    m->slot_mem = annals__malloc(a, cap * sizeof *m->slot + 64);
-    m->entry = annals__malloc(a, (size_t)(n_spill ? n_spill : 1) * sizeof *m->entry);
-    if (m->slot_mem == NULL || m->entry == NULL) {
+    m->shift = 64;
+    while (((size_t)1 << (64 - m->shift)) < cap)
+        m->shift--;
+    m->slot = annals__malloc(a, cap * sizeof *m->slot);
+    m->entry = annals__malloc(a, (size_t)(n_entries ? n_entries : 1) * sizeof *m->entry);
+    if (m->slot == NULL || m->entry == NULL) {
         annals__pm_free(m);
         return ANNALS_ENOMEM;
     }
-    m->slot = (struct pm_slot *)(((uintptr_t)m->slot_mem + 63) & ~(uintptr_t)63);
     memset(m->slot, 0, cap * sizeof *m->slot);
     return ANNALS_OK;
 }
 
-/* Insert a key (not yet in the table) with its n weights e[0..n). */
-static void pm_insert(struct percep_model *m, uint64_t key, const struct pm_entry *e,
-                      uint32_t n)
+static void pm_insert(struct percep_model *m, uint64_t key, uint32_t off, uint32_t n)
 {
     size_t i = home(m, key);
-    struct pm_slot *s;
     while (m->slot[i].key != 0)
         i = (i + 1) & m->mask;
-    s = &m->slot[i];
-    s->key = key;
-    s->n = (uint16_t)n;
-    if (n <= PM_INLINE) {
-        for (uint32_t j = 0; j < n; j++) {
-            s->cls[j] = e[j].cls;
-            s->w[j] = e[j].w;
-        }
-    } else {
-        s->off = m->n_spill_used;
-        memcpy(&m->entry[m->n_spill_used], e, n * sizeof *e);
-        m->n_spill_used += n;
-    }
-}
-
-/* The weights of slot s. */
-static const struct pm_entry *slot_entries(const struct percep_model *m,
-                                           const struct pm_slot *s, struct pm_entry *tmp)
-{
-    if (s->n > PM_INLINE)
-        return &m->entry[s->off];
-    for (uint32_t j = 0; j < s->n; j++) {
-        tmp[j].cls = s->cls[j];
-        tmp[j].w = s->w[j];
-    }
-    return tmp;
+    m->slot[i].key = key;
+    m->slot[i].off = off;
+    m->slot[i].n = n;
 }
 
 /* WGHT: u32 n_classes, u32 n_feats, u32 n_entries, then n_feats x {u64 key,
@@ -149,9 +110,8 @@ int annals__pm_load(const struct annals_alloc *a, const struct model_section *s,
                     uint32_t n_classes, struct percep_model *m, char *err, size_t errlen)
 {
     struct model_rd r, re;
-    uint32_t nc, nf, ne, off = 0, spill = 0;
+    uint32_t nc, nf, ne, off = 0;
     uint64_t prev = 0;
-    struct pm_entry *tmp;
     int rc;
 
     memset(m, 0, sizeof *m);
@@ -176,61 +136,46 @@ int annals__pm_load(const struct annals_alloc *a, const struct model_section *s,
                     annals__rd_left(&r));
         return ANNALS_EMODEL;
     }
-    /* First the counts: how many weights go outside the slots. */
+    rc = pm_alloc(a, m, nc, nf, ne);
+    if (rc != ANNALS_OK) {
+        annals__fmt(err, errlen, "section WGHT: out of memory");
+        return rc;
+    }
     re = r;
+    re.pos += (size_t)nf * 10;
     for (uint32_t i = 0; i < nf; i++) {
-        uint32_t cnt;
-        (void)annals__rd_u64(&re);
-        cnt = annals__rd_u16(&re);
-        if (cnt == 0 || cnt > nc || cnt > ne - off) {
-            annals__fmt(err, errlen, "section WGHT: feature %u: bad weight count",
-                        (unsigned)i);
+        uint64_t key = annals__rd_u64(&r);
+        uint32_t cnt = annals__rd_u16(&r);
+        if (key <= prev || cnt == 0 || cnt > ne - off) {
+            annals__fmt(err, errlen,
+                        "section WGHT: feature %u: %s", (unsigned)i,
+                        key <= prev ? "keys not strictly ascending (or zero)"
+                                    : "bad weight count");
+            annals__pm_free(m);
             return ANNALS_EMODEL;
         }
+        pm_insert(m, key, off, cnt);
+        for (uint32_t j = 0; j < cnt; j++) {
+            struct pm_entry *e = &m->entry[off + j];
+            e->cls = annals__rd_u16(&re);
+            e->w = annals__rd_f32(&re);
+            if (e->cls >= nc || e->w != e->w) {
+                annals__fmt(err, errlen, "section WGHT: weight %u: %s", (unsigned)(off + j),
+                            e->cls >= nc ? "class out of range" : "not a number");
+                annals__pm_free(m);
+                return ANNALS_EMODEL;
+            }
+        }
         off += cnt;
-        spill += cnt > PM_INLINE ? cnt : 0;
+        prev = key;
     }
     if (off != ne) {
         annals__fmt(err, errlen, "section WGHT: counts cover %u of %u weights", (unsigned)off,
                     (unsigned)ne);
+        annals__pm_free(m);
         return ANNALS_EMODEL;
     }
-    tmp = annals__malloc(a, (size_t)(nc ? nc : 1) * sizeof *tmp);
-    if (tmp == NULL || (rc = pm_alloc(a, m, nc, nf, ne, spill)) != ANNALS_OK) {
-        annals__free(a, tmp, (size_t)(nc ? nc : 1) * sizeof *tmp);
-        annals__fmt(err, errlen, "section WGHT: out of memory");
-        return ANNALS_ENOMEM;
-    }
-    re = r;
-    re.pos += (size_t)nf * 10;
-    off = 0;
-    for (uint32_t i = 0; i < nf; i++) {
-        uint64_t key = annals__rd_u64(&r);
-        uint32_t cnt = annals__rd_u16(&r);
-        if (key <= prev) {
-            annals__fmt(err, errlen, "section WGHT: feature %u: keys not strictly ascending "
-                                     "(or zero)", (unsigned)i);
-            goto bad;
-        }
-        for (uint32_t j = 0; j < cnt; j++) {
-            tmp[j].cls = annals__rd_u16(&re);
-            tmp[j].w = annals__rd_f32(&re);
-            if (tmp[j].cls >= nc || tmp[j].w != tmp[j].w) {
-                annals__fmt(err, errlen, "section WGHT: weight %u: %s", (unsigned)(off + j),
-                            tmp[j].cls >= nc ? "class out of range" : "not a number");
-                goto bad;
-            }
-        }
-        pm_insert(m, key, tmp, cnt);
-        off += cnt;
-        prev = key;
-    }
-    annals__free(a, tmp, (size_t)(nc ? nc : 1) * sizeof *tmp);
     return ANNALS_OK;
-bad:
-    annals__free(a, tmp, (size_t)(nc ? nc : 1) * sizeof *tmp);
-    annals__pm_free(m);
-    return ANNALS_EMODEL;
 }
 
 static int cmp_slot_key(const void *a, const void *b)
@@ -260,14 +205,12 @@ int annals__pm_save(const struct percep_model *m, struct annals_buf *b)
         rc |= annals__mw_u64(b, order[i]->key);
         rc |= annals__mw_u16(b, (uint16_t)order[i]->n);
     }
-    for (size_t i = 0; i < k; i++) {
-        struct pm_entry tmp[PM_INLINE];
-        const struct pm_entry *e = slot_entries(m, order[i], tmp);
+    for (size_t i = 0; i < k; i++)
         for (uint32_t j = 0; j < order[i]->n; j++) {
-            rc |= annals__mw_u16(b, e[j].cls);
-            rc |= annals__mw_f32(b, e[j].w);
+            const struct pm_entry *e = &m->entry[order[i]->off + j];
+            rc |= annals__mw_u16(b, e->cls);
+            rc |= annals__mw_f32(b, e->w);
         }
-    }
     annals__free(m->alloc, order, (size_t)(m->n_feats ? m->n_feats : 1) * sizeof *order);
     return rc != ANNALS_OK ? ANNALS_ENOMEM : ANNALS_OK;
 }
@@ -432,8 +375,7 @@ static float averaged(const struct percep_train *t, const struct pt_entry *e)
 
 int annals__pt_average(const struct percep_train *t, float prune, struct percep_model *out)
 {
-    uint32_t nf = 0, ne = 0, spill = 0;
-    struct pm_entry *tmp;
+    uint32_t nf = 0, ne = 0, off = 0;
     int rc;
 
     for (size_t i = 0; i < t->n_rows; i++) {
@@ -444,16 +386,10 @@ int annals__pt_average(const struct percep_train *t, float prune, struct percep_
         }
         nf += k > 0;
         ne += k;
-        spill += k > PM_INLINE ? k : 0;
     }
-    tmp = annals__malloc(t->alloc, (size_t)(t->n_classes ? t->n_classes : 1) * sizeof *tmp);
-    if (tmp == NULL)
-        return ANNALS_ENOMEM;
-    rc = pm_alloc(t->alloc, out, t->n_classes, nf, ne, spill);
-    if (rc != ANNALS_OK) {
-        annals__free(t->alloc, tmp, (size_t)(t->n_classes ? t->n_classes : 1) * sizeof *tmp);
+    rc = pm_alloc(t->alloc, out, t->n_classes, nf, ne);
+    if (rc != ANNALS_OK)
         return rc;
-    }
     for (size_t s = 0; s < t->cap; s++) {
         const struct pt_row *r;
         uint32_t k = 0;
@@ -463,14 +399,15 @@ int annals__pt_average(const struct percep_train *t, float prune, struct percep_
         for (uint32_t j = 0; j < r->n; j++) {
             float w = averaged(t, &r->e[j]);
             if ((w >= prune || w <= -prune) && w != 0.0f) {
-                tmp[k].cls = r->e[j].cls;
-                tmp[k].w = w;
+                out->entry[off + k].cls = r->e[j].cls;
+                out->entry[off + k].w = w;
                 k++;
             }
         }
-        if (k > 0)
-            pm_insert(out, t->keys[s], tmp, k);
+        if (k > 0) {
+            pm_insert(out, t->keys[s], off, k);
+            off += k;
+        }
     }
-    annals__free(t->alloc, tmp, (size_t)(t->n_classes ? t->n_classes : 1) * sizeof *tmp);
     return ANNALS_OK;
 }

@@ -47,30 +47,22 @@ struct pm_entry {
     float w;
 };
 
-/* One feature in the run-time table: 32 bytes, one cache line at most.  Most
-** features carry one to three weights, which sit in the slot itself; longer
-** lists are in percep_model.entry.  A key's home slot is its top bits, so the
-** keys of a WGHT section (ascending) fill the table in order at load time. */
-#define PM_INLINE 3
 struct pm_slot {
     uint64_t key;               /* 0: empty */
-    uint32_t off;               /* n > PM_INLINE: first entry in entry[] */
-    uint16_t n;                 /* number of weights */
-    uint16_t cls[PM_INLINE];
-    float w[PM_INLINE];
+    uint32_t off;               /* first entry */
+    uint32_t n;                 /* number of entries */
 };
 
 struct percep_model {
     const struct annals_alloc *alloc;
     uint32_t n_classes;
     uint32_t n_feats;
-    uint32_t n_entries;         /* weights in all */
-    uint32_t n_spill;           /* ... of them in entry[] */
-    uint32_t n_spill_used;
-    unsigned shift;             /* home slot = key >> shift */
+    uint32_t n_entries;
     size_t mask;                /* table size - 1 (a power of two minus one) */
-    struct pm_slot *slot;       /* 64-byte aligned inside slot_mem */
-    void *slot_mem;
+    unsigned shift;             /* a key's home slot is key >> shift: its top
+                                   bits, so the ascending keys of a WGHT
+                                   section fill the table in order at load */
+    struct pm_slot *slot;
     struct pm_entry *entry;
 };
 
