@@ -382,6 +382,33 @@ ANNALS_API int annals_eval_syntax(const annals_pipeline *p, const char *conllu, 
                                   struct annals_syntax_scores *out, char **conllu_out,
                                   size_t *conllu_out_len, char *errbuf, size_t errlen);
 
+/* Score tokeniser, splitter and syntax together from raw text: the text is
+** rebuilt as for annals_eval_tokenize(), annotated, and the system words
+** aligned to the gold words by their character spans (conll18_ud_eval.py).
+** Each syntax figure is an F1 over gold and system words: a word counts when
+** it is aligned and its UPOS, XPOS or lemma is equal; for UAS when its head
+** is aligned to the gold head (or both are roots), for LAS also with the
+** same universal relation.  The pipeline must have a model_dir. */
+struct annals_syntax_text_scores {
+    struct annals_tokenize_scores text;
+    struct annals_prf upos, xpos, lemma, uas, las;
+    size_t sentences;         /* gold sentences */
+    double seconds;           /* time in annals_annotate (the whole pipeline) */
+};
+
+ANNALS_API int annals_eval_syntax_text(const annals_pipeline *p, const char *conllu,
+                                       size_t len, struct annals_syntax_text_scores *out,
+                                       char *errbuf, size_t errlen);
+
+/* Re-annotate a gold-tokenised CoNLL-U corpus: its tokens, words and
+** sentences are kept, LEMMA, UPOS, XPOS, HEAD and DEPREL are predicted, as
+** annals_eval_syntax() writes them (comments other than sent_id and text are
+** dropped).  *out is owned by the caller: annals_free(p, *out, *out_len + 1).
+** This is `annals code --input conllu --format conllu`. */
+ANNALS_API int annals_annotate_conllu(const annals_pipeline *p, const char *conllu,
+                                      size_t len, char **out, size_t *out_len,
+                                      char *errbuf, size_t errlen);
+
 /* Release memory the library returned as owned (len is its size). */
 ANNALS_API void annals_free(const annals_pipeline *p, void *mem, size_t len);
 

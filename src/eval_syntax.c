@@ -30,17 +30,27 @@ static int write_sentence(struct annals_buf *b, const struct conllu_corpus *c,
                           const struct conllu_sentence *cs, const struct syn_word *w)
 {
     int rc = ANNALS_OK;
-    if (cs->sent_id.n > 0)
-        rc |= annals__buf_printf(b, "# sent_id = %.*s\n", (int)cs->sent_id.n, cs->sent_id.s);
-    if (cs->text.n > 0)
-        rc |= annals__buf_printf(b, "# text = %.*s\n", (int)cs->text.n, cs->text.s);
+    /* (comments and forms may be longer than annals__buf_printf takes) */
+    if (cs->sent_id.n > 0) {
+        rc |= annals__buf_add(b, "# sent_id = ", 12);
+        rc |= annals__buf_add(b, cs->sent_id.s, cs->sent_id.n);
+        rc |= annals__buf_addc(b, '\n');
+    }
+    if (cs->text.n > 0) {
+        rc |= annals__buf_add(b, "# text = ", 9);
+        rc |= annals__buf_add(b, cs->text.s, cs->text.n);
+        rc |= annals__buf_addc(b, '\n');
+    }
     for (uint32_t t = cs->first_token; t < cs->first_token + cs->n_tokens; t++) {
         const struct conllu_token *tok = &c->tok[t];
         uint32_t w0 = tok->first_word - cs->first_word + 1;
-        if (tok->n_words > 1)
-            rc |= annals__buf_printf(b, "%u-%u\t%.*s\t_\t_\t_\t_\t_\t_\t_\t%s\n", (unsigned)w0,
-                                     (unsigned)(w0 + tok->n_words - 1), (int)tok->form.n,
-                                     tok->form.s, tok->space_after ? "_" : "SpaceAfter=No");
+        if (tok->n_words > 1) {
+            rc |= annals__buf_printf(b, "%u-%u\t", (unsigned)w0,
+                                     (unsigned)(w0 + tok->n_words - 1));
+            rc |= annals__buf_add(b, tok->form.s, tok->form.n);
+            rc |= annals__buf_printf(b, "\t_\t_\t_\t_\t_\t_\t_\t%s\n",
+                                     tok->space_after ? "_" : "SpaceAfter=No");
+        }
         for (uint32_t k = 0; k < tok->n_words; k++) {
             const struct syn_word *x = &w[tok->first_word - cs->first_word + k];
             int last_single = tok->n_words == 1 && !tok->space_after;
@@ -174,4 +184,13 @@ out:
     annals__scratch_free(&s);
     annals__conllu_free(&c);
     return rc;
+}
+
+int annals_annotate_conllu(const annals_pipeline *p, const char *conllu, size_t len,
+                           char **out, size_t *out_len, char *errbuf, size_t errlen)
+{
+    struct annals_syntax_scores sc;
+    if (out == NULL || out_len == NULL)
+        return ANNALS_EINVAL;
+    return annals_eval_syntax(p, conllu, len, &sc, out, out_len, errbuf, errlen);
 }

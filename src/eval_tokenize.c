@@ -14,11 +14,21 @@
 **     Unicode).
 **
 ** Spans count bytes rather than code points: both sides are counted the same
-** way, so equality of spans is unaffected. */
+** way, so equality of spans is unaffected.
+**
+** annals_eval_syntax_text() scores the syntax of the same run over the
+** aligned words, as conll18_ud_eval.py does: UPOS, XPOS and lemma of an
+** aligned pair must be equal; UAS also needs the system head to be aligned
+** to the gold head (or both to be roots), LAS also the universal part of the
+** relation.  Each is an F1 over gold and system words. */
 #include "conllu.h"
 #include "doc.h"
+#include "syntax.h"
 
 #include <string.h>
+
+/* Word columns kept for the syntax scores. */
+enum { UC_UPOS, UC_XPOS, UC_LEMMA, UC_DEPREL, UC_N };
 
 struct unit {
     uint32_t start, end;        /* span in whitespace-free bytes */
@@ -26,6 +36,12 @@ struct unit {
     size_t form_off;            /* system words: form in eval.forms until fixed */
     uint32_t form_len;
     int multi;                  /* part of a multiword token */
+    /* words, with syntax only: */
+    const char *col[UC_N];
+    size_t col_off[UC_N];       /* system words: in eval.forms until fixed */
+    uint32_t col_len[UC_N];
+    long head;                  /* corpus word index of the head, -1 root */
+    long align;                 /* aligned word on the other side, or -1 */
 };
 
 struct units {
@@ -38,6 +54,8 @@ struct eval {
     struct units gtok, gword, gsent, stok, sword, ssent;
     struct annals_buf text;     /* the document being rebuilt */
     struct annals_buf forms;    /* system word forms: documents are reused */
+    int syntax;                 /* keep the syntax columns */
+    double seconds;             /* time in annals_annotate */
 };
 
 static struct unit *unit_push(struct eval *ev, struct units *u)
@@ -52,6 +70,8 @@ static struct unit *unit_push(struct eval *ev, struct units *u)
         u->cap = ncap;
     }
     memset(&u->v[u->n], 0, sizeof u->v[0]);
+    u->v[u->n].align = -1;
+    u->v[u->n].head = -1;
     return &u->v[u->n++];
 }
 
@@ -149,6 +169,15 @@ static int gold_units(struct eval *ev, const struct conllu_corpus *c, char *err,
                 wu->form = cw->col[CONLLU_FORM].s;
                 wu->form_len = cw->col[CONLLU_FORM].n;
                 wu->multi = t->n_words > 1;
+                if (ev->syntax) {
+                    static const int cols[UC_N] = {CONLLU_UPOS, CONLLU_XPOS, CONLLU_LEMMA,
+                                                   CONLLU_DEPREL};
+                    for (int j = 0; j < UC_N; j++) {
+                        wu->col[j] = cw->col[cols[j]].s;
+                        wu->col_len[j] = cw->col[cols[j]].n;
+                    }
+                    wu->head = cw->head > 0 ? (long)s->first_word + cw->head - 1 : -1;
+                }
             }
         }
         if (s->text.n > 0 && !spells(c, s)) {
@@ -192,11 +221,13 @@ static int system_units(struct eval *ev, const annals_pipeline *p, annals_doc *d
     const unsigned char *t = (const unsigned char *)ev->text.data;
     size_t at = 0;              /* byte cursor in the text */
     uint32_t pos = *base;       /* whitespace-free position of the cursor */
-    size_t nt, ns;
+    size_t nt, ns, word0 = ev->sword.n;
+    double t0 = annals__now();
     int rc;
 
     annals_doc_reset(d);
     rc = annals_annotate(p, d, ev->text.data, ev->text.len);
+    ev->seconds += annals__now() - t0;
     if (rc != ANNALS_OK) {
         annals__fmt(err, errlen, "%s", annals_doc_errmsg(d));
         return rc;
@@ -237,6 +268,20 @@ static int system_units(struct eval *ev, const annals_pipeline *p, annals_doc *d
             if (rc != ANNALS_OK)
                 return rc;
             wu->multi = ti.n_words > 1;
+            if (ev->syntax) {
+                const char *col[UC_N] = {wi.upos, wi.xpos, wi.lemma, wi.deprel};
+                size_t len[UC_N] = {wi.upos != NULL ? strlen(wi.upos) : 0,
+                                    wi.xpos != NULL ? strlen(wi.xpos) : 0, wi.lemma_len,
+                                    wi.deprel != NULL ? strlen(wi.deprel) : 0};
+                for (int k = 0; k < UC_N; k++) {
+                    wu->col_off[k] = ev->forms.len;
+                    wu->col_len[k] = (uint32_t)len[k];
+                    if (len[k] > 0 && (rc = annals__buf_add(&ev->forms, col[k], len[k])) !=
+                                          ANNALS_OK)
+                        return rc;
+                }
+                wu->head = wi.head >= 0 ? (long)word0 + wi.head : -1;
+            }
         }
     }
     for (size_t i = 0; i < ns; i++) {
@@ -317,8 +362,8 @@ static uint32_t extend_end(const struct unit *u, uint32_t end)
 
 /* Aligned words of gold[gs, ge) and sys[ss, se) by the longest common
 ** subsequence of their forms. */
-static int lcs_align(struct eval *ev, const struct units *g, size_t gs, size_t ge,
-                     const struct units *s, size_t ss, size_t se, size_t *aligned)
+static int lcs_align(struct eval *ev, struct units *g, size_t gs, size_t ge,
+                     struct units *s, size_t ss, size_t se, size_t *aligned)
 {
     size_t ng = ge - gs, ns = se - ss, cols = ns + 1;
     uint32_t *tab;
@@ -347,6 +392,8 @@ static int lcs_align(struct eval *ev, const struct units *g, size_t gs, size_t g
     while (gi < ng && si < ns) {
         if (form_eq(&g->v[gs + gi], &s->v[ss + si])) {
             (*aligned)++;
+            g->v[gs + gi].align = (long)(ss + si);
+            s->v[ss + si].align = (long)(gs + gi);
             gi++;
             si++;
         } else if (tab[gi * cols + si] == tab[(gi + 1) * cols + si]) {
@@ -361,7 +408,7 @@ static int lcs_align(struct eval *ev, const struct units *g, size_t gs, size_t g
 
 static int align_words(struct eval *ev, size_t *aligned)
 {
-    const struct units *g = &ev->gword, *s = &ev->sword;
+    struct units *g = &ev->gword, *s = &ev->sword;
     size_t gi = 0, si = 0;
     int rc;
 
@@ -394,6 +441,8 @@ static int align_words(struct eval *ev, size_t *aligned)
             }
         } else if (g->v[gi].start == s->v[si].start && g->v[gi].end == s->v[si].end) {
             (*aligned)++;
+            g->v[gi].align = (long)si;
+            s->v[si].align = (long)gi;
             gi++;
             si++;
         } else if (g->v[gi].start <= s->v[si].start) {
@@ -452,46 +501,123 @@ static int run_documents(struct eval *ev, const annals_pipeline *p,
     return rc;
 }
 
+/* Parse the gold corpus, annotate its text and align the words. */
+static int eval_run(struct eval *ev, const annals_pipeline *p, const char *conllu, size_t len,
+                    struct conllu_corpus *c, struct annals_tokenize_scores *out, char *err,
+                    size_t errlen)
+{
+    size_t aligned = 0, ndocs = 0;
+    int rc;
+
+    ev->alloc = &p->alloc;
+    annals__buf_init(&ev->text, ev->alloc, 0);
+    annals__buf_init(&ev->forms, ev->alloc, 0);
+    rc = annals__conllu_parse(&p->alloc, conllu == NULL ? "" : conllu, len, c, err, errlen);
+    if (rc != ANNALS_OK)
+        return rc;
+    rc = gold_units(ev, c, err, errlen);
+    if (rc == ANNALS_OK)
+        rc = run_documents(ev, p, c, &ndocs, err, errlen);
+    if (rc == ANNALS_OK) {
+        for (size_t k = 0; k < ev->sword.n; k++) {
+            struct unit *u = &ev->sword.v[k];
+            u->form = ev->forms.data + u->form_off;
+            for (int j = 0; j < UC_N && ev->syntax; j++)
+                u->col[j] = ev->forms.data + u->col_off[j];
+        }
+        rc = align_words(ev, &aligned);
+    }
+    if (rc == ANNALS_OK) {
+        prf(&out->tokens, ev->gtok.n, ev->stok.n, count_equal_spans(&ev->gtok, &ev->stok));
+        prf(&out->words, ev->gword.n, ev->sword.n, aligned);
+        prf(&out->sentences, ev->gsent.n, ev->ssent.n,
+            count_equal_spans(&ev->gsent, &ev->ssent));
+        out->documents = ndocs;
+    }
+    return rc;
+}
+
 int annals_eval_tokenize(const annals_pipeline *p, const char *conllu, size_t len,
                          struct annals_tokenize_scores *out, char *errbuf, size_t errlen)
 {
     struct conllu_corpus c;
     struct eval ev;
     char err[512] = "";
-    size_t aligned = 0, ndocs = 0;
     int rc;
 
     if (p == NULL || (conllu == NULL && len > 0) || out == NULL)
         return ANNALS_EINVAL;
     memset(out, 0, sizeof *out);
     memset(&ev, 0, sizeof ev);
-    ev.alloc = &p->alloc;
-    annals__buf_init(&ev.text, ev.alloc, 0);
-    annals__buf_init(&ev.forms, ev.alloc, 0);
-    rc = annals__conllu_parse(&p->alloc, conllu == NULL ? "" : conllu, len, &c, err,
-                              sizeof err);
-    if (rc != ANNALS_OK) {
+    memset(&c, 0, sizeof c);
+    rc = eval_run(&ev, p, conllu, len, &c, out, err, sizeof err);
+    if (rc != ANNALS_OK)
         annals__fmt(errbuf, errlen, "%s", err[0] != '\0' ? err : annals_strerror(rc));
-        return rc;
-    }
-    rc = gold_units(&ev, &c, err, sizeof err);
-    if (rc == ANNALS_OK)
-        rc = run_documents(&ev, p, &c, &ndocs, err, sizeof err);
-    if (rc == ANNALS_OK) {
-        for (size_t k = 0; k < ev.sword.n; k++)
-            ev.sword.v[k].form = ev.forms.data + ev.sword.v[k].form_off;
-        rc = align_words(&ev, &aligned);
-    }
-    if (rc == ANNALS_OK) {
-        prf(&out->tokens, ev.gtok.n, ev.stok.n, count_equal_spans(&ev.gtok, &ev.stok));
-        prf(&out->words, ev.gword.n, ev.sword.n, aligned);
-        prf(&out->sentences, ev.gsent.n, ev.ssent.n,
-            count_equal_spans(&ev.gsent, &ev.ssent));
-        out->documents = ndocs;
-    } else {
-        annals__fmt(errbuf, errlen, "%s", err[0] != '\0' ? err : annals_strerror(rc));
-    }
     annals__conllu_free(&c);
     eval_free(&ev);
     return rc;
+}
+
+static int col_eq(const struct unit *a, const struct unit *b, int k, int universal)
+{
+    size_t an = a->col_len[k], bn = b->col_len[k];
+    if (universal) {
+        const char *x = memchr(a->col[k], ':', an), *y = memchr(b->col[k], ':', bn);
+        an = x != NULL ? (size_t)(x - a->col[k]) : an;
+        bn = y != NULL ? (size_t)(y - b->col[k]) : bn;
+    }
+    return an == bn && memcmp(a->col[k], b->col[k], an) == 0;
+}
+
+int annals_eval_syntax_text(const annals_pipeline *p, const char *conllu, size_t len,
+                            struct annals_syntax_text_scores *out, char *errbuf,
+                            size_t errlen)
+{
+    struct conllu_corpus c;
+    struct eval ev;
+    char err[512] = "";
+    size_t ok[5] = {0};         /* upos, xpos, lemma, uas, las */
+    int rc;
+
+    if (p == NULL || (conllu == NULL && len > 0) || out == NULL)
+        return ANNALS_EINVAL;
+    memset(out, 0, sizeof *out);
+    if (p->syn == NULL) {
+        annals__fmt(errbuf, errlen, "the pipeline was opened without a model directory");
+        return ANNALS_EINVAL;
+    }
+    memset(&ev, 0, sizeof ev);
+    memset(&c, 0, sizeof c);
+    ev.syntax = 1;
+    rc = eval_run(&ev, p, conllu, len, &c, &out->text, err, sizeof err);
+    if (rc != ANNALS_OK) {
+        annals__fmt(errbuf, errlen, "%s", err[0] != '\0' ? err : annals_strerror(rc));
+        annals__conllu_free(&c);
+        eval_free(&ev);
+        return rc;
+    }
+    for (size_t i = 0; i < ev.gword.n; i++) {
+        const struct unit *g = &ev.gword.v[i], *s;
+        int head_ok;
+        if (g->align < 0)
+            continue;
+        s = &ev.sword.v[g->align];
+        ok[0] += col_eq(g, s, UC_UPOS, 0);
+        ok[1] += col_eq(g, s, UC_XPOS, 0);
+        ok[2] += col_eq(g, s, UC_LEMMA, 0);
+        head_ok = g->head < 0 ? s->head < 0
+                              : s->head >= 0 && ev.sword.v[s->head].align == g->head;
+        ok[3] += head_ok;
+        ok[4] += head_ok && col_eq(g, s, UC_DEPREL, 1);
+    }
+    prf(&out->upos, ev.gword.n, ev.sword.n, ok[0]);
+    prf(&out->xpos, ev.gword.n, ev.sword.n, ok[1]);
+    prf(&out->lemma, ev.gword.n, ev.sword.n, ok[2]);
+    prf(&out->uas, ev.gword.n, ev.sword.n, ok[3]);
+    prf(&out->las, ev.gword.n, ev.sword.n, ok[4]);
+    out->sentences = c.n_sent;
+    out->seconds = ev.seconds;
+    annals__conllu_free(&c);
+    eval_free(&ev);
+    return ANNALS_OK;
 }

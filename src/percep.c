@@ -19,9 +19,14 @@ static size_t table_size(size_t n)
     return c;
 }
 
+static inline size_t home(const struct percep_model *m, uint64_t key)
+{
+    return (size_t)(key >> m->shift);
+}
+
 static const struct pm_slot *find_slot(const struct percep_model *m, uint64_t key)
 {
-    size_t i = (size_t)key & m->mask;
+    size_t i = home(m, key);
     for (;;) {
         const struct pm_slot *s = &m->slot[i];
         if (s->key == key)
@@ -39,7 +44,7 @@ void annals__pm_score(const struct percep_model *m, const uint64_t *keys, size_t
     while (n > 0) {
         size_t k = n < MAX_BATCH ? n : MAX_BATCH, nh = 0;
         for (size_t i = 0; i < k; i++)
-            __builtin_prefetch(&m->slot[(size_t)keys[i] & m->mask]);
+            __builtin_prefetch(&m->slot[home(m, keys[i])]);
         for (size_t i = 0; i < k; i++) {
             const struct pm_slot *s = find_slot(m, keys[i]);
             if (s != NULL) {
@@ -76,6 +81,9 @@ static int pm_alloc(const struct annals_alloc *a, struct percep_model *m, uint32
     m->n_feats = n_feats;
     m->n_entries = n_entries;
     m->mask = cap - 1;
+    m->shift = 64;
+    while (((size_t)1 << (64 - m->shift)) < cap)
+        m->shift--;
     m->slot = annals__malloc(a, cap * sizeof *m->slot);
     m->entry = annals__malloc(a, (size_t)(n_entries ? n_entries : 1) * sizeof *m->entry);
     if (m->slot == NULL || m->entry == NULL) {
@@ -88,7 +96,7 @@ static int pm_alloc(const struct annals_alloc *a, struct percep_model *m, uint32
 
 static void pm_insert(struct percep_model *m, uint64_t key, uint32_t off, uint32_t n)
 {
-    size_t i = (size_t)key & m->mask;
+    size_t i = home(m, key);
     while (m->slot[i].key != 0)
         i = (i + 1) & m->mask;
     m->slot[i].key = key;

@@ -59,6 +59,9 @@ struct percep_model {
     uint32_t n_feats;
     uint32_t n_entries;
     size_t mask;                /* table size - 1 (a power of two minus one) */
+    unsigned shift;             /* a key's home slot is key >> shift: its top
+                                   bits, so the ascending keys of a WGHT
+                                   section fill the table in order at load */
     struct pm_slot *slot;
     struct pm_entry *entry;
 };

@@ -12,7 +12,7 @@ const char *const annals__tg_template_names[TG_N_TEMPLATES] = {
     "bias", "w", "form", "s1", "s2", "s3", "s4", "p1", "p2", "p3",
     "shape", "w-1", "w-2", "w+1", "w+2", "t-1", "t-2", "t-1t-2", "t-1w",
     "s3-1", "s3+1", "a", "a+1", "a+2", "t-1a+1", "ww+1", "w-1w", "shape+1",
-    "shape-1", "flags", "t-1s3", "a+1a+2"
+    "shape-1", "flags", "t-1s3", "a+1a+2", "s5", "p4", "hyph", "w-1s3"
 };
 
 #define PAD_START 0x5354415254ull   /* atom of a position before the sentence */
@@ -126,12 +126,18 @@ void annals__tg_atoms(const struct tagger *t, const struct syn_word *w, size_t n
         const struct tg_lex *lx;
         a[i].w = hash_lower(s, len);
         a[i].form = annals__hash_bytes(s, len);
-        for (int k = 0; k < 4; k++) {
+        for (int k = 0; k < 5; k++) {
             size_t b = last_chars(s, len, k + 1);
             a[i].suf[k] = hash_lower(s + b, len - b);
         }
-        for (int k = 0; k < 3; k++)
+        for (int k = 0; k < 4; k++)
             a[i].pre[k] = hash_lower(s, first_chars(s, len, k + 1));
+        {
+            size_t h = len;
+            while (h > 0 && s[h - 1] != '-')
+                h--;
+            a[i].hyph = h > 1 && h < len ? hash_lower(s + h, len - h) : 0;
+        }
         a[i].shape = shape_of(s, len, &a[i].flags);
         if (i == 0)
             a[i].flags |= 32;
@@ -198,6 +204,11 @@ size_t annals__tg_features(const struct tagger *t, const struct tg_atoms *a, siz
     F(TG_FLAGS, c->flags, 0);
     F(TG_TM1S3, tm1, c->suf[2]);
     F(TG_AP1AP2, ap1, ap2);
+    F(TG_S5, c->suf[4], 0);
+    F(TG_P4, c->pre[3], 0);
+    if (c->hyph != 0)
+        F(TG_HYPH, c->hyph, 0);
+    F(TG_WM1S3, wm1, c->suf[2]);
 #undef F
     return k;
 }

@@ -12,7 +12,8 @@ enum tg_template {
     TG_BIAS, TG_W, TG_FORM, TG_S1, TG_S2, TG_S3, TG_S4, TG_P1, TG_P2, TG_P3,
     TG_SHAPE, TG_WM1, TG_WM2, TG_WP1, TG_WP2, TG_TM1, TG_TM2, TG_TM1TM2, TG_TM1W,
     TG_S3M1, TG_S3P1, TG_A, TG_AP1, TG_AP2, TG_TM1AP1, TG_WWP1, TG_WM1W, TG_SHAPEP1,
-    TG_SHAPEM1, TG_FLAGS, TG_TM1S3, TG_AP1AP2, TG_N_TEMPLATES
+    TG_SHAPEM1, TG_FLAGS, TG_TM1S3, TG_AP1AP2, TG_S5, TG_P4, TG_HYPH, TG_WM1S3,
+    TG_N_TEMPLATES
 };
 extern const char *const annals__tg_template_names[TG_N_TEMPLATES];
 
@@ -40,7 +41,7 @@ struct tagger {
 
 /* Atoms of one word, computed once per sentence. */
 struct tg_atoms {
-    uint64_t w, form, suf[4], pre[3], shape;
+    uint64_t w, form, suf[5], pre[4], shape, hyph; /* hyph: after the last '-' */
     uint32_t amb;
     int32_t fixed;              /* fixed tag, or -1 */
     uint32_t flags;

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DEFAULT_EPOCHS 10
+#define DEFAULT_EPOCHS 15
 #define LEX_MIN_COUNT 3
 #define AMB_MIN_SHARE 0.05
 #define FIXED_MIN_COUNT 20

@@ -4,12 +4,16 @@
 #ifndef ANNALS_CLI_H
 #define ANNALS_CLI_H
 
+#include <stddef.h>
+
 int cmd_code(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_train(int argc, char **argv);     /* annals train tagger|lemmatizer|parser */
 int cmd_dump(int argc, char **argv);      /* annals dump MODEL */
 /* annals eval tag|parse: what is "tag" or "parse"; argv[0] is what. */
 int cmd_eval_syntax(const char *what, int argc, char **argv);
+/* The whole of a file ("-": standard input), malloc'd; NULL on error. */
+char *cli_read_file(const char *path, size_t *len);
 int cmd_ontology(int argc, char **argv);
 /* annals eval time (cmd_time.c), called by cmd_eval. */
 int eval_time(int argc, char **argv);

@@ -24,8 +24,12 @@ static void usage(FILE *f)
             "no FILE, or with -, standard input is read.\n"
             "\n"
             "options:\n"
-            "  --input auto|text|jsonl     input format (default auto: JSON Lines when\n"
-            "                              the first non-blank byte is '{')\n"
+            "  --input auto|text|jsonl|conllu\n"
+            "                              input format (default auto: JSON Lines when\n"
+            "                              the first non-blank byte is '{'); conllu:\n"
+            "                              re-annotate a gold-tokenised CoNLL-U file,\n"
+            "                              keeping its tokens and sentences (needs\n"
+            "                              --format conllu and the syntax models)\n"
             "  --format json|conllu        output format (default json)\n"
             "  --date YYYY-MM-DD           publication date for records without one\n"
             "  --date-order mdy|dmy        read 3/4/2021 as March 4 (default) or 3 April\n"
@@ -55,6 +59,7 @@ static void usage(FILE *f)
 ** and serialised by worker threads, and written in input order, so output
 ** is the same whatever the thread count. */
 #define BATCH 256
+#define INPUT_CONLLU (-1)           /* --input conllu: not a reader format */
 #define MAX_THREADS 64
 
 struct run {
@@ -131,11 +136,45 @@ static void fail_input(struct run *r, const char *path, int rc, const char *why)
     r->n++;
 }
 
+/* --input conllu: re-annotate the words of a CoNLL-U file as they are
+** (annals_annotate_conllu); one record per file. */
+static void code_conllu(struct run *r, const char *path)
+{
+    char err[512], *out = NULL;
+    size_t len, out_len = 0;
+    char *data = cli_read_file(path, &len);
+    int rc;
+
+    flush(r);
+    r->records++;
+    if (data == NULL) {
+        fprintf(stderr, "annals code: %s: %s\n", path, strerror(errno));
+        r->failed++;
+        return;
+    }
+    rc = annals_annotate_conllu(r->p, data, len, &out, &out_len, err, sizeof err);
+    free(data);
+    if (rc != ANNALS_OK) {
+        fprintf(stderr, "annals code: %s: %s\n", path, err);
+        r->failed++;
+        return;
+    }
+    if (fwrite(out, 1, out_len, r->out) != out_len)
+        r->write_failed = 1;
+    annals_free(r->p, out, out_len + 1);
+}
+
 static void code_file(struct run *r, const char *path)
 {
     annals_reader *rd;
     char err[512];
-    int rc = annals_reader_open(r->p, path, r->input, &r->fields, &rd, err, sizeof err);
+    int rc;
+
+    if (r->input == INPUT_CONLLU) {
+        code_conllu(r, path);
+        return;
+    }
+    rc = annals_reader_open(r->p, path, r->input, &r->fields, &rd, err, sizeof err);
 
     if (rc != ANNALS_OK) {
         fail_input(r, path, rc, err);
@@ -324,6 +363,7 @@ int cmd_code(int argc, char **argv)
             if (strcmp(v, "auto") == 0) r.input = ANNALS_INPUT_AUTO;
             else if (strcmp(v, "text") == 0) r.input = ANNALS_INPUT_TEXT;
             else if (strcmp(v, "jsonl") == 0) r.input = ANNALS_INPUT_JSONL;
+            else if (strcmp(v, "conllu") == 0) r.input = INPUT_CONLLU;
             else goto bad_value;
         } else if (strcmp(a, "--format") == 0) {
             if (strcmp(v, "json") == 0) r.format = ANNALS_FORMAT_JSON;
@@ -375,6 +415,10 @@ int cmd_code(int argc, char **argv)
         continue;
     bad_value:
         fprintf(stderr, "annals code: bad value '%s' for %s\n", v, a);
+        return 2;
+    }
+    if (r.input == INPUT_CONLLU && (r.format != ANNALS_FORMAT_CONLLU || no_models)) {
+        fprintf(stderr, "annals code: --input conllu needs --format conllu and the models\n");
         return 2;
     }
     if (!no_models && opt.model_dir == NULL) {
