@@ -667,8 +667,10 @@ static int pronoun_fits(const struct ctx *c, const struct np *x, const struct np
         return ((y->plural || y->pronoun == PRO_THEY) && (person || has_actor(y))) ||
                (y->collective && has_actor(y));
     case PRO_IT:
+        /* A bare nationality word ("Chilean", left alone by a parse error)
+        ** names people or a country's quality, never an "it". */
         return !person && (!y->plural || y->collective) && y->pronoun != PRO_THEY &&
-               has_actor(y);
+               has_actor(y) && !(y->src == ACTOR_FROM_DEMONYM && !y->body);
     default:
         return 0;
     }
