@@ -1,6 +1,7 @@
 /* doc.c -- document lifecycle, metadata and the read-only accessors of the
 ** public API.  Stages write into the document through doc.h. */
 #include "doc.h"
+#include "events.h"
 #include "timex.h"
 
 #include <stdio.h>
@@ -48,6 +49,8 @@ void annals_doc_reset(annals_doc *d)
     d->has_syntax = 0;
     d->has_ner = 0;
     d->ment.n = d->ent.n = 0;
+    d->ev.n = d->evm.n = 0;
+    d->has_events = 0;
     d->status = ANNALS_OK;
     d->err_offset = SIZE_MAX;
     d->errmsg[0] = '\0';
@@ -68,6 +71,8 @@ void annals_doc_free(annals_doc *d)
     annals__free(a, d->stone.v, d->stone.cap * sizeof *d->stone.v);
     annals__free(a, d->ment.v, d->ment.cap * sizeof *d->ment.v);
     annals__free(a, d->ent.v, d->ent.cap * sizeof *d->ent.v);
+    annals__free(a, d->ev.v, d->ev.cap * sizeof *d->ev.v);
+    annals__free(a, d->evm.v, d->evm.cap * sizeof *d->evm.v);
     annals__buf_free(&d->out);
     annals__free(a, d, sizeof *d);
 }
@@ -251,6 +256,8 @@ static void clear_annotations(annals_doc *d)
     d->has_syntax = 0;
     d->has_ner = 0;
     d->ment.n = d->ent.n = 0;
+    d->ev.n = d->evm.n = 0;
+    d->has_events = 0;
     d->status = ANNALS_OK;
     d->err_offset = SIZE_MAX;
     d->errmsg[0] = '\0';
@@ -298,6 +305,8 @@ int annals_doc_annotate(const annals_pipeline *p, annals_doc *d)
         rc = annals__timex_run(p, d);
     if (rc == ANNALS_OK && p->gaz != NULL)
         rc = annals__geo_run(p, d);
+    if (rc == ANNALS_OK && p->syn != NULL)
+        rc = annals__events_run(p, d);
     if (rc == ANNALS_OK && p->tone != NULL)
         rc = annals__tone_run(p, d);
     return rc;
