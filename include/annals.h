@@ -95,6 +95,9 @@ struct annals_options {
     const char *ner_model;       /* named-entity model file; NULL: ner.model
                                     of model_dir when present */
     int date_order;              /* enum annals_date_order */
+    const char *actors_file;     /* user actor dictionary (docs/ACTORS.md),
+                                    overriding inferred actor codes; NULL:
+                                    none */
 };
 
 /* Fill *opt with the defaults: libc allocator, 16 MiB documents, 1000 tokens

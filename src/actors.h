@@ -21,6 +21,11 @@ struct doc_actor {
     int32_t entity;             /* index into d->ent, or -1 (a common noun: "the army") */
     uint32_t first_word, n_words;   /* the phrase that names it */
     uint8_t source;             /* how it was resolved: enum actor_source */
+    /* Added by the actor stage (additive to the contract above): */
+    char org[12];               /* an organisation's identifier ("NATO", "UNO",
+                                   "AMNESTY"); "" for states and groups.  Then
+                                   country holds the identifier when it fits in
+                                   three letters, else "IGO" or "NGO" */
 };
 
 enum actor_source {
@@ -32,11 +37,23 @@ enum actor_source {
     ACTOR_FROM_DICTIONARY       /* the user actor dictionary */
 };
 
-/* Resolve the actors of d (after the syntax and NER stages). */
+/* Resolve the actors of d (after the syntax and NER stages).  Without the
+** syntax models it does nothing (d->has_actors stays 0).  ANNALS_OK or
+** ANNALS_ENOMEM. */
 ANNALS_INTERNAL int annals__actors_run(const annals_pipeline *p, annals_doc *d);
 
 /* The actor that the noun phrase headed by word w stands for, following
 ** coreference; NULL when it stands for none. */
 ANNALS_INTERNAL const struct doc_actor *annals__actor_of_word(const annals_doc *d, size_t w);
+
+/* The CAMEO-style code of a: country + sector ("USAMIL", "AFGINS", "PAK"),
+** or for an organisation its sector + identifier ("IGOUNO", "IGONATO").
+** Writes a NUL-terminated string into out (at least ACTOR_CODE_MAX bytes)
+** and returns its length. */
+#define ACTOR_CODE_MAX 20
+ANNALS_INTERNAL size_t annals__actor_code(const struct doc_actor *a, char *out);
+
+/* "name", "demonym", "metonym", "role", "coref" or "dictionary". */
+ANNALS_INTERNAL const char *annals__actor_source_name(int source);
 
 #endif /* ANNALS_ACTORS_H */

@@ -6,6 +6,7 @@
 #include "syntax.h"
 #include "gazetteer.h"
 #include "tone.h"
+#include "ontology.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -143,6 +144,18 @@ int annals_pipeline_open(const struct annals_options *opt, annals_pipeline **out
     p->ner = NULL;
     p->gaz = NULL;
     p->tone = NULL;
+    p->actors = NULL;
+    if (o.actors_file != NULL) {
+        char why[400];
+        int rc = annals__actordict_load_file(&p->alloc, annals__onto_builtin(),
+                                             o.actors_file, &p->actors, why, sizeof why);
+        if (rc != ANNALS_OK) {
+            annals__fmt(errbuf, errlen, "%s: %s", o.actors_file, why);
+            annals_pipeline_close(p);
+            return rc;
+        }
+    }
+    p->opt.actors_file = NULL;     /* the caller's string may not outlive this call */
     if (o.model_dir != NULL) {
         char path[4096];
         int rc = annals__syntax_open(&p->alloc, o.model_dir, &p->syn, errbuf, errlen);
@@ -187,5 +200,6 @@ void annals_pipeline_close(annals_pipeline *p)
     annals__gaz_close(&a, p->gaz);
     annals__tone_close(&a, p->tone);
     annals__ner_free(p->ner);
+    annals__actordict_free(p->actors);
     annals__free(&a, p, sizeof *p);
 }

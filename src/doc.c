@@ -1,6 +1,7 @@
 /* doc.c -- document lifecycle, metadata and the read-only accessors of the
 ** public API.  Stages write into the document through doc.h. */
 #include "doc.h"
+#include "actors.h"
 #include "events.h"
 #include "timex.h"
 
@@ -49,6 +50,10 @@ void annals_doc_reset(annals_doc *d)
     d->has_syntax = 0;
     d->has_ner = 0;
     d->ment.n = d->ent.n = 0;
+    d->actor = NULL;
+    d->n_actor = 0;
+    d->word_actor = NULL;
+    d->has_actors = 0;
     d->ev.n = d->evm.n = 0;
     d->has_events = 0;
     d->status = ANNALS_OK;
@@ -256,6 +261,10 @@ static void clear_annotations(annals_doc *d)
     d->has_syntax = 0;
     d->has_ner = 0;
     d->ment.n = d->ent.n = 0;
+    d->actor = NULL;
+    d->n_actor = 0;
+    d->word_actor = NULL;
+    d->has_actors = 0;
     d->ev.n = d->evm.n = 0;
     d->has_events = 0;
     d->status = ANNALS_OK;
@@ -305,6 +314,8 @@ int annals_doc_annotate(const annals_pipeline *p, annals_doc *d)
         rc = annals__timex_run(p, d);
     if (rc == ANNALS_OK && p->gaz != NULL)
         rc = annals__geo_run(p, d);
+    if (rc == ANNALS_OK)
+        rc = annals__actors_run(p, d);
     if (rc == ANNALS_OK && p->syn != NULL)
         rc = annals__events_run(p, d);
     if (rc == ANNALS_OK && p->tone != NULL)

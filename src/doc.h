@@ -161,6 +161,10 @@ struct annals_doc {
     int has_geo, has_tone;              /* the stages ran */
 
     int has_ner;                        /* ment and ent are set */
+    struct doc_actor *actor;            /* actors.c (actors.h): arena array, in text order */
+    size_t n_actor;
+    int32_t *word_actor;                /* actors.c: actor of each word, or -1 */
+    int has_actors;                     /* the actor stage ran */
     DOC_VEC(struct doc_event) ev;       /* events.c */
     DOC_VEC(struct doc_event_mention) evm;
     int has_events;
@@ -212,6 +216,9 @@ ANNALS_INTERNAL int annals__syntax_run(const annals_pipeline *p, annals_doc *d);
 /* geo.c: find place-name candidates in d (capitalised sequences that the
 ** gazetteer knows, and the dateline place) and resolve them to d->place. */
 ANNALS_INTERNAL int annals__geo_run(const annals_pipeline *p, annals_doc *d);
+
+/* actors.c: append the "actors" member of the JSON record (docs/OUTPUT.md). */
+ANNALS_INTERNAL int annals__actors_json(struct annals_buf *b, const annals_doc *d);
 
 /* tone.c: tone of every sentence and of the document. */
 ANNALS_INTERNAL int annals__tone_run(const annals_pipeline *p, annals_doc *d);

@@ -448,7 +448,7 @@ static void fill_arg(const annals_doc *d, int32_t w, struct doc_event_arg *a)
     memcpy(a->country, ac->country, sizeof a->country);
     memcpy(a->sector, ac->sector, sizeof a->sector);
     a->country[3] = a->sector[3] = '\0';
-    annals__fmt(a->code, sizeof a->code, "%s%s", a->country, a->sector);
+    annals__actor_code(ac, a->code);
 }
 
 static int same_actor(const struct doc_event_arg *a, const struct doc_event_arg *b)

@@ -80,6 +80,7 @@ struct syn_models;
 struct annals_gazetteer;
 struct annals_tone_lexicon;
 struct ner_model;
+struct annals_actordict;
 struct annals_pipeline {
     struct annals_alloc alloc;
     struct annals_options opt;
@@ -87,6 +88,7 @@ struct annals_pipeline {
     struct ner_model *ner;              /* named-entity model, or NULL (entities.c) */
     struct annals_gazetteer *gaz;       /* geo.model, or NULL: no geo stage */
     struct annals_tone_lexicon *tone;   /* tone.model, or NULL: no tone stage */
+    struct annals_actordict *actors;    /* user actor dictionary, or NULL */
 };
 
 #endif /* ANNALS_INTERNAL_H */

@@ -383,6 +383,9 @@ static void check_actors(struct checker *c, const struct onto_tables *t)
         if ((n->kinds & country_kinds) &&
             annals__onto_country(t, n->code, strlen(n->code)) == NULL)
             problem(c, "name '%s': unknown country %s", n->name, n->code);
+        if ((n->kinds & ONTO_GROUP) && strcmp(n->code, "IMG") != 0 &&
+            annals__onto_country(t, n->code, strlen(n->code)) == NULL)
+            problem(c, "group '%s': unknown country %s", n->name, n->code);
         if ((n->kinds & ONTO_REGION) && !upper3(n->code, 3))
             problem(c, "region '%s': code %s is not three capital letters", n->name, n->code);
         if ((n->kinds & (ONTO_IGO | ONTO_NGO)) &&

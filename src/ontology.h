@@ -66,7 +66,8 @@ enum {
     ONTO_SEAT = 1 << 5,     /* institution: White House, Pentagon, Knesset */
     ONTO_REGION = 1 << 6,
     ONTO_IGO = 1 << 7,
-    ONTO_NGO = 1 << 8
+    ONTO_NGO = 1 << 8,
+    ONTO_GROUP = 1 << 9     /* named armed group: Taliban, Boko Haram */
 };
 
 /* A name that resolves to an actor. */

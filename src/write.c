@@ -357,6 +357,8 @@ static int json_doc(struct annals_buf *b, const annals_doc *d, const annals_pipe
     TRY(json_times(b, d));
     if (d->has_geo)
         TRY(json_places(b, d, p->gaz));
+    if (d->has_actors)
+        TRY(annals__actors_json(b, d));
     if (d->has_events)
         TRY(annals__events_json(b, d));
     if (d->has_tone)

@@ -77,7 +77,7 @@ cstr='function c(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); return "\"" s
             if ($6 != "-") print $6 "\t" $2 "\t-\tISO" }'
         rows $d/actors_extra.tsv 4 | awk -F'\t' '
             $2 == "sector" || $2 == "role" { next }
-            $2 !~ /^(country|adj|demonym|capital|seat|region|igo|ngo)$/ {
+            $2 !~ /^(country|adj|demonym|capital|seat|region|igo|ngo|group)$/ {
                 print $1 ": unknown kind " $2 > "/dev/stderr"; exit 1 }
             { print $3 "\t" $4 "\t" $5 "\t" toupper($2) }'
     } | awk -F'\t' '

@@ -45,6 +45,8 @@ static void usage(FILE *f)
             "  --no-models, -m none        text stage only: no models\n"
             "  -o FILE                     write to FILE instead of standard output\n"
             "  --ner MODEL                 find named entities with MODEL (models/ner.model)\n"
+            "  --actors FILE               user actor dictionary (docs/ACTORS.md): its\n"
+            "                              codes override the inferred ones\n"
             "\n"
             "Exit status: 0 all records succeeded, 1 some failed, 2 usage error.\n");
 }
@@ -349,6 +351,8 @@ int cmd_code(int argc, char **argv)
             outpath = v;
         } else if (strcmp(a, "--ner") == 0) {
             opt.ner_model = v;
+        } else if (strcmp(a, "--actors") == 0) {
+            opt.actors_file = v;
         } else {
             fprintf(stderr, "annals code: unknown option %s\n", a);
             usage(stderr);

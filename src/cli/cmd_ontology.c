@@ -57,7 +57,7 @@ static int load_actors(const char *path, struct annals_actordict **out)
 static void kinds(unsigned k)
 {
     static const char *const names[] = {"iso",     "country", "adjective", "demonym", "capital",
-                                        "seat",    "region",  "igo",       "ngo"};
+                                        "seat",    "region",  "igo",       "ngo",     "group"};
     const char *sep = "";
     size_t i;
     for (i = 0; i < sizeof names / sizeof names[0]; i++) {
