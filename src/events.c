@@ -198,6 +198,10 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                      "seek|decide|propose|threaten|volunteer|undertake|resolve|expect|" \
                      "wish|consider|mull|weigh|vote|move|set|schedule|arrange|look"
 #define REJECT_VERBS "refuse|decline|reject|balk"
+#define APPEAL_VERBS "urge|call|ask|appeal|demand|request|press|order|force|allow|permit|" \
+                     "try|attempt|fail|invite|encourage|persuade|tell|advise|warn|" \
+                     "pressure|implore|beg|need|forbid|prevent|stop|avoid|refrain|" \
+                     "deny|accuse|cease|halt|authorize|authorise|approve|expect"
 #define TRANSPARENT "continue|begin|start|resume|keep|go|manage|proceed|help|come|" \
                     "appear|seem|claim|launch|step|use"
 #define MODALS "would|could|might|may|should|must|can|ought|need"
@@ -248,6 +252,8 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
         } else if (rel_is(d, cur, "xcomp") ||
                    ((rel_is(d, cur, "advcl") || rel_is(d, cur, "ccomp")) &&
                     find_child(d, t, cur, "mark", 0, "to") >= 0)) {
+            if (lemma_in(d, h, APPEAL_VERBS))
+                return MODE_BLOCK;  /* the appeal is the event, not what it asks for */
             if (lemma_in(d, h, REJECT_VERBS))
                 mode = mode == MODE_FACT ? MODE_REJECT : MODE_BLOCK;
             else if (lemma_in(d, h, INTENT_VERBS))
