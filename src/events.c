@@ -332,7 +332,7 @@ static const char *mode_code(const struct ev_pattern *pt, int mode)
 static int off_topic(const annals_doc *d, const struct sent_tree *t)
 {
     for (int32_t w = t->w0; w < t->w1; w++)
-        if (lemma_in(d, w, SPORTS))
+        if ((upos_is(d, w, "NOUN") || upos_is(d, w, "PROPN")) && lemma_in(d, w, SPORTS))
             return 1;
     return 0;
 }
@@ -793,8 +793,7 @@ static int code_sentence(struct ctx *c)
 
     if (t->w1 > t->w0 && W(d, t->w1 - 1)->form_len == 1 && W(d, t->w1 - 1)->form[0] == '?')
         return ANNALS_OK;       /* a question asserts nothing */
-    if (off_topic(d, t))
-        return ANNALS_OK;
+    int checked = 0;            /* the sports test, made once a trigger is seen */
     for (int pass = 0; pass < 2; pass++) {
         for (int32_t w = t->w0; w < t->w1; w++) {
             size_t lo, hi;
@@ -803,6 +802,11 @@ static int code_sentence(struct ctx *c)
             pattern_range(W(d, w)->lemma, W(d, w)->lemma_len, &lo, &hi);
             if (lo == hi)
                 continue;
+            if (!checked) {
+                if (off_topic(d, t))
+                    return ANNALS_OK;
+                checked = 1;
+            }
             int rc = code_word(c, w, lo, hi, pass, first_ev);
             if (rc != ANNALS_OK)
                 return rc;
