@@ -491,6 +491,30 @@ ANNALS_API int annals_eval_geo(const annals_pipeline *p, const char *jsonl, size
                                struct annals_geo_scores *out, char *errbuf,
                                size_t errlen);
 
+/* Actor scores: gold noun phrases and the actor code the system gave each. */
+struct annals_actor_scores {
+    size_t documents;
+    size_t gold;              /* gold phrases */
+    size_t gold_actors;       /* gold phrases with an actor code */
+    size_t gold_none;         /* gold phrases that are no actor ("in Christchurch") */
+    size_t correct;           /* system code equals the gold code (or both none) */
+    size_t covered;           /* gold actors given some actor */
+    size_t covered_correct;   /* of those, with the gold code */
+    size_t country_ok;        /* gold actors whose country (first three letters) matches */
+    size_t none_ok;           /* gold non-actors given no actor */
+};
+
+/* Score the actor stage against gold JSON Lines held in memory (format in
+** docs/ACTORS.md): each line {"text":..., "date":... (optional), "actors":
+** [{"phrase":"Pakistani officials", "code":"PAKGOV"}, {"phrase":"he",
+** "nth":2, "code":"USAMIL"}, {"phrase":"Christchurch", "code":null}]}.
+** The pipeline needs the syntax models.  When report is not NULL it is
+** called with one line of text per phrase scored wrong. */
+ANNALS_API int annals_eval_actors(const annals_pipeline *p, const char *jsonl, size_t len,
+                                  struct annals_actor_scores *out,
+                                  void (*report)(void *ud, const char *line), void *ud,
+                                  char *errbuf, size_t errlen);
+
 /* Event coding scores.  Events are matched within each gold record, one
 ** system event to at most one gold event. */
 struct annals_event_scores {

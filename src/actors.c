@@ -26,6 +26,7 @@
 ** Everything lives in the document's arena; the tables are the compiled
 ** ontology (ontology.h), so nothing is read at run time. */
 #include "actors.h"
+#include "gazetteer.h"
 #include "ontology.h"
 
 #include <string.h>
@@ -66,6 +67,9 @@ struct np {
     uint8_t skip;               /* dateline or byline line: never an actor */
     uint32_t role_w, role_n;    /* the rightmost sector phrase, n = 0: none */
     uint32_t name_w;            /* last word of a person's name, or UINT32_MAX */
+    uint8_t collective;         /* a body, group or organisation: "it" or "they" */
+    char own[4];                /* the country it names itself (a name, or the
+                                   geo stage's place), for the context; "" none */
 };
 
 struct ctx {
@@ -76,6 +80,9 @@ struct ctx {
     size_t n_np;
     int32_t *ent_best;          /* per entity: its best resolved phrase, or -1 */
     uint8_t *is_time;           /* per word: inside a temporal expression */
+    uint32_t *name_end;         /* per word: end of an ontology name or capitalised
+                                   NER mention starting there, or 0 */
+    char (*place_cty)[4];       /* per word: country of the geo place holding it */
     uint32_t *word_sent;        /* per word: its sentence */
     int32_t date;               /* publication date YYYYMMDD, 0 unknown */
 };
@@ -208,6 +215,7 @@ static const char *const female_word[] = {"spokeswoman", "congresswoman", "queen
                                           "mrs.", "ms", "ms.", "woman", "madam", NULL};
 
 /* Prepositions that make a place an argument, not a location. */
+static const char *const strong_case[] = {"by", "with", "against", NULL};
 static const char *const arg_case[] = {"by", "with", "against", "to", "toward", "towards",
                                        "between", "on", "upon", "for", NULL};
 
@@ -289,7 +297,7 @@ static void chunk_sentence(struct ctx *c, size_t s, size_t ws, size_t we, size_t
     size_t comp_at = SIZE_MAX;
 
     for (size_t i = ws; i < we;) {
-        if (upos_is(c, i, "PRON")) {
+        if (c->name_end[i] == 0 && upos_is(c, i, "PRON")) {
             int pro = form_in(c, i, pron_he) ? PRO_HE : form_in(c, i, pron_she) ? PRO_SHE
                       : form_in(c, i, pron_they) ? PRO_THEY : form_in(c, i, pron_it) ? PRO_IT
                                                                                 : PRO_NONE;
@@ -305,15 +313,20 @@ static void chunk_sentence(struct ctx *c, size_t s, size_t ws, size_t we, size_t
             i++;
             continue;
         }
-        if (!can_start(c, i)) {
+        size_t force = c->name_end[i];
+        if (force == 0 && !can_start(c, i)) {
             i++;
             continue;
         }
+        /* a known name is one phrase whatever its tags ("Human Rights Watch") */
         size_t j = i + 1;
-        while (j < we && can_continue(c, i, j, we))
+        while (j < we && (j < force || can_continue(c, i, j, we))) {
+            if (c->name_end[j] > force)
+                force = c->name_end[j];
             j++;
+        }
         size_t end = j;
-        while (end > i && !nominal(c, end - 1))
+        while (end > i && end > force && !nominal(c, end - 1))
             end--;
         if (end == i) {
             /* a demonym used as a noun: "Pakistani" as subject */
@@ -506,6 +519,13 @@ static void read_np(struct ctx *c, struct np *x)
                                                           : ACTOR_FROM_NAME;
     /* sector: an organisation's, else the rightmost specific word, else a
     ** generic person word's, else a capital's government */
+    if ((x->cty == CTY_EXPLICIT || x->cty == CTY_CAPITAL || x->cty == CTY_SEAT ||
+         x->cty == CTY_GROUP) && annals__onto_country(c->t, x->country, strlen(x->country)))
+        memcpy(x->own, x->country, sizeof x->own);
+    else if (c->place_cty[x->head][0] != '\0')
+        memcpy(x->own, c->place_cty[x->head], sizeof x->own);
+    x->collective = (uint8_t)(!x->person && (org_sector != NULL || body_sector != NULL ||
+                                             x->cty == CTY_GROUP));
     if (org_sector != NULL) {
         set3(x->sector, org_sector);
         x->body = 1;
@@ -531,8 +551,10 @@ static size_t case_of(const struct ctx *c, size_t w)
     return SIZE_MAX;
 }
 
-/* Is phrase x an argument of a verb (subject, object, agent, or a with/
-** against/to phrase) rather than a location or a modifier? */
+/* Is phrase x an argument of a verb rather than a location or a modifier?
+** 2: subject, object, agent, or a with/against/by phrase, where even a
+** capital acts; 1: another argument phrase ("to", "on", "for"), where a
+** country does but a capital is more often a destination; 0: neither. */
 static int is_argument(const struct ctx *c, const struct np *x)
 {
     size_t w = x->synhead;
@@ -547,9 +569,11 @@ static int is_argument(const struct ctx *c, const struct np *x)
         return 0;
     if (deprel_is(c, w, "nsubj") || deprel_is(c, w, "csubj") || deprel_is(c, w, "obj") ||
         deprel_is(c, w, "iobj") || strcmp(rel, "obl:agent") == 0)
-        return 1;
+        return 2;
     if ((deprel_is(c, w, "obl") || deprel_is(c, w, "nmod")) && strcmp(rel, "nmod:poss") != 0) {
         size_t k = case_of(c, w);
+        if (k != SIZE_MAX && form_in(c, k, strong_case))
+            return 2;
         return k != SIZE_MAX && form_in(c, k, arg_case);
     }
     return 0;
@@ -640,9 +664,11 @@ static int pronoun_fits(const struct ctx *c, const struct np *x, const struct np
                (gender == GENDER_UNKNOWN ||
                 gender == (x->pronoun == PRO_HE ? GENDER_MALE : GENDER_FEMALE));
     case PRO_THEY:
-        return (y->plural || y->pronoun == PRO_THEY) && (person || has_actor(y));
+        return ((y->plural || y->pronoun == PRO_THEY) && (person || has_actor(y))) ||
+               (y->collective && has_actor(y));
     case PRO_IT:
-        return !person && !y->plural && y->pronoun != PRO_THEY && has_actor(y);
+        return !person && (!y->plural || y->collective) && y->pronoun != PRO_THEY &&
+               has_actor(y);
     default:
         return 0;
     }
@@ -698,7 +724,10 @@ static int32_t description_antecedent(const struct ctx *c, size_t k)
         const struct np *y = &c->np[j];
         if (y->role_n == 0 || !has_actor(y) || y->skip || y->pronoun != PRO_NONE)
             continue;
-        if (!same_form(c, xr, y->role_w + y->role_n - 1))
+        int named = 0;
+        for (size_t w = y->first; w < y->first + y->n && !named; w++)
+            named = same_form(c, xr, w);
+        if (!named)
             continue;
         if (x->cty == CTY_EXPLICIT && strcmp(x->country, y->country) != 0)
             continue;
@@ -737,14 +766,67 @@ static int is_country(const struct ctx *c, const char *code)
     return code[0] != '\0' && annals__onto_country(c->t, code, strlen(code)) != NULL;
 }
 
+/* The countries a phrase without one may belong to, most salient first. */
+struct context {
+    char sent[4];               /* last named earlier in the sentence */
+    char subj[4];               /* named by the subject of the last sentence with one */
+    char pending_subj[4];       /* the same for the sentence being read */
+    char any[4];                /* last named anywhere */
+    char dateline[4];
+    uint32_t at;                /* the sentence being read */
+};
+
+/* The first place named later in x's sentence as a mere location
+** ("Police in Lahore", "Militants ... in northern Mali"), or NULL. */
+static const char *location_ahead(const struct ctx *c, size_t k)
+{
+    for (size_t j = k + 1; j < c->n_np && c->np[j].sent == c->np[k].sent; j++)
+        if (c->np[j].own[0] != '\0' && !c->np[j].argument)
+            return c->np[j].own;
+    return NULL;
+}
+
+static const char *context_country(const struct ctx *c, const struct context *cx, size_t k)
+{
+    const char *ahead = location_ahead(c, k);
+    if (cx->sent[0] != '\0')
+        return cx->sent;
+    if (ahead != NULL)
+        return ahead;
+    if (cx->subj[0] != '\0')
+        return cx->subj;
+    if (cx->any[0] != '\0')
+        return cx->any;
+    return cx->dateline[0] != '\0' ? cx->dateline : NULL;
+}
+
+static void context_step(struct context *cx, const struct np *x)
+{
+    if (x->sent != cx->at) {
+        if (cx->pending_subj[0] != '\0')
+            memcpy(cx->subj, cx->pending_subj, sizeof cx->subj);
+        cx->pending_subj[0] = cx->sent[0] = '\0';
+        cx->at = x->sent;
+    }
+    if (x->own[0] == '\0' || x->src == ACTOR_FROM_COREF)
+        return;
+    memcpy(cx->sent, x->own, sizeof cx->sent);
+    memcpy(cx->any, x->own, sizeof cx->any);
+    if (x->subject && cx->pending_subj[0] == '\0')
+        memcpy(cx->pending_subj, x->own, sizeof cx->pending_subj);
+}
+
 /* Pass 2, in reading order. */
 static void resolve(struct ctx *c, const char *start_country)
 {
-    char context[4];
-    set3(context, start_country != NULL ? start_country : "");
+    struct context cx;
+    memset(&cx, 0, sizeof cx);
+    set3(cx.dateline, start_country != NULL ? start_country : "");
     for (size_t k = 0; k < c->n_np; k++) {
         struct np *x = &c->np[k];
         int32_t a;
+
+        context_step(&cx, x);
 
         if (x->pronoun != PRO_NONE) {
             a = pronoun_antecedent(c, k);
@@ -802,14 +884,12 @@ static void resolve(struct ctx *c, const char *start_country)
                     x->body = 1;
                 }
             }
-            if (x->cty == CTY_NONE && x->sector[0] != '\0' && x->headed && context[0] != '\0') {
-                memcpy(x->country, context, sizeof x->country);
+            const char *ctry = context_country(c, &cx, k);
+            if (x->cty == CTY_NONE && x->sector[0] != '\0' && x->headed && ctry != NULL) {
+                memcpy(x->country, ctry, sizeof x->country);
                 x->cty = CTY_CONTEXT;
             }
         }
-        if ((x->cty == CTY_EXPLICIT || x->cty == CTY_CAPITAL || x->cty == CTY_SEAT ||
-             x->cty == CTY_GROUP) && x->src != ACTOR_FROM_COREF && is_country(c, x->country))
-            memcpy(context, x->country, sizeof context);
         if (x->entity >= 0 && x->src != ACTOR_FROM_COREF && has_actor(x)) {
             int32_t *best = &c->ent_best[x->entity];
             if (*best < 0 || (c->np[*best].sector[0] == '\0' && x->sector[0] != '\0'))
@@ -840,7 +920,7 @@ static int emits(const struct np *x)
         return 1;
     /* a place, or a seat named as a place, acts only as an argument */
     if ((x->place || x->seat) && x->role_n == 0)
-        return x->argument;
+        return x->capital ? x->argument == 2 : x->argument != 0;
     return 1;
 }
 
@@ -873,6 +953,55 @@ static const char *dateline_country(const struct ctx *c)
     return e != NULL && is_country(c, e->code) ? e->code : NULL;
 }
 
+/* c->place_cty from the geo stage's places. */
+static void place_countries(struct ctx *c)
+{
+    const annals_doc *d = c->d;
+    const struct annals_gazetteer *g = c->p->gaz;
+    size_t w = 0;
+    if (!d->has_geo || g == NULL)
+        return;
+    for (size_t i = 0; i < d->place.n; i++) {
+        const struct doc_place *pl = &d->place.v[i];
+        struct gaz_place gp;
+        struct gaz_country gc;
+        annals__gaz_place(g, pl->place, &gp);
+        annals__gaz_country(g, gp.country, &gc);
+        while (w < d->word.n && d->tok.v[d->word.v[w].token].end <= pl->start)
+            w++;
+        for (size_t v = w; v < d->word.n && d->tok.v[d->word.v[v].token].start < pl->end; v++)
+            set3(c->place_cty[v], gc.alpha3);
+    }
+}
+
+/* c->name_end over words [ws, we): ontology names (longest first, from a
+** capitalised word) and NER mentions of capitalised words. */
+static void known_names(struct ctx *c, size_t ws, size_t we, const int32_t *tok_ment)
+{
+    char buf[128];
+    for (size_t i = ws; i < we; i++) {
+        if (!capitalised(c, i))
+            continue;
+        for (size_t len = we - i < NAME_MAX_WORDS ? we - i : NAME_MAX_WORDS; len > 1; len--) {
+            size_t bl = join_words(c, i, len, buf, sizeof buf, 0);
+            if (bl > 0 && annals__onto_name(c->t, buf, bl, 0, NULL) != NULL) {
+                c->name_end[i] = (uint32_t)(i + len);
+                break;
+            }
+        }
+        int32_t m = tok_ment[W(c, i)->token];
+        if (c->name_end[i] == 0 && m >= 0 && c->d->ment.v[m].tok == W(c, i)->token) {
+            const struct doc_mention *x = &c->d->ment.v[m];
+            const struct doc_token *lt = &c->d->tok.v[x->tok + x->n_tok - 1];
+            size_t e = lt->first_word + lt->n_words, all = 1;
+            for (size_t v = i; v < e && v < we; v++)
+                all &= (size_t)(capitalised(c, v) || hyphen(c, v));
+            if (all && e > i + 1 && e <= we)
+                c->name_end[i] = (uint32_t)e;
+        }
+    }
+}
+
 int annals__actors_run(const annals_pipeline *p, annals_doc *d)
 {
     struct ctx c;
@@ -892,13 +1021,18 @@ int annals__actors_run(const annals_pipeline *p, annals_doc *d)
     c.np = annals__arena_alloc(&d->arena, cap * sizeof *c.np);
     c.is_time = annals__arena_alloc(&d->arena, cap);
     c.word_sent = annals__arena_alloc(&d->arena, cap * sizeof *c.word_sent);
+    c.name_end = annals__arena_alloc(&d->arena, cap * sizeof *c.name_end);
+    c.place_cty = annals__arena_alloc(&d->arena, cap * sizeof *c.place_cty);
     c.ent_best = annals__arena_alloc(&d->arena, (d->ent.n + 1) * sizeof *c.ent_best);
     d->word_actor = annals__arena_alloc(&d->arena, cap * sizeof *d->word_actor);
     int32_t *tok_ment = annals__arena_alloc(&d->arena, (d->tok.n + 1) * sizeof *tok_ment);
     if (c.np == NULL || c.is_time == NULL || c.word_sent == NULL || c.ent_best == NULL ||
-        d->word_actor == NULL || tok_ment == NULL)
+        d->word_actor == NULL || tok_ment == NULL || c.name_end == NULL || c.place_cty == NULL)
         return annals__doc_fail(d, ANNALS_ENOMEM, "out of memory");
     memset(c.is_time, 0, cap);
+    memset(c.name_end, 0, cap * sizeof *c.name_end);
+    memset(c.place_cty, 0, cap * sizeof *c.place_cty);
+    place_countries(&c);
     for (size_t w = 0; w < nw; w++)
         d->word_actor[w] = -1;
     for (size_t e = 0; e < d->ent.n; e++)
@@ -927,6 +1061,7 @@ int annals__actors_run(const annals_pipeline *p, annals_doc *d)
         size_t before = c.n_np;
         for (size_t w = ws; w < we; w++)
             c.word_sent[w] = (uint32_t)s;
+        known_names(&c, ws, we, tok_ment);
         chunk_sentence(&c, s, ws, we, cap);
         for (size_t k = before; k < c.n_np; k++)
             c.np[k].skip = (uint8_t)(st->role == ANNALS_ROLE_BYLINE ||

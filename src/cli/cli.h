@@ -13,6 +13,8 @@ int cmd_eval_syntax(const char *what, int argc, char **argv);
 int cmd_ontology(int argc, char **argv);
 /* annals eval time (cmd_time.c), called by cmd_eval. */
 int eval_time(int argc, char **argv);
+/* annals eval actors (cmd_eval_actors.c), called by cmd_eval. */
+int eval_actors(int argc, char **argv);
 /* cmd_ner.c: annals train ner / annals eval ner; argv[0] is "ner". */
 int cmd_train_ner(int argc, char **argv);
 int cmd_eval_ner(int argc, char **argv);

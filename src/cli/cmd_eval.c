@@ -248,6 +248,8 @@ int cmd_eval(int argc, char **argv)
         return eval_time(argc, argv);
     if (strcmp(argv[1], "geo") == 0)
         return eval_geo(argc, argv);
+    if (strcmp(argv[1], "actors") == 0)
+        return eval_actors(argc, argv);
     if (strcmp(argv[1], "events") == 0)
         return eval_events(argc, argv);
     fprintf(stderr, "annals eval: unknown evaluation '%s'\n", argv[1]);

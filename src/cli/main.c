@@ -18,6 +18,7 @@ static void usage(FILE *f)
             "  eval ner --gold F.iob2    score named entities (entity-level P/R/F1)\n"
             "  eval time --gold F.tml    score the time stage against TimeML\n"
             "  eval geo --gold F         score the geo stage against gold places (JSON Lines)\n"
+            "  eval actors --gold F      score the actor codes of noun phrases (JSON Lines)\n"
             "  train tagger|lemmatizer|parser --train F --dev F -o MODEL\n"
             "                            train a model (see models/README.md)\n"
             "  train ner -o MODEL        train the named-entity tagger (tools/train_ner.sh)\n"

@@ -1,0 +1,242 @@
+/* eval_actors.c -- annals_eval_actors(): score the actor stage against gold
+** JSON Lines (format in docs/ACTORS.md).  Each gold phrase is found in the
+** text (its nth whole-word occurrence); the system's answer for it is the
+** actor of the last word inside it that has one, or none. */
+#include "actors.h"
+#include "json.h"
+
+#include <string.h>
+
+#define MAX_GOLD 256
+
+struct gold_actor {
+    const char *phrase;
+    size_t len;
+    size_t nth;                 /* 1 = first occurrence */
+    char code[ACTOR_CODE_MAX];  /* "" = no actor */
+};
+
+static int word_char(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+           (unsigned char)ch >= 0x80;
+}
+
+/* Byte offset of the nth whole-word occurrence of (s, n) in text, or SIZE_MAX. */
+static size_t find_phrase(const char *text, size_t tlen, const char *s, size_t n, size_t nth)
+{
+    if (n == 0 || n > tlen)
+        return SIZE_MAX;
+    for (size_t i = 0; i + n <= tlen; i++) {
+        if (memcmp(text + i, s, n) != 0)
+            continue;
+        if ((i > 0 && word_char(text[i - 1]) && word_char(s[0])) ||
+            (i + n < tlen && word_char(text[i + n]) && word_char(s[n - 1])))
+            continue;
+        if (--nth == 0)
+            return i;
+    }
+    return SIZE_MAX;
+}
+
+/* The objects of a JSON array text, one by one: *pos advances past each. */
+static int next_object(const char *s, size_t n, size_t *pos, size_t *start, size_t *end)
+{
+    size_t i = *pos;
+    int depth = 0, in_str = 0;
+    while (i < n && s[i] != '{')
+        i++;
+    if (i >= n)
+        return 0;
+    *start = i;
+    for (; i < n; i++) {
+        char ch = s[i];
+        if (in_str) {
+            if (ch == '\\')
+                i++;
+            else if (ch == '"')
+                in_str = 0;
+        } else if (ch == '"') {
+            in_str = 1;
+        } else if (ch == '{') {
+            depth++;
+        } else if (ch == '}' && --depth == 0) {
+            *end = i + 1;
+            *pos = i + 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int read_gold(annals_doc *d, const char *arr, size_t n, struct gold_actor *g,
+                     size_t *ng, char *err, size_t errlen)
+{
+    size_t pos = 0, s, e;
+    *ng = 0;
+    while (next_object(arr, n, &pos, &s, &e)) {
+        struct json_member m[3] = {{"phrase", 0, NULL, 0}, {"code", 0, NULL, 0},
+                                   {"nth", 0, NULL, 0}};
+        char jerr[128];
+        if (*ng == MAX_GOLD) {
+            annals__fmt(err, errlen, "more than %d gold phrases in a document", MAX_GOLD);
+            return ANNALS_ETOOBIG;
+        }
+        if (annals__json_object(&d->arena, arr + s, e - s, m, 3, jerr, sizeof jerr) !=
+            ANNALS_OK) {
+            annals__fmt(err, errlen, "gold actor: %s", jerr);
+            return ANNALS_EFORMAT;
+        }
+        if (m[0].type != JSON_STRING || m[0].len == 0 ||
+            (m[1].type != JSON_STRING && m[1].type != JSON_NULL) ||
+            (m[1].type == JSON_STRING && (m[1].len == 0 || m[1].len >= ACTOR_CODE_MAX))) {
+            annals__fmt(err, errlen, "gold actor needs a \"phrase\" and a \"code\" (or null)");
+            return ANNALS_EFORMAT;
+        }
+        struct gold_actor *x = &g[(*ng)++];
+        x->phrase = m[0].value;
+        x->len = m[0].len;
+        x->nth = 1;
+        if (m[2].type == JSON_NUMBER) {
+            size_t v = 0;
+            for (const char *q = m[2].value; *q >= '0' && *q <= '9'; q++)
+                v = v * 10 + (size_t)(*q - '0');
+            if (v == 0 || v > 1000) {
+                annals__fmt(err, errlen, "gold actor: \"nth\" must be 1 to 1000");
+                return ANNALS_EFORMAT;
+            }
+            x->nth = v;
+        }
+        x->code[0] = '\0';
+        if (m[1].type == JSON_STRING)
+            memcpy(x->code, m[1].value, m[1].len + 1);
+    }
+    return ANNALS_OK;
+}
+
+/* The system's actor for text bytes [s, e): the last word inside with one. */
+static const struct doc_actor *actor_in(const annals_doc *d, size_t s, size_t e)
+{
+    for (size_t w = d->word.n; w-- > 0;) {
+        const struct doc_token *t = &d->tok.v[d->word.v[w].token];
+        size_t ts = annals__doc_orig_offset(d, t->start), te = annals__doc_orig_offset(d, t->end);
+        if (ts >= s && te <= e) {
+            const struct doc_actor *a = annals__actor_of_word(d, w);
+            if (a != NULL)
+                return a;
+        }
+    }
+    return NULL;
+}
+
+static void score_doc(const annals_doc *d, const char *text, size_t tlen,
+                      const struct gold_actor *g, size_t ng, size_t line,
+                      struct annals_actor_scores *sc,
+                      void (*report)(void *ud, const char *line), void *ud)
+{
+    for (size_t i = 0; i < ng; i++) {
+        char got[ACTOR_CODE_MAX] = "", msg[512];
+        size_t at = find_phrase(text, tlen, g[i].phrase, g[i].len, g[i].nth);
+        const struct doc_actor *a = at != SIZE_MAX ? actor_in(d, at, at + g[i].len) : NULL;
+        int ok;
+
+        sc->gold++;
+        if (a != NULL)
+            annals__actor_code(a, got);
+        ok = strcmp(got, g[i].code) == 0;
+        sc->correct += (size_t)ok;
+        if (g[i].code[0] == '\0') {
+            sc->gold_none++;
+            sc->none_ok += (size_t)ok;
+        } else {
+            sc->gold_actors++;
+            if (a != NULL) {
+                sc->covered++;
+                sc->covered_correct += (size_t)ok;
+                sc->country_ok += (size_t)(strncmp(got, g[i].code, 3) == 0);
+            }
+        }
+        if (!ok && report != NULL) {
+            annals__fmt(msg, sizeof msg, "line %zu: '%.*s'%s: expected %s, got %s", line,
+                        (int)g[i].len, g[i].phrase, at == SIZE_MAX ? " (not in the text)" : "",
+                        g[i].code[0] ? g[i].code : "none", got[0] ? got : "none");
+            report(ud, msg);
+        }
+    }
+}
+
+int annals_eval_actors(const annals_pipeline *p, const char *jsonl, size_t len,
+                       struct annals_actor_scores *out,
+                       void (*report)(void *ud, const char *line), void *ud, char *errbuf,
+                       size_t errlen)
+{
+    annals_doc *d = NULL;
+    struct gold_actor *g;
+    size_t line = 0, pos = 0;
+    int rc;
+
+    if (p == NULL || out == NULL || (jsonl == NULL && len > 0))
+        return ANNALS_EINVAL;
+    memset(out, 0, sizeof *out);
+    if (p->syn == NULL) {
+        annals__fmt(errbuf, errlen, "no syntax models: open the pipeline with a model_dir");
+        return ANNALS_EINVAL;
+    }
+    rc = annals_doc_new(p, &d);
+    if (rc != ANNALS_OK)
+        return rc;
+    g = annals__malloc(&p->alloc, sizeof *g * MAX_GOLD);
+    if (g == NULL) {
+        annals_doc_free(d);
+        return ANNALS_ENOMEM;
+    }
+    while (pos < len && rc == ANNALS_OK) {
+        const char *nl = memchr(jsonl + pos, '\n', len - pos);
+        size_t end = nl != NULL ? (size_t)(nl - jsonl) : len, ng = 0;
+        struct json_member m[3] = {{"text", 0, NULL, 0}, {"date", 0, NULL, 0},
+                                   {"actors", 0, NULL, 0}};
+        char jerr[128];
+        const char *s = jsonl + pos;
+        size_t n = end - pos;
+        line++;
+        pos = end + 1;
+        while (n > 0 && (s[n - 1] == '\r' || s[n - 1] == ' '))
+            n--;
+        if (n == 0)
+            continue;
+        annals_doc_reset(d);
+        rc = annals__json_object(&d->arena, s, n, m, 3, jerr, sizeof jerr);
+        if (rc != ANNALS_OK) {
+            annals__fmt(errbuf, errlen, "line %zu: %s", line, jerr);
+            break;
+        }
+        if (m[0].type != JSON_STRING || m[2].type != JSON_ARRAY) {
+            annals__fmt(errbuf, errlen, "line %zu: needs \"text\" and \"actors\"", line);
+            rc = ANNALS_EFORMAT;
+            break;
+        }
+        rc = read_gold(d, m[2].value, m[2].len, g, &ng, jerr, sizeof jerr);
+        if (rc != ANNALS_OK) {
+            annals__fmt(errbuf, errlen, "line %zu: %s", line, jerr);
+            break;
+        }
+        if (m[1].type == JSON_STRING) {
+            rc = annals_doc_set_meta(d, ANNALS_META_DATE, m[1].value, m[1].len);
+            if (rc != ANNALS_OK) {
+                annals__fmt(errbuf, errlen, "line %zu: %s", line, annals_doc_errmsg(d));
+                break;
+            }
+        }
+        /* The text lives in the arena, which annotation keeps. */
+        rc = annals_annotate(p, d, m[0].value, m[0].len);
+        if (rc != ANNALS_OK) {
+            annals__fmt(errbuf, errlen, "line %zu: %s", line, annals_doc_errmsg(d));
+            break;
+        }
+        out->documents++;
+        score_doc(d, m[0].value, m[0].len, g, ng, line, out, report, ud);
+    }
+    annals__free(&p->alloc, g, sizeof *g * MAX_GOLD);
+    annals_doc_free(d);
+    return rc;
+}

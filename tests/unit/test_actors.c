@@ -1,0 +1,304 @@
+/* test_actors.c -- the actor stage (src/actors.c) over the committed models:
+** names, demonyms, metonyms against locations, titles, spokespersons,
+** armed groups, organisations, pronouns, definite descriptions and the
+** user actor dictionary.  Run from the top of the tree. */
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "actors.h"
+#include "doc.h"
+
+struct fixture {
+    struct test_alloc t;
+    annals_pipeline *p;
+    annals_doc *d;
+};
+
+static char dict_file[] = "/tmp/annals-test-actors-XXXXXX";
+
+static int open_with(void **state, const char *actors_file)
+{
+    struct fixture *f = calloc(1, sizeof *f);
+    struct annals_options opt;
+    if (f == NULL)
+        return -1;
+    annals_options_init(&opt);
+    opt.alloc = test_alloc_fn;
+    opt.alloc_ud = &f->t;
+    opt.model_dir = "models";
+    opt.actors_file = actors_file;
+    if (annals_pipeline_open(&opt, &f->p, NULL, 0) != ANNALS_OK ||
+        annals_doc_new(f->p, &f->d) != ANNALS_OK)
+        return -1;
+    *state = f;
+    return 0;
+}
+
+static int setup(void **state) { return open_with(state, NULL); }
+
+static int setup_dict(void **state)
+{
+    int fd = mkstemp(dict_file);
+    FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (fp == NULL)
+        return -1;
+    fputs("#annals-actors 1\n"
+          "Vela Marsh\tAFG\tREB\t-\t-\tMarsh\n"
+          "Corvin Ostrava\tCZE\tBUS\t-\t-\n",
+          fp);
+    fclose(fp);
+    int rc = open_with(state, dict_file);
+    remove(dict_file);
+    return rc;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    annals_doc_free(f->d);
+    annals_pipeline_close(f->p);
+    if (f->t.live != 0 || f->t.bad_osize != 0)
+        return -1;
+    free(f);
+    return 0;
+}
+
+static void annotate(struct fixture *f, const char *text)
+{
+    annals_doc_reset(f->d);
+    assert_int_equal(annals_annotate(f->p, f->d, text, strlen(text)), ANNALS_OK);
+    assert_true(f->d->has_actors);
+}
+
+/* The actor code of the phrase at the nth occurrence of "what" (its last
+** word with an actor), or "" when none. */
+static const char *code_at(struct fixture *f, const char *text, const char *what, int nth)
+{
+    static char code[ACTOR_CODE_MAX];
+    const char *at = text;
+    for (int i = 0; i < nth; i++) {
+        at = strstr(i == 0 ? text : at + 1, what);
+        assert_non_null(at);
+    }
+    size_t s = (size_t)(at - text), e = s + strlen(what);
+    code[0] = '\0';
+    for (size_t w = f->d->word.n; w-- > 0;) {
+        const struct doc_token *t = &f->d->tok.v[f->d->word.v[w].token];
+        const struct doc_actor *a = annals__actor_of_word(f->d, w);
+        if (t->start >= s && t->end <= e && a != NULL) {
+            annals__actor_code(a, code);
+            break;
+        }
+    }
+    return code;
+}
+
+static const struct doc_actor *actor_at(struct fixture *f, const char *text, const char *what)
+{
+    size_t s = (size_t)(strstr(text, what) - text);
+    for (size_t w = 0; w < f->d->word.n; w++)
+        if (f->d->tok.v[f->d->word.v[w].token].start == s)
+            return annals__actor_of_word(f->d, w);
+    return NULL;
+}
+
+static void test_demonym_gives_the_country_and_the_noun_the_sector(void **state)
+{
+    struct fixture *f = *state;
+    const char *s = "Pakistani officials said Afghan police had arrested two men.";
+    annotate(f, s);
+    assert_string_equal(code_at(f, s, "Pakistani officials", 1), "PAKGOV");
+    assert_string_equal(code_at(f, s, "Afghan police", 1), "AFGCOP");
+    assert_int_equal(actor_at(f, s, "Pakistani")->source, ACTOR_FROM_DEMONYM);
+    assert_string_equal(code_at(f, s, "two men", 1), "");
+}
+
+static void test_capital_that_speaks_is_its_government(void **state)
+{
+    struct fixture *f = *state;
+    const char *s = "Washington said Kabul had accused Islamabad of lying.";
+    annotate(f, s);
+    assert_string_equal(code_at(f, s, "Washington", 1), "USAGOV");
+    assert_string_equal(code_at(f, s, "Kabul", 1), "AFGGOV");
+    assert_string_equal(code_at(f, s, "Islamabad", 1), "PAKGOV");
+    assert_int_equal(actor_at(f, s, "Washington")->source, ACTOR_FROM_METONYM);
+}
+
+static void test_mere_location_is_no_actor(void **state)
+{
+    struct fixture *f = *state;
+    const char *s = "Two people were injured in Christchurch and at the Pak-Afghan border, "
+                    "and a bomb exploded in Kabul.";
+    annotate(f, s);
+    assert_string_equal(code_at(f, s, "Christchurch", 1), "");
+    assert_string_equal(code_at(f, s, "border", 1), "");
+    assert_string_equal(code_at(f, s, "Kabul", 1), "");
+}
+
+static void test_seat_of_government_acts_with_its_sector(void **state)
+{
+    struct fixture *f = *state;
+    const char *s = "The Pentagon said the Kremlin had rejected the offer.";
+    annotate(f, s);
+    assert_string_equal(code_at(f, s, "Pentagon", 1), "USAMIL");
+    assert_string_equal(code_at(f, s, "Kremlin", 1), "RUSGOV");
+}
+
+static void test_title_gives_country_and_sector_of_a_person(void **state)
+{
+    struct fixture *f = *state;
+    const char *s = "US Secretary of Defence Lloyd Austin met French Foreign Minister "
+                    "Claire Dubois.";
+    annotate(f, s);
+    assert_string_equal(code_at(f, s, "Lloyd Austin", 1), "USAMIL");
+    assert_string_equal(code_at(f, s, "Claire Dubois", 1), "FRAGOV");
+    assert_int_equal(actor_at(f, s, "US Secretary")->source, ACTOR_FROM_ROLE);
+}
+
+static void test_spokesperson_takes_the_body_spoken_for(void **state)
+{
+    struct fixture *f = *state;
+    const char *s = "Pentagon Spokesperson John Kirby spoke first. A spokesman for the "
+                    "Afghan army said a Taliban spokesman had lied.";
+    annotate(f, s);
+    assert_string_equal(code_at(f, s, "John Kirby", 1), "USAMIL");
+    assert_string_equal(code_at(f, s, "A spokesman", 1), "AFGMIL");
+    assert_string_equal(code_at(f, s, "a Taliban spokesman", 1), "AFGINS");
+}
+
+static void test_institution_takes_the_country_in_context(void **state)
+{
+    struct fixture *f = *state;
+    const char *s = "Pakistan held talks with China on Monday. The army said the air force "
+                    "was ready.";
+    annotate(f, s);
+    assert_string_equal(code_at(f, s, "The army", 1), "PAKMIL");
+    assert_string_equal(code_at(f, s, "the air force", 1), "PAKMIL");
+}
+
+static void test_named_armed_groups_and_organisations(void **state)
+{
+    struct fixture *f = *state;
+    const char *s = "The Taliban and Boko Haram were condemned by the United Nations, "
+                    "NATO and Amnesty International.";
+    annotate(f, s);
+    assert_string_equal(code_at(f, s, "Taliban", 1), "AFGINS");
+    assert_string_equal(code_at(f, s, "Boko Haram", 1), "NGAINS");
+    assert_string_equal(code_at(f, s, "the United Nations", 1), "IGOUNO");
+    assert_string_equal(code_at(f, s, "NATO", 1), "IGONATO");
+    assert_string_equal(actor_at(f, s, "NATO")->org, "NATO");
+    assert_string_equal(code_at(f, s, "Amnesty International", 1), "NGOAMNESTY");
+}
+
+static void test_pronoun_takes_the_last_compatible_mention(void **state)
+{
+    struct fixture *f = *state;
+    const char *s = "Chilean Interior Minister Ana Soto met the Ugandan army. She said it "
+                    "had behaved well, and they agreed.";
+    annotate(f, s);
+    assert_string_equal(code_at(f, s, "She", 1), "CHLGOV");
+    assert_string_equal(code_at(f, s, "it", 1), "UGAMIL");
+    assert_int_equal(actor_at(f, s, "She")->source, ACTOR_FROM_COREF);
+}
+
+static void test_he_skips_an_organisation_and_crosses_sentences(void **state)
+{
+    struct fixture *f = *state;
+    const char *s = "Turkish Defence Minister Kemal Aydin arrived on Monday. The European "
+                    "Union welcomed the visit. He said Turkey would buy jets.";
+    annotate(f, s);
+    assert_string_equal(code_at(f, s, "He", 1), "TURMIL");
+    assert_string_equal(code_at(f, s, "Turkey", 1), "TUR");
+}
+
+static void test_definite_description_finds_its_title(void **state)
+{
+    struct fixture *f = *state;
+    const char *s = "Pakistan Army chief General Asif Rana met US officials. The army chief "
+                    "said the border was secure.";
+    annotate(f, s);
+    assert_string_equal(code_at(f, s, "The army chief", 1), "PAKMIL");
+    assert_int_equal(actor_at(f, s, "The army chief")->source, ACTOR_FROM_COREF);
+}
+
+static void test_surname_and_entity_share_the_actor(void **state)
+{
+    struct fixture *f = *state;
+    const char *s = "Indian Foreign Minister Arun Mehta arrived in Colombo. Mehta said the "
+                    "visit was useful.";
+    annotate(f, s);
+    const struct doc_actor *a = actor_at(f, s, "Mehta said");
+    assert_non_null(a);
+    assert_string_equal(code_at(f, s, "Mehta", 2), "INDGOV");
+    assert_string_equal(code_at(f, s, "Colombo", 1), "");
+}
+
+static void test_user_dictionary_overrides_inference(void **state)
+{
+    struct fixture *f = *state;
+    const char *s = "Vela Marsh met Corvin Ostrava in Kabul. Marsh said Pakistani officials "
+                    "were absent.";
+    annotate(f, s);
+    assert_string_equal(code_at(f, s, "Vela Marsh", 1), "AFGREB");
+    assert_string_equal(code_at(f, s, "Corvin Ostrava", 1), "CZEBUS");
+    assert_int_equal(actor_at(f, s, "Vela Marsh")->source, ACTOR_FROM_DICTIONARY);
+    assert_string_equal(code_at(f, s, "Marsh", 2), "AFGREB");
+    assert_string_equal(code_at(f, s, "Pakistani officials", 1), "PAKGOV");
+}
+
+static void test_actors_appear_in_the_json_record(void **state)
+{
+    struct fixture *f = *state;
+    const char *s = "The Kremlin denied the report.";
+    const char *out;
+    size_t len;
+    annotate(f, s);
+    assert_int_equal(annals_doc_write(f->d, ANNALS_FORMAT_JSON, &out, &len), ANNALS_OK);
+    assert_non_null(strstr(out, "\"actors\":[{\"span\":[0,11],\"text\":\"The Kremlin\""));
+    assert_non_null(strstr(out, "\"code\":\"RUSGOV\""));
+    assert_non_null(strstr(out, "\"source\":\"metonym\""));
+}
+
+static void test_without_syntax_there_are_no_actors(void **state)
+{
+    annals_pipeline *p;
+    annals_doc *d;
+    (void)state;
+    assert_int_equal(annals_pipeline_open(NULL, &p, NULL, 0), ANNALS_OK);
+    assert_int_equal(annals_doc_new(p, &d), ANNALS_OK);
+    assert_int_equal(annals_annotate(p, d, "Washington said no.", 19), ANNALS_OK);
+    assert_false(d->has_actors);
+    assert_null(annals__actor_of_word(d, 0));
+    annals_doc_free(d);
+    annals_pipeline_close(p);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+int main(int argc, char **argv)
+{
+    const struct CMUnitTest tests[] = {
+        T(test_demonym_gives_the_country_and_the_noun_the_sector),
+        T(test_capital_that_speaks_is_its_government),
+        T(test_mere_location_is_no_actor),
+        T(test_seat_of_government_acts_with_its_sector),
+        T(test_title_gives_country_and_sector_of_a_person),
+        T(test_spokesperson_takes_the_body_spoken_for),
+        T(test_institution_takes_the_country_in_context),
+        T(test_named_armed_groups_and_organisations),
+        T(test_pronoun_takes_the_last_compatible_mention),
+        T(test_he_skips_an_organisation_and_crosses_sentences),
+        T(test_definite_description_finds_its_title),
+        T(test_surname_and_entity_share_the_actor),
+        cmocka_unit_test_setup_teardown(test_user_dictionary_overrides_inference, setup_dict,
+                                        teardown),
+        T(test_actors_appear_in_the_json_record),
+        cmocka_unit_test(test_without_syntax_there_are_no_actors),
+    };
+    if (argc > 1)
+        cmocka_set_test_filter(argv[1]);
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
