@@ -43,7 +43,7 @@ LIB_SRC  := $(wildcard src/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 FUZZ_SRC := $(filter-out fuzz/fuzz_main.c,$(wildcard fuzz/fuzz_*.c))
-LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/ontology_data.o
+LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/ontology_data.o $(B)/gen/verbs_data.o
 ONTO_TSV := $(wildcard data/cameo/*.tsv)
 CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -73,6 +73,14 @@ $(B)/gen/ontology_data.c: tools/gen_ontology.sh $(ONTO_TSV)
 	tools/gen_ontology.sh $@
 
 $(B)/gen/ontology_data.o: $(B)/gen/ontology_data.c src/ontology.h
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# The event lexicon, compiled from data/cameo/verbs.tsv (codes checked).
+$(B)/gen/verbs_data.c: tools/gen_verbs.sh data/cameo/verbs.tsv data/cameo/event_codes.tsv
+	@mkdir -p $(dir $@)
+	tools/gen_verbs.sh $@
+
+$(B)/gen/verbs_data.o: $(B)/gen/verbs_data.c src/events.h src/doc.h
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(B)/libannals.a: $(LIB_OBJ)

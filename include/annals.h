@@ -112,7 +112,8 @@ enum annals_stage {
     ANNALS_STAGE_GEO = 1u << 3,      /* places (geo.model) */
     ANNALS_STAGE_TONE = 1u << 4,     /* tone (tone.model) */
     ANNALS_STAGE_ACTORS = 1u << 5,   /* actor codes (needs the syntax stage) */
-    ANNALS_STAGE_QUOTES = 1u << 6    /* quotations (needs the syntax stage) */
+    ANNALS_STAGE_QUOTES = 1u << 6,   /* quotations (needs the syntax stage) */
+    ANNALS_STAGE_EVENTS = 1u << 7    /* CAMEO events (needs the syntax stage) */
 };
 #define ANNALS_STAGES_ALL 0xFFFFFFFFu
 
@@ -282,10 +283,79 @@ ANNALS_API size_t annals_doc_time_count(const annals_doc *d);
 ANNALS_API int annals_doc_time(const annals_doc *d, size_t i,
                                struct annals_time_info *out);
 
+/* Events (CAMEO-coded interactions; docs/EVENTS.md), found when the
+** pipeline has the syntax models. */
+enum annals_date_source {
+    ANNALS_DATE_NONE = 0,         /* neither the text nor the publication dates it */
+    ANNALS_DATE_TEXT,             /* a time expression governing the event */
+    ANNALS_DATE_PUBLICATION       /* the publication date (ANNALS_META_DATE) */
+};
+
+enum annals_event_mode {
+    ANNALS_EVENT_STATED = 0,      /* it happened, as the article tells it */
+    ANNALS_EVENT_INTENDED,        /* promised, planned or threatened: the code says so */
+    ANNALS_EVENT_REFUSED          /* refused: the code is a rejection */
+};
+
+struct annals_event_actor {
+    int present;              /* 0: the event has no such participant */
+    struct annals_span span;  /* the phrase, in the original input */
+    const char *text;         /* the phrase (normalised text), not NUL-terminated */
+    size_t text_len;
+    long entity;              /* index of the named entity, or -1 */
+    const char *code;         /* CAMEO actor code ("USAGOV"); "" when unresolved */
+    const char *country;      /* "USA"; "" when unknown */
+    const char *sector;       /* "GOV"; "" when none */
+};
+
+struct annals_event_info {
+    const char *code;         /* CAMEO event code, "190" */
+    char root[3];             /* its root, "19" */
+    int quad;                 /* quad class 1..4 */
+    double goldstein;         /* Goldstein scale value */
+    const char *plover_type;  /* PLOVER event type, "-" when none */
+    const char *plover_mode;  /* PLOVER mode, "-" when none */
+    int mode;                 /* enum annals_event_mode */
+    struct annals_event_actor source, target;
+    const char *date;         /* YYYY-MM-DD, or NULL */
+    int date_source;          /* enum annals_date_source */
+    long place;               /* index of the document's place (geo stage), or -1 */
+    size_t sentence;          /* sentence of the first mention */
+    struct annals_span span;  /* evidence of the first mention */
+    size_t mentions;          /* times the article states it */
+    const char *lemma;        /* the lexicon pattern that fired: its word */
+    size_t lexicon_line;      /* and its line in data/cameo/verbs.tsv */
+    int confidence;           /* percent */
+};
+
+ANNALS_API size_t annals_doc_event_count(const annals_doc *d);
+ANNALS_API int annals_doc_event(const annals_doc *d, size_t i, struct annals_event_info *out);
+/* Mention k (0 <= k < mentions) of event i: its sentence and evidence. */
+ANNALS_API int annals_doc_event_mention(const annals_doc *d, size_t i, size_t k,
+                                        size_t *sentence, struct annals_span *span);
+
+/* Events of many articles counted together, as GDELT counts them: events
+** with the same day, source code, target code and root code are one row,
+** with the number of mentions, of distinct sources and of articles.  Rows
+** keep the order in which they were first seen. */
+typedef struct annals_events_agg annals_events_agg;
+
+ANNALS_API int annals_events_agg_new(const annals_pipeline *p, annals_events_agg **out);
+ANNALS_API void annals_events_agg_free(annals_events_agg *a);
+/* Add the events of an annotated document (error records add nothing). */
+ANNALS_API int annals_events_agg_add(annals_events_agg *a, const annals_doc *d);
+ANNALS_API size_t annals_events_agg_count(const annals_events_agg *a);
+/* Write the rows as GDELT 2.0 event-table TSV (61 columns; which ones are
+** filled: docs/EVENTS.md), one write() call per row. */
+ANNALS_API int annals_events_agg_gdelt(const annals_events_agg *a,
+                                       int (*write)(void *ud, const char *s, size_t n),
+                                       void *ud);
+
 /* ---------------------------------------------------------------- output */
 enum annals_format {
     ANNALS_FORMAT_JSON = 0,   /* one JSON object per document, one line */
-    ANNALS_FORMAT_CONLLU      /* CoNLL-U, one block per sentence */
+    ANNALS_FORMAT_CONLLU,     /* CoNLL-U, one block per sentence */
+    ANNALS_FORMAT_EVENTS      /* one JSON object per event, one line each */
 };
 
 /* Serialise the document (or its error record, if annotation failed) into a
@@ -513,6 +583,29 @@ ANNALS_API int annals_eval_quotes(const annals_pipeline *p, const char *jsonl, s
                                   struct annals_quote_scores *out,
                                   void (*report)(void *ud, const char *line), void *ud,
                                   char *errbuf, size_t errlen);
+
+/* Event coding scores.  Events are matched within each gold record, one
+** system event to at most one gold event. */
+struct annals_event_scores {
+    size_t documents;
+    struct annals_prf full;   /* same CAMEO code */
+    struct annals_prf root;   /* same root code */
+    struct annals_prf quad;   /* same quad class */
+    size_t actor_pairs;       /* root-level matches */
+    size_t source_ok;         /* of those, the source actor code is the gold one */
+    size_t target_ok;         /* the target actor code is the gold one */
+    size_t both_ok;           /* both are */
+    size_t empty_records;     /* gold records that expect no event */
+    size_t empty_with_events; /* of those, records where events were found */
+};
+
+/* Score the event stage against gold JSON Lines in memory (format in
+** docs/EVENTS.md): each line {"text":..., "date":... (optional), "events":
+** [{"source":"USAGOV", "target":"IRN", "code":"111"}]}.  The pipeline must
+** have the syntax models. */
+ANNALS_API int annals_eval_events(const annals_pipeline *p, const char *jsonl, size_t len,
+                                  struct annals_event_scores *out, char *errbuf,
+                                  size_t errlen);
 
 #ifdef __cplusplus
 }

@@ -3,6 +3,7 @@
 #include "doc.h"
 #include "actors.h"
 #include "quotes.h"
+#include "events.h"
 #include "timex.h"
 
 #include <stdio.h>
@@ -56,6 +57,8 @@ void annals_doc_reset(annals_doc *d)
     d->has_actors = 0;
     d->quote.n = 0;
     d->has_quotes = 0;
+    d->ev.n = d->evm.n = 0;
+    d->has_events = 0;
     d->status = ANNALS_OK;
     d->err_offset = SIZE_MAX;
     d->errmsg[0] = '\0';
@@ -77,6 +80,8 @@ void annals_doc_free(annals_doc *d)
     annals__free(a, d->ment.v, d->ment.cap * sizeof *d->ment.v);
     annals__free(a, d->ent.v, d->ent.cap * sizeof *d->ent.v);
     annals__free(a, d->quote.v, d->quote.cap * sizeof *d->quote.v);
+    annals__free(a, d->ev.v, d->ev.cap * sizeof *d->ev.v);
+    annals__free(a, d->evm.v, d->evm.cap * sizeof *d->evm.v);
     annals__buf_free(&d->out);
     annals__free(a, d, sizeof *d);
 }
@@ -266,6 +271,8 @@ static void clear_annotations(annals_doc *d)
     d->has_actors = 0;
     d->quote.n = 0;
     d->has_quotes = 0;
+    d->ev.n = d->evm.n = 0;
+    d->has_events = 0;
     d->status = ANNALS_OK;
     d->err_offset = SIZE_MAX;
     d->errmsg[0] = '\0';
@@ -323,6 +330,8 @@ int annals_doc_annotate(const annals_pipeline *p, annals_doc *d)
         rc = annals__geo_run(p, d);
     if (rc == ANNALS_OK && wants(p, ANNALS_STAGE_ACTORS))
         rc = annals__actors_run(p, d);
+    if (rc == ANNALS_OK && p->syn != NULL && wants(p, ANNALS_STAGE_EVENTS))
+        rc = annals__events_run(p, d);
     if (rc == ANNALS_OK && p->tone != NULL && wants(p, ANNALS_STAGE_TONE))
         rc = annals__tone_run(p, d);
     return rc;

@@ -105,6 +105,40 @@ struct doc_quote {
     uint8_t kind;                   /* enum quote_kind (quotes.h) */
 };
 
+/* An event participant (events.c). */
+struct doc_event_arg {
+    int32_t word;               /* head word, or -1: none */
+    uint32_t start, end;        /* span in d->text (working offsets) */
+    int32_t entity;             /* index into d->ent, or -1 */
+    char code[20];              /* CAMEO actor code ("USAGOV"), "" when unresolved */
+    char country[4], sector[4];
+};
+
+/* An event (events.c): one interaction, stated once or more in the article. */
+struct doc_event {
+    char code[5];               /* CAMEO code */
+    uint8_t mode;               /* 0 stated, 1 intended, 2 refused */
+    uint8_t date_source;        /* 0 none, 1 a time expression, 2 publication */
+    uint8_t confidence;         /* percent */
+    char date[11];              /* YYYY-MM-DD or "" */
+    struct doc_event_arg src, tgt;
+    uint32_t sentence;          /* first mention */
+    uint32_t start, end;        /* evidence span of the first mention (working) */
+    int32_t trigger;            /* the word that fired */
+    int32_t place;              /* index into d->place, or -1 */
+    int32_t timex;              /* the governing expression in d->timex, or -1 */
+    const void *pattern;        /* struct ev_pattern (events.h) */
+    uint32_t mentions;          /* how many times the article states it */
+    uint32_t first_mention;     /* index into d->evm */
+};
+
+/* One statement of an event; the mentions of an event are chained. */
+struct doc_event_mention {
+    uint32_t sentence;
+    uint32_t start, end;        /* working offsets */
+    int32_t next;               /* next mention of the same event, or -1 */
+};
+
 /* A growable array whose memory survives annals_doc_reset(). */
 #define DOC_VEC(T) struct { T *v; size_t n, cap; }
 
@@ -147,6 +181,9 @@ struct annals_doc {
     int has_actors;                     /* the actor stage ran */
     DOC_VEC(struct doc_quote) quote;    /* quotes.c, in text order */
     int has_quotes;
+    DOC_VEC(struct doc_event) ev;       /* events.c */
+    DOC_VEC(struct doc_event_mention) evm;
+    int has_events;
     int has_dateline;
     uint32_t dateline_start, dateline_end;   /* working offsets */
     uint32_t place_start, place_end;

@@ -3,6 +3,7 @@
 ** no timestamps, so the same input always gives the same bytes.  The JSON
 ** schema is specified in docs/OUTPUT.md. */
 #include "doc.h"
+#include "events.h"
 #include "gazetteer.h"
 #include "geo.h"
 #include "quotes.h"
@@ -412,6 +413,8 @@ static int json_doc(struct annals_buf *b, const annals_doc *d, const annals_pipe
         TRY(json_places(b, d, p->gaz));
     if (d->has_actors)
         TRY(annals__actors_json(b, d));
+    if (d->has_events)
+        TRY(annals__events_json(b, d));
     if (d->has_tone)
         TRY(json_tone(b, d));
     return annals__buf_add(b, "}\n", 2);
@@ -513,6 +516,8 @@ int annals_doc_write(annals_doc *d, int format, const char **out, size_t *len)
         rc = d->status != ANNALS_OK ? json_error(&d->out, d) : json_doc(&d->out, d, d->pipeline);
     else if (format == ANNALS_FORMAT_CONLLU)
         rc = conllu_doc(&d->out, d);
+    else if (format == ANNALS_FORMAT_EVENTS)
+        rc = d->status != ANNALS_OK ? json_error(&d->out, d) : annals__events_lines(&d->out, d);
     else
         return ANNALS_EINVAL;
     if (rc != ANNALS_OK)

@@ -30,7 +30,10 @@ static void usage(FILE *f)
             "                              re-annotate a gold-tokenised CoNLL-U file,\n"
             "                              keeping its tokens and sentences (needs\n"
             "                              --format conllu and the syntax models)\n"
-            "  --format json|conllu        output format (default json)\n"
+            "  --format json|conllu|events|gdelt\n"
+            "                              output format (default json); events: one\n"
+            "                              event per line; gdelt: GDELT 2.0 event rows,\n"
+            "                              counted over the whole run, written at the end\n"
             "  --date YYYY-MM-DD           publication date for records without one\n"
             "  --date-order mdy|dmy        read 3/4/2021 as March 4 (default) or 3 April\n"
             "  --field KEY=NAME            read metadata KEY (id, date, url, source,\n"
@@ -40,7 +43,8 @@ static void usage(FILE *f)
             "  --max-doc-bytes N           largest article (default 16777216)\n"
             "  --max-sentence-tokens N     longest sentence (default 1000)\n"
             "  --stages LIST               stages to run after the text stage: none, or\n"
-            "                              any of syntax,ner,quotes,time,geo,actors,tone\n"
+            "                              any of syntax,ner,quotes,time,geo,actors,\n"
+            "                              events,tone\n"
             "                              (default all)\n"
             "  --threads N                 annotate on N threads (default: all cores,\n"
             "                              at most 64); the output is the same for any N\n"
@@ -71,6 +75,7 @@ struct run {
     size_t n;                       /* documents filled in this batch */
     struct annals_fields fields;
     int input, format, threads;
+    annals_events_agg *agg;         /* --format gdelt: events counted over the run */
     const char *date;
     FILE *out;
     unsigned long records, failed;
@@ -113,10 +118,24 @@ static void flush(struct run *r)
             r->failed++;
             continue;
         }
-        if (fwrite(r->text[i], 1, r->len[i], r->out) != r->len[i])
+        if (r->agg != NULL && annals_doc_status(r->docs[i]) == ANNALS_OK) {
+            int rc = annals_events_agg_add(r->agg, r->docs[i]);
+            if (rc != ANNALS_OK) {
+                fprintf(stderr, "annals: cannot count events: %s\n", annals_strerror(rc));
+                r->failed++;
+            }
+            continue;
+        }
+        /* in gdelt mode an error record goes to standard error */
+        if (fwrite(r->text[i], 1, r->len[i], r->agg != NULL ? stderr : r->out) != r->len[i])
             r->write_failed = 1;
     }
     r->n = 0;
+}
+
+static int write_rows(void *ud, const char *s, size_t n)
+{
+    return fwrite(s, 1, n, ud) == n ? ANNALS_OK : ANNALS_EIO;
 }
 
 /* The next free document of the batch, reset. */
@@ -268,7 +287,7 @@ static int parse_stages(const char *s, unsigned *out)
         {"syntax", ANNALS_STAGE_SYNTAX}, {"ner", ANNALS_STAGE_NER},
         {"time", ANNALS_STAGE_TIME}, {"geo", ANNALS_STAGE_GEO},
         {"quotes", ANNALS_STAGE_QUOTES}, {"actors", ANNALS_STAGE_ACTORS},
-        {"tone", ANNALS_STAGE_TONE},
+        {"events", ANNALS_STAGE_EVENTS}, {"tone", ANNALS_STAGE_TONE},
     };
     *out = 0;
     if (strcmp(s, "none") == 0)
@@ -368,6 +387,8 @@ int cmd_code(int argc, char **argv)
         } else if (strcmp(a, "--format") == 0) {
             if (strcmp(v, "json") == 0) r.format = ANNALS_FORMAT_JSON;
             else if (strcmp(v, "conllu") == 0) r.format = ANNALS_FORMAT_CONLLU;
+            else if (strcmp(v, "events") == 0) r.format = ANNALS_FORMAT_EVENTS;
+            else if (strcmp(v, "gdelt") == 0) r.format = -1;
             else goto bad_value;
         } else if (strcmp(a, "--utf8") == 0) {
             if (strcmp(v, "reject") == 0) opt.utf8_policy = ANNALS_UTF8_REJECT;
@@ -434,6 +455,14 @@ int cmd_code(int argc, char **argv)
     }
     r.p = p;
     status = 2;
+    if (r.format == -1) {
+        r.format = ANNALS_FORMAT_EVENTS;
+        rc = annals_events_agg_new(p, &r.agg);
+        if (rc != ANNALS_OK) {
+            fprintf(stderr, "annals code: %s\n", annals_strerror(rc));
+            goto done;
+        }
+    }
     for (size_t k = 0; k < BATCH; k++) {
         rc = annals_doc_new(p, &r.docs[k]);
         if (rc != ANNALS_OK) {
@@ -466,6 +495,8 @@ int cmd_code(int argc, char **argv)
     if (nfiles == 0)
         code_file(&r, "-");
     flush(&r);
+    if (r.agg != NULL && annals_events_agg_gdelt(r.agg, write_rows, r.out) != ANNALS_OK)
+        r.write_failed = 1;
     if (fflush(r.out) != 0 || r.write_failed || (r.out != stdout && fclose(r.out) != 0)) {
         fprintf(stderr, "annals code: write error: %s\n", strerror(errno));
         goto done;
@@ -474,6 +505,7 @@ int cmd_code(int argc, char **argv)
         fprintf(stderr, "annals code: %lu of %lu records failed\n", r.failed, r.records);
     status = r.failed > 0 ? 1 : 0;
 done:
+    annals_events_agg_free(r.agg);
     for (size_t k = 0; k < BATCH; k++)
         annals_doc_free(r.docs[k]);
     annals_pipeline_close(p);

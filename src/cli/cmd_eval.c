@@ -174,12 +174,73 @@ static int eval_geo(int argc, char **argv)
     return 0;
 }
 
+/* annals eval events --gold FILE.jsonl [--models DIR] */
+static int eval_events(int argc, char **argv)
+{
+    const char *gold = NULL, *models = getenv("ANNALS_MODELS");
+    struct annals_event_scores sc;
+    struct annals_options opt;
+    annals_pipeline *p;
+    char err[512];
+    size_t len;
+    char *data;
+    int rc;
+
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--gold") == 0 && i + 1 < argc) {
+            gold = argv[++i];
+        } else if ((strcmp(argv[i], "--models") == 0 || strcmp(argv[i], "-m") == 0) &&
+                   i + 1 < argc) {
+            models = argv[++i];
+        } else {
+            fprintf(stderr, "annals eval events: unexpected argument '%s'\n", argv[i]);
+            return 2;
+        }
+    }
+    if (gold == NULL) {
+        fprintf(stderr, "usage: annals eval events --gold FILE.jsonl [--models DIR]\n");
+        return 2;
+    }
+    data = read_file(gold, &len);
+    if (data == NULL) {
+        fprintf(stderr, "annals eval: %s: %s\n", gold, strerror(errno));
+        return 2;
+    }
+    annals_options_init(&opt);
+    opt.model_dir = models != NULL ? models : "models";
+    rc = annals_pipeline_open(&opt, &p, err, sizeof err);
+    if (rc != ANNALS_OK) {
+        fprintf(stderr, "annals eval: %s\n", err);
+        free(data);
+        return 2;
+    }
+    rc = annals_eval_events(p, data, len, &sc, err, sizeof err);
+    annals_pipeline_close(p);
+    free(data);
+    if (rc != ANNALS_OK) {
+        fprintf(stderr, "annals eval: %s: %s\n", gold, err);
+        return 2;
+    }
+    printf("records    %zu (%zu expect no event; events found in %zu of those)\n",
+           sc.documents, sc.empty_records, sc.empty_with_events);
+    printf("%-10s %8s %8s %8s %9s %9s %9s\n", "level", "P", "R", "F1", "gold", "system",
+           "correct");
+    print_prf("code", &sc.full);
+    print_prf("root", &sc.root);
+    print_prf("quad", &sc.quad);
+    printf("actors (of %zu root-level matches): source %.2f%%, target %.2f%%, both %.2f%%\n",
+           sc.actor_pairs, pct(sc.source_ok, sc.actor_pairs), pct(sc.target_ok, sc.actor_pairs),
+           pct(sc.both_ok, sc.actor_pairs));
+    return 0;
+}
+
 int cmd_eval(int argc, char **argv)
 {
     if (argc < 2) {
         fprintf(stderr, "usage: annals eval tokenize --gold FILE.conllu\n"
                         "       annals eval time --gold FILE.tml [--gold FILE.tml ...]\n"
-                        "       annals eval quotes --gold FILE.jsonl [--errors]\n");
+                        "       annals eval quotes --gold FILE.jsonl [--errors]\n"
+                        "       annals eval events --gold FILE.jsonl [--models DIR]\n");
         return 2;
     }
     if (strcmp(argv[1], "tokenize") == 0)
@@ -192,6 +253,8 @@ int cmd_eval(int argc, char **argv)
         return eval_actors(argc, argv);
     if (strcmp(argv[1], "quotes") == 0)
         return eval_quotes(argc, argv);
+    if (strcmp(argv[1], "events") == 0)
+        return eval_events(argc, argv);
     fprintf(stderr, "annals eval: unknown evaluation '%s'\n", argv[1]);
     return 2;
 }

@@ -1,0 +1,917 @@
+/* events.c -- the event stage: CAMEO events from the dependency parse.
+**
+** Each verb (or event noun) of a body sentence whose lemma the lexicon knows
+** is matched against that lemma's patterns; the most specific pattern whose
+** conditions hold fires.  Its source is the agent (subject, or by-phrase of
+** a passive), its target the patient or recipient (object or the pattern's
+** prepositional phrase).  Before coding, the clause's context is read up the
+** tree: negation, modals and conditionals block the event; "plan to", "will"
+** or "threaten to" turn it into an intent or threat; "refuse to" into a
+** rejection; reported speech passes through.  Design: docs/EVENTS.md. */
+#include "events.h"
+#include "actors.h"
+#include "ontology.h"
+#include "timex.h"
+
+#include <string.h>
+
+enum { MODE_FACT = 0, MODE_INTENT = 1, MODE_REJECT = 2, MODE_BLOCK = 3 };
+
+/* ------------------------------------------------------------ small helpers */
+
+static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+/* Does the '|'-separated set hold s[0..n) (ASCII case ignored)?  "*" holds anything. */
+static int in_set(const char *set, const char *s, size_t n)
+{
+    const char *p = set;
+    while (*p != '\0') {
+        const char *e = strchr(p, '|');
+        size_t len = e != NULL ? (size_t)(e - p) : strlen(p);
+        if (len == 1 && p[0] == '*')
+            return 1;
+        if (len == n) {
+            size_t i = 0;
+            while (i < n && lower((unsigned char)s[i]) == p[i])
+                i++;
+            if (i == n)
+                return 1;
+        }
+        if (e == NULL)
+            break;
+        p = e + 1;
+    }
+    return 0;
+}
+
+static const struct doc_word *W(const annals_doc *d, int32_t w) { return &d->word.v[w]; }
+
+static int lemma_in(const annals_doc *d, int32_t w, const char *set)
+{
+    return w >= 0 && in_set(set, W(d, w)->lemma, W(d, w)->lemma_len);
+}
+
+static int rel_is(const annals_doc *d, int32_t w, const char *rel)
+{
+    return strcmp(W(d, w)->deprel, rel) == 0;
+}
+
+/* deprel equal to rel or rel:subtype */
+static int rel_base(const annals_doc *d, int32_t w, const char *rel)
+{
+    size_t n = strlen(rel);
+    const char *r = W(d, w)->deprel;
+    return strncmp(r, rel, n) == 0 && (r[n] == '\0' || r[n] == ':');
+}
+
+static int upos_is(const annals_doc *d, int32_t w, const char *u)
+{
+    return strcmp(W(d, w)->upos, u) == 0;
+}
+
+/* ---------------------------------------------------------- sentence scratch */
+
+/* Children of the words of one sentence, for walking down the tree. */
+struct sent_tree {
+    int32_t w0, w1;             /* words [w0, w1) */
+    int32_t *first, *next;      /* first child / next sibling, -1: none */
+};
+
+static int32_t child(const struct sent_tree *t, int32_t w) { return t->first[w - t->w0]; }
+static int32_t sibling(const struct sent_tree *t, int32_t c) { return t->next[c - t->w0]; }
+
+/* First child of w with relation rel (or rel:subtype when base) and, when
+** set is not NULL, a lemma in set. */
+static int32_t find_child(const annals_doc *d, const struct sent_tree *t, int32_t w,
+                          const char *rel, int base, const char *set)
+{
+    for (int32_t c = child(t, w); c >= 0; c = sibling(t, c)) {
+        if (!(base ? rel_base(d, c, rel) : rel_is(d, c, rel)))
+            continue;
+        if (set == NULL || lemma_in(d, c, set))
+            return c;
+    }
+    return -1;
+}
+
+/* The preposition (case or mark child) of a phrase headed by w, or -1. */
+static int32_t prep_of(const annals_doc *d, const struct sent_tree *t, int32_t w)
+{
+    int32_t c = find_child(d, t, w, "case", 0, NULL);
+    return c >= 0 ? c : find_child(d, t, w, "mark", 0, NULL);
+}
+
+static int is_oblique(const annals_doc *d, int32_t c)
+{
+    return rel_base(d, c, "obl") || rel_base(d, c, "nmod") || rel_is(d, c, "advcl") ||
+           rel_is(d, c, "acl");
+}
+
+/* A prepositional phrase under w (or under w's object o) introduced by a
+** preposition of preps and, when set is not NULL, headed by a lemma of set. */
+static int32_t find_pp(const annals_doc *d, const struct sent_tree *t, int32_t w, int32_t o,
+                       const char *preps, const char *set)
+{
+    int32_t heads[2] = {w, o};
+    for (int k = 0; k < 2; k++) {
+        if (heads[k] < 0)
+            continue;
+        for (int32_t c = child(t, heads[k]); c >= 0; c = sibling(t, c)) {
+            if (!is_oblique(d, c) || rel_is(d, c, "obl:agent"))
+                continue;
+            int32_t p = prep_of(d, t, c);
+            if (p >= 0 && lemma_in(d, p, preps) && (set == NULL || lemma_in(d, c, set)))
+                return c;
+        }
+    }
+    return -1;
+}
+
+/* ------------------------------------------------------------- arguments */
+
+#define MAX_ARGS 8
+
+struct args {
+    int32_t v[MAX_ARGS];
+    int n;
+};
+
+static void add_arg(struct args *a, int32_t w)
+{
+    for (int i = 0; i < a->n; i++)
+        if (a->v[i] == w)
+            return;
+    if (a->n < MAX_ARGS)
+        a->v[a->n++] = w;
+}
+
+/* w and the words conjoined to it ("A and B"). */
+static void add_with_conj(const annals_doc *d, const struct sent_tree *t, struct args *a,
+                          int32_t w)
+{
+    add_arg(a, w);
+    for (int32_t c = child(t, w); c >= 0; c = sibling(t, c))
+        if (rel_is(d, c, "conj") && !upos_is(d, c, "VERB"))
+            add_arg(a, c);
+}
+
+static int is_relative(const annals_doc *d, int32_t w)
+{
+    return lemma_in(d, w, "who|which|that|whom");
+}
+
+/* Subjects (agents) of verb v: its own, or inherited from the verb it is
+** conjoined to, or from the verb that controls it ("X agreed to meet"). */
+static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t v,
+                        struct args *s, int depth)
+{
+    int passive = find_child(d, t, v, "nsubj:pass", 0, NULL) >= 0 ||
+                  find_child(d, t, v, "aux:pass", 0, NULL) >= 0;
+    for (int32_t c = child(t, v); c >= 0; c = sibling(t, c)) {
+        if (passive ? rel_is(d, c, "obl:agent") : rel_is(d, c, "nsubj")) {
+            if (is_relative(d, c) && rel_is(d, v, "acl:relcl") && W(d, v)->head >= 0)
+                add_with_conj(d, t, s, (int32_t)W(d, v)->head);
+            else
+                add_with_conj(d, t, s, c);
+        }
+    }
+    if (s->n > 0 || depth > 4 || W(d, v)->head < 0)
+        return;
+    int32_t h = (int32_t)W(d, v)->head;
+    if (passive && rel_is(d, v, "conj") == 0)
+        return;                 /* an agentless passive has no source */
+    /* an acl ("the forces backed by X") has no agent of its own */
+    if (rel_is(d, v, "conj") || rel_is(d, v, "xcomp") || rel_is(d, v, "advcl"))
+        subjects_of(d, t, h, s, depth + 1);
+}
+
+/* ---------------------------------------------------------------- context */
+
+#define SPEECH_VERBS "say|tell|announce|report|state|add|claim|confirm|insist|note|" \
+                     "explain|reveal|disclose|acknowledge|admit|write|declare|stress|" \
+                     "reiterate|allege|show|indicate|suggest|warn|know|learn|hear|see"
+#define HYPOTHETICAL "fear|hope|expect|believe|think|predict|doubt|wish|speculate|" \
+                     "worry|consider|wonder|question|ask|imagine|assume|guess|deny|" \
+                     "rule|urge|demand|want|call|propose|recommend|insist|ensure|" \
+                     "reject|dismiss"
+#define INTENT_VERBS "plan|intend|pledge|promise|vow|offer|agree|aim|prepare|hope|want|" \
+                     "seek|decide|propose|threaten|volunteer|undertake|resolve|expect|" \
+                     "wish|consider|mull|weigh|vote|move|set|schedule|arrange|look"
+#define REJECT_VERBS "refuse|decline|reject|balk"
+#define APPEAL_VERBS "urge|call|ask|appeal|demand|request|press|order|force|allow|permit|" \
+                     "try|attempt|fail|invite|encourage|persuade|tell|advise|warn|" \
+                     "pressure|implore|beg|need|forbid|prevent|stop|avoid|refrain|" \
+                     "deny|accuse|cease|halt|authorize|authorise|approve|expect"
+#define TRANSPARENT "continue|begin|start|resume|keep|go|manage|proceed|help|come|" \
+                    "appear|seem|claim|launch|step|use"
+#define MODALS "would|could|might|may|should|must|can|ought|need"
+#define NEGATORS "not|never|n't|no|neither|nor|without"
+
+/* The mode a word's own children give it: negated or hypothetical clauses
+** block, a future auxiliary makes an intent. */
+static int own_mode(const annals_doc *d, const struct sent_tree *t, int32_t v)
+{
+    int mode = MODE_FACT;
+    for (int32_t c = child(t, v); c >= 0; c = sibling(t, c)) {
+        if ((rel_is(d, c, "advmod") || rel_is(d, c, "neg") || rel_is(d, c, "det") ||
+             rel_is(d, c, "cc:preconj")) && lemma_in(d, c, NEGATORS))
+            return MODE_BLOCK;
+        if (rel_is(d, c, "aux") && lemma_in(d, c, MODALS))
+            return MODE_BLOCK;
+        if (rel_is(d, c, "aux") && lemma_in(d, c, "will|shall|wo|'ll"))
+            mode = MODE_INTENT;
+        if (rel_is(d, c, "mark") && lemma_in(d, c, "if|unless|whether|lest|though"))
+            return MODE_BLOCK;
+        if (rel_is(d, c, "obj") || rel_is(d, c, "nsubj:pass")) {
+            int32_t det = find_child(d, t, c, "det", 0, "no");
+            if (det >= 0)
+                return MODE_BLOCK;
+        }
+    }
+    return mode;
+}
+
+/* The mode of the clause of v, from its own words and the verbs that
+** govern it.  *reported is set when it passes through reported speech,
+** *vague when through a governor the rules do not know. */
+static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v,
+                       int *reported, int *vague)
+{
+    int mode = own_mode(d, t, v);
+    int32_t cur = v;
+    for (int depth = 0; mode != MODE_BLOCK && depth < 8; depth++) {
+        int64_t h64 = W(d, cur)->head;
+        if (h64 < 0)
+            break;
+        int32_t h = (int32_t)h64;
+        int hm = own_mode(d, t, h);
+        if (rel_is(d, cur, "conj")) {
+            /* "did not meet or call": the negation of the first verb spreads */
+            if (hm == MODE_BLOCK && upos_is(d, h, "VERB"))
+                return MODE_BLOCK;
+        } else if (rel_is(d, cur, "xcomp") ||
+                   ((rel_is(d, cur, "advcl") || rel_is(d, cur, "ccomp")) &&
+                    find_child(d, t, cur, "mark", 0, "to") >= 0)) {
+            if (lemma_in(d, h, APPEAL_VERBS))
+                return MODE_BLOCK;  /* the appeal is the event, not what it asks for */
+            if (lemma_in(d, h, REJECT_VERBS))
+                mode = mode == MODE_FACT ? MODE_REJECT : MODE_BLOCK;
+            else if (lemma_in(d, h, INTENT_VERBS))
+                mode = mode == MODE_FACT ? MODE_INTENT : mode;
+            else if (!lemma_in(d, h, TRANSPARENT) && rel_is(d, cur, "advcl"))
+                mode = mode == MODE_FACT ? MODE_INTENT : mode;   /* purpose: "sent troops to attack" */
+            else if (!lemma_in(d, h, TRANSPARENT))
+                return MODE_BLOCK;  /* urged, asked, tried, failed, allowed ... to */
+        } else if (rel_is(d, cur, "ccomp") || rel_is(d, cur, "parataxis")) {
+            if (lemma_in(d, h, HYPOTHETICAL))
+                return MODE_BLOCK;
+            if (lemma_in(d, h, SPEECH_VERBS))
+                *reported = 1;
+            else
+                *vague = 1;
+        } else if (rel_is(d, cur, "advcl")) {
+            int32_t m = find_child(d, t, cur, "mark", 0, NULL);
+            if (m >= 0 && lemma_in(d, m, "if|unless|whether|lest|without|instead|rather"))
+                return MODE_BLOCK;
+            if (m >= 0 && lemma_in(d, m, "of|for") &&
+                lemma_in(d, h, "accuse|blame|suspect|charge|deny|allege|criticise|criticize|"
+                               "condemn|convict|arrest|punish|praise|thank|investigate"))
+                return MODE_BLOCK;
+        } else if (rel_base(d, cur, "acl")) {
+            int32_t m = find_child(d, t, cur, "mark", 0, NULL);
+            if (m >= 0 && lemma_in(d, m, "of|for|to|if|whether"))
+                return MODE_BLOCK;  /* "accused of attacking", "plans to attack" */
+        } else {
+            break;
+        }
+        if (hm == MODE_BLOCK && !rel_is(d, cur, "conj"))
+            return MODE_BLOCK;      /* "did not say that X attacked" */
+        cur = h;
+    }
+    return mode;
+}
+
+/* The code for a pattern under a mode; NULL when the mode has no code. */
+static const char *mode_code(const struct ev_pattern *pt, int mode)
+{
+    /* Intent of each root (01..20), then refusal; "" means none. */
+    static const char *const intent[21] = {
+        "", "", "", "", "036", "032", "031", "033", "035", "", "",
+        "", "", "", "133", "", "131", "137", "138", "138", "138"};
+    static const char *const reject[21] = {
+        "", "", "", "", "125", "120", "121", "121", "124", "", "",
+        "", "", "", "", "", "", "", "", "", ""};
+    int root = annals__onto_root(pt->code, strlen(pt->code));
+    const char *c;
+
+    if (root < 1)
+        return NULL;
+    if (mode == MODE_FACT)
+        return pt->code;
+    if (mode == MODE_INTENT) {
+        if (root == 3 || root == 13)
+            return pt->code;     /* already a promise or a threat */
+        c = pt->intent != NULL ? pt->intent : intent[root];
+    } else {
+        c = pt->reject != NULL ? pt->reject : reject[root];
+    }
+    return c[0] != '\0' ? c : NULL;
+}
+
+/* -------------------------------------------------------------- filters */
+
+#define SPORTS "match|tournament|championship|league|cup|goal|goalkeeper|striker|" \
+               "midfielder|defender|coach|stadium|inning|wicket|olympics|olympic|" \
+               "medal|semifinal|semi-final|quarterfinal|playoff|derby|film|movie|" \
+               "album|concert|song|episode|actor|actress|singer|oscar|grammy|" \
+               "box-office|sitcom|premiere|touchdown|penalty|scorer|innings|" \
+               "batsman|bowler|fixture|squad|tennis|football|soccer|cricket|rugby|" \
+               "basketball|baseball|hockey|golf"
+
+/* Sports and entertainment sentences code nothing ("Brazil beat Argentina"). */
+static int off_topic(const annals_doc *d, const struct sent_tree *t)
+{
+    for (int32_t w = t->w0; w < t->w1; w++)
+        if ((upos_is(d, w, "NOUN") || upos_is(d, w, "PROPN")) && lemma_in(d, w, SPORTS))
+            return 1;
+    return 0;
+}
+
+/* A four-digit year modifying w ("the 2001 attacks"). */
+static int year_modifier(const annals_doc *d, const struct sent_tree *t, int32_t w, int *year)
+{
+    for (int32_t c = child(t, w); c >= 0; c = sibling(t, c)) {
+        const struct doc_word *x = W(d, c);
+        if (x->form_len == 4 && x->form[0] >= '1' && x->form[0] <= '2' &&
+            x->form[1] >= '0' && x->form[1] <= '9' && x->form[2] >= '0' &&
+            x->form[2] <= '9' && x->form[3] >= '0' && x->form[3] <= '9') {
+            *year = (x->form[0] - '0') * 1000 + (x->form[1] - '0') * 100 +
+                    (x->form[2] - '0') * 10 + (x->form[3] - '0');
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------ dates, places */
+
+static long date_days(const char *s, size_t n, int *ok)
+{
+    int y, m = 1, dd = 1;
+    *ok = 0;
+    if (n < 4)
+        return 0;
+    for (int i = 0; i < 4; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    *ok = 1;
+    if (n >= 7 && s[4] == '-' && s[5] >= '0' && s[5] <= '9' && s[6] >= '0' && s[6] <= '9')
+        m = (s[5] - '0') * 10 + (s[6] - '0');
+    if (n >= 10 && s[7] == '-' && s[8] >= '0' && s[8] <= '9' && s[9] >= '0' && s[9] <= '9')
+        dd = (s[8] - '0') * 10 + (s[9] - '0');
+    if (m < 1 || m > 12 || dd < 1 || dd > 31) {
+        *ok = 0;
+        return 0;
+    }
+    if (*ok == 1 && !(n >= 10 && s[7] == '-'))
+        *ok = 2;                /* a month or a year only */
+    return annals__timex_days(y, m, dd);
+}
+
+static int32_t word_at(const annals_doc *d, const struct sent_tree *t, uint32_t off)
+{
+    for (int32_t w = t->w0; w < t->w1; w++) {
+        const struct doc_token *tk = &d->tok.v[W(d, w)->token];
+        if (tk->start <= off && off < tk->end)
+            return w;
+    }
+    return -1;
+}
+
+/* The time expression of sentence s that governs v: its head attaches to v
+** (directly or through nouns), or to the verb v is conjoined to. */
+static int32_t governing_timex(const annals_doc *d, const struct sent_tree *t, uint32_t s,
+                               int32_t v)
+{
+    for (size_t i = 0; i < d->timex.n; i++) {
+        const struct doc_timex *x = &d->timex.v[i];
+        if (x->sentence != s || x->value == NULL || x->type > ANNALS_TIME_TIME || x->vague)
+            continue;
+        int32_t w = word_at(d, t, x->start);
+        if (w < 0)
+            continue;
+        /* climb out of the expression, then up to the first verb */
+        for (int k = 0; k < 12 && w >= 0; k++) {
+            int64_t h = W(d, w)->head;
+            if (w != v && (upos_is(d, w, "VERB") && !(d->tok.v[W(d, w)->token].start >= x->start &&
+                                                       d->tok.v[W(d, w)->token].end <= x->end)))
+                break;
+            if (w == v)
+                return (int32_t)i;
+            w = h < 0 ? -1 : (int32_t)h;
+        }
+        if (w >= 0 && w != v) {
+            int32_t u = v;
+            for (int k = 0; k < 4 && rel_is(d, u, "conj") && W(d, u)->head >= 0; k++) {
+                u = (int32_t)W(d, u)->head;
+                if (u == w)
+                    return (int32_t)i;
+            }
+        }
+    }
+    return -1;
+}
+
+/* -------------------------------------------------------------- the events */
+
+struct ctx {
+    const annals_pipeline *p;
+    annals_doc *d;
+    struct sent_tree t;
+    uint32_t sent;
+    long pub_days;              /* publication date in days, or -1 */
+};
+
+static void fill_arg(const annals_doc *d, int32_t w, struct doc_event_arg *a)
+{
+    const struct doc_actor *ac = w >= 0 ? annals__actor_of_word(d, (size_t)w) : NULL;
+    memset(a, 0, sizeof *a);
+    a->word = w;
+    a->entity = -1;
+    if (w < 0)
+        return;
+    const struct doc_token *tk = &d->tok.v[W(d, w)->token];
+    a->start = tk->start;
+    a->end = tk->end;
+    if (ac == NULL)
+        return;
+    if (ac->n_words > 0 && ac->first_word + ac->n_words <= d->word.n) {
+        a->start = d->tok.v[W(d, (int32_t)ac->first_word)->token].start;
+        a->end = d->tok.v[W(d, (int32_t)(ac->first_word + ac->n_words - 1))->token].end;
+    }
+    a->entity = ac->entity;
+    memcpy(a->country, ac->country, sizeof a->country);
+    memcpy(a->sector, ac->sector, sizeof a->sector);
+    a->country[3] = a->sector[3] = '\0';
+    annals__actor_code(ac, a->code);
+}
+
+static int same_actor(const struct doc_event_arg *a, const struct doc_event_arg *b)
+{
+    if (a->word < 0 || b->word < 0)
+        return a->word == b->word;
+    if (a->entity >= 0 || b->entity >= 0)
+        return a->entity == b->entity;
+    if (a->code[0] != '\0' || b->code[0] != '\0')
+        return strcmp(a->code, b->code) == 0;
+    return a->word == b->word;
+}
+
+/* Record one event, or one more mention of an event already found. */
+static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, int mode,
+                int32_t v, int32_t s, int32_t tg, int conf)
+{
+    annals_doc *d = c->d;
+    struct doc_event e;
+    memset(&e, 0, sizeof e);
+    fill_arg(d, s, &e.src);
+    fill_arg(d, tg, &e.tgt);
+    /* an event between no known actors, or of an actor with itself, says nothing */
+    if (e.src.code[0] == '\0' && e.tgt.code[0] == '\0')
+        return ANNALS_OK;
+    if (s >= 0 && tg >= 0 && e.src.code[0] != '\0' && same_actor(&e.src, &e.tgt))
+        return ANNALS_OK;
+    if (pt->noun && (e.src.code[0] == '\0' || e.tgt.code[0] == '\0'))
+        return ANNALS_OK;
+    if ((pt->flags & EVP_SPEECH) && e.src.code[0] == '\0')
+        return ANNALS_OK;
+    if (pt->src != NULL && !in_set(pt->src, e.src.sector, strlen(e.src.sector)))
+        return ANNALS_OK;
+    if (e.src.code[0] == '\0')
+        conf -= 20;
+    if (tg < 0 || e.tgt.code[0] == '\0')
+        conf -= 10;
+    memcpy(e.code, code, strlen(code) + 1);
+    e.mode = (uint8_t)mode;
+    e.trigger = v;
+    e.pattern = pt;
+    e.sentence = c->sent;
+    e.place = -1;
+    e.timex = governing_timex(d, &c->t, c->sent, v);
+
+    /* date: the governing expression's day, else the publication date */
+    if (e.timex >= 0) {
+        const struct doc_timex *x = &d->timex.v[e.timex];
+        int ok;
+        long days = date_days(x->value, x->value_len, &ok);
+        if (ok && c->pub_days >= 0 && days < c->pub_days - 366)
+            return ANNALS_OK;   /* history told as background: "in 1990" */
+        if (ok == 1) {
+            memcpy(e.date, x->value, 10);
+            e.date[10] = '\0';
+            e.date_source = 1;
+        }
+    }
+    if (e.date_source == 0 && d->meta[ANNALS_META_DATE] != NULL &&
+        d->meta_len[ANNALS_META_DATE] >= 10) {
+        memcpy(e.date, d->meta[ANNALS_META_DATE], 10);
+        e.date[10] = '\0';
+        e.date_source = 2;
+    }
+
+    /* place: a place the sentence names as a location ("in Kunduz"), not
+    ** as an actor, and not the dateline */
+    for (size_t i = 0; i < d->place.n && e.place < 0; i++) {
+        const struct doc_place *pl = &d->place.v[i];
+        if (pl->sentence != c->sent || pl->source == 1 /* dateline */ || pl->end == 0)
+            continue;
+        int32_t w = word_at(d, &c->t, pl->end - 1);
+        if (w >= 0 && (rel_base(d, w, "obl") || rel_base(d, w, "nmod")) &&
+            find_child(d, &c->t, w, "case", 0, "in|at|near|outside|inside|around|across") >= 0)
+            e.place = (int32_t)i;
+    }
+
+    /* evidence: from the first to the last of trigger, source and target */
+    const struct doc_token *tv = &d->tok.v[W(d, v)->token];
+    e.start = tv->start;
+    e.end = tv->end;
+    if (s >= 0 && e.src.start < e.start) e.start = e.src.start;
+    if (s >= 0 && e.src.end > e.end) e.end = e.src.end;
+    if (tg >= 0 && e.tgt.start < e.start) e.start = e.tgt.start;
+    if (tg >= 0 && e.tgt.end > e.end) e.end = e.tgt.end;
+    e.confidence = (uint8_t)(conf < 5 ? 5 : conf > 99 ? 99 : conf);
+
+    /* the same interaction stated again: one more mention */
+    for (size_t i = 0; i < d->ev.n; i++) {
+        struct doc_event *o = &d->ev.v[i];
+        if (strcmp(o->code, e.code) != 0 || strcmp(o->date, e.date) != 0 ||
+            !same_actor(&o->src, &e.src) || !same_actor(&o->tgt, &e.tgt))
+            continue;
+        if (o->sentence == e.sentence && o->trigger == e.trigger)
+            return ANNALS_OK;   /* a second pattern reading of the same words */
+        struct doc_event_mention *m = DOC_PUSH(d, d->evm);
+        if (m == NULL)
+            return annals__doc_fail(d, ANNALS_ENOMEM, "out of memory");
+        m->sentence = e.sentence;
+        m->start = e.start;
+        m->end = e.end;
+        m->next = -1;
+        int32_t k = (int32_t)o->first_mention;
+        while (d->evm.v[k].next >= 0)
+            k = d->evm.v[k].next;
+        d->evm.v[k].next = (int32_t)(d->evm.n - 1);
+        o->mentions++;
+        if (e.confidence > o->confidence)
+            o->confidence = e.confidence;
+        return ANNALS_OK;
+    }
+    struct doc_event_mention *m = DOC_PUSH(d, d->evm);
+    if (m == NULL)
+        return annals__doc_fail(d, ANNALS_ENOMEM, "out of memory");
+    m->sentence = e.sentence;
+    m->start = e.start;
+    m->end = e.end;
+    m->next = -1;
+    e.mentions = 1;
+    e.first_mention = (uint32_t)(d->evm.n - 1);
+    struct doc_event *slot = DOC_PUSH(d, d->ev);
+    if (slot == NULL)
+        return annals__doc_fail(d, ANNALS_ENOMEM, "out of memory");
+    *slot = e;
+    return ANNALS_OK;
+}
+
+/* The patterns of a lemma: [*lo, *hi) of the table. */
+static void pattern_range(const char *lemma, size_t n, size_t *lo, size_t *hi)
+{
+    size_t a = 0, b = annals__ev_n_patterns;
+    char key[48];
+    *lo = *hi = 0;
+    if (n == 0 || n >= sizeof key)
+        return;
+    for (size_t i = 0; i < n; i++)
+        key[i] = (char)lower((unsigned char)lemma[i]);
+    key[n] = '\0';
+    while (a < b) {
+        size_t m = a + (b - a) / 2;
+        if (strcmp(annals__ev_patterns[m].lemma, key) < 0)
+            a = m + 1;
+        else
+            b = m;
+    }
+    *lo = a;
+    while (a < annals__ev_n_patterns && strcmp(annals__ev_patterns[a].lemma, key) == 0)
+        a++;
+    *hi = a;
+}
+
+/* What a pattern needs of the parse around its trigger. */
+struct frame {
+    int32_t v, obj, xc, passive;
+};
+
+static int pattern_holds(struct ctx *c, const struct ev_pattern *pt, const struct frame *f,
+                         const struct args *src)
+{
+    const annals_doc *d = c->d;
+    const struct sent_tree *t = &c->t;
+    int32_t obj = f->obj;
+
+    if (pt->xcomp != NULL && (f->xc < 0 || !lemma_in(d, f->xc, pt->xcomp)))
+        return 0;
+    if (obj < 0 && pt->xcomp != NULL && f->xc >= 0)
+        obj = find_child(d, t, f->xc, "obj", 0, NULL);   /* "threaten to cut aid" */
+    if (pt->obj != NULL && (obj < 0 || !lemma_in(d, obj, pt->obj)))
+        return 0;
+    if (pt->objc != NULL) {
+        int32_t base = obj >= 0 ? obj : f->v;
+        if (find_child(d, t, base, "compound", 0, pt->objc) < 0 &&
+            find_child(d, t, base, "amod", 0, pt->objc) < 0)
+            return 0;
+    }
+    if (pt->prt != NULL && find_child(d, t, f->v, "compound:prt", 0, pt->prt) < 0)
+        return 0;
+    if (pt->obl_prep != NULL && find_pp(d, t, f->v, obj, pt->obl_prep, pt->obl) < 0)
+        return 0;
+    if ((pt->flags & EVP_NEED) && (pt->tgt == NULL || find_pp(d, t, f->v, obj, pt->tgt, NULL) < 0))
+        return 0;
+    if (pt->src != NULL) {
+        int any = 0;
+        for (int i = 0; i < src->n && !any; i++) {
+            const struct doc_actor *a = annals__actor_of_word(d, (size_t)src->v[i]);
+            any = a != NULL && in_set(pt->src, a->sector, strlen(a->sector));
+        }
+        if (!any)
+            return 0;
+    }
+    return 1;
+}
+
+/* Does an event of this sentence lie in the complement of speech verb v? */
+static int complement_has_event(const struct ctx *c, size_t first_ev, int32_t v)
+{
+    const annals_doc *d = c->d;
+    for (size_t i = first_ev; i < d->ev.n; i++) {
+        int32_t w = d->ev.v[i].trigger;
+        for (int k = 0; k < 10 && w >= 0; k++) {
+            if (w == v)
+                return 1;
+            w = W(d, w)->head < 0 ? -1 : (int32_t)W(d, w)->head;
+        }
+    }
+    return 0;
+}
+
+/* Code the trigger word v against its patterns [lo, hi). */
+static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_pass,
+                     size_t first_ev)
+{
+    annals_doc *d = c->d;
+    const struct sent_tree *t = &c->t;
+    int noun = !upos_is(d, v, "VERB");
+    struct frame f;
+    struct args src = {{0}, 0}, tgt = {{0}, 0};
+
+    f.v = v;
+    f.passive = find_child(d, t, v, "nsubj:pass", 0, NULL) >= 0 ||
+                find_child(d, t, v, "aux:pass", 0, NULL) >= 0;
+    f.obj = find_child(d, t, v, f.passive ? "nsubj:pass" : "obj", 0, NULL);
+    f.xc = find_child(d, t, v, "xcomp", 0, NULL);
+    if (f.xc < 0)
+        for (int32_t k = child(t, v); k >= 0 && f.xc < 0; k = sibling(t, k))
+            if ((rel_is(d, k, "advcl") || rel_is(d, k, "ccomp")) &&
+                find_child(d, t, k, "mark", 0, "to") >= 0)
+                f.xc = k;
+
+    if (noun) {
+        /* source of an event noun: possessor, demonym or by-phrase */
+        int32_t s = find_child(d, t, v, "nmod:poss", 0, NULL);
+        if (s < 0)
+            s = find_pp(d, t, v, -1, "by", NULL);
+        if (s < 0)
+            for (int32_t k = child(t, v); k >= 0 && s < 0; k = sibling(t, k))
+                if ((rel_is(d, k, "amod") || rel_is(d, k, "compound")) &&
+                    annals__actor_of_word(d, (size_t)k) != NULL)
+                    s = k;
+        if (s >= 0)
+            add_with_conj(d, t, &src, s);
+    } else {
+        subjects_of(d, t, v, &src, 0);
+    }
+
+    const struct ev_pattern *best = NULL;
+    for (size_t i = lo; i < hi; i++) {
+        const struct ev_pattern *pt = &annals__ev_patterns[i];
+        if (pt->noun != noun || ((pt->flags & EVP_SPEECH) != 0) != speech_pass)
+            continue;
+        if ((best == NULL || pt->nconds > best->nconds) && pattern_holds(c, pt, &f, &src))
+            best = pt;
+    }
+    if (best == NULL)
+        return ANNALS_OK;
+    if (speech_pass && complement_has_event(c, first_ev, v))
+        return ANNALS_OK;
+
+    int reported = 0, vague = 0, year;
+    int mode = noun ? MODE_FACT : clause_mode(d, t, v, &reported, &vague);
+    if (mode == MODE_BLOCK)
+        return ANNALS_OK;
+    if (noun) {
+        if (year_modifier(d, t, v, &year))
+            return ANNALS_OK;   /* "the 2001 attacks" */
+        if (own_mode(d, t, v) == MODE_BLOCK)
+            return ANNALS_OK;
+    }
+    const char *code = mode_code(best, mode);
+    if (code == NULL)
+        return ANNALS_OK;
+
+    /* targets: the pattern's prepositional phrase, else the free object */
+    int32_t obj = best->obj == NULL ? f.obj : -1;
+    int32_t pp = -1;
+    if (best->tgt != NULL) {
+        int32_t ob = f.obj >= 0 ? f.obj : (f.xc >= 0 ? find_child(d, t, f.xc, "obj", 0, NULL) : -1);
+        pp = find_pp(d, t, f.xc >= 0 && best->xcomp != NULL ? f.xc : v, ob, best->tgt, NULL);
+        if (pp < 0 && f.xc >= 0 && best->xcomp == NULL)
+            pp = find_pp(d, t, f.xc, -1, best->tgt, NULL);
+    }
+    if (pp >= 0) {
+        add_with_conj(d, t, &tgt, pp);
+    } else if (obj >= 0 && !noun) {
+        add_with_conj(d, t, &tgt, obj);
+    } else if (!noun) {
+        int32_t io = find_child(d, t, v, "iobj", 0, NULL);
+        if (io >= 0)
+            add_with_conj(d, t, &tgt, io);
+    }
+
+    /* a target that is no actor ("discussed the crisis") is none; an event
+    ** noun stands for its agent ("condemned Iran's attack") */
+    int kept = 0;
+    for (int i = 0; i < tgt.n; i++) {
+        int32_t w = tgt.v[i];
+        if (annals__actor_of_word(d, (size_t)w) == NULL && upos_is(d, w, "NOUN")) {
+            w = find_child(d, t, w, "nmod:poss", 0, NULL);
+            if (w < 0)
+                w = find_pp(d, t, tgt.v[i], -1, "by", NULL);
+        }
+        if (w >= 0 && annals__actor_of_word(d, (size_t)w) != NULL)
+            tgt.v[kept++] = w;
+    }
+    tgt.n = kept;
+
+    int conf = 90 - (reported ? 5 : 0) - (vague ? 10 : 0) - (noun ? 15 : 0) -
+               (mode != MODE_FACT ? 5 : 0);
+    int rc = ANNALS_OK;
+    if (noun && src.n == 0 && tgt.n >= 2 && (best->flags & EVP_SYM)) {
+        src = tgt;              /* "talks between A and B" */
+        tgt.n = 0;
+    }
+    if ((best->flags & EVP_SYM) && tgt.n == 0 && src.n >= 2) {
+        for (int i = 0; i < src.n && rc == ANNALS_OK; i++)
+            for (int j = 0; j < src.n && rc == ANNALS_OK; j++)
+                if (i != j)
+                    rc = emit(c, best, code, mode, v, src.v[i], src.v[j], conf);
+        return rc;
+    }
+    if (src.n == 0)
+        src.v[src.n++] = -1;
+    if (tgt.n == 0)
+        tgt.v[tgt.n++] = -1;
+    for (int i = 0; i < src.n && rc == ANNALS_OK; i++)
+        for (int j = 0; j < tgt.n && rc == ANNALS_OK; j++)
+            rc = emit(c, best, code, mode, v, src.v[i], tgt.v[j], conf);
+    return rc;
+}
+
+static int code_sentence(struct ctx *c)
+{
+    annals_doc *d = c->d;
+    const struct sent_tree *t = &c->t;
+    size_t first_ev = d->ev.n;
+
+    if (t->w1 > t->w0 && W(d, t->w1 - 1)->form_len == 1 && W(d, t->w1 - 1)->form[0] == '?')
+        return ANNALS_OK;       /* a question asserts nothing */
+    int checked = 0;            /* the sports test, made once a trigger is seen */
+    for (int pass = 0; pass < 2; pass++) {
+        for (int32_t w = t->w0; w < t->w1; w++) {
+            size_t lo, hi;
+            if (!upos_is(d, w, "VERB") && !upos_is(d, w, "NOUN"))
+                continue;
+            pattern_range(W(d, w)->lemma, W(d, w)->lemma_len, &lo, &hi);
+            if (lo == hi)
+                continue;
+            if (!checked) {
+                if (off_topic(d, t))
+                    return ANNALS_OK;
+                checked = 1;
+            }
+            int rc = code_word(c, w, lo, hi, pass, first_ev);
+            if (rc != ANNALS_OK)
+                return rc;
+        }
+    }
+    return ANNALS_OK;
+}
+
+int annals__events_run(const annals_pipeline *p, annals_doc *d)
+{
+    struct ctx c;
+    int ok = 0;
+
+    d->ev.n = d->evm.n = 0;
+    d->has_events = 1;
+    if (!d->has_syntax || d->word.n == 0)
+        return ANNALS_OK;
+    memset(&c, 0, sizeof c);
+    c.p = p;
+    c.d = d;
+    c.pub_days = -1;
+    if (d->meta[ANNALS_META_DATE] != NULL) {
+        long days = date_days(d->meta[ANNALS_META_DATE], d->meta_len[ANNALS_META_DATE], &ok);
+        if (ok == 1)
+            c.pub_days = days;
+    }
+    c.t.first = annals__arena_alloc(&d->arena, d->word.n * sizeof *c.t.first);
+    c.t.next = annals__arena_alloc(&d->arena, d->word.n * sizeof *c.t.next);
+    if (c.t.first == NULL || c.t.next == NULL)
+        return annals__doc_fail(d, ANNALS_ENOMEM, "out of memory");
+    for (size_t s = 0; s < d->sent.n; s++) {
+        const struct doc_sentence *se = &d->sent.v[s];
+        if (se->role != ANNALS_ROLE_BODY || se->n_tokens == 0)
+            continue;
+        const struct doc_token *t0 = &d->tok.v[se->first_token];
+        const struct doc_token *t1 = &d->tok.v[se->first_token + se->n_tokens - 1];
+        c.sent = (uint32_t)s;
+        c.t.w0 = (int32_t)t0->first_word;
+        c.t.w1 = (int32_t)(t1->first_word + t1->n_words);
+        int32_t n = c.t.w1 - c.t.w0;
+        int32_t *first = c.t.first, *next = c.t.next;
+        for (int32_t i = 0; i < n; i++)
+            first[i] = next[i] = -1;
+        /* children in order: link from the last word back */
+        for (int32_t w = c.t.w1 - 1; w >= c.t.w0; w--) {
+            int64_t h = W(d, w)->head;
+            if (h < c.t.w0 || h >= c.t.w1)
+                continue;
+            next[w - c.t.w0] = first[h - c.t.w0];
+            first[h - c.t.w0] = w;
+        }
+        int rc = code_sentence(&c);
+        if (rc != ANNALS_OK)
+            return rc;
+    }
+    return ANNALS_OK;
+}
+
+/* ------------------------------------------------------------ validation */
+
+size_t annals__events_lexicon_check(void (*report)(void *ud, const char *msg), void *ud)
+{
+    const struct onto_tables *o = annals__onto_builtin();
+    size_t bad = 0;
+    char msg[160];
+
+    for (size_t i = 0; i < annals__ev_n_patterns; i++) {
+        const struct ev_pattern *pt = &annals__ev_patterns[i];
+        const char *codes[3] = {pt->code, pt->intent, pt->reject};
+        for (int k = 0; k < 3; k++) {
+            if (codes[k] == NULL || annals__onto_event(o, codes[k], strlen(codes[k])) != NULL)
+                continue;
+            annals__fmt(msg, sizeof msg, "verbs.tsv:%u: unknown CAMEO code %s", pt->line,
+                        codes[k]);
+            if (report != NULL)
+                report(ud, msg);
+            bad++;
+        }
+        for (const char *s = pt->lemma; *s != '\0'; s++)
+            if (lower((unsigned char)*s) != *s) {
+                annals__fmt(msg, sizeof msg, "verbs.tsv:%u: lemma not lower case", pt->line);
+                if (report != NULL)
+                    report(ud, msg);
+                bad++;
+                break;
+            }
+        if (i > 0 && strcmp(annals__ev_patterns[i - 1].lemma, pt->lemma) > 0) {
+            annals__fmt(msg, sizeof msg, "verbs.tsv:%u: table not sorted", pt->line);
+            if (report != NULL)
+                report(ud, msg);
+            bad++;
+        }
+    }
+    /* every root code has patterns */
+    for (int root = 1; root <= 20; root++) {
+        int found = 0;
+        for (size_t i = 0; i < annals__ev_n_patterns && !found; i++)
+            found = annals__onto_root(annals__ev_patterns[i].code,
+                                      strlen(annals__ev_patterns[i].code)) == root;
+        if (!found) {
+            annals__fmt(msg, sizeof msg, "verbs.tsv: no pattern for root %02d", root);
+            if (report != NULL)
+                report(ud, msg);
+            bad++;
+        }
+    }
+    return bad;
+}

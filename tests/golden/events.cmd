@@ -1,0 +1,1 @@
+--format events --date 2024-03-14 tests/golden/events.txt

@@ -1,0 +1,159 @@
+/* test_events.c -- the event lexicon against the ontology, and the event
+** stage end to end with the shipped models: agents and patients, the
+** passive, negation, modality, intent, reported speech, captions, history
+** and within-article deduplication. */
+#include "unit.h"
+
+#include "doc.h"
+#include "events.h"
+
+static void count_report(void *ud, const char *msg)
+{
+    (void)msg;
+    (*(int *)ud)++;
+}
+
+static void test_lexicon_is_valid(void **state)
+{
+    int reported = 0;
+    size_t per_root[21] = {0};
+    (void)state;
+    assert_int_equal(annals__events_lexicon_check(count_report, &reported), 0);
+    assert_int_equal(reported, 0);
+    assert_true(annals__ev_n_patterns >= 300);
+    for (size_t i = 0; i < annals__ev_n_patterns; i++) {
+        const char *c = annals__ev_patterns[i].code;
+        per_root[(c[0] - '0') * 10 + (c[1] - '0')]++;
+    }
+    for (int r = 1; r <= 20; r++)
+        assert_true(per_root[r] >= 5);
+}
+
+struct fixture {
+    struct test_alloc t;
+    annals_pipeline *p;
+    annals_doc *d;
+};
+
+static int setup(void **state)
+{
+    struct fixture *f = calloc(1, sizeof *f);
+    struct annals_options opt;
+    if (f == NULL)
+        return -1;
+    annals_options_init(&opt);
+    opt.alloc = test_alloc_fn;
+    opt.alloc_ud = &f->t;
+    opt.model_dir = "models";
+    if (annals_pipeline_open(&opt, &f->p, NULL, 0) != ANNALS_OK ||
+        annals_doc_new(f->p, &f->d) != ANNALS_OK)
+        return -1;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    annals_doc_free(f->d);
+    annals_pipeline_close(f->p);
+    if (f->t.live != 0 || f->t.bad_osize != 0)
+        return -1;
+    free(f);
+    return 0;
+}
+
+static size_t code(struct fixture *f, const char *text)
+{
+    annals_doc_reset(f->d);
+    assert_int_equal(annals_doc_set_meta(f->d, ANNALS_META_DATE, "2024-03-14", 10), ANNALS_OK);
+    assert_int_equal(annals_annotate(f->p, f->d, text, strlen(text)), ANNALS_OK);
+    return annals_doc_event_count(f->d);
+}
+
+static void one_event(struct fixture *f, const char *text, const char *cameo,
+                      const char *src, const char *tgt)
+{
+    struct annals_event_info e;
+    assert_int_equal(code(f, text), 1);
+    assert_int_equal(annals_doc_event(f->d, 0, &e), ANNALS_OK);
+    assert_string_equal(e.code, cameo);
+    assert_string_equal(e.source.code, src);
+    assert_string_equal(e.target.code, tgt);
+}
+
+static void test_agent_and_patient(void **state)
+{
+    one_event(*state, "The United States imposed sanctions on Russia.", "163", "USA", "RUS");
+}
+
+static void test_passive_takes_the_agent_from_the_by_phrase(void **state)
+{
+    one_event(*state, "Rebels were attacked by the Afghan army.", "190", "AFGMIL", "REB");
+}
+
+static void test_negation_and_modals_give_nothing(void **state)
+{
+    assert_int_equal(code(*state, "Iran did not attack the tanker."), 0);
+    assert_int_equal(code(*state, "The army could attack Iraq."), 0);
+    assert_int_equal(code(*state, "If Iran attacks, Israel will respond."), 0);
+}
+
+static void test_threat_is_not_an_attack(void **state)
+{
+    one_event(*state, "Iran threatened to attack Israel.", "138", "IRN", "ISR");
+}
+
+static void test_promised_aid_is_an_intent(void **state)
+{
+    one_event(*state, "China will provide aid to Nepal.", "033", "CHN", "NPL");
+}
+
+static void test_conjoined_subjects_fan_out(void **state)
+{
+    struct fixture *f = *state;
+    struct annals_event_info a, b;
+    assert_int_equal(code(f, "Armenia and Azerbaijan signed a peace agreement."), 2);
+    annals_doc_event(f->d, 0, &a);
+    annals_doc_event(f->d, 1, &b);
+    assert_string_equal(a.code, "057");
+    assert_string_equal(a.source.code, b.target.code);
+    assert_string_equal(a.target.code, b.source.code);
+}
+
+static void test_history_and_captions_give_nothing(void **state)
+{
+    assert_int_equal(code(*state, "In 1990, Iraq invaded Kuwait."), 0);
+    assert_int_equal(code(*state, "The talks ended.\n\n"
+                                  "Police detain a protester in Ankara. (AP Photo/Staff)\n"), 0);
+}
+
+static void test_restatement_is_one_event_with_two_mentions(void **state)
+{
+    struct fixture *f = *state;
+    struct annals_event_info e;
+    assert_int_equal(code(f, "Britain condemned Russia.\n\nBritain condemned Russia again.\n"), 1);
+    annals_doc_event(f->d, 0, &e);
+    assert_int_equal(e.mentions, 2);
+    assert_int_equal(e.date_source, ANNALS_DATE_PUBLICATION);
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
+int main(int argc, char **argv)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lexicon_is_valid),
+        T(test_agent_and_patient),
+        T(test_passive_takes_the_agent_from_the_by_phrase),
+        T(test_negation_and_modals_give_nothing),
+        T(test_threat_is_not_an_attack),
+        T(test_promised_aid_is_an_intent),
+        T(test_conjoined_subjects_fan_out),
+        T(test_history_and_captions_give_nothing),
+        T(test_restatement_is_one_event_with_two_mentions),
+    };
+    if (argc > 1)
+        cmocka_set_test_filter(argv[1]);
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
