@@ -104,8 +104,8 @@ static int looks_like_caption(const char *s, size_t n)
         if (find(s, n, 0, cues[i]) != SIZE_MAX)
             return 1;
     /* "Combo shows ...", "A man walks past ... in Kabul, Aug. 11" */
-    if (count_words(s, n, 40) <= 40 && (has_word(s, n, "shows") || has_word(s, n, "pictured") ||
-                                    has_word(s, n, "Combo") || has_word(s, n, "Picture")))
+    if ((has_word(s, n, "shows") || has_word(s, n, "pictured") || has_word(s, n, "Combo") ||
+         has_word(s, n, "Picture")) && count_words(s, n, 40) <= 40)
         return final_char(s, n) != '.' || has_word(s, n, "shows");
     return 0;
 }
@@ -121,8 +121,8 @@ static int looks_like_byline(const char *s, size_t n)
 static int looks_like_heading(const char *s, size_t n)
 {
     unsigned char c = final_char(s, n);
-    return count_words(s, n, 16) <= 16 && c != '.' && c != '!' && c != '?' && c != ':' &&
-           c != ',' && c != ';';
+    return c != '.' && c != '!' && c != '?' && c != ':' && c != ',' && c != ';' &&
+           count_words(s, n, 16) <= 16;
 }
 
 /* Length of a dateline at the start of s[0..n), or 0, with the place's
