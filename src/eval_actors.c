@@ -3,6 +3,7 @@
 ** text (its nth whole-word occurrence); the system's answer for it is the
 ** actor of the last word inside it that has one, or none. */
 #include "actors.h"
+#include "eval_gold.h"
 #include "json.h"
 
 #include <string.h>
@@ -39,42 +40,12 @@ static size_t find_phrase(const char *text, size_t tlen, const char *s, size_t n
     return SIZE_MAX;
 }
 
-/* The objects of a JSON array text, one by one: *pos advances past each. */
-static int next_object(const char *s, size_t n, size_t *pos, size_t *start, size_t *end)
-{
-    size_t i = *pos;
-    int depth = 0, in_str = 0;
-    while (i < n && s[i] != '{')
-        i++;
-    if (i >= n)
-        return 0;
-    *start = i;
-    for (; i < n; i++) {
-        char ch = s[i];
-        if (in_str) {
-            if (ch == '\\')
-                i++;
-            else if (ch == '"')
-                in_str = 0;
-        } else if (ch == '"') {
-            in_str = 1;
-        } else if (ch == '{') {
-            depth++;
-        } else if (ch == '}' && --depth == 0) {
-            *end = i + 1;
-            *pos = i + 1;
-            return 1;
-        }
-    }
-    return 0;
-}
-
 static int read_gold(annals_doc *d, const char *arr, size_t n, struct gold_actor *g,
                      size_t *ng, char *err, size_t errlen)
 {
     size_t pos = 0, s, e;
     *ng = 0;
-    while (next_object(arr, n, &pos, &s, &e)) {
+    while (annals__json_next_object(arr, n, &pos, &s, &e)) {
         struct json_member m[3] = {{"phrase", 0, NULL, 0}, {"code", 0, NULL, 0},
                                    {"nth", 0, NULL, 0}};
         char jerr[128];
@@ -190,52 +161,23 @@ int annals_eval_actors(const annals_pipeline *p, const char *jsonl, size_t len,
         annals_doc_free(d);
         return ANNALS_ENOMEM;
     }
-    while (pos < len && rc == ANNALS_OK) {
-        const char *nl = memchr(jsonl + pos, '\n', len - pos);
-        size_t end = nl != NULL ? (size_t)(nl - jsonl) : len, ng = 0;
-        struct json_member m[3] = {{"text", 0, NULL, 0}, {"date", 0, NULL, 0},
-                                   {"actors", 0, NULL, 0}};
-        char jerr[128];
-        const char *s = jsonl + pos;
-        size_t n = end - pos;
-        line++;
-        pos = end + 1;
-        while (n > 0 && (s[n - 1] == '\r' || s[n - 1] == ' '))
-            n--;
-        if (n == 0)
-            continue;
-        annals_doc_reset(d);
-        rc = annals__json_object(&d->arena, s, n, m, 3, jerr, sizeof jerr);
-        if (rc != ANNALS_OK) {
-            annals__fmt(errbuf, errlen, "line %zu: %s", line, jerr);
+    for (;;) {
+        struct gold_record rec;
+        size_t ng = 0;
+        char why[256];
+        rc = annals__gold_next(p, d, jsonl, len, &pos, &line, "actors", &rec, errbuf, errlen);
+        if (rc != ANNALS_OK)
             break;
-        }
-        if (m[0].type != JSON_STRING || m[2].type != JSON_ARRAY) {
-            annals__fmt(errbuf, errlen, "line %zu: needs \"text\" and \"actors\"", line);
-            rc = ANNALS_EFORMAT;
-            break;
-        }
-        rc = read_gold(d, m[2].value, m[2].len, g, &ng, jerr, sizeof jerr);
+        rc = read_gold(d, rec.items, rec.items_len, g, &ng, why, sizeof why);
         if (rc != ANNALS_OK) {
-            annals__fmt(errbuf, errlen, "line %zu: %s", line, jerr);
-            break;
-        }
-        if (m[1].type == JSON_STRING) {
-            rc = annals_doc_set_meta(d, ANNALS_META_DATE, m[1].value, m[1].len);
-            if (rc != ANNALS_OK) {
-                annals__fmt(errbuf, errlen, "line %zu: %s", line, annals_doc_errmsg(d));
-                break;
-            }
-        }
-        /* The text lives in the arena, which annotation keeps. */
-        rc = annals_annotate(p, d, m[0].value, m[0].len);
-        if (rc != ANNALS_OK) {
-            annals__fmt(errbuf, errlen, "line %zu: %s", line, annals_doc_errmsg(d));
+            annals__fmt(errbuf, errlen, "line %zu: %s", rec.line, why);
             break;
         }
         out->documents++;
-        score_doc(d, m[0].value, m[0].len, g, ng, line, out, report, ud);
+        score_doc(d, rec.text, rec.text_len, g, ng, rec.line, out, report, ud);
     }
+    if (rc == ANNALS_DONE)
+        rc = ANNALS_OK;
     annals__free(&p->alloc, g, sizeof *g * MAX_GOLD);
     annals_doc_free(d);
     return rc;

@@ -4,6 +4,7 @@
 ** too, then the rest; a pair counts at the full-code, root-code or
 ** quad-class level when the codes agree at that level. */
 #include "doc.h"
+#include "eval_gold.h"
 #include "json.h"
 #include "ontology.h"
 
@@ -15,36 +16,6 @@ struct ev_key {
     char code[5];
     char src[20], tgt[20];
 };
-
-/* The objects of a JSON array text, one by one: *pos advances past each. */
-static int next_object(const char *s, size_t n, size_t *pos, size_t *start, size_t *end)
-{
-    size_t i = *pos;
-    int depth = 0, in_str = 0;
-    while (i < n && s[i] != '{')
-        i++;
-    if (i >= n)
-        return 0;
-    *start = i;
-    for (; i < n; i++) {
-        char c = s[i];
-        if (in_str) {
-            if (c == '\\')
-                i++;
-            else if (c == '"')
-                in_str = 0;
-        } else if (c == '"') {
-            in_str = 1;
-        } else if (c == '{') {
-            depth++;
-        } else if (c == '}' && --depth == 0) {
-            *end = i + 1;
-            *pos = i + 1;
-            return 1;
-        }
-    }
-    return 0;
-}
 
 static void copy_code(char *dst, size_t cap, const struct json_member *m)
 {
@@ -58,7 +29,7 @@ static int read_gold(annals_doc *d, const char *arr, size_t n, struct ev_key *g,
 {
     size_t pos = 0, s, e;
     *ng = 0;
-    while (next_object(arr, n, &pos, &s, &e)) {
+    while (annals__json_next_object(arr, n, &pos, &s, &e)) {
         struct json_member m[3] = {{"code", 0, NULL, 0}, {"source", 0, NULL, 0},
                                    {"target", 0, NULL, 0}};
         char jerr[128];
@@ -190,50 +161,23 @@ int annals_eval_events(const annals_pipeline *p, const char *jsonl, size_t len,
     rc = annals_doc_new(p, &d);
     if (rc != ANNALS_OK)
         return rc;
-    while (pos < len && rc == ANNALS_OK) {
-        const char *nl = memchr(jsonl + pos, '\n', len - pos);
-        size_t end = nl != NULL ? (size_t)(nl - jsonl) : len, ng = 0;
-        struct json_member m[3] = {{"text", 0, NULL, 0}, {"date", 0, NULL, 0},
-                                   {"events", 0, NULL, 0}};
-        char jerr[128];
-        const char *s = jsonl + pos;
-        size_t n = end - pos;
-        line++;
-        pos = end + 1;
-        while (n > 0 && (s[n - 1] == '\r' || s[n - 1] == ' '))
-            n--;
-        if (n == 0)
-            continue;
-        annals_doc_reset(d);
-        rc = annals__json_object(&d->arena, s, n, m, 3, jerr, sizeof jerr);
+    for (;;) {
+        struct gold_record rec;
+        size_t ng = 0;
+        char why[256];
+        rc = annals__gold_next(p, d, jsonl, len, &pos, &line, "events", &rec, errbuf, errlen);
+        if (rc != ANNALS_OK)
+            break;
+        rc = read_gold(d, rec.items, rec.items_len, g, &ng, why, sizeof why);
         if (rc != ANNALS_OK) {
-            annals__fmt(errbuf, errlen, "line %zu: %s", line, jerr);
-            break;
-        }
-        if (m[0].type != JSON_STRING || m[2].type != JSON_ARRAY) {
-            annals__fmt(errbuf, errlen, "line %zu: needs \"text\" and \"events\"", line);
-            rc = ANNALS_EFORMAT;
-            break;
-        }
-        rc = read_gold(d, m[2].value, m[2].len, g, &ng, jerr, sizeof jerr);
-        if (rc != ANNALS_OK) {
-            annals__fmt(errbuf, errlen, "line %zu: %s", line, jerr);
-            break;
-        }
-        if (m[1].type == JSON_STRING &&
-            annals_doc_set_meta(d, ANNALS_META_DATE, m[1].value, m[1].len) != ANNALS_OK) {
-            annals__fmt(errbuf, errlen, "line %zu: bad date", line);
-            rc = ANNALS_EFORMAT;
-            break;
-        }
-        rc = annals_annotate(p, d, m[0].value, m[0].len);
-        if (rc != ANNALS_OK) {
-            annals__fmt(errbuf, errlen, "line %zu: %s", line, annals_doc_errmsg(d));
+            annals__fmt(errbuf, errlen, "line %zu: %s", rec.line, why);
             break;
         }
         out->documents++;
         score(d, g, ng, out);
     }
+    if (rc == ANNALS_DONE)
+        rc = ANNALS_OK;
     prf(&out->full);
     prf(&out->root);
     prf(&out->quad);

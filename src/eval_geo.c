@@ -4,6 +4,7 @@
 ** and by distance (161 km, the customary 100-mile threshold). */
 #include "doc.h"
 #include "gazetteer.h"
+#include "eval_gold.h"
 #include "json.h"
 
 #include <math.h>
@@ -52,42 +53,12 @@ static int parse_num(const char *s, double *out)
     return 1;
 }
 
-/* The objects of a JSON array text, one by one: *pos advances past each. */
-static int next_object(const char *s, size_t n, size_t *pos, size_t *start, size_t *end)
-{
-    size_t i = *pos;
-    int depth = 0, in_str = 0;
-    while (i < n && s[i] != '{')
-        i++;
-    if (i >= n)
-        return 0;
-    *start = i;
-    for (; i < n; i++) {
-        char c = s[i];
-        if (in_str) {
-            if (c == '\\')
-                i++;
-            else if (c == '"')
-                in_str = 0;
-        } else if (c == '"') {
-            in_str = 1;
-        } else if (c == '{') {
-            depth++;
-        } else if (c == '}' && --depth == 0) {
-            *end = i + 1;
-            *pos = i + 1;
-            return 1;
-        }
-    }
-    return 0;
-}
-
 static int read_gold(annals_doc *d, const char *arr, size_t n, struct gold_place *g,
                      size_t *ng, char *err, size_t errlen)
 {
     size_t pos = 0, s, e;
     *ng = 0;
-    while (next_object(arr, n, &pos, &s, &e)) {
+    while (annals__json_next_object(arr, n, &pos, &s, &e)) {
         struct json_member m[4] = {{"span", 0, NULL, 0}, {"country", 0, NULL, 0},
                                    {"lat", 0, NULL, 0}, {"lon", 0, NULL, 0}};
         double a, b;
@@ -179,49 +150,23 @@ int annals_eval_geo(const annals_pipeline *p, const char *jsonl, size_t len,
         annals_doc_free(d);
         return ANNALS_ENOMEM;
     }
-    while (pos < len && rc == ANNALS_OK) {
-        const char *nl = memchr(jsonl + pos, '\n', len - pos);
-        size_t end = nl != NULL ? (size_t)(nl - jsonl) : len, ng = 0;
-        struct json_member m[3] = {{"text", 0, NULL, 0}, {"date", 0, NULL, 0},
-                                   {"places", 0, NULL, 0}};
-        char jerr[128];
-        const char *s = jsonl + pos;
-        size_t n = end - pos;
-        line++;
-        pos = end + 1;
-        while (n > 0 && (s[n - 1] == '\r' || s[n - 1] == ' '))
-            n--;
-        if (n == 0)
-            continue;
-        annals_doc_reset(d);
-        rc = annals__json_object(&d->arena, s, n, m, 3, jerr, sizeof jerr);
-        if (rc != ANNALS_OK) {
-            annals__fmt(errbuf, errlen, "line %zu: %s", line, jerr);
+    for (;;) {
+        struct gold_record rec;
+        size_t ng = 0;
+        char why[256];
+        rc = annals__gold_next(p, d, jsonl, len, &pos, &line, "places", &rec, errbuf, errlen);
+        if (rc != ANNALS_OK)
             break;
-        }
-        if (m[0].type != JSON_STRING || m[2].type != JSON_ARRAY) {
-            annals__fmt(errbuf, errlen, "line %zu: needs \"text\" and \"places\"", line);
-            rc = ANNALS_EFORMAT;
-            break;
-        }
-        rc = read_gold(d, m[2].value, m[2].len, g, &ng, errbuf, errlen);
+        rc = read_gold(d, rec.items, rec.items_len, g, &ng, why, sizeof why);
         if (rc != ANNALS_OK) {
-            char tmp[256];
-            annals__fmt(tmp, sizeof tmp, "line %zu: %s", line, errbuf);
-            annals__fmt(errbuf, errlen, "%s", tmp);
-            break;
-        }
-        /* The text lives in the arena, which annotation keeps. */
-        if (m[1].type == JSON_STRING)
-            annals_doc_set_meta(d, ANNALS_META_DATE, m[1].value, m[1].len);
-        rc = annals_annotate(p, d, m[0].value, m[0].len);
-        if (rc != ANNALS_OK) {
-            annals__fmt(errbuf, errlen, "line %zu: %s", line, annals_doc_errmsg(d));
+            annals__fmt(errbuf, errlen, "line %zu: %s", rec.line, why);
             break;
         }
         out->documents++;
         score_doc(p, d, g, ng, out, &km_sum);
     }
+    if (rc == ANNALS_DONE)
+        rc = ANNALS_OK;
     if (out->with_coords > 0)
         out->mean_km = km_sum / (double)out->with_coords;
     annals__free(&p->alloc, g, sizeof *g * MAX_GOLD);

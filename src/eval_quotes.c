@@ -14,6 +14,7 @@
 ** content, over gold bytes (recall) and system bytes (precision), and their
 ** F1; edge punctuation and spaces are not counted. */
 #include "doc.h"
+#include "eval_gold.h"
 #include "json.h"
 #include "quotes.h"
 
@@ -28,36 +29,6 @@ struct gold_quote {
 };
 
 #define MAX_GOLD 512
-
-/* The objects of a JSON array text, one by one: *pos advances past each. */
-static int next_object(const char *s, size_t n, size_t *pos, size_t *start, size_t *end)
-{
-    size_t i = *pos;
-    int depth = 0, in_str = 0;
-    while (i < n && s[i] != '{')
-        i++;
-    if (i >= n)
-        return 0;
-    *start = i;
-    for (; i < n; i++) {
-        char c = s[i];
-        if (in_str) {
-            if (c == '\\')
-                i++;
-            else if (c == '"')
-                in_str = 0;
-        } else if (c == '"') {
-            in_str = 1;
-        } else if (c == '{') {
-            depth++;
-        } else if (c == '}' && --depth == 0) {
-            *end = i + 1;
-            *pos = i + 1;
-            return 1;
-        }
-    }
-    return 0;
-}
 
 static int edge_char(char c)
 {
@@ -97,7 +68,7 @@ static int read_gold(annals_doc *d, const char *text, size_t tlen, const char *a
 {
     size_t pos = 0, s, e, cursor = 0;
     *ng = 0;
-    while (next_object(arr, n, &pos, &s, &e)) {
+    while (annals__json_next_object(arr, n, &pos, &s, &e)) {
         struct json_member m[4] = {{"content", 0, NULL, 0}, {"speaker", 0, NULL, 0},
                                    {"kind", 0, NULL, 0}, {"content_span", 0, NULL, 0}};
         char jerr[128];
@@ -355,47 +326,23 @@ int annals_eval_quotes(const annals_pipeline *p, const char *jsonl, size_t len,
         annals_doc_free(d);
         return ANNALS_ENOMEM;
     }
-    while (pos < len && rc == ANNALS_OK) {
-        const char *nl = memchr(jsonl + pos, '\n', len - pos);
-        size_t end = nl != NULL ? (size_t)(nl - jsonl) : len, ng = 0;
-        struct json_member m[3] = {{"text", 0, NULL, 0}, {"date", 0, NULL, 0},
-                                   {"quotes", 0, NULL, 0}};
-        char jerr[128];
-        const char *s = jsonl + pos;
-        size_t n = end - pos;
-        line++;
-        pos = end + 1;
-        while (n > 0 && (s[n - 1] == '\r' || s[n - 1] == ' '))
-            n--;
-        if (n == 0)
-            continue;
-        annals_doc_reset(d);
-        rc = annals__json_object(&d->arena, s, n, m, 3, jerr, sizeof jerr);
-        if (rc != ANNALS_OK) {
-            annals__fmt(errbuf, errlen, "line %zu: %s", line, jerr);
-            break;
-        }
-        if (m[0].type != JSON_STRING || m[2].type != JSON_ARRAY) {
-            annals__fmt(errbuf, errlen, "line %zu: needs \"text\" and \"quotes\"", line);
-            rc = ANNALS_EFORMAT;
-            break;
-        }
+    for (;;) {
+        struct gold_record rec;
+        size_t ng = 0;
         char why[256];
-        rc = read_gold(d, m[0].value, m[0].len, m[2].value, m[2].len, g, &ng, why, sizeof why);
-        if (rc != ANNALS_OK) {
-            annals__fmt(errbuf, errlen, "line %zu: %s", line, why);
+        rc = annals__gold_next(p, d, jsonl, len, &pos, &line, "quotes", &rec, errbuf, errlen);
+        if (rc != ANNALS_OK)
             break;
-        }
-        if (m[1].type == JSON_STRING)
-            annals_doc_set_meta(d, ANNALS_META_DATE, m[1].value, m[1].len);
-        rc = annals_annotate(p, d, m[0].value, m[0].len);
+        rc = read_gold(d, rec.text, rec.text_len, rec.items, rec.items_len, g, &ng, why, sizeof why);
         if (rc != ANNALS_OK) {
-            annals__fmt(errbuf, errlen, "line %zu: %s", line, annals_doc_errmsg(d));
+            annals__fmt(errbuf, errlen, "line %zu: %s", rec.line, why);
             break;
         }
         out->documents++;
-        score_doc(d, g, ng, line, out, cbytes, report, ud);
+        score_doc(d, g, ng, rec.line, out, cbytes, report, ud);
     }
+    if (rc == ANNALS_DONE)
+        rc = ANNALS_OK;
     prf((double)out->matched, (double)out->system, (double)out->gold, &out->quotes.precision,
         &out->quotes.recall, &out->quotes.f1);
     out->quotes.gold = out->gold;

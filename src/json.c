@@ -349,3 +349,37 @@ int annals__json_object(struct annals_arena *arena, const char *s, size_t n,
         return fail(&p, "text after the end of the object");
     return ANNALS_OK;
 }
+
+int annals__json_next_object(const char *s, size_t n, size_t *pos, size_t *start,
+                             size_t *end)
+{
+    size_t i = *pos;
+    int depth = 0, in_str = 0;
+
+    while (i < n && s[i] != '{')
+        i++;
+    if (i >= n)
+        return 0;
+    *start = i;
+    for (; i < n; i++) {
+        char c = s[i];
+        if (in_str) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_str = 0;
+        } else if (c == '"') {
+            in_str = 1;
+        } else if (c == '{') {
+            depth++;
+        } else if (c == '}') {
+            depth--;
+            if (depth == 0) {
+                *end = i + 1;
+                *pos = i + 1;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}

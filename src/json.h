@@ -30,4 +30,10 @@ ANNALS_INTERNAL int annals__json_object(struct annals_arena *arena, const char *
                                         size_t n, struct json_member *m, size_t nm,
                                         char *err, size_t errlen);
 
+/* The next object of the JSON array text s[0..n), from *pos: its bytes are
+** s[*start..*end) and *pos moves past it.  Returns 0 when there is none.  The
+** array must already have been validated (annals__json_object). */
+ANNALS_INTERNAL int annals__json_next_object(const char *s, size_t n, size_t *pos,
+                                             size_t *start, size_t *end);
+
 #endif /* ANNALS_JSON_H */
