@@ -18,44 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Read a whole file into a malloc'd buffer. */
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-
-    if (f == NULL)
-        return NULL;
-    for (;;) {
-        if (n == cap) {
-            size_t ncap = cap == 0 ? 1 << 20 : cap * 2;
-            char *p = realloc(buf, ncap);
-            if (p == NULL) {
-                free(buf);
-                fclose(f);
-                errno = ENOMEM;
-                return NULL;
-            }
-            buf = p;
-            cap = ncap;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(f)) {
-        free(buf);
-        fclose(f);
-        errno = EIO;
-        return NULL;
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
 static void print_prf(const char *name, const struct annals_prf *r)
 {
     printf("%-10s %8.2f %8.2f %8.2f %9zu %9zu %9zu\n", name, r->precision, r->recall,
@@ -84,7 +46,7 @@ static int eval_tokenize(int argc, char **argv)
         fprintf(stderr, "usage: annals eval tokenize --gold FILE.conllu\n");
         return 2;
     }
-    data = read_file(gold, &len);
+    data = cli_read_file(gold, &len);
     if (data == NULL) {
         fprintf(stderr, "annals eval: %s: %s\n", gold, strerror(errno));
         return 2;
@@ -139,7 +101,7 @@ static int eval_geo(int argc, char **argv)
         fprintf(stderr, "usage: annals eval geo --gold FILE.jsonl [--models DIR]\n");
         return 2;
     }
-    data = read_file(gold, &len);
+    data = cli_read_file(gold, &len);
     if (data == NULL) {
         fprintf(stderr, "annals eval: %s: %s\n", gold, strerror(errno));
         return 2;
@@ -201,7 +163,7 @@ static int eval_events(int argc, char **argv)
         fprintf(stderr, "usage: annals eval events --gold FILE.jsonl [--models DIR]\n");
         return 2;
     }
-    data = read_file(gold, &len);
+    data = cli_read_file(gold, &len);
     if (data == NULL) {
         fprintf(stderr, "annals eval: %s: %s\n", gold, strerror(errno));
         return 2;

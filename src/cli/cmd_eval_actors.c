@@ -14,43 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-
-    if (f == NULL)
-        return NULL;
-    for (;;) {
-        if (n == cap) {
-            size_t ncap = cap == 0 ? 1 << 16 : cap * 2;
-            char *q = realloc(buf, ncap);
-            if (q == NULL) {
-                free(buf);
-                fclose(f);
-                errno = ENOMEM;
-                return NULL;
-            }
-            buf = q;
-            cap = ncap;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (ferror(f)) {
-        free(buf);
-        fclose(f);
-        errno = EIO;
-        return NULL;
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
 static void print_line(void *ud, const char *line)
 {
     fprintf((FILE *)ud, "%s\n", line);
@@ -89,7 +52,7 @@ int eval_actors(int argc, char **argv)
                         "[--actors DICT] [--verbose]\n");
         return 2;
     }
-    data = slurp(gold, &len);
+    data = cli_read_file(gold, &len);
     if (data == NULL) {
         fprintf(stderr, "annals eval: %s: %s\n", gold, strerror(errno));
         return 2;

@@ -14,41 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t cap = 0, n = 0, got;
-
-    if (f == NULL)
-        return NULL;
-    do {
-        if (n == cap) {
-            size_t ncap = cap == 0 ? 1 << 16 : cap * 2;
-            char *p = realloc(buf, ncap);
-            if (p == NULL) {
-                free(buf);
-                fclose(f);
-                errno = ENOMEM;
-                return NULL;
-            }
-            buf = p;
-            cap = ncap;
-        }
-        got = fread(buf + n, 1, cap - n, f);
-        n += got;
-    } while (got > 0);
-    if (ferror(f)) {
-        free(buf);
-        fclose(f);
-        errno = EIO;
-        return NULL;
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
 static void print_line(void *ud, const char *line)
 {
     fprintf(ud, "%s\n", line);
@@ -88,7 +53,7 @@ int eval_quotes(int argc, char **argv)
         fprintf(stderr, "usage: annals eval quotes --gold FILE.jsonl [--models DIR] [--errors]\n");
         return 2;
     }
-    data = slurp(gold, &len);
+    data = cli_read_file(gold, &len);
     if (data == NULL) {
         fprintf(stderr, "annals eval: %s: %s\n", gold, strerror(errno));
         return 2;

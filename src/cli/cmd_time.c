@@ -42,42 +42,6 @@ struct tally {
     size_t value_g, value_s, type_g, type_s;
 };
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    size_t cap = 0, n = 0, got;
-
-    if (f == NULL)
-        return NULL;
-    do {
-        if (n == cap) {
-            size_t ncap = cap == 0 ? 1 << 16 : cap * 2;
-            char *p = realloc(buf, ncap + 1);
-            if (p == NULL) {
-                free(buf);
-                fclose(f);
-                errno = ENOMEM;
-                return NULL;
-            }
-            buf = p;
-            cap = ncap;
-        }
-        got = fread(buf + n, 1, cap - n, f);
-        n += got;
-    } while (got > 0);
-    if (ferror(f)) {
-        free(buf);
-        fclose(f);
-        errno = EIO;
-        return NULL;
-    }
-    fclose(f);
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
 /* Copy attribute name="..." of the tag tag[0..n) into out; "" if absent. */
 static void attr(const char *tag, size_t n, const char *name, char *out, size_t cap)
 {
@@ -342,7 +306,7 @@ int eval_time(int argc, char **argv)
         struct golds g = {NULL, 0, 0};
         char dct[11], *text = NULL;
         size_t len, text_len;
-        char *buf = slurp(path, &len);
+        char *buf = cli_read_file(path, &len);
 
         if (buf == NULL) {
             fprintf(stderr, "annals eval: %s: %s\n", path, strerror(errno));
