@@ -1,10 +1,14 @@
-/* entities.c -- the NER stage inside the pipeline: tags the tokens of a
-** document, turns the labels into mentions, attaches titles and roles to
-** person mentions, links bracketed acronyms to their long forms and groups
-** the mentions of one entity within the article.
+/* entities.c -- the NER stage inside the pipeline: tags the words of a
+** document (so "Kenya's" gives the mention "Kenya"), turns the labels into
+** mentions, attaches titles and roles to person mentions, links bracketed
+** acronyms to their long forms and groups the mentions of one entity within
+** the article.
 **
 ** Mentions: PER, ORG, LOC, GPE (a LOC the gazetteer knows as a country,
-** region or city) and NORP (nationalities and other groups).
+** region, city or town) and NORP (demonyms and nationality adjectives, from
+** the demonym list only).  An ORG or LOC run that holds title words followed
+** by a capitalised name is cut into the organisation, the role and a person
+** ("Pentagon Spokesperson John Kirby").
 ** Roles: a run of title words ("Secretary", "chief", "spokesperson"),
 ** capitalised words, mentions of organisations or places and connectives
 ** ("of", "for", "the", "'s") right before a person's name ("US Secretary of
@@ -16,8 +20,11 @@
 ** name contains it as a first or last name or whole ("Austin" -> "Lloyd
 ** Austin"); other mentions join an earlier one of the same type with the
 ** same text (ignoring case and a leading "the"), whose initials they are, or
-** through a bracketed acronym ("Chief of Army Staff (COAS)").  The
-** canonical name of an entity is its longest mention. */
+** through a bracketed acronym ("Chief of Army Staff (COAS)", whose later
+** bare uses become mentions too), and any non-person mention joins one that
+** the model's alias list gives the same reference name ("the Pentagon", "the
+** US Department of Defense").  The canonical name of an entity is its
+** longest mention. */
 #include "doc.h"
 #include "ner.h"
 

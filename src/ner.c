@@ -1,14 +1,18 @@
-/* ner.c -- the named-entity tagger at run time: gazetteer and word-class
-** lookups, feature extraction and greedy left-to-right decoding with an
-** averaged perceptron (percep.c).  Features: the word, its affixes and shape,
-** a window of two words either side, the previous two labels, gazetteer
-** matches (countries, regions, cities, demonyms, given names, organisations
-** and their keywords, titles, location keywords) around the word, word
-** classes learnt from treebanks (how often a word is a proper noun and how
-** often it is capitalised inside a sentence), and the case of the whole
-** sentence (headlines, lower-case web text).  With doc_features, a second
-** pass adds what the first pass said about the same word elsewhere in the
-** document. */
+/* ner.c -- the named-entity tagger at run time: gazetteer, alias and
+** word-class lookups, feature extraction and greedy left-to-right decoding
+** with an averaged perceptron (percep.c).  Input is a document's syntactic
+** words.  Features: the word, its affixes and shape, a window of two words
+** either side, the previous two labels, gazetteer matches (countries,
+** regions, cities and towns, demonyms, given names, organisations and their
+** keywords, titles, location keywords) around the word, word classes learnt
+** from treebanks (how often a word is a proper noun and how often it is
+** capitalised inside a sentence), capitalised runs ("the Ministry of
+** Defence": position, length, a preceding "the", the run's last word and its
+** gazetteer classes), the case of the whole sentence, and with
+** pos_features the syntax stage's UPOS.  With doc_features, a second pass
+** with its own weights adds what the first pass said about the same word
+** elsewhere in the document.  After tagging, mentions made only of common
+** lower-case words are dropped and demonyms become NORP. */
 #include "ner.h"
 
 #include <stdlib.h>
