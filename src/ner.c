@@ -12,7 +12,9 @@
 ** pos_features the syntax stage's UPOS.  With doc_features, a second pass
 ** with its own weights adds what the first pass said about the same word
 ** elsewhere in the document.  After tagging, mentions made only of common
-** lower-case words are dropped and demonyms become NORP. */
+** lower-case words are dropped, place and organisation names of the
+** gazetteer cut into pieces are joined, person names take in a following
+** capitalised proper noun, and demonyms become NORP. */
 #include "ner.h"
 
 #include <stdlib.h>
@@ -618,6 +620,107 @@ static void drop_common(const struct ner_atoms *at, size_t n, uint8_t *labels)
     }
 }
 
+/* A place or organisation name of the gazetteer that the tagger cut into
+** pieces ("the port of Dar | es | Salaam") is joined into one mention when
+** its first word begins a LOC (place names) or ORG (organisation names) and
+** its other words have that type or none. */
+static void join_names(const struct ner_model *m, const struct ner_tok *t,
+                       const struct ner_atoms *at, size_t n, uint8_t *labels)
+{
+    const uint16_t place = 1u << GZ_COUNTRY | 1u << GZ_REGION | 1u << GZ_CITY | 1u << GZ_TOWN;
+    for (size_t i = 0; i < n; i++) {
+        if (labels[i] == 0 || !NER_IS_B(labels[i]) || !(at[i].flags & (NF_INITCAP | NF_ALLCAP)))
+            continue;
+        unsigned ty = NER_TYPE(labels[i]);
+        uint16_t want = ty == NER_LOC ? place : ty == NER_ORG ? (uint16_t)(1u << GZ_ORG) : 0;
+        if (want == 0)
+            continue;
+        for (size_t k = n - i < NER_GAZ_MAX_TOKENS ? n - i : NER_GAZ_MAX_TOKENS; k > 1; k--) {
+            if (i + k < n && labels[i + k] == (uint8_t)NER_I(ty))
+                continue;
+            int ok = 1, gap = 0;
+            for (size_t q = i + 1; q < i + k; q++) {
+                ok &= labels[q] == 0 || (unsigned)NER_TYPE(labels[q]) == ty;
+                gap |= labels[q] != NER_I(ty);
+            }
+            if (!ok || !gap || !(annals__ner_gaz_lookup(m, t + i, k) & want))
+                continue;
+            for (size_t q = i + 1; q < i + k; q++)
+                labels[q] = (uint8_t)NER_I(ty);
+            i += k - 1;
+            break;
+        }
+    }
+}
+
+/* A person's name that stops before a capitalised word the tagger left
+** out ("Condoleeza | Rice") takes it in when the word is no title, place or
+** organisation of the gazetteer and is unknown to the treebanks or mostly a
+** proper noun there, and no day or month name. */
+static int calendar_word(const struct ner_tok *t)
+{
+    static const char *const names[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december"
+    };
+    char low[16];
+    if (t->len >= sizeof low)
+        return 0;
+    size_t n = annals__ner_lower(t->s, t->len, low, sizeof low);
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strlen(names[i]) == n && memcmp(names[i], low, n) == 0)
+            return 1;
+    return 0;
+}
+
+static void extend_persons(const struct ner_tok *t, const struct ner_atoms *at, size_t n,
+                           uint8_t *labels)
+{
+    const uint16_t stop = 1u << GZ_COUNTRY | 1u << GZ_REGION | 1u << GZ_CITY | 1u << GZ_TOWN |
+                          1u << GZ_ORG | 1u << GZ_ORGKEY | 1u << GZ_TITLE | 1u << GZ_LOCKEY |
+                          1u << GZ_DEMONYM;
+    for (size_t i = 1; i < n; i++) {
+        unsigned prev = labels[i - 1];
+        if (labels[i] != 0 || prev == 0 || (unsigned)NER_TYPE(prev) != NER_PER)
+            continue;
+        const struct ner_atoms *a = &at[i];
+        unsigned pb = a->lex ? (a->lex - 1u) % 5u : 4u;
+        if ((a->flags & (NF_INITCAP | NF_ALLCAP)) != NF_INITCAP || ((a->gz_b | a->gz_i) & stop) ||
+            (a->flags & NF_SENT_UPPER) || pb < 3 || calendar_word(&t[i]))
+            continue;
+        labels[i] = (uint8_t)NER_I(NER_PER);
+    }
+}
+
+/* A capitalised run that ends in an organisation keyword and of which the
+** tagger made some word ORG ("Housing | Authority", "Fair Housing Action
+** Center") becomes one ORG mention, unless another type is inside. */
+static void join_org_runs(const struct ner_atoms *at, size_t n, uint8_t *labels)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned posn = at[i].seq >> 3 & 7;
+        if (posn != 2 || !(at[i].seq_gz & 1u << GZ_ORGKEY) || (at[i].flags & NF_SENT_UPPER))
+            continue;
+        size_t j = i + 1;
+        while (j < n && (at[j].seq >> 3 & 7) == 3)
+            j++;
+        if (j >= n || (at[j].seq >> 3 & 7) != 4)
+            continue;
+        j++;
+        int org = 0, other = 0;
+        for (size_t q = i; q < j; q++) {
+            org |= labels[q] != 0 && NER_TYPE(labels[q]) == NER_ORG;
+            other |= labels[q] != 0 && NER_TYPE(labels[q]) != NER_ORG;
+        }
+        if (org && !other && (i == 0 || labels[i - 1] == 0) && (j >= n || labels[j] == 0 ||
+                                                                NER_IS_B(labels[j])))
+            for (size_t q = i; q < j; q++)
+                labels[q] = (uint8_t)(q == i ? NER_B(NER_ORG) : NER_I(NER_ORG));
+        i = j - 1;
+    }
+}
+
 /* Demonyms and nationality adjectives ("Afghan", "Sri Lankan"): a
 ** capitalised phrase of the demonym list that is not also a place, standing
 ** alone or tagged as one whole mention, becomes NORP.  The tagger never
@@ -681,6 +784,9 @@ int annals__ner_tag_doc(const struct ner_model *m, const struct ner_tok *t, size
         tag_sentences(&m->pm2, s->at, sent, n_sent, n, labels);
     }
     drop_common(s->at, n, labels);
+    join_names(m, t, s->at, n, labels);
+    extend_persons(t, s->at, n, labels);
+    join_org_runs(s->at, n, labels);
     mark_demonyms(m, t, s->at, n, labels);
     return ANNALS_OK;
 }
