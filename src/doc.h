@@ -33,13 +33,14 @@ struct doc_word {
 enum ent_type { ENT_PER, ENT_ORG, ENT_GPE, ENT_LOC, ENT_NORP };
 
 struct doc_mention {
-    uint32_t tok, n_tok;        /* tokens of the name */
+    uint32_t word, n_word;      /* words of the name ("Kenya" of "Kenya's") */
+    uint32_t tok, n_tok;        /* tokens holding those words */
     uint32_t entity;            /* index into d->ent */
     uint8_t type;               /* enum ent_type */
     uint8_t acronym;            /* a bracketed acronym */
-    uint32_t role_tok, role_n;  /* title or role tokens; role_n = 0: none */
+    uint32_t role_word, role_n; /* title or role words; role_n = 0: none */
     int32_t role_org;           /* mention of the role's organisation or country, or -1 */
-    uint32_t long_tok, long_n;  /* an acronym's long form; long_n = 0: none */
+    uint32_t long_word, long_n; /* an acronym's long form (words); long_n = 0: none */
     int32_t alias;              /* mention the acronym stands for, or -1 */
     int32_t next;               /* next mention of the same entity, or -1 */
 };

@@ -1,14 +1,20 @@
-/* ner.c -- the named-entity tagger at run time: gazetteer and word-class
-** lookups, feature extraction and greedy left-to-right decoding with an
-** averaged perceptron (percep.c).  Features: the word, its affixes and shape,
-** a window of two words either side, the previous two labels, gazetteer
-** matches (countries, regions, cities, demonyms, given names, organisations
-** and their keywords, titles, location keywords) around the word, word
-** classes learnt from treebanks (how often a word is a proper noun and how
-** often it is capitalised inside a sentence), and the case of the whole
-** sentence (headlines, lower-case web text).  With doc_features, a second
-** pass adds what the first pass said about the same word elsewhere in the
-** document. */
+/* ner.c -- the named-entity tagger at run time: gazetteer, alias and
+** word-class lookups, feature extraction and greedy left-to-right decoding
+** with an averaged perceptron (percep.c).  Input is a document's syntactic
+** words.  Features: the word, its affixes and shape, a window of two words
+** either side, the previous two labels, gazetteer matches (countries,
+** regions, cities and towns, demonyms, given names, organisations and their
+** keywords, titles, location keywords) around the word, word classes learnt
+** from treebanks (how often a word is a proper noun and how often it is
+** capitalised inside a sentence), capitalised runs ("the Ministry of
+** Defence": position, length, a preceding "the", the run's last word and its
+** gazetteer classes), the case of the whole sentence, and with
+** pos_features the syntax stage's UPOS.  With doc_features, a second pass
+** with its own weights adds what the first pass said about the same word
+** elsewhere in the document.  After tagging, mentions made only of common
+** lower-case words are dropped, place and organisation names of the
+** gazetteer cut into pieces are joined, person names take in a following
+** capitalised proper noun, and demonyms become NORP. */
 #include "ner.h"
 
 #include <stdlib.h>
@@ -16,7 +22,8 @@
 
 const char *const annals__ner_type_names[NER_N_TYPES] = { "PER", "ORG", "LOC", "NORP" };
 const char *const annals__ner_gaz_names[GZ_N_CLASSES] = {
-    "country", "region", "city", "demonym", "given", "org", "orgkey", "title", "lockey"
+    "country", "region", "city", "demonym", "given", "org", "orgkey", "title", "lockey",
+    "town"
 };
 
 enum {
@@ -27,6 +34,20 @@ enum {
 };
 
 /* ------------------------------------------------------------ helpers */
+
+uint8_t annals__ner_upos(const char *s, size_t n)
+{
+    static const char *const names[NER_N_UPOS - 1] = {
+        "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON",
+        "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"
+    };
+    if (s == NULL)
+        return 0;
+    for (size_t i = 0; i < NER_N_UPOS - 1; i++)
+        if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0)
+            return (uint8_t)(i + 1);
+    return 0;
+}
 
 void annals__ner_label_name(unsigned l, char *buf, size_t cap)
 {
@@ -215,6 +236,22 @@ uint16_t annals__ner_gaz_lookup(const struct ner_model *m, const struct ner_tok 
     return e != NULL ? e->bits : 0;
 }
 
+uint64_t annals__ner_alias(const struct ner_model *m, const struct ner_tok *t, size_t n)
+{
+    uint64_t h = gaz_start();
+    if (m->alias == NULL || n == 0 || n > NER_GAZ_MAX_TOKENS)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        h = gaz_step(h, annals__ner_lower_hash(t[k].s, t[k].len));
+    uint64_t key = annals__hash_final(h);
+    for (size_t i = (size_t)key & m->alias_mask;; i = (i + 1) & m->alias_mask) {
+        if (m->alias[i].key == key)
+            return m->alias[i].group;
+        if (m->alias[i].key == 0)
+            return 0;
+    }
+}
+
 static uint8_t lex_class(const struct ner_model *m, uint64_t lower)
 {
     if (m->lex == NULL)
@@ -232,6 +269,55 @@ static uint8_t lex_class(const struct ner_model *m, uint64_t lower)
 }
 
 /* ----------------------------------------------------------- atoms */
+
+static int is_cap(const struct ner_atoms *a)
+{
+    return (a->flags & (NF_INITCAP | NF_ALLCAP)) != 0;
+}
+
+/* Capitalised runs: maximal sequences of capitalised words, joined across
+** "of", "for", "&" and "de" when a capitalised word follows ("and" is left
+** out: it joins lists of names more often than it sits inside one).  Each
+** word of a run gets seq = the << 6 | position << 3 | min(length, 5), with
+** position 1 single, 2 first, 3 inside, 4 last, and "the" set when the run
+** follows "the"; and the gazetteer classes and hash of the run's last
+** word, which names the kind of thing ("Ministry", "River", "Inc"). */
+static void cap_runs(struct ner_atoms *at, size_t n)
+{
+    const uint64_t h_of = annals__ner_lower_hash("of", 2), h_for = annals__ner_lower_hash("for", 3);
+    const uint64_t h_amp = annals__ner_lower_hash("&", 1);
+    const uint64_t h_de = annals__ner_lower_hash("de", 2), h_the = annals__ner_lower_hash("the", 3);
+    for (size_t i = 0; i < n;) {
+        if (!is_cap(&at[i]) || (at[i].flags & NF_SENT_UPPER)) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        for (;;) {
+            if (j < n && is_cap(&at[j])) {
+                j++;
+                continue;
+            }
+            uint64_t w = j < n ? at[j].lower : 0;
+            if (j + 1 < n && is_cap(&at[j + 1]) &&
+                (w == h_of || w == h_for || w == h_amp || w == h_de)) {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        size_t len = j - i;
+        unsigned the = i > 0 && at[i - 1].lower == h_the;
+        unsigned lb = len > 5 ? 5 : (unsigned)len;
+        for (size_t k = i; k < j; k++) {
+            unsigned posn = len == 1 ? 1 : k == i ? 2 : k + 1 == j ? 4 : 3;
+            at[k].seq = (uint8_t)(the << 6 | posn << 3 | lb);
+            at[k].seq_gz = (uint16_t)(at[j - 1].gz_b | at[j - 1].gz_i);
+            at[k].seq_last = at[j - 1].lower;
+        }
+        i = j;
+    }
+}
 
 void annals__ner_atoms(const struct ner_model *m, const struct ner_tok *t, size_t n,
                        struct ner_atoms *at)
@@ -254,6 +340,7 @@ void annals__ner_atoms(const struct ner_model *m, const struct ner_tok *t, size_
             a->pre[k] = len > l ? annals__ner_lower_hash(s, l) : a->lower;
         }
         a->lex = lex_class(m, a->lower);
+        a->pos = m->pos_features ? t[i].pos : 0;
         if (!(a->flags & NF_NOALNUM) && !(a->flags & NF_ALLDIGIT)) {
             words++;
             if (a->flags & (NF_ALLCAP))
@@ -280,6 +367,7 @@ void annals__ner_atoms(const struct ner_model *m, const struct ner_tok *t, size_
                     break;
             }
         }
+    cap_runs(at, n);
     uint32_t sf = 0;
     if (words >= 3 && caps * 10 >= words * 7)
         sf |= NF_SENT_UPPER;
@@ -298,7 +386,8 @@ enum {
     T_SHM1, T_SHP1, T_SHM1SH0, T_SH0SHP1, T_WM1W0, T_W0WP1, T_L1, T_L2L1, T_L1W0, T_L1SH0,
     T_FLAGS, T_GZ0, T_GZBIT, T_GZM1, T_GZP1, T_GZM2, T_GZP2, T_LEX0, T_LEXM1, T_LEXP1,
     T_LEX0SH0, T_LEXL1, T_SENTSH, T_STARTSH, T_DOC, T_DOCSH, T_WM1SH0, T_SH0WP1, T_GZM1W0,
-    T_LEXM1LEX0LEXP1, T_CASEW, T_L1GZ0
+    T_LEXM1LEX0LEXP1, T_CASEW, T_L1GZ0, T_POS0, T_POSM1, T_POSP1, T_POS3, T_POSSH, T_POSW,
+    T_L1POS, T_SEQ, T_SEQGZ, T_SEQLAST, T_SEQPOS, T_ACR, T_DOCPOS, T_DOCSEQ
 };
 
 #define CASE_BITS (NF_INITCAP | NF_ALLCAP | NF_LOWER | NF_MIXED)
@@ -370,9 +459,32 @@ size_t annals__ner_features(const struct ner_atoms *at, size_t i, size_t n,
     keys[k++] = key2(T_SENTSH, sentf, a->shape);
     if (i == 0)
         keys[k++] = key2(T_STARTSH, a->sshape, a->lower);
+    /* Part of speech (the syntax stage's UPOS). */
+    if (a->pos) {
+        unsigned pm1 = m1 ? m1->pos : 0, pp1 = p1 ? p1->pos : 0;
+        keys[k++] = key1(T_POS0, a->pos);
+        keys[k++] = key2(T_POSM1, pm1, a->pos);
+        keys[k++] = key2(T_POSP1, a->pos, pp1);
+        keys[k++] = key3(T_POS3, pm1, a->pos, pp1);
+        keys[k++] = key3(T_POSSH, a->pos, a->sshape, sentf | (a->flags & NF_SENT_START));
+        keys[k++] = key2(T_POSW, a->pos, a->lower);
+        keys[k++] = key2(T_L1POS, l1, a->pos);
+    }
+    /* Capitalised runs and what their last word says. */
+    keys[k++] = key2(T_SEQ, a->seq, sentf);
+    if (a->seq) {
+        unsigned posn = a->seq >> 3 & 7, the = a->seq >> 6;
+        keys[k++] = key3(T_SEQGZ, posn, the, a->seq_gz);
+        keys[k++] = key2(T_SEQLAST, posn, a->seq_last);
+        keys[k++] = key3(T_SEQPOS, a->seq & 0x3f, a->pos, a->flags & NF_SENT_START);
+    }
+    if ((a->flags & NF_ALLCAP) && !(a->flags & NF_SENT_UPPER))
+        keys[k++] = key3(T_ACR, a->pos, m1 ? m1->lower : 1, a->gz_b | a->gz_i);
     if (a->doc) {
         keys[k++] = key1(T_DOC, a->doc);
         keys[k++] = key2(T_DOCSH, a->doc, cs);
+        keys[k++] = key2(T_DOCPOS, a->doc, a->pos);
+        keys[k++] = key2(T_DOCSEQ, a->doc, a->seq);
     }
     return k;
 }
@@ -465,7 +577,7 @@ void annals__ner_scratch_free(struct ner_scratch *s)
     s->cap = 0;
 }
 
-static void tag_sentences(const struct ner_model *m, const struct ner_atoms *at,
+static void tag_sentences(const struct percep_model *pm, const struct ner_atoms *at,
                           const uint32_t *sent, size_t n_sent, size_t n, uint8_t *labels)
 {
     uint64_t keys[NER_MAX_FEATS];
@@ -475,8 +587,172 @@ static void tag_sentences(const struct ner_model *m, const struct ner_atoms *at,
         for (size_t i = b; i < e; i++) {
             size_t nk = annals__ner_features(at + b, i - b, e - b, labels + b, keys);
             memset(sc, 0, sizeof sc);
-            annals__pm_score(&m->pm, keys, nk, sc);
+            annals__pm_score(pm, keys, nk, sc);
             labels[i] = (uint8_t)annals__ner_best(sc, i > b ? labels[i - 1] : 0);
+        }
+    }
+}
+
+/* Word classes (ner_train.c lx_class) of lower-case words that occur more
+** than twice in the treebanks and are never proper nouns nor capitalised
+** inside a sentence: "and", "the", "said". */
+static int common_word(const struct ner_atoms *a)
+{
+    return (a->flags & NF_LOWER) && (a->lex == 1 + 25 * 1 || a->lex == 1 + 25 * 2);
+}
+
+/* A mention made only of common lower-case words is dropped. */
+static void drop_common(const struct ner_atoms *at, size_t n, uint8_t *labels)
+{
+    for (size_t i = 0; i < n;) {
+        if (labels[i] == 0) {
+            i++;
+            continue;
+        }
+        unsigned ty = NER_TYPE(labels[i]);
+        size_t j = i + 1;
+        int common = common_word(&at[i]);
+        while (j < n && labels[j] == NER_I(ty))
+            common &= common_word(&at[j++]);
+        if (common)
+            memset(labels + i, 0, j - i);
+        i = j;
+    }
+}
+
+/* A place or organisation name of the gazetteer that the tagger cut into
+** pieces ("the port of Dar | es | Salaam") is joined into one mention when
+** its first word begins a LOC (place names) or ORG (organisation names) and
+** its other words have that type or none. */
+static void join_names(const struct ner_model *m, const struct ner_tok *t,
+                       const struct ner_atoms *at, size_t n, uint8_t *labels)
+{
+    const uint16_t place = 1u << GZ_COUNTRY | 1u << GZ_REGION | 1u << GZ_CITY | 1u << GZ_TOWN;
+    for (size_t i = 0; i < n; i++) {
+        if (labels[i] == 0 || !NER_IS_B(labels[i]) || !(at[i].flags & (NF_INITCAP | NF_ALLCAP)))
+            continue;
+        unsigned ty = NER_TYPE(labels[i]);
+        uint16_t want = ty == NER_LOC ? place : ty == NER_ORG ? (uint16_t)(1u << GZ_ORG) : 0;
+        if (want == 0)
+            continue;
+        for (size_t k = n - i < NER_GAZ_MAX_TOKENS ? n - i : NER_GAZ_MAX_TOKENS; k > 1; k--) {
+            if (i + k < n && labels[i + k] == (uint8_t)NER_I(ty))
+                continue;
+            int ok = 1, gap = 0;
+            for (size_t q = i + 1; q < i + k; q++) {
+                ok &= labels[q] == 0 || (unsigned)NER_TYPE(labels[q]) == ty;
+                gap |= labels[q] != NER_I(ty);
+            }
+            if (!ok || !gap || !(annals__ner_gaz_lookup(m, t + i, k) & want))
+                continue;
+            for (size_t q = i + 1; q < i + k; q++)
+                labels[q] = (uint8_t)NER_I(ty);
+            i += k - 1;
+            break;
+        }
+    }
+}
+
+/* A person's name that stops before a capitalised word the tagger left
+** out ("Condoleeza | Rice") takes it in when the word is no title, place or
+** organisation of the gazetteer and is unknown to the treebanks or mostly a
+** proper noun there, and no day or month name. */
+static int calendar_word(const struct ner_tok *t)
+{
+    static const char *const names[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december"
+    };
+    char low[16];
+    if (t->len >= sizeof low)
+        return 0;
+    size_t n = annals__ner_lower(t->s, t->len, low, sizeof low);
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strlen(names[i]) == n && memcmp(names[i], low, n) == 0)
+            return 1;
+    return 0;
+}
+
+static void extend_persons(const struct ner_tok *t, const struct ner_atoms *at, size_t n,
+                           uint8_t *labels)
+{
+    const uint16_t stop = 1u << GZ_COUNTRY | 1u << GZ_REGION | 1u << GZ_CITY | 1u << GZ_TOWN |
+                          1u << GZ_ORG | 1u << GZ_ORGKEY | 1u << GZ_TITLE | 1u << GZ_LOCKEY |
+                          1u << GZ_DEMONYM;
+    for (size_t i = 1; i < n; i++) {
+        unsigned prev = labels[i - 1];
+        if (labels[i] != 0 || prev == 0 || (unsigned)NER_TYPE(prev) != NER_PER)
+            continue;
+        const struct ner_atoms *a = &at[i];
+        unsigned pb = a->lex ? (a->lex - 1u) % 5u : 4u;
+        if ((a->flags & (NF_INITCAP | NF_ALLCAP)) != NF_INITCAP || ((a->gz_b | a->gz_i) & stop) ||
+            (a->flags & NF_SENT_UPPER) || pb < 3 || calendar_word(&t[i]))
+            continue;
+        labels[i] = (uint8_t)NER_I(NER_PER);
+    }
+}
+
+/* A capitalised run that ends in an organisation keyword and of which the
+** tagger made some word ORG ("Housing | Authority", "Fair Housing Action
+** Center") becomes one ORG mention, unless another type is inside. */
+static void join_org_runs(const struct ner_atoms *at, size_t n, uint8_t *labels)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned posn = at[i].seq >> 3 & 7;
+        if (posn != 2 || !(at[i].seq_gz & 1u << GZ_ORGKEY) || (at[i].flags & NF_SENT_UPPER))
+            continue;
+        size_t j = i + 1;
+        while (j < n && (at[j].seq >> 3 & 7) == 3)
+            j++;
+        if (j >= n || (at[j].seq >> 3 & 7) != 4)
+            continue;
+        j++;
+        int org = 0, other = 0;
+        for (size_t q = i; q < j; q++) {
+            org |= labels[q] != 0 && NER_TYPE(labels[q]) == NER_ORG;
+            other |= labels[q] != 0 && NER_TYPE(labels[q]) != NER_ORG;
+        }
+        if (org && !other && (i == 0 || labels[i - 1] == 0) && (j >= n || labels[j] == 0 ||
+                                                                NER_IS_B(labels[j])))
+            for (size_t q = i; q < j; q++)
+                labels[q] = (uint8_t)(q == i ? NER_B(NER_ORG) : NER_I(NER_ORG));
+        i = j - 1;
+    }
+}
+
+/* Demonyms and nationality adjectives ("Afghan", "Sri Lankan"): a
+** capitalised phrase of the demonym list that is not also a place, standing
+** alone or tagged as one whole mention, becomes NORP.  The tagger never
+** learns NORP; this list is its only source. */
+static void mark_demonyms(const struct ner_model *m, const struct ner_tok *t,
+                          const struct ner_atoms *at, size_t n, uint8_t *labels)
+{
+    const uint16_t place = 1u << GZ_COUNTRY | 1u << GZ_REGION | 1u << GZ_CITY | 1u << GZ_TOWN;
+    for (size_t i = 0; i < n; i++) {
+        if (!(at[i].gz_b & 1u << GZ_DEMONYM) || !(at[i].flags & (NF_INITCAP | NF_ALLCAP)))
+            continue;
+        for (size_t k = n - i < NER_GAZ_MAX_TOKENS ? n - i : NER_GAZ_MAX_TOKENS; k > 0; k--) {
+            uint16_t bits = annals__ner_gaz_lookup(m, t + i, k);
+            if (!(bits & 1u << GZ_DEMONYM) || (bits & place))
+                continue;
+            /* all O, or exactly one mention */
+            int ok = 1;
+            if (labels[i] == 0) {
+                for (size_t q = i; q < i + k; q++)
+                    ok &= labels[q] == 0;
+            } else {
+                unsigned ty = NER_TYPE(labels[i]);
+                ok = NER_IS_B(labels[i]) && (i + k >= n || labels[i + k] != NER_I(ty));
+                for (size_t q = i + 1; q < i + k; q++)
+                    ok &= labels[q] == NER_I(ty);
+            }
+            if (ok) {
+                for (size_t q = i; q < i + k; q++)
+                    labels[q] = (uint8_t)(q == i ? NER_B(NER_NORP) : NER_I(NER_NORP));
+                i += k - 1;
+            }
+            break;
         }
     }
 }
@@ -502,11 +778,16 @@ int annals__ner_tag_doc(const struct ner_model *m, const struct ner_tok *t, size
         size_t b = sent[k], e = k + 1 < n_sent ? sent[k + 1] : n;
         annals__ner_atoms(m, t + b, e - b, s->at + b);
     }
-    tag_sentences(m, s->at, sent, n_sent, n, labels);
+    tag_sentences(&m->pm, s->at, sent, n_sent, n, labels);
     if (m->doc_features) {
         annals__ner_doc_hints(t, n, labels, s->at, s->alloc);
-        tag_sentences(m, s->at, sent, n_sent, n, labels);
+        tag_sentences(&m->pm2, s->at, sent, n_sent, n, labels);
     }
+    drop_common(s->at, n, labels);
+    join_names(m, t, s->at, n, labels);
+    extend_persons(t, s->at, n, labels);
+    join_org_runs(s->at, n, labels);
+    mark_demonyms(m, t, s->at, n, labels);
     return ANNALS_OK;
 }
 
@@ -518,10 +799,13 @@ void annals__ner_free(struct ner_model *m)
         return;
     const struct annals_alloc *a = m->alloc;
     annals__pm_free(&m->pm);
+    annals__pm_free(&m->pm2);
     if (m->gaz != NULL)
         annals__free(a, m->gaz, (m->gaz_mask + 1) * sizeof *m->gaz);
     if (m->lex != NULL)
         annals__free(a, m->lex, (m->lex_mask + 1) * sizeof *m->lex);
+    if (m->alias != NULL)
+        annals__free(a, m->alias, (m->alias_mask + 1) * sizeof *m->alias);
     annals__free(a, m, sizeof *m);
 }
 
@@ -579,13 +863,16 @@ int annals__ner_open(const struct annals_alloc *a, const struct annals_model *mo
         goto fail;
     }
     const char *v = annals__model_kv(s, "ner_features", &vl);
-    if (v == NULL || vl != 1 || v[0] != '1') {
-        annals__fmt(err, errlen, "section FEAT: unknown ner_features version");
+    if (v == NULL || vl != 1 || v[0] != '2') {
+        annals__fmt(err, errlen, "section FEAT: unknown ner_features version (this build "
+                    "reads 2)");
         rc = ANNALS_EMODEL;
         goto fail;
     }
     v = annals__model_kv(s, "doc_features", &vl);
     m->doc_features = v != NULL && vl == 1 && v[0] == '1';
+    v = annals__model_kv(s, "pos_features", &vl);
+    m->pos_features = v != NULL && vl == 1 && v[0] == '1';
 
     s = annals__model_find(mod, "GAZE");
     if (s != NULL) {
@@ -651,6 +938,39 @@ int annals__ner_open(const struct annals_alloc *a, const struct annals_model *mo
         }
         m->n_lex = n;
     }
+    s = annals__model_find(mod, "ALIA");
+    if (s != NULL) {
+        annals__rd_init(&r, s);
+        uint32_t n = annals__rd_u32(&r);
+        if (r.bad || (size_t)n * 16 != annals__rd_left(&r)) {
+            annals__fmt(err, errlen, "section ALIA: bad size");
+            rc = ANNALS_EMODEL;
+            goto fail;
+        }
+        size_t cap = pow2_for(n);
+        m->alias = annals__malloc(a, cap * sizeof *m->alias);
+        if (m->alias == NULL) {
+            rc = ANNALS_ENOMEM;
+            annals__fmt(err, errlen, "out of memory");
+            goto fail;
+        }
+        memset(m->alias, 0, cap * sizeof *m->alias);
+        m->alias_mask = cap - 1;
+        for (uint32_t i = 0; i < n; i++) {
+            uint64_t key = annals__rd_u64(&r), group = annals__rd_u64(&r);
+            if (key == 0) {
+                annals__fmt(err, errlen, "section ALIA: zero key");
+                rc = ANNALS_EMODEL;
+                goto fail;
+            }
+            size_t j = (size_t)key & m->alias_mask;
+            while (m->alias[j].key != 0 && m->alias[j].key != key)
+                j = (j + 1) & m->alias_mask;
+            m->alias[j].key = key;
+            m->alias[j].group = group;
+        }
+        m->n_alias = n;
+    }
     s = annals__model_find(mod, "WGHT");
     if (s == NULL) {
         annals__fmt(err, errlen, "no WGHT section");
@@ -660,6 +980,17 @@ int annals__ner_open(const struct annals_alloc *a, const struct annals_model *mo
     rc = annals__pm_load(a, s, NER_N_LABELS, &m->pm, err, errlen);
     if (rc != ANNALS_OK)
         goto fail;
+    if (m->doc_features) {
+        s = annals__model_find(mod, "WGH2");
+        if (s == NULL) {
+            annals__fmt(err, errlen, "doc_features=1 but no WGH2 section");
+            rc = ANNALS_EMODEL;
+            goto fail;
+        }
+        rc = annals__pm_load(a, s, NER_N_LABELS, &m->pm2, err, errlen);
+        if (rc != ANNALS_OK)
+            goto fail;
+    }
     *out = m;
     return ANNALS_OK;
 fail:

@@ -2,8 +2,10 @@
 ** readers for the training and evaluation formats (ner_data.c) and the
 ** mention/entity layer (entities.c).
 **
-** The tagger labels tokens with BIO tags over four types: PER, ORG, LOC and
-** NORP (nationalities, demonyms, religious and political groups).  A LOC
+** The tagger labels words with BIO tags over three types: PER, ORG and LOC.
+** NORP mentions (demonyms and nationality adjectives) come from the demonym
+** gazetteer, not from the tagger (entities.c); the fourth type exists for
+** the readers and scorers of labelled data.  A LOC
 ** mention whose text the gazetteer knows as a country, region or city is
 ** reported as GPE (entities.c).  Model: a container of kind "NERT" (see
 ** docs/MODEL-FORMAT.md) with sections META, FEAT, LABL, GAZE (gazetteer), LEXC
@@ -14,7 +16,9 @@
 #include "percep.h"
 
 enum ner_type { NER_PER, NER_ORG, NER_LOC, NER_NORP, NER_N_TYPES };
-#define NER_N_LABELS (1 + 2 * NER_N_TYPES)
+/* Types the tagger learns (PER, ORG, LOC); NORP gold labels are O to it. */
+#define NER_N_TAGGED 3
+#define NER_N_LABELS (1 + 2 * NER_N_TAGGED)
 /* Labels: 0 = O, 1 + 2t = B-t, 2 + 2t = I-t. */
 #define NER_B(t) (1 + 2 * (t))
 #define NER_I(t) (2 + 2 * (t))
@@ -31,14 +35,19 @@ extern const char *const annals__ner_type_names[NER_N_TYPES];   /* "PER", ... */
 /* Gazetteer classes (bit numbers). */
 enum ner_gaz_class {
     GZ_COUNTRY, GZ_REGION, GZ_CITY, GZ_DEMONYM, GZ_GIVEN, GZ_ORG, GZ_ORGKEY, GZ_TITLE,
-    GZ_LOCKEY, GZ_N_CLASSES
+    GZ_LOCKEY, GZ_TOWN, GZ_N_CLASSES
 };
 extern const char *const annals__ner_gaz_names[GZ_N_CLASSES];   /* "country", ... */
 
 struct ner_tok {
     const char *s;
     uint32_t len;
+    uint8_t pos;                /* UPOS (annals__ner_upos), 0 unknown */
 };
+
+/* Universal POS tags as small numbers: 1 + index in the UD list, 0 unknown. */
+#define NER_N_UPOS 18
+ANNALS_INTERNAL uint8_t annals__ner_upos(const char *s, size_t n);
 
 struct ner_gaz_entry {
     uint64_t key;               /* hash of the lower-cased phrase; 0 = empty */
@@ -51,6 +60,12 @@ struct ner_lex_entry {
     uint8_t cls;                /* word class (1..), see ner.c */
 };
 
+/* An institution's other names: phrase key -> key of its reference name. */
+struct ner_alias_entry {
+    uint64_t key;               /* phrase key as for the gazetteer; 0 = empty */
+    uint64_t group;             /* phrase key of the reference name */
+};
+
 struct ner_model {
     const struct annals_alloc *alloc;
     struct percep_model pm;
@@ -60,7 +75,12 @@ struct ner_model {
     struct ner_lex_entry *lex;
     size_t lex_mask;
     uint32_t n_lex;
-    int doc_features;           /* second, document-aware pass */
+    struct ner_alias_entry *alias;  /* ALIA section, or NULL */
+    size_t alias_mask;
+    uint32_t n_alias;
+    int doc_features;           /* second, document-aware pass (weights pm2) */
+    int pos_features;           /* features read ner_tok.pos */
+    struct percep_model pm2;    /* second-pass weights (doc_features) */
 };
 
 /* Per-token atoms, computed once per sentence. */
@@ -70,6 +90,10 @@ struct ner_atoms {
     uint16_t gz_b, gz_i;        /* gazetteer classes beginning / continuing here */
     uint8_t lex;                /* word class, 0 unknown */
     uint8_t doc;                /* document hint (second pass), 0 none */
+    uint8_t pos;                /* UPOS, 0 unknown */
+    uint8_t seq;                /* capitalised run: position and length (see ner.c) */
+    uint16_t seq_gz;            /* gazetteer classes of the run's last word */
+    uint64_t seq_last;          /* lower-case hash of the run's last word */
 };
 
 /* Working memory of one tagging call, grown on demand. */
@@ -93,11 +117,15 @@ ANNALS_INTERNAL void annals__ner_scratch_free(struct ner_scratch *s);
 /* Gazetteer classes of a phrase of n tokens (0 when unknown). */
 ANNALS_INTERNAL uint16_t annals__ner_gaz_lookup(const struct ner_model *m, const struct ner_tok *t,
                                                 size_t n);
+/* The reference name (a phrase key) that the phrase t[0..n) is an alias
+** of in the model's alias list, or 0. */
+ANNALS_INTERNAL uint64_t annals__ner_alias(const struct ner_model *m, const struct ner_tok *t,
+                                           size_t n);
 /* Compute the atoms of t[0..n) into at (no document hints). */
 ANNALS_INTERNAL void annals__ner_atoms(const struct ner_model *m, const struct ner_tok *t,
                                        size_t n, struct ner_atoms *at);
 /* Feature keys of token i given the labels of earlier tokens; returns the count. */
-#define NER_MAX_FEATS 64
+#define NER_MAX_FEATS 96
 ANNALS_INTERNAL size_t annals__ner_features(const struct ner_atoms *at, size_t i, size_t n,
                                             const uint8_t *labels, uint64_t *keys);
 /* Best label for token i given scores, forbidding I-t after anything but B-t/I-t. */
@@ -148,6 +176,10 @@ ANNALS_INTERNAL int annals__ner_corpus_read(struct ner_corpus *c, const char *da
                                             int f, const struct ner_model *demonyms,
                                             char *err, size_t errlen);
 ANNALS_INTERNAL int annals__ner_format_parse(const char *name);
+/* Set tok[].pos of every sentence of c with the part-of-speech tagger tg.
+** Returns ANNALS_OK or ANNALS_ENOMEM. */
+struct tagger;
+ANNALS_INTERNAL int annals__ner_corpus_pos(const struct tagger *tg, struct ner_corpus *c);
 /* Spans of labels: calls back per entity [start, end) of type t. */
 struct ner_span {
     uint32_t start, end;
@@ -178,6 +210,10 @@ struct ner_train_options {
     double prune;
     int heldout;                /* every Nth document held out and scored; 0: none */
     int doc_features;
+    int folds;                  /* cross-validation folds for the first-pass labels */
+    const char *tagger;         /* tagger model giving the POS features, or NULL */
+    const char *places;         /* geo.model whose towns join the gazetteer, or NULL */
+    unsigned long places_min;   /* smallest population taken from it */
     void (*progress)(void *ud, const char *line);
     void *progress_ud;
 };

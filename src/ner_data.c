@@ -8,6 +8,7 @@
 ** are licensed for commercial use; a document whose genre cannot be told
 ** is left out. */
 #include "ner.h"
+#include "syntax.h"
 
 #include <string.h>
 
@@ -116,6 +117,7 @@ static int push_tok(struct ner_corpus *c, const char *s, size_t n, unsigned labe
         return ANNALS_ENOMEM;
     c->tok[c->n_tok].s = s;
     c->tok[c->n_tok].len = (uint32_t)n;
+    c->tok[c->n_tok].pos = 0;
     c->gold[c->n_tok] = (uint8_t)label;
     c->n_tok++;
     return ANNALS_OK;
@@ -396,5 +398,33 @@ out:
         annals__free(c->alloc, raw, raw_cap * sizeof *raw);
     if (rc != ANNALS_OK && err[0] == '\0')
         annals__fmt(err, errlen, "out of memory");
+    return rc;
+}
+
+int annals__ner_corpus_pos(const struct tagger *tg, struct ner_corpus *c)
+{
+    struct syn_scratch sc;
+    struct syn_word *w = annals__malloc(c->alloc, SYN_MAX_WORDS * sizeof *w);
+    int rc = ANNALS_OK;
+    if (w == NULL)
+        return ANNALS_ENOMEM;
+    annals__scratch_init(&sc, c->alloc);
+    for (size_t si = 0; si < c->n_sent && rc == ANNALS_OK; si++) {
+        size_t b = c->sent[si], e = si + 1 < c->n_sent ? c->sent[si + 1] : c->n_tok;
+        /* sentences over the tagger's limit are tagged in pieces */
+        for (size_t p = b; p < e && rc == ANNALS_OK; p += SYN_MAX_WORDS) {
+            size_t n = e - p < SYN_MAX_WORDS ? e - p : SYN_MAX_WORDS;
+            memset(w, 0, n * sizeof *w);
+            for (size_t i = 0; i < n; i++) {
+                w[i].form = c->tok[p + i].s;
+                w[i].form_len = c->tok[p + i].len;
+            }
+            rc = annals__tagger_tag(tg, w, n, &sc);
+            for (size_t i = 0; i < n && rc == ANNALS_OK; i++)
+                c->tok[p + i].pos = annals__ner_upos(w[i].upos, w[i].upos_len);
+        }
+    }
+    annals__scratch_free(&sc);
+    annals__free(c->alloc, w, SYN_MAX_WORDS * sizeof *w);
     return rc;
 }

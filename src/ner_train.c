@@ -5,6 +5,7 @@
 ** in the order given, sentences shuffled with the seed's generator, tables
 ** serialised in key order. */
 #include "ner.h"
+#include "gazetteer.h"
 #include "syntax.h"
 
 #include <dirent.h>
@@ -120,6 +121,88 @@ static int gz_put(struct ner_model *m, uint64_t key, uint16_t bits, uint16_t pre
     return ANNALS_OK;
 }
 
+/* Keys of the first 1, 2, ... words of the phrase [p, e) (words split at
+** spaces), as annals__ner_gaz_lookup computes them; returns the number of
+** words (more than NER_GAZ_MAX_TOKENS: too long, keys incomplete). */
+static size_t phrase_keys(const char *p, const char *e, uint64_t *keys)
+{
+    uint64_t h = 0x67617a2d70687261ull;
+    size_t nt = 0;
+    for (const char *q = p; q < e && nt <= NER_GAZ_MAX_TOKENS;) {
+        while (q < e && *q == ' ')
+            q++;
+        if (q >= e)
+            break;
+        const char *w = q;
+        while (w < e && *w != ' ')
+            w++;
+        if (nt < NER_GAZ_MAX_TOKENS) {
+            h = annals__hash_mix(h, annals__ner_lower_hash(q, (size_t)(w - q)));
+            keys[nt] = annals__hash_final(h);
+        }
+        nt++;
+        q = w;
+    }
+    return nt;
+}
+
+static int alias_put(struct ner_model *m, uint64_t key, uint64_t group)
+{
+    if ((size_t)(m->n_alias + 1) * 2 > m->alias_mask + 1) {
+        size_t oc = m->alias != NULL ? m->alias_mask + 1 : 0, nc = oc ? oc * 2 : 256;
+        struct ner_alias_entry *v = annals__malloc(m->alloc, nc * sizeof *v);
+        if (v == NULL)
+            return ANNALS_ENOMEM;
+        memset(v, 0, nc * sizeof *v);
+        for (size_t i = 0; i < oc; i++) {
+            if (m->alias[i].key == 0)
+                continue;
+            size_t j = (size_t)m->alias[i].key & (nc - 1);
+            while (v[j].key != 0)
+                j = (j + 1) & (nc - 1);
+            v[j] = m->alias[i];
+        }
+        if (m->alias != NULL)
+            annals__free(m->alloc, m->alias, oc * sizeof *v);
+        m->alias = v;
+        m->alias_mask = nc - 1;
+    }
+    size_t j = (size_t)key & m->alias_mask;
+    while (m->alias[j].key != 0 && m->alias[j].key != key)
+        j = (j + 1) & m->alias_mask;
+    if (m->alias[j].key == 0)
+        m->n_alias++;
+    m->alias[j].key = key;
+    m->alias[j].group = group;
+    return ANNALS_OK;
+}
+
+static int cmp_alias(const void *x, const void *y)
+{
+    const struct ner_alias_entry *a = x, *b = y;
+    return (a->key > b->key) - (a->key < b->key);
+}
+
+static int save_alias(const struct ner_model *m, struct annals_buf *b)
+{
+    struct ner_alias_entry *v = annals__malloc(m->alloc, (m->n_alias + 1) * sizeof *v);
+    size_t k = 0;
+    int rc;
+    if (v == NULL)
+        return ANNALS_ENOMEM;
+    for (size_t i = 0; m->alias != NULL && i <= m->alias_mask; i++)
+        if (m->alias[i].key != 0)
+            v[k++] = m->alias[i];
+    qsort(v, k, sizeof *v, cmp_alias);
+    rc = annals__mw_u32(b, (uint32_t)k);
+    for (size_t i = 0; i < k && rc == ANNALS_OK; i++) {
+        rc |= annals__mw_u64(b, v[i].key);
+        rc |= annals__mw_u64(b, v[i].group);
+    }
+    annals__free(m->alloc, v, (m->n_alias + 1) * sizeof *v);
+    return rc;
+}
+
 int annals__ner_build_gaz(struct ner_model *m, const char *const *paths, size_t n,
                           struct annals_buf *raw, char *err, size_t errlen)
 {
@@ -158,39 +241,69 @@ int annals__ner_build_gaz(struct ner_model *m, const char *const *paths, size_t 
             const char *cs = t1 + 1, *ce = memchr(cs, '\t', (size_t)(le - cs));
             if (ce == NULL)
                 ce = le;
-            int cls = gz_class(cs, (size_t)(ce - cs));
-            if (cls < 0) {
-                annals__fmt(err, errlen, "%s:%zu: unknown class '%.*s'", paths[f], line_no,
+            int alias = (size_t)(ce - cs) == 5 && memcmp(cs, "alias", 5) == 0;
+            int cls = alias ? 0 : gz_class(cs, (size_t)(ce - cs));
+            if (cls < 0 || (alias && ce == le)) {
+                annals__fmt(err, errlen, "%s:%zu: %s '%.*s'", paths[f], line_no,
+                            alias ? "alias without the name it stands for" : "unknown class",
                             (int)(ce - cs), cs);
                 rc = ANNALS_EFORMAT;
                 break;
             }
-            /* tokens of the phrase, split at spaces */
-            uint64_t h = 0x67617a2d70687261ull, keys[NER_GAZ_MAX_TOKENS];
-            size_t nt = 0;
-            for (const char *q = line; q < t1 && nt <= NER_GAZ_MAX_TOKENS;) {
-                while (q < t1 && *q == ' ')
-                    q++;
-                if (q >= t1)
-                    break;
-                const char *e = q;
-                while (e < t1 && *e != ' ')
-                    e++;
-                if (nt < NER_GAZ_MAX_TOKENS) {
-                    h = annals__hash_mix(h, annals__ner_lower_hash(q, (size_t)(e - q)));
-                    keys[nt] = annals__hash_final(h);
-                }
-                nt++;
-                q = e;
-            }
+            uint64_t keys[NER_GAZ_MAX_TOKENS];
+            size_t nt = phrase_keys(line, t1, keys);
             if (nt == 0 || nt > NER_GAZ_MAX_TOKENS)
                 continue;
+            if (alias) {
+                /* NAME stands for the institution named in the third column */
+                uint64_t gk[NER_GAZ_MAX_TOKENS];
+                const char *ns = ce + 1, *ne = memchr(ns, '\t', (size_t)(le - ns));
+                size_t ng = phrase_keys(ns, ne != NULL ? ne : le, gk);
+                if (ng == 0 || ng > NER_GAZ_MAX_TOKENS)
+                    continue;
+                rc = alias_put(m, keys[nt - 1], gk[ng - 1]);
+                if (rc == ANNALS_OK)
+                    rc = alias_put(m, gk[ng - 1], gk[ng - 1]);
+                continue;
+            }
             for (size_t k = 0; k < nt && rc == ANNALS_OK; k++)
                 rc = gz_put(m, keys[k], k + 1 == nt ? (uint16_t)(1u << cls) : 0,
                             k + 1 < nt ? 1 : 0);
         }
         annals__free(m->alloc, data, cap);
     }
+    return rc;
+}
+
+/* Towns and cities of the geo stage's gazetteer (GeoNames) with at least
+** min_pop people: "city" from 100,000 up, "town" below.  Names are split at
+** spaces like the TSV lists. */
+static int add_places(struct ner_model *m, const char *path, unsigned long min_pop,
+                      struct annals_buf *meta, size_t *added, char *err, size_t errlen)
+{
+    struct annals_gazetteer *g;
+    int rc = annals__gaz_open(m->alloc, path, &g, err, errlen);
+    *added = 0;
+    if (rc != ANNALS_OK)
+        return rc;
+    for (size_t i = 0; i < g->n_places && rc == ANNALS_OK; i++) {
+        struct gaz_place p;
+        uint64_t keys[NER_GAZ_MAX_TOKENS];
+        annals__gaz_place(g, (uint32_t)i, &p);
+        if (p.kind != GAZ_CITY || p.population < min_pop || p.name == NULL)
+            continue;
+        size_t nt = phrase_keys(p.name, p.name + strlen(p.name), keys);
+        if (nt == 0 || nt > NER_GAZ_MAX_TOKENS)
+            continue;
+        unsigned cls = p.population >= 100000 ? GZ_CITY : GZ_TOWN;
+        for (size_t k = 0; k < nt && rc == ANNALS_OK; k++)
+            rc = gz_put(m, keys[k], k + 1 == nt ? (uint16_t)(1u << cls) : 0, k + 1 < nt ? 1 : 0);
+        (*added)++;
+    }
+    if (rc == ANNALS_OK)
+        rc = annals__buf_printf(meta, "places=%s min_population=%lu names=%zu\n", path, min_pop,
+                                *added);
+    annals__gaz_close(m->alloc, g);
     return rc;
 }
 
@@ -440,30 +553,6 @@ static void prf_line(char *buf, size_t cap, const struct ner_counts *k)
                  p + r > 0 ? 2 * p * r / (p + r) : 0);
 }
 
-/* Tag held-out sentences with the averaged model and count per set. */
-static int score_heldout(struct ner_model *m, const struct ner_corpus *c, const struct sref *h,
-                         size_t nh, size_t n_sets, struct ner_counts *per_set)
-{
-    uint8_t *lab = annals__malloc(m->alloc, NER_MAX_SENT + 1);
-    struct ner_scratch s;
-    if (lab == NULL)
-        return ANNALS_ENOMEM;
-    annals__ner_scratch_init(&s, m->alloc);
-    memset(per_set, 0, n_sets * sizeof *per_set);
-    for (size_t i = 0; i < nh; i++) {
-        size_t b = c->sent[h[i].sent], e = sent_end(c, h[i].sent), n = e - b;
-        uint32_t zero = 0;
-        if (n > NER_MAX_SENT)
-            n = NER_MAX_SENT;
-        if (annals__ner_tag_doc(m, c->tok + b, n, &zero, 1, lab, &s) != ANNALS_OK)
-            break;
-        annals__ner_count(c->gold + b, lab, n, &per_set[h[i].set]);
-    }
-    annals__ner_scratch_free(&s);
-    annals__free(m->alloc, lab, NER_MAX_SENT + 1);
-    return ANNALS_OK;
-}
-
 static const char *base_name(const char *p)
 {
     const char *s = strrchr(p, '/');
@@ -533,6 +622,278 @@ static int read_set(const struct annals_alloc *a, struct ner_corpus *c, struct b
     return rc;
 }
 
+/* What the trainer knows of each document. */
+struct tdoc {
+    uint16_t set;               /* training set */
+    uint8_t held;               /* held out: scored, never trained on */
+    uint8_t real;               /* a real document (its set marks them): hints apply */
+};
+
+static size_t doc_first_tok(const struct ner_corpus *c, size_t d)
+{
+    return c->sent[c->doc[d]];
+}
+
+static size_t doc_end_tok(const struct ner_corpus *c, size_t d)
+{
+    return d + 1 < c->n_doc ? c->sent[c->doc[d + 1]] : c->n_tok;
+}
+
+static size_t doc_end_sent(const struct ner_corpus *c, size_t d)
+{
+    return d + 1 < c->n_doc ? c->doc[d + 1] : c->n_sent;
+}
+
+/* Sentences of the documents that are not held out and, when folds > 0,
+** not in fold `fold` (document index modulo folds), each repeated as often
+** as its set asks. */
+static int refs_build(const struct annals_alloc *a, const struct ner_corpus *c,
+                      const struct tdoc *td, const struct ner_train_options *o, int fold,
+                      int folds, struct sref **out, size_t *n, size_t *cap)
+{
+    *n = 0;
+    for (size_t d = 0; d < c->n_doc; d++) {
+        if (td[d].held || (folds > 0 && (int)(d % (size_t)folds) == fold))
+            continue;
+        int rep = o->sets[td[d].set].repeat > 0 ? o->sets[td[d].set].repeat : 1;
+        for (size_t i = c->doc[d]; i < doc_end_sent(c, d); i++)
+            for (int r = 0; r < rep; r++) {
+                if (*n == *cap) {
+                    size_t nc = *cap ? *cap * 2 : 4096;
+                    struct sref *q = annals__realloc(a, *out, *cap * sizeof *q, nc * sizeof *q);
+                    if (q == NULL)
+                        return ANNALS_ENOMEM;
+                    *out = q;
+                    *cap = nc;
+                }
+                (*out)[*n].sent = (uint32_t)i;
+                (*out)[*n].set = td[d].set;
+                (*n)++;
+            }
+    }
+    return ANNALS_OK;
+}
+
+/* Tag documents with m as at run time (both passes when m->doc_features):
+** the documents d with want(d) get their labels in lab (corpus-indexed). */
+static int tag_docs(const struct ner_model *m, const struct ner_corpus *c, const struct tdoc *td,
+                    int fold, int folds, int held, uint8_t *lab)
+{
+    struct ner_scratch s;
+    uint32_t *sb = NULL;
+    size_t cap = 0;
+    int rc = ANNALS_OK;
+    annals__ner_scratch_init(&s, m->alloc);
+    for (size_t d = 0; d < c->n_doc && rc == ANNALS_OK; d++) {
+        if (held ? !td[d].held : (td[d].held || (int)(d % (size_t)folds) != fold))
+            continue;
+        size_t s0 = c->doc[d], s1 = doc_end_sent(c, d), b = doc_first_tok(c, d);
+        if (s1 - s0 > cap) {
+            uint32_t *q = annals__realloc(m->alloc, sb, cap * sizeof *q, (s1 - s0) * sizeof *q);
+            if (q == NULL) {
+                rc = ANNALS_ENOMEM;
+                break;
+            }
+            sb = q;
+            cap = s1 - s0;
+        }
+        for (size_t k = s0; k < s1; k++)
+            sb[k - s0] = c->sent[k] - (uint32_t)b;
+        rc = annals__ner_tag_doc(m, c->tok + b, doc_end_tok(c, d) - b, sb, s1 - s0, lab + b, &s);
+    }
+    annals__ner_scratch_free(&s);
+    if (sb != NULL)
+        annals__free(m->alloc, sb, cap * sizeof *sb);
+    return rc;
+}
+
+/* Score the held-out documents, tagged as at run time, per set. */
+static int score_heldout(const struct ner_model *m, const struct ner_corpus *c,
+                         const struct tdoc *td, size_t n_sets, uint8_t *lab,
+                         struct ner_counts *per_set)
+{
+    int rc = tag_docs(m, c, td, 0, 0, 1, lab);
+    memset(per_set, 0, n_sets * sizeof *per_set);
+    for (size_t d = 0; d < c->n_doc && rc == ANNALS_OK; d++) {
+        if (!td[d].held)
+            continue;
+        for (size_t s = c->doc[d]; s < doc_end_sent(c, d); s++) {
+            size_t b = c->sent[s];
+            annals__ner_count(c->gold + b, lab + b, sent_end(c, s) - b, &per_set[td[d].set]);
+        }
+    }
+    return rc;
+}
+
+static void report(const struct ner_train_options *o, const char *what, int ep, double secs,
+                   double err_rate, const struct ner_counts *per, size_t ns)
+{
+    struct ner_counts all;
+    char line[400] = "";
+    memset(&all, 0, sizeof all);
+    for (size_t s = 0; s < ns; s++)
+        for (int t = 0; t < NER_N_TYPES; t++) {
+            all.gold[t] += per[s].gold[t];
+            all.sys[t] += per[s].sys[t];
+            all.ok[t] += per[s].ok[t];
+        }
+    prf_line(line, sizeof line, &all);
+    say(o, "%s epoch %d: %.2f%% token errors, %.1fs; held out:%s", what, ep, err_rate, secs,
+        line);
+    for (size_t s = 0; s < ns; s++) {
+        prf_line(line, sizeof line, &per[s]);
+        say(o, "    %-40s%s", base_name(o->sets[s].path), line);
+    }
+}
+
+/* Train weights on the sentences tr[0..ntr) into *out (which is m->pm or
+** m->pm2), with document hints from hint (corpus-indexed) when not NULL.
+** With what != NULL and held-out documents, scores them after each epoch. */
+static int train_weights(struct ner_model *m, const struct ner_corpus *c, struct sref *tr,
+                         size_t ntr, const uint8_t *hint, const struct ner_train_options *o,
+                         int epochs, float prune, struct percep_model *out,
+                         const struct tdoc *td, int any_held, uint8_t *lab_all,
+                         const char *what)
+{
+    struct percep_train pt;
+    struct ner_atoms *at = annals__malloc(m->alloc, (NER_MAX_SENT + 1) * sizeof *at);
+    uint8_t lab[NER_MAX_SENT + 1];
+    uint64_t rng = o->seed ? o->seed : 1;
+    int rc;
+    if (at == NULL)
+        return ANNALS_ENOMEM;
+    memset(&pt, 0, sizeof pt);
+    rc = annals__pt_init(&pt, m->alloc, NER_N_LABELS);
+    for (int ep = 1; ep <= epochs && rc == ANNALS_OK; ep++) {
+        double t0 = annals__now();
+        size_t errs = 0, toks = 0;
+        for (size_t i = ntr; i > 1; i--) {
+            size_t j = (size_t)(annals__rand(&rng) % i);
+            struct sref x = tr[i - 1];
+            tr[i - 1] = tr[j];
+            tr[j] = x;
+        }
+        for (size_t k = 0; k < ntr && rc == ANNALS_OK; k++) {
+            size_t b = c->sent[tr[k].sent], n = sent_end(c, tr[k].sent) - b;
+            uint64_t keys[NER_MAX_FEATS];
+            float sc[NER_N_LABELS];
+            if (n > NER_MAX_SENT)
+                n = NER_MAX_SENT;
+            annals__ner_atoms(m, c->tok + b, n, at);
+            if (hint != NULL)
+                for (size_t i = 0; i < n; i++)
+                    at[i].doc = hint[b + i];
+            for (size_t i = 0; i < n; i++) {
+                size_t nk = annals__ner_features(at, i, n, lab, keys);
+                memset(sc, 0, sizeof sc);
+                annals__pt_score(&pt, keys, nk, sc);
+                unsigned guess = annals__ner_best(sc, i ? lab[i - 1] : 0);
+                unsigned gold = c->gold[b + i];
+                if (guess != gold) {
+                    rc = annals__pt_update(&pt, keys, nk, gold, guess);
+                    if (rc != ANNALS_OK)
+                        break;
+                    errs++;
+                }
+                annals__pt_tick(&pt);
+                lab[i] = (uint8_t)guess;
+                toks++;
+            }
+        }
+        if (rc == ANNALS_OK && what != NULL && any_held) {
+            struct ner_counts per[64];
+            size_t ns = o->n_sets < 64 ? o->n_sets : 64;
+            annals__pm_free(out);
+            rc = annals__pt_average(&pt, prune, out);
+            if (rc == ANNALS_OK)
+                rc = score_heldout(m, c, td, ns, lab_all, per);
+            if (rc == ANNALS_OK)
+                report(o, what, ep, annals__now() - t0, 100.0 * errs / (toks ? toks : 1), per,
+                       ns);
+        } else if (rc == ANNALS_OK && what != NULL)
+            say(o, "%s epoch %d: %.2f%% token errors, %.1fs", what, ep,
+                100.0 * errs / (toks ? toks : 1), annals__now() - t0);
+    }
+    if (rc == ANNALS_OK) {
+        annals__pm_free(out);
+        rc = annals__pt_average(&pt, prune, out);
+    }
+    if (pt.keys != NULL)
+        annals__pt_free(&pt);
+    annals__free(m->alloc, at, (NER_MAX_SENT + 1) * sizeof *at);
+    return rc;
+}
+
+/* Document hints for training the second pass, from first-pass labels that
+** no model trained on the same document gave: the training documents are
+** cut into folds, each fold tagged by a first-pass model trained on the
+** others (cross-validation), and the hints computed from those labels as at
+** run time.  Sets without real documents get no hints. */
+static int cv_hints(struct ner_model *m, const struct ner_corpus *c, const struct tdoc *td,
+                    const struct ner_train_options *o, int epochs, float prune, uint8_t *hint)
+{
+    int folds = o->folds > 1 ? o->folds : 5;
+    uint8_t *lab = annals__malloc(m->alloc, c->n_tok + 1);
+    struct sref *tr = NULL;
+    size_t ntr = 0, cap = 0, maxdoc = 0;
+    struct ner_atoms *at = NULL;
+    int rc = lab != NULL ? ANNALS_OK : ANNALS_ENOMEM;
+    int saved = m->doc_features;
+
+    m->doc_features = 0;
+    for (int f = 0; f < folds && rc == ANNALS_OK; f++) {
+        struct percep_model pm;
+        memset(&pm, 0, sizeof pm);
+        rc = refs_build(m->alloc, c, td, o, f, folds, &tr, &ntr, &cap);
+        if (rc == ANNALS_OK)
+            rc = train_weights(m, c, tr, ntr, NULL, o, epochs, prune, &pm, td, 0, NULL, NULL);
+        if (rc == ANNALS_OK) {
+            struct percep_model keep = m->pm;
+            m->pm = pm;
+            rc = tag_docs(m, c, td, f, folds, 0, lab);
+            m->pm = keep;
+        }
+        annals__pm_free(&pm);
+        say(o, "first pass, fold %d of %d: tagged", f + 1, folds);
+    }
+    m->doc_features = saved;
+    memset(hint, 0, c->n_tok + 1);
+    for (size_t d = 0; d < c->n_doc; d++)
+        if (doc_end_tok(c, d) - doc_first_tok(c, d) > maxdoc)
+            maxdoc = doc_end_tok(c, d) - doc_first_tok(c, d);
+    if (rc == ANNALS_OK) {
+        at = annals__malloc(m->alloc, (maxdoc + 1) * sizeof *at);
+        if (at == NULL)
+            rc = ANNALS_ENOMEM;
+    }
+    for (size_t d = 0; d < c->n_doc && rc == ANNALS_OK; d++) {
+        if (td[d].held || !td[d].real)
+            continue;
+        size_t b = doc_first_tok(c, d), n = doc_end_tok(c, d) - b;
+        for (size_t s = c->doc[d]; s < doc_end_sent(c, d); s++)
+            annals__ner_atoms(m, c->tok + c->sent[s], sent_end(c, s) - c->sent[s],
+                              at + (c->sent[s] - b));
+        annals__ner_doc_hints(c->tok + b, n, lab + b, at, m->alloc);
+        for (size_t i = 0; i < n; i++)
+            hint[b + i] = at[i].doc;
+    }
+    if (at != NULL)
+        annals__free(m->alloc, at, (maxdoc + 1) * sizeof *at);
+    if (tr != NULL)
+        annals__free(m->alloc, tr, cap * sizeof *tr);
+    if (lab != NULL)
+        annals__free(m->alloc, lab, c->n_tok + 1);
+    return rc;
+}
+
+/* Sets whose files mark documents (the others are cut into pseudo-documents
+** of unrelated sentences, where document hints mean nothing). */
+static int has_real_docs(int format)
+{
+    return format == NERF_UNER || format == NERF_GUM || format == NERF_WIKIGOLD ||
+           format == NERF_RE3D;
+}
+
 int annals__ner_train(const struct annals_alloc *a, const struct ner_train_options *o,
                       char *err, size_t errlen)
 {
@@ -540,22 +901,20 @@ int annals__ner_train(const struct annals_alloc *a, const struct ner_train_optio
     struct ner_corpus c;
     struct blobs bl = { NULL, 0, 0 };
     struct annals_buf meta, gazraw;
-    struct percep_train pt;
-    struct sref *tr = NULL, *ho = NULL;
-    size_t ntr = 0, nho = 0, cap_tr = 0, cap_ho = 0;
+    struct sref *tr = NULL;
+    size_t ntr = 0, cap_tr = 0;
     int epochs = o->epochs > 0 ? o->epochs : 12;
     float prune = o->prune > 0 ? (float)o->prune : 0.001f;
-    int rc;
-    uint8_t lab[NER_MAX_SENT + 1];
-    struct ner_atoms *at = NULL;
-    size_t *set_first_sent = NULL;
+    int rc, any_held = 0;
+    size_t *set_first_doc = NULL;
+    struct tdoc *td = NULL;
+    uint8_t *lab_all = NULL, *hint = NULL;
 
     memset(&m, 0, sizeof m);
     m.alloc = a;
     annals__ner_corpus_init(&c, a);
     annals__buf_init(&meta, a, 0);
     annals__buf_init(&gazraw, a, 0);
-    memset(&pt, 0, sizeof pt);
     err[0] = '\0';
 
     rc = annals__buf_printf(&meta, "builder=annals %s\nseed=%llu\n", ANNALS_VERSION_STRING,
@@ -573,30 +932,32 @@ int annals__ner_train(const struct annals_alloc *a, const struct ner_train_optio
                                  (unsigned long)crc32(0L, (const Bytef *)gazraw.data,
                                                       (uInt)gazraw.len));
     }
+    if (rc == ANNALS_OK && o->places != NULL) {
+        size_t added;
+        rc = add_places(&m, o->places, o->places_min, &meta, &added, err, errlen);
+        if (rc == ANNALS_OK)
+            say(o, "places: %zu towns and cities of %lu people or more from %s", added,
+                o->places_min, o->places);
+    }
     if (rc == ANNALS_OK)
         rc = build_lex(&m, o, &meta, err, errlen);
     if (rc != ANNALS_OK)
         goto out;
-    say(o, "gazetteer: %u phrases and prefixes; word classes: %u forms", m.n_gaz, m.n_lex);
+    say(o, "gazetteer: %u phrases and prefixes, %u aliases; word classes: %u forms", m.n_gaz,
+        m.n_alias, m.n_lex);
 
-    set_first_sent = annals__malloc(a, (o->n_sets + 1) * sizeof *set_first_sent);
-    if (set_first_sent == NULL) {
-        rc = ANNALS_ENOMEM;
-        goto out;
-    }
-    size_t *set_first_doc = annals__malloc(a, (o->n_sets + 1) * sizeof *set_first_doc);
+    set_first_doc = annals__malloc(a, (o->n_sets + 1) * sizeof *set_first_doc);
     if (set_first_doc == NULL) {
         rc = ANNALS_ENOMEM;
         goto out;
     }
     for (size_t s = 0; s < o->n_sets && rc == ANNALS_OK; s++) {
-        set_first_sent[s] = c.n_sent;
+        size_t first_sent = c.n_sent, tok0 = c.n_tok, skip0 = c.skipped_docs;
         set_first_doc[s] = c.n_doc;
-        size_t tok0 = c.n_tok, skip0 = c.skipped_docs;
-        /* each set starts a document */
         rc = read_set(a, &c, &bl, &o->sets[s], &m, &meta, err, errlen);
-        if (rc == ANNALS_OK && (c.n_doc == set_first_doc[s] || c.doc[set_first_doc[s]] != set_first_sent[s])) {
-            /* ensure a document boundary at the set's start */
+        if (rc == ANNALS_OK && c.n_sent > first_sent &&
+            (c.n_doc == set_first_doc[s] || c.doc[set_first_doc[s]] != first_sent)) {
+            /* each set starts a document */
             if (c.n_doc == c.cap_doc) {
                 size_t nc = c.cap_doc ? c.cap_doc * 2 : 64;
                 uint32_t *q = annals__realloc(a, c.doc, c.cap_doc * sizeof *q, nc * sizeof *q);
@@ -609,129 +970,91 @@ int annals__ner_train(const struct annals_alloc *a, const struct ner_train_optio
             }
             memmove(c.doc + set_first_doc[s] + 1, c.doc + set_first_doc[s],
                     (c.n_doc - set_first_doc[s]) * sizeof *c.doc);
-            c.doc[set_first_doc[s]] = (uint32_t)set_first_sent[s];
+            c.doc[set_first_doc[s]] = (uint32_t)first_sent;
             c.n_doc++;
         }
         size_t ents = 0;
         for (size_t i = tok0; i < c.n_tok; i++)
             ents += NER_IS_B(c.gold[i]);
         say(o, "set %s: %zu sentences, %zu tokens, %zu mentions, %zu documents%s",
-            o->sets[s].path, c.n_sent - set_first_sent[s], c.n_tok - tok0, ents,
+            o->sets[s].path, c.n_sent - first_sent, c.n_tok - tok0, ents,
             c.n_doc - set_first_doc[s], c.skipped_docs > skip0 ? " (some left out by genre)" : "");
         if (c.skipped_docs > skip0)
             say(o, "  left out %zu documents of non-commercial genres", c.skipped_docs - skip0);
     }
-    set_first_sent[o->n_sets] = c.n_sent;
     set_first_doc[o->n_sets] = c.n_doc;
-    if (rc != ANNALS_OK) {
-        annals__free(a, set_first_doc, (o->n_sets + 1) * sizeof *set_first_doc);
-        goto out;
-    }
-    /* Split: every heldout-th document of each set is held out. */
-    for (size_t s = 0; s < o->n_sets; s++) {
-        for (size_t d = set_first_doc[s]; d < set_first_doc[s + 1]; d++) {
-            size_t sb = c.doc[d], se = d + 1 < c.n_doc ? c.doc[d + 1] : c.n_sent;
-            int held = o->heldout > 0 && (d - set_first_doc[s]) % (size_t)o->heldout ==
-                                             (size_t)o->heldout - 1;
-            int rep = held ? 1 : (o->sets[s].repeat > 0 ? o->sets[s].repeat : 1);
-            for (size_t i = sb; i < se; i++)
-                for (int r = 0; r < rep; r++) {
-                    struct sref **v = held ? &ho : &tr;
-                    size_t *nv = held ? &nho : &ntr, *cv = held ? &cap_ho : &cap_tr;
-                    if (*nv == *cv) {
-                        size_t nc = *cv ? *cv * 2 : 4096;
-                        struct sref *q = annals__realloc(a, *v, *cv * sizeof *q, nc * sizeof *q);
-                        if (q == NULL) {
-                            rc = ANNALS_ENOMEM;
-                            annals__free(a, set_first_doc, (o->n_sets + 1) * sizeof *set_first_doc);
-                            goto out;
-                        }
-                        *v = q;
-                        *cv = nc;
-                    }
-                    (*v)[*nv].sent = (uint32_t)i;
-                    (*v)[*nv].set = (uint16_t)s;
-                    (*nv)++;
-                }
-        }
-    }
-    annals__free(a, set_first_doc, (o->n_sets + 1) * sizeof *set_first_doc);
-    say(o, "training sentences (with repeats): %zu; held out: %zu", ntr, nho);
-
-    rc = annals__pt_init(&pt, a, NER_N_LABELS);
     if (rc != ANNALS_OK)
         goto out;
-    at = annals__malloc(a, (NER_MAX_SENT + 1) * sizeof *at);
-    if (at == NULL) {
+    /* NORP comes from the demonym gazetteer at run time, not from the tagger. */
+    for (size_t i = 0; i < c.n_tok; i++)
+        if (c.gold[i] >= NER_N_LABELS)
+            c.gold[i] = 0;
+    if (o->tagger != NULL) {
+        struct annals_model tm;
+        struct tagger *tg = NULL;
+        char why[400];
+        unsigned char *data;
+        size_t len, cap;
+        rc = annals__slurp(a, o->tagger, &data, &len, &cap, err, errlen);
+        if (rc != ANNALS_OK)
+            goto out;
+        rc = annals__buf_printf(&meta, "tagger=%s bytes=%zu crc32=%08lx\n", o->tagger, len,
+                                (unsigned long)crc32(0L, data, (uInt)len));
+        annals__free(a, data, cap);
+        if (rc == ANNALS_OK)
+            rc = annals__model_load(a, o->tagger, &tm, err, errlen);
+        if (rc != ANNALS_OK)
+            goto out;
+        rc = annals__tagger_open(a, &tm, &tg, why, sizeof why);
+        annals__model_free(&tm);
+        if (rc != ANNALS_OK) {
+            annals__fmt(err, errlen, "%s: %s", o->tagger, why);
+            goto out;
+        }
+        rc = annals__ner_corpus_pos(tg, &c);
+        annals__tagger_free(tg);
+        if (rc != ANNALS_OK)
+            goto out;
+        m.pos_features = 1;
+        say(o, "part of speech: %zu tokens tagged with %s", c.n_tok, o->tagger);
+    }
+    /* Every heldout-th document of each set is held out. */
+    td = annals__malloc(a, (c.n_doc + 1) * sizeof *td);
+    lab_all = annals__malloc(a, c.n_tok + 1);
+    hint = annals__malloc(a, c.n_tok + 1);
+    if (td == NULL || lab_all == NULL || hint == NULL) {
         rc = ANNALS_ENOMEM;
         goto out;
     }
-    uint64_t rng = o->seed ? o->seed : 1;
-    for (int ep = 1; ep <= epochs; ep++) {
-        double t0 = annals__now();
-        size_t errs = 0, toks = 0;
-        for (size_t i = ntr; i > 1; i--) {
-            size_t j = (size_t)(annals__rand(&rng) % i);
-            struct sref x = tr[i - 1];
-            tr[i - 1] = tr[j];
-            tr[j] = x;
+    for (size_t s = 0; s < o->n_sets; s++)
+        for (size_t d = set_first_doc[s]; d < set_first_doc[s + 1]; d++) {
+            td[d].set = (uint16_t)s;
+            td[d].held = o->heldout > 0 &&
+                         (d - set_first_doc[s]) % (size_t)o->heldout == (size_t)o->heldout - 1;
+            td[d].real = (uint8_t)has_real_docs(o->sets[s].format);
+            any_held |= td[d].held;
         }
-        for (size_t k = 0; k < ntr; k++) {
-            size_t b = c.sent[tr[k].sent], e = sent_end(&c, tr[k].sent), n = e - b;
-            uint64_t keys[NER_MAX_FEATS];
-            float sc[NER_N_LABELS];
-            if (n > NER_MAX_SENT)
-                n = NER_MAX_SENT;
-            annals__ner_atoms(&m, c.tok + b, n, at);
-            for (size_t i = 0; i < n; i++) {
-                size_t nk = annals__ner_features(at, i, n, lab, keys);
-                memset(sc, 0, sizeof sc);
-                annals__pt_score(&pt, keys, nk, sc);
-                unsigned guess = annals__ner_best(sc, i ? lab[i - 1] : 0);
-                unsigned gold = c.gold[b + i];
-                if (guess != gold) {
-                    rc = annals__pt_update(&pt, keys, nk, gold, guess);
-                    if (rc != ANNALS_OK)
-                        goto out;
-                    errs++;
-                }
-                annals__pt_tick(&pt);
-                lab[i] = (uint8_t)guess;
-                toks++;
-            }
-        }
-        char line[400] = "";
-        if (nho > 0) {
-            struct ner_counts per[64], all;
-            annals__pm_free(&m.pm);
-            rc = annals__pt_average(&pt, prune, &m.pm);
-            if (rc != ANNALS_OK)
-                goto out;
-            size_t ns = o->n_sets < 64 ? o->n_sets : 64;
-            score_heldout(&m, &c, ho, nho, ns, per);
-            memset(&all, 0, sizeof all);
-            for (size_t s = 0; s < ns; s++)
-                for (int t = 0; t < NER_N_TYPES; t++) {
-                    all.gold[t] += per[s].gold[t];
-                    all.sys[t] += per[s].sys[t];
-                    all.ok[t] += per[s].ok[t];
-                }
-            prf_line(line, sizeof line, &all);
-            say(o, "epoch %d: %.2f%% token errors, %.1fs; held out:%s", ep,
-                100.0 * errs / (toks ? toks : 1), annals__now() - t0, line);
-            for (size_t s = 0; s < ns; s++) {
-                prf_line(line, sizeof line, &per[s]);
-                say(o, "    %-40s%s", base_name(o->sets[s].path), line);
-            }
-        } else
-            say(o, "epoch %d: %.2f%% token errors, %.1fs", ep, 100.0 * errs / (toks ? toks : 1),
-                annals__now() - t0);
-    }
-    annals__pm_free(&m.pm);
-    rc = annals__pt_average(&pt, prune, &m.pm);
+    rc = refs_build(a, &c, td, o, -1, 0, &tr, &ntr, &cap_tr);
     if (rc != ANNALS_OK)
         goto out;
-    say(o, "model: %u features, %u weights", m.pm.n_feats, m.pm.n_entries);
+    say(o, "training sentences (with repeats): %zu", ntr);
+
+    if (o->doc_features) {
+        rc = cv_hints(&m, &c, td, o, epochs, prune, hint);
+        if (rc != ANNALS_OK)
+            goto out;
+    }
+    rc = train_weights(&m, &c, tr, ntr, NULL, o, epochs, prune, &m.pm, td, any_held, lab_all,
+                       "first pass");
+    if (rc == ANNALS_OK && o->doc_features) {
+        m.doc_features = 1;
+        rc = train_weights(&m, &c, tr, ntr, hint, o, epochs, prune, &m.pm2, td, any_held,
+                           lab_all, "second pass");
+    }
+    if (rc != ANNALS_OK)
+        goto out;
+    say(o, "model: %u + %u features, %u + %u weights", m.pm.n_feats, m.pm2.n_feats,
+        m.pm.n_entries, m.pm2.n_entries);
 
     {
         struct model_writer w;
@@ -743,10 +1066,12 @@ int annals__ner_train(const struct annals_alloc *a, const struct ner_train_optio
         if (b == NULL)
             rc = ANNALS_ENOMEM;
         else
-            rc |= annals__buf_printf(b, "ner_features=1\ndoc_features=%d\nlabels=O,B-PER,I-PER,"
-                                        "B-ORG,I-ORG,B-LOC,I-LOC,B-NORP,I-NORP\nepochs=%d\n"
-                                        "prune=%.4f\nheldout=%d\n",
-                                     0 /* the trainer does not learn document hints yet */, epochs, (double)prune, o->heldout);
+            rc |= annals__buf_printf(b, "ner_features=2\ndoc_features=%d\npos_features=%d\n"
+                                        "labels=O,B-PER,I-PER,B-ORG,I-ORG,B-LOC,I-LOC\n"
+                                        "epochs=%d\nprune=%.4f\nheldout=%d\nfolds=%d\n",
+                                     m.doc_features, m.pos_features, epochs, (double)prune,
+                                     o->heldout, o->doc_features ? (o->folds > 1 ? o->folds : 5)
+                                                                 : 0);
         b = annals__mw_section(&w, "LABL");
         if (b == NULL)
             rc = ANNALS_ENOMEM;
@@ -763,8 +1088,16 @@ int annals__ner_train(const struct annals_alloc *a, const struct ner_train_optio
         rc |= b ? save_gaz(&m, b) : ANNALS_ENOMEM;
         b = annals__mw_section(&w, "LEXC");
         rc |= b ? save_lex(&m, b) : ANNALS_ENOMEM;
+        if (m.n_alias > 0) {
+            b = annals__mw_section(&w, "ALIA");
+            rc |= b ? save_alias(&m, b) : ANNALS_ENOMEM;
+        }
         b = annals__mw_section(&w, "WGHT");
         rc |= b ? annals__pm_save(&m.pm, b) : ANNALS_ENOMEM;
+        if (m.doc_features) {
+            b = annals__mw_section(&w, "WGH2");
+            rc |= b ? annals__pm_save(&m.pm2, b) : ANNALS_ENOMEM;
+        }
         if (rc != ANNALS_OK) {
             rc = ANNALS_ENOMEM;
             annals__fmt(err, errlen, "out of memory");
@@ -775,21 +1108,24 @@ int annals__ner_train(const struct annals_alloc *a, const struct ner_train_optio
 out:
     if (rc != ANNALS_OK && err[0] == '\0')
         annals__fmt(err, errlen, "%s", annals_strerror(rc));
-    if (at)
-        annals__free(a, at, (NER_MAX_SENT + 1) * sizeof *at);
-    if (set_first_sent)
-        annals__free(a, set_first_sent, (o->n_sets + 1) * sizeof *set_first_sent);
+    if (set_first_doc)
+        annals__free(a, set_first_doc, (o->n_sets + 1) * sizeof *set_first_doc);
+    if (td)
+        annals__free(a, td, (c.n_doc + 1) * sizeof *td);
+    if (lab_all)
+        annals__free(a, lab_all, c.n_tok + 1);
+    if (hint)
+        annals__free(a, hint, c.n_tok + 1);
     if (tr)
         annals__free(a, tr, cap_tr * sizeof *tr);
-    if (ho)
-        annals__free(a, ho, cap_ho * sizeof *ho);
-    if (pt.keys != NULL)
-        annals__pt_free(&pt);
     annals__pm_free(&m.pm);
+    annals__pm_free(&m.pm2);
     if (m.gaz)
         annals__free(a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
     if (m.lex)
         annals__free(a, m.lex, (m.lex_mask + 1) * sizeof *m.lex);
+    if (m.alias)
+        annals__free(a, m.alias, (m.alias_mask + 1) * sizeof *m.alias);
     annals__ner_corpus_free(&c);
     blobs_free(a, &bl);
     annals__buf_free(&meta);

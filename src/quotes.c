@@ -259,11 +259,6 @@ static int32_t subject_of(const struct ctx *x, size_t v)
     return -1;
 }
 
-static int32_t mention_first_word(const struct ctx *x, const struct doc_mention *m)
-{
-    return (int32_t)x->d->tok.v[m->tok].first_word;
-}
-
 /* --------------------------------------------------------- quote marks */
 
 enum { MK_NONE, MK_OPEN, MK_CLOSE, MK_EITHER };
@@ -561,7 +556,7 @@ static int32_t fix_subject(const struct ctx *x, int32_t s, int32_t v)
         (x->d->ment.v[x->wment[k - 1]].type == ENT_PER ||
          x->d->ment.v[x->wment[k - 1]].type == ENT_ORG)) {
         const struct doc_mention *m = &x->d->ment.v[x->wment[k - 1]];
-        int32_t f = mention_first_word(x, m);
+        int32_t f = (int32_t)m->word;
         if (f > lo && form_is(x, (size_t)f - 1, ","))
             return k - 1;
     }
@@ -868,7 +863,7 @@ static int32_t resolve_person(const struct ctx *x, int32_t w, const struct speak
 
     for (size_t k = 0; k < d->ment.n; k++) {
         const struct doc_mention *m = &d->ment.v[k];
-        int32_t mw = mention_first_word(x, m);
+        int32_t mw = (int32_t)m->word;
         if (mw >= w)
             break;
         if (m->type != ENT_PER || x->wsent[mw] < from || x->inq[mw])
@@ -902,19 +897,20 @@ static int32_t resolve_role(const struct ctx *x, int32_t w)
     int32_t hit = -1;
     for (size_t k = 0; k < d->ment.n; k++) {
         const struct doc_mention *m = &d->ment.v[k];
-        int32_t mw = mention_first_word(x, m);
+        int32_t mw = (int32_t)m->word;
         if (mw >= w)
             break;
         if (m->type != ENT_PER)
             continue;
-        size_t rs = m->role_n > 0 ? m->role_tok : (m->tok >= 3 ? m->tok - 3 : 0);
-        size_t re = m->role_n > 0 ? m->role_tok + m->role_n : m->tok;
+        /* The role's words, or the three words before the name. */
+        size_t rs = m->role_n > 0 ? m->role_word : (m->word >= 3 ? m->word - 3 : 0);
+        size_t re = m->role_n > 0 ? m->role_word + m->role_n : m->word;
         for (size_t t = rs; t < re; t++) {
-            const struct doc_token *tk = &d->tok.v[t];
-            size_t n = tk->end - tk->start;
+            const struct doc_word *ow = &d->word.v[t];
+            size_t n = ow->form_len;
             int same = n == rw->form_len;
             for (size_t i = 0; same && i < n; i++) {
-                char a = d->text[tk->start + i], b = rw->form[i];
+                char a = ow->form[i], b = rw->form[i];
                 same = (a >= 'A' && a <= 'Z' ? a + 32 : a) == (b >= 'A' && b <= 'Z' ? b + 32 : b);
             }
             if (same)
@@ -933,7 +929,7 @@ static int32_t resolve_org_noun(const struct ctx *x, int32_t w)
     int32_t hit = -1;
     for (size_t k = 0; k < d->ment.n; k++) {
         const struct doc_mention *m = &d->ment.v[k];
-        if (mention_first_word(x, m) >= w)
+        if ((int32_t)m->word >= w)
             break;
         const struct doc_token *t = &d->tok.v[m->tok + m->n_tok - 1];
         if (m->type == ENT_ORG && m->n_tok > 1 && t->end - t->start == rw->form_len) {
@@ -1058,7 +1054,7 @@ static void resolve(const struct ctx *x, int32_t h, const struct speaker *last,
         const struct doc_word *hw = &d->word.v[h];
         for (size_t k = 0; k < d->ment.n; k++) {
             const struct doc_mention *m = &d->ment.v[k];
-            if (mention_first_word(x, m) >= h)
+            if ((int32_t)m->word >= h)
                 break;
             const struct doc_token *t = &d->tok.v[m->tok + m->n_tok - 1];
             if (m->type == ENT_PER && m->n_tok > 1 && t->end - t->start == hw->form_len &&

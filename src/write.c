@@ -108,17 +108,30 @@ static int json_words(struct annals_buf *b, const annals_doc *d)
     return annals__buf_addc(b, ']');
 }
 
-/* Working text of tokens [s, s+n) and their span in the original input. */
-static int json_tokens_text(struct annals_buf *b, const annals_doc *d, size_t s, size_t n)
+/* Working-text span of word i: its bytes when the form lies in d->text,
+** else (a form the tokenizer rewrote) its whole token. */
+static void word_span(const annals_doc *d, size_t i, size_t *start, size_t *end)
 {
-    const struct doc_token *f = &d->tok.v[s], *l = &d->tok.v[s + n - 1];
-    struct annals_token_info a, z;
-    annals_doc_token(d, s, &a);
-    annals_doc_token(d, s + n - 1, &z);
+    const struct doc_word *w = &d->word.v[i];
+    if (w->form >= d->text && w->form + w->form_len <= d->text + d->text_len) {
+        *start = (size_t)(w->form - d->text);
+        *end = *start + w->form_len;
+    } else {
+        *start = d->tok.v[w->token].start;
+        *end = d->tok.v[w->token].end;
+    }
+}
+
+/* Working text of words [s, s+n) and their span in the original input. */
+static int json_words_text(struct annals_buf *b, const annals_doc *d, size_t s, size_t n)
+{
+    size_t a, z, u, v;
+    word_span(d, s, &a, &u);
+    word_span(d, s + n - 1, &v, &z);
     TRY(annals__buf_add(b, "\"text\":", 7));
-    TRY(json_str(b, d->text + f->start, l->end - f->start));
+    TRY(json_str(b, d->text + a, z - a));
     TRY(annals__buf_add(b, ",\"span\":", 8));
-    return json_span(b, a.span.start, z.span.end);
+    return json_span(b, annals__doc_orig_offset(d, a), annals__doc_orig_offset(d, z));
 }
 
 /* "entities": one object per entity of the article (docs/OUTPUT.md). */
@@ -130,20 +143,25 @@ static int json_entities(struct annals_buf *b, const annals_doc *d)
         const struct doc_mention *c = &d->ment.v[en->canon];
         TRY(annals__buf_printf(b, "%s{\"id\":%zu,\"type\":\"%s\",\"name\":", e ? "," : "",
                                e + 1, annals__ent_type_name(en->type)));
-        TRY(json_str(b, d->text + d->tok.v[c->tok].start,
-                     d->tok.v[c->tok + c->n_tok - 1].end - d->tok.v[c->tok].start));
+        {
+            size_t a, z, u, v;
+            word_span(d, c->word, &a, &u);
+            word_span(d, c->word + c->n_word - 1, &v, &z);
+            TRY(json_str(b, d->text + a, z - a));
+        }
         TRY(annals__buf_add(b, ",\"mentions\":[", 13));
         int first = 1, roles = 0;
         for (int32_t k = (int32_t)en->first; k >= 0; k = d->ment.v[k].next) {
             const struct doc_mention *m = &d->ment.v[k];
             TRY(annals__buf_add(b, first ? "{" : ",{", first ? 1 : 2));
             first = 0;
-            TRY(json_tokens_text(b, d, m->tok, m->n_tok));
-            TRY(annals__buf_printf(b, ",\"tokens\":[%u,%u],\"type\":\"%s\"", m->tok, m->n_tok,
+            TRY(json_words_text(b, d, m->word, m->n_word));
+            TRY(annals__buf_printf(b, ",\"tokens\":[%u,%u],\"words\":[%u,%u],\"type\":\"%s\"",
+                                   m->tok, m->n_tok, m->word, m->n_word,
                                    annals__ent_type_name(m->type)));
             if (m->acronym && m->long_n > 0) {
                 TRY(annals__buf_add(b, ",\"long_form\":{", 14));
-                TRY(json_tokens_text(b, d, m->long_tok, m->long_n));
+                TRY(json_words_text(b, d, m->long_word, m->long_n));
                 TRY(annals__buf_addc(b, '}'));
             }
             TRY(annals__buf_addc(b, '}'));
@@ -157,13 +175,13 @@ static int json_entities(struct annals_buf *b, const annals_doc *d)
                 continue;
             TRY(annals__buf_add(b, first ? "{" : ",{", first ? 1 : 2));
             first = 0;
-            TRY(json_tokens_text(b, d, m->role_tok, m->role_n));
+            TRY(json_words_text(b, d, m->role_word, m->role_n));
             TRY(annals__buf_add(b, ",\"org\":", 7));
             if (m->role_org >= 0)
                 TRY(annals__buf_printf(b, "%u", d->ment.v[m->role_org].entity + 1));
             else
                 TRY(annals__buf_add(b, "null", 4));
-            TRY(annals__buf_printf(b, ",\"mention\":[%u,%u]}", m->tok, m->n_tok));
+            TRY(annals__buf_printf(b, ",\"mention\":[%u,%u]}", m->word, m->n_word));
         }
         TRY(annals__buf_add(b, "]}", 2));
     }

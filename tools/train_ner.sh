@@ -8,6 +8,11 @@
 # (66.5 vs 70.8 F1) and
 # re3d, whose Person/Organisation spans include titles and descriptions
 # (46.3 vs 66.0).  Both readers stay: --set gum:F, --set re3d:DIR.
+# Towns and cities of 15,000 people or more come from models/geo.model
+# (GeoNames); data/ner/aliases.tsv links other names of institutions.
+# POS=1 adds part-of-speech features from models/tagger.model and DOC=1 the
+# document-aware second pass: neither raised the cross-validated F1 on UNER
+# dev enough to pay for its cost (BENCHMARKS.md, "Named entities").
 set -eu
 bin=${1:-build/annals}
 [ $# -gt 0 ] && shift
@@ -16,6 +21,9 @@ UD=${UD:-../shared/data/ud}
 OUT=${OUT:-models/ner.model}
 mkdir -p "$(dirname "$OUT")"
 lex=""
+opt=""
+[ "${POS:-0}" = 1 ] && opt="$opt --tagger models/tagger.model"
+[ "${DOC:-0}" = 1 ] && opt="$opt --doc-features 1"
 # Word classes come from EWT train only: GUM as a whole includes genres
 # whose licence does not allow redistribution in a shipped model.
 for f in "$UD"/EWT/en_ewt-ud-train.conllu; do
@@ -32,7 +40,8 @@ exec "$bin" train ner \
     --gazetteer data/ner/iso-places.tsv --gazetteer data/ner/places.tsv \
     --gazetteer data/ner/demonyms.tsv --gazetteer data/ner/given-names.tsv \
     --gazetteer data/ner/organisations.tsv --gazetteer data/ner/titles.tsv \
-    --gazetteer data/ner/location-keywords.tsv \
-    $lex \
-    --licence "CC BY-SA 4.0 (UNER EWT, UD EWT); CC BY 4.0 (WikiGold, WNUT17, BTC); iso-codes LGPL-2.1+" \
+    --gazetteer data/ner/location-keywords.tsv --gazetteer data/ner/aliases.tsv \
+    --places models/geo.model --places-min 15000 \
+    $lex $opt \
+    --licence "CC BY-SA 4.0 (UNER EWT, UD EWT); CC BY 4.0 (WikiGold, WNUT17, BTC, GeoNames); iso-codes LGPL-2.1+" \
     --epochs "${EPOCHS:-8}" --seed "${SEED:-1}" -o "$OUT" "$@"

@@ -3,7 +3,9 @@
 **   annals train ner --set FORMAT:PATH[*N] ... [--gazetteer F.tsv] ...
 **                    [--lexicon F.conllu] ... -o MODEL [--seed N] [--epochs N]
 **                    [--heldout N] [--prune W] [--licence TEXT]
-**   annals eval ner --gold F [-m MODEL] [--output F.iob2] [--types PER,ORG,LOC]
+**                    [--tagger TAGGER.model] [--doc-features 0|1] [--folds N]
+**                    [--places geo.model] [--places-min POPULATION]
+**   annals eval ner --gold F [-m MODEL] [--tagger TAGGER.model] [--output F.iob2]
 **
 ** FORMAT is one of auto (CoNLL/IOB2), uner, gum, wikigold, wnut17, btc, re3d;
 ** PATH a file or a directory of .conll files; *N repeats the set N times per
@@ -12,12 +14,18 @@
 ** (-DOCSTART- or "# newdoc" lines) and prints entity-level exact-match
 ** precision, recall and F1 per type and overall.  GPE counts as LOC; gold
 ** MISC mentions are ignored; the overall figure is over PER, ORG and LOC.
+** --tagger gives the part-of-speech tags that a model with POS features
+** reads (default models/tagger.model); --doc-features 1 trains the
+** document-aware second pass from cross-validated first-pass labels;
+** --places adds the towns and cities of the geo stage's gazetteer with at
+** least --places-min people (default 15000) to the NER gazetteer.
 ** These commands reach library internals (src/ner.h): the NER trainer and
 ** scorer have no public API yet. */
 #include "cli.h"
 #include "internal.h"
 #include "model.h"
 #include "ner.h"
+#include "syntax.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +44,8 @@ static int train_usage(void)
             "usage: annals train ner --set FORMAT:PATH[*N] ... [--gazetteer F.tsv] ...\n"
             "                        [--lexicon F.conllu] ... -o MODEL [--seed N] [--epochs N]\n"
             "                        [--heldout N] [--prune W] [--licence TEXT]\n"
+            "                        [--tagger TAGGER.model] [--doc-features 0|1] [--folds N]\n"
+            "                        [--places geo.model] [--places-min POPULATION]\n"
             "FORMAT: auto uner gum wikigold wnut17 btc re3d\n");
     return 2;
 }
@@ -61,6 +71,7 @@ int cmd_train_ner(int argc, char **argv)
 
     memset(&o, 0, sizeof o);
     o.seed = 1;
+    o.places_min = 15000;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (i + 1 >= argc)
@@ -105,6 +116,16 @@ int cmd_train_ner(int argc, char **argv)
             o.prune = strtod(v, NULL);
         else if (strcmp(a, "--licence") == 0 || strcmp(a, "--license") == 0)
             o.licence = v;
+        else if (strcmp(a, "--tagger") == 0)
+            o.tagger = v;
+        else if (strcmp(a, "--doc-features") == 0)
+            o.doc_features = strcmp(v, "1") == 0;
+        else if (strcmp(a, "--folds") == 0)
+            o.folds = parse_count(v);
+        else if (strcmp(a, "--places") == 0)
+            o.places = v;
+        else if (strcmp(a, "--places-min") == 0)
+            o.places_min = strtoul(v, NULL, 10);
         else
             return train_usage();
     }
@@ -142,7 +163,8 @@ int cmd_train_ner(int argc, char **argv)
 
 static int eval_usage(void)
 {
-    fprintf(stderr, "usage: annals eval ner --gold F.iob2 [-m MODEL] [--output F.iob2]\n");
+    fprintf(stderr, "usage: annals eval ner --gold F.iob2 [-m MODEL] [--tagger TAGGER.model]\n"
+                    "                       [--output F.iob2]\n");
     return 2;
 }
 
@@ -156,6 +178,7 @@ static void print_row(const char *name, size_t g, size_t s, size_t ok)
 int cmd_eval_ner(int argc, char **argv)
 {
     const char *gold = NULL, *model = "models/ner.model", *outp = NULL;
+    const char *tagger = "models/tagger.model";
     annals_pipeline *p;
     struct annals_model mod;
     struct ner_model *m = NULL;
@@ -175,6 +198,8 @@ int cmd_eval_ner(int argc, char **argv)
             model = argv[++i];
         else if (strcmp(argv[i], "--output") == 0)
             outp = argv[++i];
+        else if (strcmp(argv[i], "--tagger") == 0)
+            tagger = argv[++i];
         else
             return eval_usage();
     }
@@ -208,6 +233,24 @@ int cmd_eval_ner(int argc, char **argv)
                                      sizeof why);
         if (rc != ANNALS_OK)
             snprintf(err, sizeof err, "%s: %s", gold, why);
+    }
+    if (rc == ANNALS_OK && m->pos_features) {
+        /* the tags the syntax stage would give these words */
+        struct tagger *tg = NULL;
+        char why[400];
+        rc = annals__model_load(a, tagger, &mod, err, sizeof err);
+        if (rc == ANNALS_OK) {
+            rc = annals__tagger_open(a, &mod, &tg, why, sizeof why);
+            annals__model_free(&mod);
+            if (rc != ANNALS_OK)
+                snprintf(err, sizeof err, "%s: %s", tagger, why);
+        }
+        if (rc == ANNALS_OK) {
+            rc = annals__ner_corpus_pos(tg, &c);
+            if (rc != ANNALS_OK)
+                snprintf(err, sizeof err, "%s", annals_strerror(rc));
+        }
+        annals__tagger_free(tg);
     }
     if (rc != ANNALS_OK) {
         fprintf(stderr, "annals eval ner: %s\n", err);

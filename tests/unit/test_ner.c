@@ -156,14 +156,110 @@ static void test_ner_gazetteer_matches_phrases_case_insensitively(void **state)
     memset(&m, 0, sizeof m);
     m.alloc = &a;
     assert_int_equal(annals__ner_build_gaz(&m, &path, 1, NULL, err, sizeof err), ANNALS_OK);
-    struct ner_tok ny[2] = { { "NEW", 3 }, { "york", 4 } };
-    struct ner_tok pk[1] = { { "Pakistani", 9 } };
+    struct ner_tok ny[2] = { { "NEW", 3, 0 }, { "york", 4, 0 } };
+    struct ner_tok pk[1] = { { "Pakistani", 9, 0 } };
     assert_int_equal(annals__ner_gaz_lookup(&m, ny, 2), 1u << GZ_CITY);
     assert_int_equal(annals__ner_gaz_lookup(&m, ny, 1), 0);     /* a prefix only */
     assert_int_equal(annals__ner_gaz_lookup(&m, pk, 1), 1u << GZ_DEMONYM);
     annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
     remove(path);
     assert_int_equal(t.live, 0);
+}
+
+static void test_ner_aliases_share_a_reference_name(void **state)
+{
+    const char *path = "build/test_ner_alias.tsv";
+    FILE *f = fopen(path, "w");
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct ner_model m;
+    char err[200] = "";
+    (void)state;
+
+    if (f == NULL) {
+        path = "/tmp/test_ner_alias.tsv";
+        f = fopen(path, "w");
+    }
+    assert_non_null(f);
+    fputs("Pentagon\talias\tUS Department of Defense\n"
+          "Defense Department\talias\tUS Department of Defense\n"
+          "Energy Department\talias\tUS Department of Energy\n", f);
+    fclose(f);
+    memset(&m, 0, sizeof m);
+    m.alloc = &a;
+    assert_int_equal(annals__ner_build_gaz(&m, &path, 1, NULL, err, sizeof err), ANNALS_OK);
+    struct ner_tok pg[1] = { { "pentagon", 8, 0 } };
+    struct ner_tok dd[2] = { { "Defense", 7, 0 }, { "Department", 10, 0 } };
+    struct ner_tok full[4] = { { "US", 2, 0 }, { "Department", 10, 0 }, { "of", 2, 0 },
+                               { "Defense", 7, 0 } };
+    struct ner_tok en[2] = { { "Energy", 6, 0 }, { "Department", 10, 0 } };
+    uint64_t g = annals__ner_alias(&m, pg, 1);
+    assert_true(g != 0);
+    assert_true(annals__ner_alias(&m, dd, 2) == g);
+    assert_true(annals__ner_alias(&m, full, 4) == g);  /* the reference name itself */
+    assert_true(annals__ner_alias(&m, en, 2) != 0);
+    assert_true(annals__ner_alias(&m, en, 2) != g);
+    assert_true(annals__ner_alias(&m, full, 2) == 0);  /* "US Department" alone */
+    assert_int_equal(annals__ner_gaz_lookup(&m, pg, 1), 0);   /* no gazetteer class */
+    annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
+    annals__free(&a, m.alias, (m.alias_mask + 1) * sizeof *m.alias);
+    remove(path);
+    assert_int_equal(t.live, 0);
+}
+
+static void test_ner_rejects_an_alias_without_its_name(void **state)
+{
+    const char *path = "build/test_ner_alias2.tsv";
+    FILE *f = fopen(path, "w");
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct ner_model m;
+    char err[200] = "";
+    (void)state;
+
+    if (f == NULL) {
+        path = "/tmp/test_ner_alias2.tsv";
+        f = fopen(path, "w");
+    }
+    assert_non_null(f);
+    fputs("Pentagon\talias\n", f);
+    fclose(f);
+    memset(&m, 0, sizeof m);
+    m.alloc = &a;
+    assert_int_equal(annals__ner_build_gaz(&m, &path, 1, NULL, err, sizeof err), ANNALS_EFORMAT);
+    assert_non_null(strstr(err, ":1: alias without"));
+    annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
+    remove(path);
+    assert_int_equal(t.live, 0);
+}
+
+static void test_ner_upos_numbers_universal_tags(void **state)
+{
+    (void)state;
+    assert_int_equal(annals__ner_upos("ADJ", 3), 1);
+    assert_int_equal(annals__ner_upos("PROPN", 5), 12);
+    assert_int_equal(annals__ner_upos("X", 1), NER_N_UPOS - 1);
+    assert_int_equal(annals__ner_upos("PROP", 4), 0);
+    assert_int_equal(annals__ner_upos(NULL, 0), 0);
+}
+
+/* Words of the same capitalised run share its position code and last word. */
+static void test_ner_capitalised_runs_join_across_of(void **state)
+{
+    struct ner_tok w[6] = { { "the", 3, 0 }, { "Ministry", 8, 0 }, { "of", 2, 0 },
+                            { "Defence", 7, 0 }, { "said", 4, 0 }, { "Kirby", 5, 0 } };
+    struct ner_atoms at[6];
+    struct ner_model m;
+    (void)state;
+    memset(&m, 0, sizeof m);
+    annals__ner_atoms(&m, w, 6, at);
+    assert_int_equal(at[0].seq, 0);
+    assert_int_equal(at[1].seq, 1 << 6 | 2 << 3 | 3);  /* after "the", first of 3 */
+    assert_int_equal(at[2].seq, 1 << 6 | 3 << 3 | 3);
+    assert_int_equal(at[3].seq, 1 << 6 | 4 << 3 | 3);
+    assert_true(at[1].seq_last == at[3].lower);
+    assert_int_equal(at[4].seq, 0);
+    assert_int_equal(at[5].seq, 1 << 3 | 1);           /* a single capitalised word */
 }
 
 int main(int argc, char **argv)
@@ -176,6 +272,10 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_ner_counts_exact_matches_only),
         cmocka_unit_test(test_ner_best_never_starts_with_inside),
         cmocka_unit_test(test_ner_gazetteer_matches_phrases_case_insensitively),
+        cmocka_unit_test(test_ner_aliases_share_a_reference_name),
+        cmocka_unit_test(test_ner_rejects_an_alias_without_its_name),
+        cmocka_unit_test(test_ner_upos_numbers_universal_tags),
+        cmocka_unit_test(test_ner_capitalised_runs_join_across_of),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
