@@ -1281,8 +1281,13 @@ static void fmt_tod(char *buf, size_t cap, long z, int tod_min, int part)
 static int match_year(struct tx *t, size_t i, size_t first, struct hit *h)
 {
     size_t n;
-    const char *s = tok_text(t, i, &n);
-    int y = year_at(t, i);
+    const char *s;
+    int y;
+
+    if (!in_sent(t, i))
+        return 0;           /* "the" ending a sentence */
+    s = tok_text(t, i, &n);
+    y = year_at(t, i);
 
     if (y != 0) {
         int ok = i > t->first && (date_prep(t, i - 1) || is_word(t, i - 1, W_THE));

@@ -2,6 +2,8 @@
 ** expressions and normalising them against the publication date. */
 #include "unit.h"
 
+#include <stdio.h>
+
 #include "timex.h"
 
 struct fixture {
@@ -142,6 +144,25 @@ static void test_timex_no_date_keeps_null(void **state)
     expect(f, s, "two days ago", ANNALS_TIME_DATE, NULL);
     expect(f, s, "next month", ANNALS_TIME_DATE, NULL);
     assert_int_equal(find(f, s, "next month").anchor, ANNALS_ANCHOR_NONE);
+}
+
+static void test_timex_the_ending_the_text_is_no_year(void **state)
+{
+    struct fixture *f = *state;
+    char text[512];
+    size_t n = 0;
+
+    /* "the" as the 64th and last token fills the token vector exactly
+    ** (it starts at 64 slots), so looking one token past it reads outside
+    ** the vector: ASan catches it. */
+    for (int k = 0; k < 63; k++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "aid ");
+    snprintf(text + n, sizeof text - n, "the");
+    run(f, "2024-02-29", text);
+    assert_int_equal(annals_doc_token_count(f->d), 64);
+    assert_int_equal(annals_doc_time_count(f->d), 0);
+    run(f, "2024-02-29", "Aid reached the 1990s. It stopped in the");
+    assert_int_equal(annals_doc_time_count(f->d), 1);
 }
 
 static void test_timex_yearless_date_without_publication_date_has_xxxx(void **state)
@@ -326,6 +347,7 @@ int main(int argc, char **argv)
         T(test_timex_weekday_resolves_to_previous),
         T(test_timex_weekday_with_future_tense_looks_ahead),
         T(test_timex_no_date_keeps_null),
+        T(test_timex_the_ending_the_text_is_no_year),
         T(test_timex_yearless_date_without_publication_date_has_xxxx),
         T(test_timex_relative_words_use_publication_date),
         T(test_timex_tonight_is_a_time_of_the_publication_day),
