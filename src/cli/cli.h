@@ -14,6 +14,26 @@ int cmd_dump(int argc, char **argv);      /* annals dump MODEL */
 int cmd_eval_syntax(const char *what, int argc, char **argv);
 /* The whole of a file ("-": standard input), malloc'd; NULL on error. */
 char *cli_read_file(const char *path, size_t *len);
+
+/* What the gold evaluations of annals eval (geo, quotes, actors, events)
+** share: --gold FILE, -m/--models DIR (default $ANNALS_MODELS, else
+** models), and where the evaluation accepts them --actors DICT and
+** --errors (--verbose, -v) for a line per scoring error. */
+enum { GOLD_ACTORS = 1, GOLD_REPORT = 2 };
+struct gold_eval {
+    const char *gold;           /* the gold file */
+    char *data;                 /* its contents */
+    size_t len;
+    struct annals_pipeline *p;  /* opened with the models */
+    int report;                 /* --errors given */
+};
+/* Parse argv (argv[1] names the evaluation), read the gold file and open
+** the pipeline.  Returns 0, or the exit status 2 after saying why. */
+int cli_gold_open(int argc, char **argv, unsigned accepts, const char *usage,
+                  struct gold_eval *g);
+void cli_gold_close(struct gold_eval *g);
+/* A report callback printing each line to the FILE * ud. */
+void cli_print_line(void *ud, const char *line);
 int cmd_ontology(int argc, char **argv);
 /* annals eval time (cmd_time.c), called by cmd_eval. */
 int eval_time(int argc, char **argv);

@@ -77,48 +77,18 @@ static double pct(size_t a, size_t b) { return b == 0 ? 0.0 : 100.0 * (double)a 
 
 static int eval_geo(int argc, char **argv)
 {
-    const char *gold = NULL, *models = getenv("ANNALS_MODELS");
+    struct gold_eval g;
     struct annals_geo_scores sc;
-    struct annals_options opt;
-    annals_pipeline *p;
     char err[512];
-    size_t len;
-    char *data;
     int rc;
 
-    for (int i = 2; i < argc; i++) {
-        if (strcmp(argv[i], "--gold") == 0 && i + 1 < argc) {
-            gold = argv[++i];
-        } else if ((strcmp(argv[i], "--models") == 0 || strcmp(argv[i], "-m") == 0) &&
-                   i + 1 < argc) {
-            models = argv[++i];
-        } else {
-            fprintf(stderr, "annals eval geo: unexpected argument '%s'\n", argv[i]);
-            return 2;
-        }
-    }
-    if (gold == NULL) {
-        fprintf(stderr, "usage: annals eval geo --gold FILE.jsonl [--models DIR]\n");
+    if (cli_gold_open(argc, argv, 0, "usage: annals eval geo --gold FILE.jsonl [--models DIR]",
+                      &g) != 0)
         return 2;
-    }
-    data = cli_read_file(gold, &len);
-    if (data == NULL) {
-        fprintf(stderr, "annals eval: %s: %s\n", gold, strerror(errno));
-        return 2;
-    }
-    annals_options_init(&opt);
-    opt.model_dir = models != NULL ? models : "models";
-    rc = annals_pipeline_open(&opt, &p, err, sizeof err);
+    rc = annals_eval_geo(g.p, g.data, g.len, &sc, err, sizeof err);
+    cli_gold_close(&g);
     if (rc != ANNALS_OK) {
-        fprintf(stderr, "annals eval: %s\n", err);
-        free(data);
-        return 2;
-    }
-    rc = annals_eval_geo(p, data, len, &sc, err, sizeof err);
-    annals_pipeline_close(p);
-    free(data);
-    if (rc != ANNALS_OK) {
-        fprintf(stderr, "annals eval: %s: %s\n", gold, err);
+        fprintf(stderr, "annals eval: %s: %s\n", g.gold, err);
         return 2;
     }
     printf("documents            %zu\n", sc.documents);
@@ -139,48 +109,18 @@ static int eval_geo(int argc, char **argv)
 /* annals eval events --gold FILE.jsonl [--models DIR] */
 static int eval_events(int argc, char **argv)
 {
-    const char *gold = NULL, *models = getenv("ANNALS_MODELS");
+    struct gold_eval g;
     struct annals_event_scores sc;
-    struct annals_options opt;
-    annals_pipeline *p;
     char err[512];
-    size_t len;
-    char *data;
     int rc;
 
-    for (int i = 2; i < argc; i++) {
-        if (strcmp(argv[i], "--gold") == 0 && i + 1 < argc) {
-            gold = argv[++i];
-        } else if ((strcmp(argv[i], "--models") == 0 || strcmp(argv[i], "-m") == 0) &&
-                   i + 1 < argc) {
-            models = argv[++i];
-        } else {
-            fprintf(stderr, "annals eval events: unexpected argument '%s'\n", argv[i]);
-            return 2;
-        }
-    }
-    if (gold == NULL) {
-        fprintf(stderr, "usage: annals eval events --gold FILE.jsonl [--models DIR]\n");
+    if (cli_gold_open(argc, argv, 0,
+                      "usage: annals eval events --gold FILE.jsonl [--models DIR]", &g) != 0)
         return 2;
-    }
-    data = cli_read_file(gold, &len);
-    if (data == NULL) {
-        fprintf(stderr, "annals eval: %s: %s\n", gold, strerror(errno));
-        return 2;
-    }
-    annals_options_init(&opt);
-    opt.model_dir = models != NULL ? models : "models";
-    rc = annals_pipeline_open(&opt, &p, err, sizeof err);
+    rc = annals_eval_events(g.p, g.data, g.len, &sc, err, sizeof err);
+    cli_gold_close(&g);
     if (rc != ANNALS_OK) {
-        fprintf(stderr, "annals eval: %s\n", err);
-        free(data);
-        return 2;
-    }
-    rc = annals_eval_events(p, data, len, &sc, err, sizeof err);
-    annals_pipeline_close(p);
-    free(data);
-    if (rc != ANNALS_OK) {
-        fprintf(stderr, "annals eval: %s: %s\n", gold, err);
+        fprintf(stderr, "annals eval: %s: %s\n", g.gold, err);
         return 2;
     }
     printf("records    %zu (%zu expect no event; events found in %zu of those)\n",

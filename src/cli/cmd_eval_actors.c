@@ -14,64 +14,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void print_line(void *ud, const char *line)
-{
-    fprintf((FILE *)ud, "%s\n", line);
-}
-
 static double pct(size_t a, size_t b) { return b == 0 ? 0.0 : 100.0 * (double)a / (double)b; }
 
 int eval_actors(int argc, char **argv)
 {
-    const char *gold = NULL, *models = getenv("ANNALS_MODELS"), *dict = NULL;
+    struct gold_eval g;
     struct annals_actor_scores sc;
-    struct annals_options opt;
-    annals_pipeline *p;
-    int verbose = 0, rc;
     char err[512];
-    size_t len;
-    char *data;
+    int rc;
 
-    for (int i = 2; i < argc; i++) {
-        if (strcmp(argv[i], "--gold") == 0 && i + 1 < argc) {
-            gold = argv[++i];
-        } else if ((strcmp(argv[i], "--models") == 0 || strcmp(argv[i], "-m") == 0) &&
-                   i + 1 < argc) {
-            models = argv[++i];
-        } else if (strcmp(argv[i], "--actors") == 0 && i + 1 < argc) {
-            dict = argv[++i];
-        } else if (strcmp(argv[i], "--verbose") == 0 || strcmp(argv[i], "-v") == 0) {
-            verbose = 1;
-        } else {
-            fprintf(stderr, "annals eval actors: unexpected argument '%s'\n", argv[i]);
-            return 2;
-        }
-    }
-    if (gold == NULL) {
-        fprintf(stderr, "usage: annals eval actors --gold FILE.jsonl [--models DIR] "
-                        "[--actors DICT] [--verbose]\n");
+    if (cli_gold_open(argc, argv, GOLD_ACTORS | GOLD_REPORT,
+                      "usage: annals eval actors --gold FILE.jsonl [--models DIR] "
+                      "[--actors DICT] [--verbose]",
+                      &g) != 0)
         return 2;
-    }
-    data = cli_read_file(gold, &len);
-    if (data == NULL) {
-        fprintf(stderr, "annals eval: %s: %s\n", gold, strerror(errno));
-        return 2;
-    }
-    annals_options_init(&opt);
-    opt.model_dir = models != NULL ? models : "models";
-    opt.actors_file = dict;
-    rc = annals_pipeline_open(&opt, &p, err, sizeof err);
+    rc = annals_eval_actors(g.p, g.data, g.len, &sc, g.report ? cli_print_line : NULL,
+                            stdout, err, sizeof err);
+    cli_gold_close(&g);
     if (rc != ANNALS_OK) {
-        fprintf(stderr, "annals eval: %s\n", err);
-        free(data);
-        return 2;
-    }
-    rc = annals_eval_actors(p, data, len, &sc, verbose ? print_line : NULL, stdout, err,
-                            sizeof err);
-    annals_pipeline_close(p);
-    free(data);
-    if (rc != ANNALS_OK) {
-        fprintf(stderr, "annals eval: %s: %s\n", gold, err);
+        fprintf(stderr, "annals eval: %s: %s\n", g.gold, err);
         return 2;
     }
     printf("documents            %zu\n", sc.documents);
