@@ -277,6 +277,18 @@ static int comma_place(const struct annals_gazetteer *g, const annals_doc *d, si
 }
 
 /* Candidates of one sentence. */
+/* Do tokens [s, e) lie inside a person's name found by the NER stage?
+** A town named like a surname ("Kirby said") is then no place. */
+static int in_person(const annals_doc *d, size_t s, size_t e)
+{
+    for (size_t k = 0; d->has_ner && k < d->ment.n; k++) {
+        const struct doc_mention *m = &d->ment.v[k];
+        if (m->type == ENT_PER && s >= m->tok && e <= m->tok + m->n_tok)
+            return 1;
+    }
+    return 0;
+}
+
 static int scan_sentence(const struct annals_gazetteer *g, annals_doc *d, size_t si)
 {
     const struct doc_sentence *st = &d->sent.v[si];
@@ -336,6 +348,8 @@ static int scan_sentence(const struct annals_gazetteer *g, annals_doc *d, size_t
                     not_places))
             reject = 1;
         if (k == 1 && towns && tok_is(d, i, common_words) && !confirmed)
+            reject = 1;
+        if (towns && !confirmed && in_person(d, i, after))
             reject = 1;
         /* A sentence-initial word is capitalised anyway: only well-known
         ** places count there. */

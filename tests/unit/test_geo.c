@@ -102,6 +102,16 @@ static void test_country_name_is_the_country(void **state)
     assert_string_equal(gc.alpha3, "JOR");
 }
 
+static void test_town_named_like_a_person_is_no_place(void **state)
+{
+    struct fixture *f = *state;
+    const char *text = "The talks in Lisbon ended on Monday. Asked about them, Kirby had "
+                       "hoped for more.";
+    annotate(f, text);
+    assert_true(has_place_at(f, text, "Lisbon"));
+    assert_false(has_place_at(f, text, "Kirby"));
+}
+
 static void test_old_spelling_kiev_finds_kyiv(void **state)
 {
     struct fixture *f = *state;
@@ -226,6 +236,7 @@ int main(int argc, char **argv)
         T(test_division_after_a_comma_picks_the_small_town),
         T(test_without_context_the_larger_place_wins),
         T(test_title_or_longer_name_is_not_a_place),
+        T(test_town_named_like_a_person_is_no_place),
         T(test_pronoun_us_is_not_the_united_states),
         T(test_dateline_is_a_place_and_sets_the_country),
         T(test_resolve_takes_spans_from_another_stage),
