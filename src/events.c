@@ -262,6 +262,8 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
                 mode = mode == MODE_FACT ? MODE_INTENT : mode;   /* purpose: "sent troops to attack" */
             else if (!lemma_in(d, h, TRANSPARENT))
                 return MODE_BLOCK;  /* urged, asked, tried, failed, allowed ... to */
+            else if (hm == MODE_INTENT && mode == MODE_FACT)
+                mode = MODE_INTENT; /* "will continue to provide": still a promise */
         } else if (rel_is(d, cur, "ccomp") || rel_is(d, cur, "parataxis")) {
             if (lemma_in(d, h, HYPOTHETICAL))
                 return MODE_BLOCK;

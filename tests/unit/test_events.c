@@ -109,6 +109,11 @@ static void test_promised_aid_is_an_intent(void **state)
     one_event(*state, "China will provide aid to Nepal.", "033", "CHN", "NPL");
 }
 
+static void test_future_on_a_governing_verb_is_an_intent(void **state)
+{
+    one_event(*state, "China will continue to provide aid to Nepal.", "033", "CHN", "NPL");
+}
+
 static void test_conjoined_subjects_fan_out(void **state)
 {
     struct fixture *f = *state;
@@ -149,6 +154,7 @@ int main(int argc, char **argv)
         T(test_negation_and_modals_give_nothing),
         T(test_threat_is_not_an_attack),
         T(test_promised_aid_is_an_intent),
+        T(test_future_on_a_governing_verb_is_an_intent),
         T(test_conjoined_subjects_fan_out),
         T(test_history_and_captions_give_nothing),
         T(test_restatement_is_one_event_with_two_mentions),
