@@ -198,6 +198,9 @@ static const char *const generic_role[] = {
     "fighters", "members", "member", "sources", "source", "militants", "militant", "rebels",
     "rebel", "insurgents", "insurgent", "guerrillas", "gunmen", NULL};
 
+/* The holder of the same office elsewhere. */
+static const char *const mirror_word[] = {"counterpart", "counterparts", NULL};
+
 /* Nouns that name one person (for pronouns and definite descriptions). */
 static const char *const person_noun[] = {
     "president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chief",
@@ -208,7 +211,7 @@ static const char *const person_noun[] = {
     "admiral", "brigadier", "congressman", "congresswoman", "businessman", "cleric", "imam",
     "bishop", "priest", "pope", "rabbi", "activist", "dissident", "teacher", "student",
     "farmer", "refugee", "gunman", "militant", "rebel", "insurgent", "separatist", "civilian",
-    "criminal", "spy", "ombudsman", "celebrity", "man", "woman", NULL};
+    "criminal", "spy", "ombudsman", "celebrity", "man", "woman", "counterpart", NULL};
 static const char *const male_word[] = {"spokesman", "congressman", "king", "businessman",
                                         "policeman", "mr", "mr.", "man", "gunman", NULL};
 static const char *const female_word[] = {"spokeswoman", "congresswoman", "queen", "mrs",
@@ -866,8 +869,11 @@ static void resolve(struct ctx *c, const char *start_country)
                 if (a >= 0)
                     copy_actor(x, &c->np[a], a);
             }
+            /* A counterpart is by definition of another country: never its
+            ** possessor's ("his counterpart") nor the context's. */
+            int mirror = form_in(c, x->head, mirror_word);
             /* "Pakistan's army", "their army", "a spokesman for the Afghan army" */
-            if (x->cty == CTY_NONE && x->possessor >= 0) {
+            if (x->cty == CTY_NONE && x->possessor >= 0 && !mirror) {
                 const struct np *y = &c->np[x->possessor];
                 if (y->country[0] != '\0' && y->org[0] == '\0') {
                     memcpy(x->country, y->country, sizeof x->country);
@@ -887,7 +893,8 @@ static void resolve(struct ctx *c, const char *start_country)
                 }
             }
             const char *ctry = context_country(c, &cx, k);
-            if (x->cty == CTY_NONE && x->sector[0] != '\0' && x->headed && ctry != NULL) {
+            if (x->cty == CTY_NONE && x->sector[0] != '\0' && x->headed && ctry != NULL &&
+                !mirror) {
                 memcpy(x->country, ctry, sizeof x->country);
                 x->cty = CTY_CONTEXT;
             }

@@ -193,6 +193,16 @@ static void test_named_armed_groups_and_organisations(void **state)
     assert_string_equal(code_at(f, s, "Amnesty International", 1), "NGOAMNESTY");
 }
 
+static void test_counterpart_is_of_another_country(void **state)
+{
+    struct fixture *f = *state;
+    const char *s = "Ghana's foreign minister called his Kenyan counterpart. The Nigerian "
+                    "president later met his counterparts.";
+    annotate(f, s);
+    assert_string_equal(code_at(f, s, "Kenyan counterpart", 1), "KENGOV");
+    assert_string_equal(code_at(f, s, "counterparts", 1), "GOV");
+}
+
 static void test_pronoun_takes_the_last_compatible_mention(void **state)
 {
     struct fixture *f = *state;
@@ -289,6 +299,7 @@ int main(int argc, char **argv)
         T(test_spokesperson_takes_the_body_spoken_for),
         T(test_institution_takes_the_country_in_context),
         T(test_named_armed_groups_and_organisations),
+        T(test_counterpart_is_of_another_country),
         T(test_pronoun_takes_the_last_compatible_mention),
         T(test_he_skips_an_organisation_and_crosses_sentences),
         T(test_definite_description_finds_its_title),
