@@ -4,6 +4,7 @@
 ** known suffix and tag.  Reads model sections META, FEAT, LABL, LEXS
 ** (docs/MODEL-FORMAT.md); details: docs/SYNTAX.md#lemmatiser. */
 #include "lemma.h"
+#include "keytab.h"
 
 #include <string.h>
 
@@ -41,14 +42,7 @@ int annals__lm_top_suffix(const char *s, size_t n)
 
 static const struct lm_entry *find(const struct lemmatizer *l, uint64_t key)
 {
-    size_t i = (size_t)key & l->mask;
-    for (;;) {
-        if (l->tab[i].key == key)
-            return &l->tab[i];
-        if (l->tab[i].key == 0)
-            return NULL;
-        i = (i + 1) & l->mask;
-    }
+    return annals__keytab_find(l->tab, l->mask, sizeof *l->tab, key);
 }
 
 size_t annals__lemma_room(const struct lemmatizer *l, size_t form_len)
@@ -122,21 +116,10 @@ int annals__lm_scripts(struct lemmatizer *l, char *err, size_t errlen)
 
 int annals__lm_table(struct lemmatizer *l, const struct lm_entry *e, size_t n)
 {
-    size_t cap = 16;
-    while (cap < n * 2)
-        cap *= 2;
-    l->tab = annals__malloc(l->alloc, cap * sizeof *l->tab);
+    l->tab = annals__keytab_build(l->alloc, e, n, sizeof *e, &l->mask);
     if (l->tab == NULL)
         return ANNALS_ENOMEM;
-    memset(l->tab, 0, cap * sizeof *l->tab);
-    l->mask = cap - 1;
     l->n_entries = (uint32_t)n;
-    for (size_t k = 0; k < n; k++) {
-        size_t i = (size_t)e[k].key & l->mask;
-        while (l->tab[i].key != 0)
-            i = (i + 1) & l->mask;
-        l->tab[i] = e[k];
-    }
     return ANNALS_OK;
 }
 

@@ -5,6 +5,7 @@
 ** Reads model sections META, FEAT, LABL, LEXN, WGHT (docs/MODEL-FORMAT.md);
 ** algorithm and features: docs/SYNTAX.md#tagger. */
 #include "tagger.h"
+#include "keytab.h"
 
 #include <string.h>
 
@@ -107,14 +108,7 @@ const struct tg_lex *annals__tg_lookup(const struct tagger *t, uint64_t key)
 {
     if (t->lex == NULL)
         return NULL;
-    size_t i = (size_t)key & t->lex_mask;
-    for (;;) {
-        if (t->lex[i].key == key)
-            return &t->lex[i];
-        if (t->lex[i].key == 0)
-            return NULL;
-        i = (i + 1) & t->lex_mask;
-    }
+    return annals__keytab_find(t->lex, t->lex_mask, sizeof *t->lex, key);
 }
 
 void annals__tg_atoms(const struct tagger *t, const struct syn_word *w, size_t n,
@@ -296,21 +290,10 @@ int annals__tg_prepare_labels(struct tagger *t)
 
 int annals__tg_set_lexicon(struct tagger *t, const struct tg_lex *e, size_t n)
 {
-    size_t cap = 16;
-    while (cap < n * 2)
-        cap *= 2;
-    t->lex = annals__malloc(t->alloc, cap * sizeof *t->lex);
+    t->lex = annals__keytab_build(t->alloc, e, n, sizeof *e, &t->lex_mask);
     if (t->lex == NULL)
         return ANNALS_ENOMEM;
-    memset(t->lex, 0, cap * sizeof *t->lex);
-    t->lex_mask = cap - 1;
     t->n_lex = (uint32_t)n;
-    for (size_t k = 0; k < n; k++) {
-        size_t i = (size_t)e[k].key & t->lex_mask;
-        while (t->lex[i].key != 0)
-            i = (i + 1) & t->lex_mask;
-        t->lex[i] = e[k];
-    }
     return ANNALS_OK;
 }
 
