@@ -11,33 +11,7 @@
 #include "actors.h"
 #include "doc.h"
 
-struct fixture {
-    struct test_alloc t;
-    annals_pipeline *p;
-    annals_doc *d;
-};
-
 static char dict_file[] = "/tmp/annals-test-actors-XXXXXX";
-
-static int open_with(void **state, const char *actors_file)
-{
-    struct fixture *f = calloc(1, sizeof *f);
-    struct annals_options opt;
-    if (f == NULL)
-        return -1;
-    annals_options_init(&opt);
-    opt.alloc = test_alloc_fn;
-    opt.alloc_ud = &f->t;
-    opt.model_dir = "models";
-    opt.actors_file = actors_file;
-    if (annals_pipeline_open(&opt, &f->p, NULL, 0) != ANNALS_OK ||
-        annals_doc_new(f->p, &f->d) != ANNALS_OK)
-        return -1;
-    *state = f;
-    return 0;
-}
-
-static int setup(void **state) { return open_with(state, NULL); }
 
 static int setup_dict(void **state)
 {
@@ -50,23 +24,12 @@ static int setup_dict(void **state)
           "Corvin Ostrava\tCZE\tBUS\t-\t-\n",
           fp);
     fclose(fp);
-    int rc = open_with(state, dict_file);
+    int rc = model_fixture_open(state, dict_file);
     remove(dict_file);
     return rc;
 }
 
-static int teardown(void **state)
-{
-    struct fixture *f = *state;
-    annals_doc_free(f->d);
-    annals_pipeline_close(f->p);
-    if (f->t.live != 0 || f->t.bad_osize != 0)
-        return -1;
-    free(f);
-    return 0;
-}
-
-static void annotate(struct fixture *f, const char *text)
+static void annotate(struct model_fixture *f, const char *text)
 {
     annals_doc_reset(f->d);
     assert_int_equal(annals_annotate(f->p, f->d, text, strlen(text)), ANNALS_OK);
@@ -75,7 +38,7 @@ static void annotate(struct fixture *f, const char *text)
 
 /* The actor code of the phrase at the nth occurrence of "what" (its last
 ** word with an actor), or "" when none. */
-static const char *code_at(struct fixture *f, const char *text, const char *what, int nth)
+static const char *code_at(struct model_fixture *f, const char *text, const char *what, int nth)
 {
     static char code[ACTOR_CODE_MAX];
     const char *at = text;
@@ -96,7 +59,7 @@ static const char *code_at(struct fixture *f, const char *text, const char *what
     return code;
 }
 
-static const struct doc_actor *actor_at(struct fixture *f, const char *text, const char *what)
+static const struct doc_actor *actor_at(struct model_fixture *f, const char *text, const char *what)
 {
     size_t s = (size_t)(strstr(text, what) - text);
     for (size_t w = 0; w < f->d->word.n; w++)
@@ -107,7 +70,7 @@ static const struct doc_actor *actor_at(struct fixture *f, const char *text, con
 
 static void test_demonym_gives_the_country_and_the_noun_the_sector(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *s = "Pakistani officials said Afghan police had arrested two men.";
     annotate(f, s);
     assert_string_equal(code_at(f, s, "Pakistani officials", 1), "PAKGOV");
@@ -118,7 +81,7 @@ static void test_demonym_gives_the_country_and_the_noun_the_sector(void **state)
 
 static void test_capital_that_speaks_is_its_government(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *s = "Washington said Kabul had accused Islamabad of lying.";
     annotate(f, s);
     assert_string_equal(code_at(f, s, "Washington", 1), "USAGOV");
@@ -129,7 +92,7 @@ static void test_capital_that_speaks_is_its_government(void **state)
 
 static void test_mere_location_is_no_actor(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *s = "Two people were injured in Christchurch and at the Pak-Afghan border, "
                     "and a bomb exploded in Kabul.";
     annotate(f, s);
@@ -140,7 +103,7 @@ static void test_mere_location_is_no_actor(void **state)
 
 static void test_seat_of_government_acts_with_its_sector(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *s = "The Pentagon said the Kremlin had rejected the offer.";
     annotate(f, s);
     assert_string_equal(code_at(f, s, "Pentagon", 1), "USAMIL");
@@ -149,7 +112,7 @@ static void test_seat_of_government_acts_with_its_sector(void **state)
 
 static void test_title_gives_country_and_sector_of_a_person(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *s = "US Secretary of Defence Lloyd Austin met French Foreign Minister "
                     "Claire Dubois.";
     annotate(f, s);
@@ -160,7 +123,7 @@ static void test_title_gives_country_and_sector_of_a_person(void **state)
 
 static void test_spokesperson_takes_the_body_spoken_for(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *s = "Pentagon Spokesperson John Kirby spoke first. A spokesman for the "
                     "Afghan army said a Taliban spokesman had lied.";
     annotate(f, s);
@@ -171,7 +134,7 @@ static void test_spokesperson_takes_the_body_spoken_for(void **state)
 
 static void test_institution_takes_the_country_in_context(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *s = "Pakistan held talks with China on Monday. The army said the air force "
                     "was ready.";
     annotate(f, s);
@@ -181,7 +144,7 @@ static void test_institution_takes_the_country_in_context(void **state)
 
 static void test_named_armed_groups_and_organisations(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *s = "The Taliban and Boko Haram were condemned by the United Nations, "
                     "NATO and Amnesty International.";
     annotate(f, s);
@@ -195,7 +158,7 @@ static void test_named_armed_groups_and_organisations(void **state)
 
 static void test_counterpart_is_of_another_country(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *s = "Ghana's foreign minister called his Kenyan counterpart. The Nigerian "
                     "president later met his counterparts.";
     annotate(f, s);
@@ -205,7 +168,7 @@ static void test_counterpart_is_of_another_country(void **state)
 
 static void test_pronoun_takes_the_last_compatible_mention(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *s = "Chilean Interior Minister Ana Soto met the Ugandan army. She said it "
                     "had behaved well, and they agreed.";
     annotate(f, s);
@@ -216,7 +179,7 @@ static void test_pronoun_takes_the_last_compatible_mention(void **state)
 
 static void test_he_skips_an_organisation_and_crosses_sentences(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *s = "Turkish Defence Minister Kemal Aydin arrived on Monday. The European "
                     "Union welcomed the visit. He said Turkey would buy jets.";
     annotate(f, s);
@@ -226,7 +189,7 @@ static void test_he_skips_an_organisation_and_crosses_sentences(void **state)
 
 static void test_definite_description_finds_its_title(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *s = "Pakistan Army chief General Asif Rana met US officials. The army chief "
                     "said the border was secure.";
     annotate(f, s);
@@ -236,7 +199,7 @@ static void test_definite_description_finds_its_title(void **state)
 
 static void test_surname_and_entity_share_the_actor(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *s = "Indian Foreign Minister Arun Mehta arrived in Colombo. Mehta said the "
                     "visit was useful.";
     annotate(f, s);
@@ -248,7 +211,7 @@ static void test_surname_and_entity_share_the_actor(void **state)
 
 static void test_user_dictionary_overrides_inference(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *s = "Vela Marsh met Corvin Ostrava in Kabul. Marsh said Pakistani officials "
                     "were absent.";
     annotate(f, s);
@@ -261,7 +224,7 @@ static void test_user_dictionary_overrides_inference(void **state)
 
 static void test_actors_appear_in_the_json_record(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *s = "The Kremlin denied the report.";
     const char *out;
     size_t len;
@@ -286,7 +249,7 @@ static void test_without_syntax_there_are_no_actors(void **state)
     annals_pipeline_close(p);
 }
 
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+#define T(name) cmocka_unit_test_setup_teardown(name, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
 {
@@ -305,7 +268,7 @@ int main(int argc, char **argv)
         T(test_definite_description_finds_its_title),
         T(test_surname_and_entity_share_the_actor),
         cmocka_unit_test_setup_teardown(test_user_dictionary_overrides_inference, setup_dict,
-                                        teardown),
+                                        model_fixture_teardown),
         T(test_actors_appear_in_the_json_record),
         cmocka_unit_test(test_without_syntax_there_are_no_actors),
     };

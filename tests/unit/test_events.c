@@ -29,41 +29,7 @@ static void test_lexicon_is_valid(void **state)
         assert_true(per_root[r] >= 5);
 }
 
-struct fixture {
-    struct test_alloc t;
-    annals_pipeline *p;
-    annals_doc *d;
-};
-
-static int setup(void **state)
-{
-    struct fixture *f = calloc(1, sizeof *f);
-    struct annals_options opt;
-    if (f == NULL)
-        return -1;
-    annals_options_init(&opt);
-    opt.alloc = test_alloc_fn;
-    opt.alloc_ud = &f->t;
-    opt.model_dir = "models";
-    if (annals_pipeline_open(&opt, &f->p, NULL, 0) != ANNALS_OK ||
-        annals_doc_new(f->p, &f->d) != ANNALS_OK)
-        return -1;
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct fixture *f = *state;
-    annals_doc_free(f->d);
-    annals_pipeline_close(f->p);
-    if (f->t.live != 0 || f->t.bad_osize != 0)
-        return -1;
-    free(f);
-    return 0;
-}
-
-static size_t code(struct fixture *f, const char *text)
+static size_t code(struct model_fixture *f, const char *text)
 {
     annals_doc_reset(f->d);
     assert_int_equal(annals_doc_set_meta(f->d, ANNALS_META_DATE, "2024-03-14", 10), ANNALS_OK);
@@ -71,7 +37,7 @@ static size_t code(struct fixture *f, const char *text)
     return annals_doc_event_count(f->d);
 }
 
-static void one_event(struct fixture *f, const char *text, const char *cameo,
+static void one_event(struct model_fixture *f, const char *text, const char *cameo,
                       const char *src, const char *tgt)
 {
     struct annals_event_info e;
@@ -116,7 +82,7 @@ static void test_future_on_a_governing_verb_is_an_intent(void **state)
 
 static void test_conjoined_subjects_fan_out(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     struct annals_event_info a, b;
     assert_int_equal(code(f, "Armenia and Azerbaijan signed a peace agreement."), 2);
     annals_doc_event(f->d, 0, &a);
@@ -135,7 +101,7 @@ static void test_history_and_captions_give_nothing(void **state)
 
 static void test_restatement_is_one_event_with_two_mentions(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     struct annals_event_info e;
     assert_int_equal(code(f, "Britain condemned Russia.\n\nBritain condemned Russia again.\n"), 1);
     annals_doc_event(f->d, 0, &e);
@@ -143,7 +109,7 @@ static void test_restatement_is_one_event_with_two_mentions(void **state)
     assert_int_equal(e.date_source, ANNALS_DATE_PUBLICATION);
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
 {

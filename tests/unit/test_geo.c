@@ -8,41 +8,7 @@
 
 #include <stdio.h>
 
-struct fixture {
-    struct test_alloc t;
-    annals_pipeline *p;
-    annals_doc *d;
-};
-
-static int setup(void **state)
-{
-    struct fixture *f = calloc(1, sizeof *f);
-    struct annals_options opt;
-    if (f == NULL)
-        return -1;
-    annals_options_init(&opt);
-    opt.alloc = test_alloc_fn;
-    opt.alloc_ud = &f->t;
-    opt.model_dir = "models";
-    if (annals_pipeline_open(&opt, &f->p, NULL, 0) != ANNALS_OK ||
-        annals_doc_new(f->p, &f->d) != ANNALS_OK)
-        return -1;
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct fixture *f = *state;
-    annals_doc_free(f->d);
-    annals_pipeline_close(f->p);
-    if (f->t.live != 0 || f->t.bad_osize != 0)
-        return -1;
-    free(f);
-    return 0;
-}
-
-static void annotate(struct fixture *f, const char *text)
+static void annotate(struct model_fixture *f, const char *text)
 {
     annals_doc_reset(f->d);
     assert_int_equal(annals_annotate(f->p, f->d, text, strlen(text)), ANNALS_OK);
@@ -50,7 +16,7 @@ static void annotate(struct fixture *f, const char *text)
 }
 
 /* The place found at text "what" (first occurrence), or fail. */
-static void place_at(struct fixture *f, const char *text, const char *what,
+static void place_at(struct model_fixture *f, const char *text, const char *what,
                      struct gaz_place *gp, struct gaz_country *gc)
 {
     size_t start = (size_t)(strstr(text, what) - text);
@@ -64,7 +30,7 @@ static void place_at(struct fixture *f, const char *text, const char *what,
     fail_msg("no place at '%s'", what);
 }
 
-static int has_place_at(struct fixture *f, const char *text, const char *what)
+static int has_place_at(struct model_fixture *f, const char *text, const char *what)
 {
     size_t start = (size_t)(strstr(text, what) - text);
     for (size_t i = 0; i < f->d->place.n; i++)
@@ -91,7 +57,7 @@ static void test_fold_lowercases_strips_marks_and_periods(void **state)
 
 static void test_country_name_is_the_country(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *text = "Officials said Jordan would reopen the crossing next week.";
     struct gaz_place gp;
     struct gaz_country gc;
@@ -104,7 +70,7 @@ static void test_country_name_is_the_country(void **state)
 
 static void test_town_named_like_a_person_is_no_place(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *text = "The talks in Lisbon ended on Monday. Asked about them, Kirby had "
                        "hoped for more.";
     annotate(f, text);
@@ -114,7 +80,7 @@ static void test_town_named_like_a_person_is_no_place(void **state)
 
 static void test_old_spelling_kiev_finds_kyiv(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *text = "The delegation flew to Kiev on Monday.";
     struct gaz_place gp;
     struct gaz_country gc;
@@ -127,7 +93,7 @@ static void test_old_spelling_kiev_finds_kyiv(void **state)
 
 static void test_division_after_a_comma_picks_the_small_town(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *text = "A tornado damaged homes in Paris, Texas, late on Sunday.";
     struct gaz_place gp;
     struct gaz_country gc;
@@ -141,7 +107,7 @@ static void test_division_after_a_comma_picks_the_small_town(void **state)
 
 static void test_without_context_the_larger_place_wins(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *text = "Farmers drove their tractors into Paris to protest.";
     struct gaz_place gp;
     struct gaz_country gc;
@@ -153,7 +119,7 @@ static void test_without_context_the_larger_place_wins(void **state)
 
 static void test_title_or_longer_name_is_not_a_place(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *text = "Gen. Jackson met reporters from the Washington Post in a hotel.";
     annotate(f, text);
     assert_false(has_place_at(f, text, "Jackson"));
@@ -162,7 +128,7 @@ static void test_title_or_longer_name_is_not_a_place(void **state)
 
 static void test_pronoun_us_is_not_the_united_states(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *text = "Nobody told Us about it, she said, but the US embassy did.";
     struct gaz_place gp;
     struct gaz_country gc;
@@ -174,7 +140,7 @@ static void test_pronoun_us_is_not_the_united_states(void **state)
 
 static void test_dateline_is_a_place_and_sets_the_country(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *text = "ODESA, Ukraine (Agency) - Ships left the port of Odesa on Friday.";
     annotate(f, text);
     assert_true(f->d->place.n >= 1);
@@ -188,7 +154,7 @@ static void test_dateline_is_a_place_and_sets_the_country(void **state)
 
 static void test_resolve_takes_spans_from_another_stage(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const char *text = "Aid reached the city of Mosul after a week.";
     struct geo_span sp;
     annotate(f, text);
@@ -208,7 +174,7 @@ static void test_resolve_takes_spans_from_another_stage(void **state)
 
 static void test_damaged_gazetteer_is_refused(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     struct annals_alloc a = test_alloc_of(&f->t);
     struct annals_gazetteer *g = NULL;
     unsigned char *img;
@@ -225,7 +191,7 @@ static void test_damaged_gazetteer_is_refused(void **state)
     annals__free(&a, img, cap);
 }
 
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+#define T(name) cmocka_unit_test_setup_teardown(name, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
 {

@@ -7,43 +7,9 @@
 
 #include <stdio.h>
 
-struct fixture {
-    struct test_alloc t;
-    annals_pipeline *p;
-    annals_doc *d;
-};
-
-static int setup(void **state)
-{
-    struct fixture *f = calloc(1, sizeof *f);
-    struct annals_options opt;
-    if (f == NULL)
-        return -1;
-    annals_options_init(&opt);
-    opt.alloc = test_alloc_fn;
-    opt.alloc_ud = &f->t;
-    opt.model_dir = "models";
-    if (annals_pipeline_open(&opt, &f->p, NULL, 0) != ANNALS_OK ||
-        annals_doc_new(f->p, &f->d) != ANNALS_OK)
-        return -1;
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct fixture *f = *state;
-    annals_doc_free(f->d);
-    annals_pipeline_close(f->p);
-    if (f->t.live != 0 || f->t.bad_osize != 0)
-        return -1;
-    free(f);
-    return 0;
-}
-
 static annals_doc *annotate(void **state, const char *text)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     assert_int_equal(annals_annotate(f->p, f->d, text, strlen(text)), ANNALS_OK);
     assert_true(f->d->has_quotes);
     return f->d;
@@ -183,7 +149,7 @@ static void test_unsure_pronoun_gets_no_speaker(void **state)
 
 static void test_offsets_point_into_the_original(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     /* "Cafe\xCC\x81" (e + combining accent) becomes shorter under NFC */
     const char *text = "Cafe\xCC\x81 owner Rita Sousa said: \"We will reopen soon.\"";
     const char *out;
@@ -196,7 +162,7 @@ static void test_offsets_point_into_the_original(void **state)
     assert_memory_equal(text + s, "We will reopen soon.", 20);
 }
 
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+#define T(name) cmocka_unit_test_setup_teardown(name, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
 {

@@ -5,41 +5,7 @@
 #include "doc.h"
 #include "tone.h"
 
-struct fixture {
-    struct test_alloc t;
-    annals_pipeline *p;
-    annals_doc *d;
-};
-
-static int setup(void **state)
-{
-    struct fixture *f = calloc(1, sizeof *f);
-    struct annals_options opt;
-    if (f == NULL)
-        return -1;
-    annals_options_init(&opt);
-    opt.alloc = test_alloc_fn;
-    opt.alloc_ud = &f->t;
-    opt.model_dir = "models";
-    if (annals_pipeline_open(&opt, &f->p, NULL, 0) != ANNALS_OK ||
-        annals_doc_new(f->p, &f->d) != ANNALS_OK)
-        return -1;
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    struct fixture *f = *state;
-    annals_doc_free(f->d);
-    annals_pipeline_close(f->p);
-    if (f->t.live != 0 || f->t.bad_osize != 0)
-        return -1;
-    free(f);
-    return 0;
-}
-
-static const struct doc_tone *tone_of(struct fixture *f, const char *text)
+static const struct doc_tone *tone_of(struct model_fixture *f, const char *text)
 {
     annals_doc_reset(f->d);
     assert_int_equal(annals_annotate(f->p, f->d, text, strlen(text)), ANNALS_OK);
@@ -50,7 +16,7 @@ static const struct doc_tone *tone_of(struct fixture *f, const char *text)
 
 static void test_lexicon_knows_signs_of_plain_words(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     assert_true(annals__tone_valence(f->p->tone, "happy", 5) > 0);
     assert_true(annals__tone_valence(f->p->tone, "killed", 6) < 0);
     assert_int_equal(annals__tone_valence(f->p->tone, "table", 5), 0);
@@ -60,7 +26,7 @@ static void test_lexicon_knows_signs_of_plain_words(void **state)
 
 static void test_counts_words_and_sentiment_words(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     /* 8 words, one positive (praised), one negative (failed) */
     const struct doc_tone *t = tone_of(f, "The council praised the plan that failed last year.");
     assert_int_equal(t->words, 9);
@@ -72,7 +38,7 @@ static void test_counts_words_and_sentiment_words(void **state)
 
 static void test_negation_turns_good_into_negative(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const struct doc_tone *t = tone_of(f, "The harvest was not good this year.");
     assert_int_equal(t->pos, 0);
     assert_int_equal(t->neg, 1);
@@ -81,7 +47,7 @@ static void test_negation_turns_good_into_negative(void **state)
 
 static void test_negation_stops_at_a_comma(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const struct doc_tone *t = tone_of(f, "It was not, by any measure, a good week.");
     assert_int_equal(t->pos, 1);
     assert_int_equal(t->neg, 0);
@@ -89,7 +55,7 @@ static void test_negation_stops_at_a_comma(void **state)
 
 static void test_intensifier_scales_and_diminisher_shrinks(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const struct doc_tone *t = tone_of(f, "The roads were very bad.");
     assert_true(t->neg_score > 1.29 && t->neg_score < 1.31);
     t = tone_of(f, "The roads were slightly bad.");
@@ -98,7 +64,7 @@ static void test_intensifier_scales_and_diminisher_shrinks(void **state)
 
 static void test_pronouns_count_as_self_and_group(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const struct doc_tone *t = tone_of(f, "I told them we would stay with our neighbours.");
     assert_int_equal(t->self, 1);
     assert_int_equal(t->group, 3);
@@ -106,14 +72,14 @@ static void test_pronouns_count_as_self_and_group(void **state)
 
 static void test_activity_words_are_counted(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const struct doc_tone *t = tone_of(f, "Troops stormed the town and seized the bridge.");
     assert_int_equal(t->activity, 2);
 }
 
 static void test_each_sentence_has_its_own_tone(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     const struct doc_tone *t = tone_of(f, "Crops failed. The rain was welcome.");
     assert_int_equal(f->d->stone.n, 2);
     assert_int_equal(f->d->stone.v[0].neg, 1);
@@ -124,7 +90,7 @@ static void test_each_sentence_has_its_own_tone(void **state)
 
 static void test_damaged_lexicon_is_refused(void **state)
 {
-    struct fixture *f = *state;
+    struct model_fixture *f = *state;
     struct annals_alloc a = test_alloc_of(&f->t);
     struct annals_tone_lexicon *lex = NULL;
     unsigned char *img;
@@ -154,7 +120,7 @@ static void test_missing_model_dir_fails_to_open(void **state)
     assert_non_null(strstr(err, "no-such-directory/"));   /* names the missing file */
 }
 
-#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+#define T(name) cmocka_unit_test_setup_teardown(name, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
 {

@@ -75,4 +75,45 @@ static inline struct annals_alloc test_alloc_of(struct test_alloc *t)
     return a;
 }
 
+/* A pipeline with the shipped models (tests run from the repository root,
+** as make does) and one document, over a checking allocator. */
+struct model_fixture {
+    struct test_alloc t;
+    annals_pipeline *p;
+    annals_doc *d;
+};
+
+/* Open the fixture into *state; actors_file may name a user dictionary. */
+static inline int model_fixture_open(void **state, const char *actors_file)
+{
+    struct model_fixture *f = calloc(1, sizeof *f);
+    struct annals_options opt;
+    if (f == NULL)
+        return -1;
+    annals_options_init(&opt);
+    opt.alloc = test_alloc_fn;
+    opt.alloc_ud = &f->t;
+    opt.model_dir = "models";
+    opt.actors_file = actors_file;
+    if (annals_pipeline_open(&opt, &f->p, NULL, 0) != ANNALS_OK ||
+        annals_doc_new(f->p, &f->d) != ANNALS_OK)
+        return -1;
+    *state = f;
+    return 0;
+}
+
+static inline int model_fixture_setup(void **state) { return model_fixture_open(state, NULL); }
+
+/* Fails the test group when memory leaked or was freed with a wrong size. */
+static inline int model_fixture_teardown(void **state)
+{
+    struct model_fixture *f = *state;
+    annals_doc_free(f->d);
+    annals_pipeline_close(f->p);
+    if (f->t.live != 0 || f->t.bad_osize != 0)
+        return -1;
+    free(f);
+    return 0;
+}
+
 #endif /* ANNALS_UNIT_H */
