@@ -19,6 +19,7 @@
 **    a bare surname takes the person it names, phrases without a country
 **    take their possessor's or complement's, else the last country of the
 **    text; every mention of an NER entity shares the entity's actor.
+** 4. A title attached to a person's name stands for that person.
 ** A place name (country, capital, region) is an actor only as an argument
 ** of a verb (subject, object, by/with/against/to phrase), never as a mere
 ** location ("in Christchurch", "at the border").
@@ -573,6 +574,10 @@ static int is_argument(const struct ctx *c, const struct np *x)
     if (deprel_is(c, w, "nsubj") || deprel_is(c, w, "csubj") || deprel_is(c, w, "obj") ||
         deprel_is(c, w, "iobj") || strcmp(rel, "obl:agent") == 0)
         return 2;
+    /* the possessor of an act is its agent ("Washington's support") */
+    if (strcmp(rel, "nmod:poss") == 0 && W(c, w)->head >= 0 &&
+        upos_is(c, (size_t)W(c, w)->head, "NOUN"))
+        return 2;
     if ((deprel_is(c, w, "obl") || deprel_is(c, w, "nmod")) && strcmp(rel, "nmod:poss") != 0) {
         size_t k = case_of(c, w);
         if (k != SIZE_MAX && form_in(c, k, strong_case))
@@ -725,6 +730,12 @@ static int32_t description_antecedent(const struct ctx *c, size_t k)
 {
     const struct np *x = &c->np[k];
     size_t xr = x->role_w + x->role_n - 1;
+    /* the head of "department of defence" is "department" */
+    for (size_t w = x->role_w + 1; w < x->role_w + x->role_n; w++)
+        if (form_is(c, w, "of") || form_is(c, w, "for")) {
+            xr = w - 1;
+            break;
+        }
     for (size_t j = k, seen = 0; j-- > 0 && seen < MAX_BACK; seen++) {
         const struct np *y = &c->np[j];
         if (y->role_n == 0 || !has_actor(y) || y->skip || y->pronoun != PRO_NONE)
@@ -821,6 +832,18 @@ static void context_step(struct context *cx, const struct np *x)
         memcpy(cx->pending_subj, x->own, sizeof cx->pending_subj);
 }
 
+/* The entity the quotation stage found speaking through pronoun x ("it
+** added" after a handout of the ministry was quoted), or -1. */
+static int32_t quoted_speaker(const struct ctx *c, const struct np *x)
+{
+    const annals_doc *d = c->d;
+    uint32_t start = d->tok.v[W(c, x->first)->token].start;
+    for (size_t q = 0; q < d->quote.n; q++)
+        if (d->quote.v[q].sp_start == start && d->quote.v[q].sp_end > start)
+            return d->quote.v[q].entity;
+    return -1;
+}
+
 /* Pass 2, in reading order. */
 static void resolve(struct ctx *c, const char *start_country)
 {
@@ -834,7 +857,8 @@ static void resolve(struct ctx *c, const char *start_country)
         context_step(&cx, x);
 
         if (x->pronoun != PRO_NONE) {
-            a = pronoun_antecedent(c, k);
+            int32_t e = quoted_speaker(c, x);
+            a = e >= 0 && c->ent_best[e] >= 0 ? c->ent_best[e] : pronoun_antecedent(c, k);
             if (a >= 0 && !c->np[a].skip) {
                 copy_actor(x, &c->np[a], a);
                 x->person = (uint8_t)(x->pronoun == PRO_HE || x->pronoun == PRO_SHE ||
@@ -915,6 +939,30 @@ static void resolve(struct ctx *c, const char *start_country)
             continue;
         if (adds(x, &c->np[a]))
             copy_actor(x, &c->np[a], a);
+    }
+}
+
+/* Pass 4: a title the NER stage attached to a person's name ("Chief of Army
+** Staff (COAS) General" before "Qamar Javed Bajwa") names that person, so
+** its phrases take the person's actor rather than the context's country. */
+static void titles_name_their_holder(struct ctx *c, const int32_t *word_np)
+{
+    const annals_doc *d = c->d;
+    for (size_t m = 0; m < d->ment.n; m++) {
+        const struct doc_mention *mt = &d->ment.v[m];
+        if (mt->type != ENT_PER || mt->role_n == 0 || mt->n_word == 0)
+            continue;
+        int32_t k = word_np[mt->word + mt->n_word - 1];
+        if (k < 0 || !has_actor(&c->np[k]))
+            continue;
+        for (size_t w = mt->role_word; w < mt->role_word + mt->role_n; w++) {
+            int32_t j = word_np[w];
+            struct np *x = j >= 0 ? &c->np[j] : NULL;
+            if (x == NULL || j == k || x->pronoun != PRO_NONE || x->person ||
+                x->src == ACTOR_FROM_DICTIONARY || x->first + x->n > mt->role_word + mt->role_n)
+                continue;
+            copy_actor(x, &c->np[k], k);
+        }
     }
 }
 
@@ -1088,6 +1136,15 @@ int annals__actors_run(const annals_pipeline *p, annals_doc *d)
         dictionary(&c, x);
     }
     resolve(&c, dateline_country(&c));
+    int32_t *word_np = annals__arena_alloc(&d->arena, cap * sizeof *word_np);
+    if (word_np == NULL)
+        return annals__doc_fail(d, ANNALS_ENOMEM, "out of memory");
+    for (size_t w = 0; w < nw; w++)
+        word_np[w] = -1;
+    for (size_t k = 0; k < c.n_np; k++)
+        for (size_t w = c.np[k].first; w < c.np[k].first + c.np[k].n; w++)
+            word_np[w] = (int32_t)k;
+    titles_name_their_holder(&c, word_np);
 
     size_t n = 0;
     for (size_t k = 0; k < c.n_np; k++)

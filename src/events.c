@@ -94,21 +94,50 @@ static int32_t find_child(const annals_doc *d, const struct sent_tree *t, int32_
     return -1;
 }
 
-/* The preposition (case or mark child) of a phrase headed by w, or -1. */
+static int32_t head_of(const annals_doc *d, int32_t w)
+{
+    return W(d, w)->head < 0 ? -1 : (int32_t)W(d, w)->head;
+}
+
+/* Does word k lie in the subtree of w? */
+static int dominated_by(const annals_doc *d, int32_t k, int32_t w)
+{
+    for (int i = 0; i < 64 && k >= 0; i++, k = head_of(d, k))
+        if (k == w)
+            return 1;
+    return 0;
+}
+
+/* The preposition (case or mark child) of a phrase headed by w, else the
+** adposition that opens the phrase when the parse hung it on an inner word
+** ("to Chief of Army Staff" headed by "Staff", "to" under "Chief"), or -1. */
 static int32_t prep_of(const annals_doc *d, const struct sent_tree *t, int32_t w)
 {
     int32_t c = find_child(d, t, w, "case", 0, NULL);
-    return c >= 0 ? c : find_child(d, t, w, "mark", 0, NULL);
+    if (c < 0)
+        c = find_child(d, t, w, "mark", 0, NULL);
+    if (c >= 0)
+        return c;
+    int32_t k = w;
+    while (k - 1 >= t->w0 && dominated_by(d, k - 1, w))
+        k--;
+    return k < w && upos_is(d, k, "ADP") ? k : -1;
 }
 
-static int is_oblique(const annals_doc *d, int32_t c)
+/* A phrase that may carry an argument's preposition: obliques, and an
+** apposition or compound that opens with one (a misattached "to" phrase). */
+static int is_oblique(const annals_doc *d, const struct sent_tree *t, int32_t c)
 {
-    return rel_base(d, c, "obl") || rel_base(d, c, "nmod") || rel_is(d, c, "advcl") ||
-           rel_is(d, c, "acl");
+    if (rel_base(d, c, "obl") || rel_base(d, c, "nmod") || rel_is(d, c, "advcl") ||
+        rel_is(d, c, "acl"))
+        return 1;
+    return (rel_is(d, c, "appos") || rel_is(d, c, "compound")) &&
+           find_child(d, t, c, "case", 0, NULL) < 0 && prep_of(d, t, c) >= 0;
 }
 
 /* A prepositional phrase under w (or under w's object o) introduced by a
-** preposition of preps and, when set is not NULL, headed by a lemma of set. */
+** preposition of preps and headed by a lemma of set; with set NULL (an
+** argument is sought), any nominal phrase. */
 static int32_t find_pp(const annals_doc *d, const struct sent_tree *t, int32_t w, int32_t o,
                        const char *preps, const char *set)
 {
@@ -117,7 +146,8 @@ static int32_t find_pp(const annals_doc *d, const struct sent_tree *t, int32_t w
         if (heads[k] < 0)
             continue;
         for (int32_t c = child(t, heads[k]); c >= 0; c = sibling(t, c)) {
-            if (!is_oblique(d, c) || rel_is(d, c, "obl:agent"))
+            if (!is_oblique(d, t, c) || rel_is(d, c, "obl:agent") ||
+                (set == NULL && upos_is(d, c, "VERB")))
                 continue;
             int32_t p = prep_of(d, t, c);
             if (p >= 0 && lemma_in(d, p, preps) && (set == NULL || lemma_in(d, c, set)))
@@ -145,13 +175,26 @@ static void add_arg(struct args *a, int32_t w)
         a->v[a->n++] = w;
 }
 
+/* Is c, a name part of w, really a second name joined by "and"/"or"?  A
+** flat name holds no conjunction, so one between them means the parse
+** glued two conjuncts ("Secretary Austin and General Bajwa"). */
+static int glued_conjunct(const annals_doc *d, int32_t w, int32_t c)
+{
+    if (!rel_is(d, c, "flat") && !rel_is(d, c, "compound"))
+        return 0;
+    for (int32_t k = w + 1; k < c; k++)
+        if (upos_is(d, k, "CCONJ") && dominated_by(d, k, c))
+            return 1;
+    return 0;
+}
+
 /* w and the words conjoined to it ("A and B"). */
 static void add_with_conj(const annals_doc *d, const struct sent_tree *t, struct args *a,
                           int32_t w)
 {
     add_arg(a, w);
     for (int32_t c = child(t, w); c >= 0; c = sibling(t, c))
-        if (rel_is(d, c, "conj") && !upos_is(d, c, "VERB"))
+        if ((rel_is(d, c, "conj") && !upos_is(d, c, "VERB")) || glued_conjunct(d, w, c))
             add_arg(a, c);
 }
 
@@ -197,6 +240,9 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
 #define INTENT_VERBS "plan|intend|pledge|promise|vow|offer|agree|aim|prepare|hope|want|" \
                      "seek|decide|propose|threaten|volunteer|undertake|resolve|expect|" \
                      "wish|consider|mull|weigh|vote|move|set|schedule|arrange|look"
+/* Nouns of commitment whose to-clause is promised, not done. */
+#define RESOLVE_NOUNS "resolve|pledge|promise|commitment|determination|vow|readiness|" \
+                      "willingness"
 #define REJECT_VERBS "refuse|decline|reject|balk"
 #define APPEAL_VERBS "urge|call|ask|appeal|demand|request|press|order|force|allow|permit|" \
                      "try|attempt|fail|invite|encourage|persuade|tell|advise|warn|" \
@@ -204,6 +250,13 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                      "deny|accuse|cease|halt|authorize|authorise|approve|expect"
 #define TRANSPARENT "continue|begin|start|resume|keep|go|manage|proceed|help|come|" \
                     "appear|seem|claim|launch|step|use"
+#define RELATION_NOUNS "relationship|relations|relation|ties|cooperation|partnership|" \
+                       "alliance|friendship"
+/* Verbs whose object noun carries the event ("made a call", "launched
+** strikes"); the subject of the verb is the event's source. */
+#define LIGHT_VERBS "make|hold|have|conduct|carry|launch|stage|mount|pay|give|deliver|" \
+                    "host|extend|continue|resume|intensify|step|begin|start|maintain|" \
+                    "sign|reach|undertake"
 #define MODALS "would|could|might|may|should|must|can|ought|need"
 #define NEGATORS "not|never|n't|no|neither|nor|without"
 
@@ -281,7 +334,9 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
                 return MODE_BLOCK;
         } else if (rel_base(d, cur, "acl")) {
             int32_t m = find_child(d, t, cur, "mark", 0, NULL);
-            if (m >= 0 && lemma_in(d, m, "of|for|to|if|whether"))
+            if (m >= 0 && lemma_in(d, m, "to") && lemma_in(d, h, RESOLVE_NOUNS))
+                mode = mode == MODE_FACT ? MODE_INTENT : mode;  /* "the resolve to continue" */
+            else if (m >= 0 && lemma_in(d, m, "of|for|to|if|whether"))
                 return MODE_BLOCK;  /* "accused of attacking", "plans to attack" */
         } else {
             break;
@@ -322,20 +377,34 @@ static const char *mode_code(const struct ev_pattern *pt, int mode)
 
 /* -------------------------------------------------------------- filters */
 
-#define SPORTS "match|tournament|championship|league|cup|goal|goalkeeper|striker|" \
-               "midfielder|defender|coach|stadium|inning|wicket|olympics|olympic|" \
-               "medal|semifinal|semi-final|quarterfinal|playoff|derby|film|movie|" \
-               "album|concert|song|episode|actor|actress|singer|oscar|grammy|" \
-               "box-office|sitcom|premiere|touchdown|penalty|scorer|innings|" \
-               "batsman|bowler|fixture|squad|tennis|football|soccer|cricket|rugby|" \
-               "basketball|baseball|hockey|golf"
+/* Words that mark a sentence about sports or entertainment on their own,
+** and words that do so only in company: "goals", "squad", "actors",
+** "defenders" and "match" are as common in political news. */
+#define SPORTS "tournament|championship|goalkeeper|midfielder|stadium|inning|innings|" \
+               "wicket|olympics|olympic|semifinal|semi-final|quarterfinal|playoff|" \
+               "touchdown|batsman|bowler|tennis|football|soccer|cricket|rugby|" \
+               "basketball|baseball|hockey|golf|sitcom|box-office|oscar|grammy|movie|" \
+               "album|actress|singer"
+#define SPORTS_WEAK "match|league|cup|goal|striker|defender|coach|medal|derby|film|" \
+                    "concert|song|episode|actor|premiere|penalty|scorer|fixture|squad"
 
 /* Sports and entertainment sentences code nothing ("Brazil beat Argentina"). */
 static int off_topic(const annals_doc *d, const struct sent_tree *t)
 {
-    for (int32_t w = t->w0; w < t->w1; w++)
-        if ((upos_is(d, w, "NOUN") || upos_is(d, w, "PROPN")) && lemma_in(d, w, SPORTS))
+    int32_t weak = -1;
+    for (int32_t w = t->w0; w < t->w1; w++) {
+        if (!upos_is(d, w, "NOUN") && !upos_is(d, w, "PROPN"))
+            continue;
+        if (lemma_in(d, w, SPORTS))
             return 1;
+        if (lemma_in(d, w, SPORTS_WEAK)) {
+            const struct doc_word *x = W(d, w);
+            if (weak >= 0 && (W(d, weak)->lemma_len != x->lemma_len ||
+                              memcmp(W(d, weak)->lemma, x->lemma, x->lemma_len) != 0))
+                return 1;
+            weak = w;
+        }
+    }
     return 0;
 }
 
@@ -665,6 +734,29 @@ static int complement_has_event(const struct ctx *c, size_t first_ev, int32_t v)
     return 0;
 }
 
+/* The other party of a relationship named under v: "improve the US-Pakistan
+** relationship", "deepen ties with Kenya" said by the US side give PAK and
+** KEN.  Added to tgt when the verb has no target of its own. */
+static void partner_of_relationship(const annals_doc *d, const struct sent_tree *t, int32_t v,
+                                    int32_t source, struct args *tgt)
+{
+    const struct doc_actor *sa = annals__actor_of_word(d, (size_t)source);
+    if (sa == NULL)
+        return;
+    for (int32_t r = t->w0; r < t->w1; r++) {
+        if (!upos_is(d, r, "NOUN") || !lemma_in(d, r, RELATION_NOUNS) || !dominated_by(d, r, v))
+            continue;
+        for (int32_t k = child(t, r); k >= 0; k = sibling(t, k)) {
+            const struct doc_actor *a = annals__actor_of_word(d, (size_t)k);
+            if ((rel_is(d, k, "compound") || rel_is(d, k, "amod") || rel_base(d, k, "nmod")) &&
+                a != NULL && a->country[0] != '\0' && strcmp(a->country, sa->country) != 0)
+                add_arg(tgt, k);
+        }
+        if (tgt->n > 0)
+            return;
+    }
+}
+
 /* Code the trigger word v against its patterns [lo, hi). */
 static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_pass,
                      size_t first_ev)
@@ -686,6 +778,17 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
                 find_child(d, t, k, "mark", 0, "to") >= 0)
                 f.xc = k;
 
+    /* an event noun as the object of a light verb ("made a call to",
+    ** "held talks with", "continue its support to") takes that verb's
+    ** subject, mood and prepositional phrases */
+    int32_t light = -1;
+    if (noun && rel_is(d, v, "obj") && head_of(d, v) >= 0 &&
+        upos_is(d, head_of(d, v), "VERB") && lemma_in(d, head_of(d, v), LIGHT_VERBS))
+        light = head_of(d, v);
+    for (size_t i = first_ev; light >= 0 && i < d->ev.n; i++)
+        if (d->ev.v[i].trigger == light)
+            return ANNALS_OK;   /* the verb's own pattern coded the phrase */
+
     if (noun) {
         /* source of an event noun: possessor, demonym or by-phrase */
         int32_t s = find_child(d, t, v, "nmod:poss", 0, NULL);
@@ -698,6 +801,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
                     s = k;
         if (s >= 0)
             add_with_conj(d, t, &src, s);
+        else if (light >= 0)
+            subjects_of(d, t, light, &src, 0);
     } else {
         subjects_of(d, t, v, &src, 0);
     }
@@ -716,7 +821,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         return ANNALS_OK;
 
     int reported = 0, vague = 0, year;
-    int mode = noun ? MODE_FACT : clause_mode(d, t, v, &reported, &vague);
+    int mode = !noun ? clause_mode(d, t, v, &reported, &vague)
+               : light >= 0 ? clause_mode(d, t, light, &reported, &vague) : MODE_FACT;
     if (mode == MODE_BLOCK)
         return ANNALS_OK;
     if (noun) {
@@ -737,6 +843,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         pp = find_pp(d, t, f.xc >= 0 && best->xcomp != NULL ? f.xc : v, ob, best->tgt, NULL);
         if (pp < 0 && f.xc >= 0 && best->xcomp == NULL)
             pp = find_pp(d, t, f.xc, -1, best->tgt, NULL);
+        if (pp < 0 && light >= 0)
+            pp = find_pp(d, t, light, -1, best->tgt, NULL);
     }
     if (pp >= 0) {
         add_with_conj(d, t, &tgt, pp);
@@ -762,6 +870,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             tgt.v[kept++] = w;
     }
     tgt.n = kept;
+    if (tgt.n == 0 && src.n > 0 && !noun)
+        partner_of_relationship(d, t, v, src.v[0], &tgt);
 
     int conf = 90 - (reported ? 5 : 0) - (vague ? 10 : 0) - (noun ? 15 : 0) -
                (mode != MODE_FACT ? 5 : 0);

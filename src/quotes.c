@@ -466,6 +466,11 @@ static int32_t cue_before(const struct ctx *x, int32_t wo, int depth)
     uint32_t s = x->wsent[wo];
     int32_t lo = (int32_t)x->sfirst[s], k = wo - 1, seen = 0;
 
+    /* "According to a handout issued by the ministry, "..."": the phrase
+    ** may hold a verb of its own, so it is recognised by its opening */
+    if (wo - lo >= 3 && wo - lo <= 24 && is_according(x, (size_t)lo) &&
+        form_is(x, (size_t)wo - 1, ",") && x->inq[lo] == depth - 1)
+        return lo;
     for (; k >= lo && seen < 10; k--, seen++) {
         if (x->inq[k] != depth - 1)
             return -1;
