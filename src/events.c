@@ -777,6 +777,13 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             if ((rel_is(d, k, "advcl") || rel_is(d, k, "ccomp")) &&
                 find_child(d, t, k, "mark", 0, "to") >= 0)
                 f.xc = k;
+    /* "urged Iran's neighbours to refrain": the to-clause hung on the noun */
+    for (int32_t k = child(t, v); k >= 0 && f.xc < 0 && !noun; k = sibling(t, k))
+        if (rel_is(d, k, "obj") || rel_base(d, k, "obl"))
+            for (int32_t a = child(t, k); a >= 0 && f.xc < 0; a = sibling(t, a))
+                if (rel_is(d, a, "acl") && upos_is(d, a, "VERB") &&
+                    find_child(d, t, a, "mark", 0, "to") >= 0)
+                    f.xc = a;
 
     /* an event noun as the object of a light verb ("made a call to",
     ** "held talks with", "continue its support to") takes that verb's

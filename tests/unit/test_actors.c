@@ -166,6 +166,29 @@ static void test_counterpart_is_of_another_country(void **state)
     assert_string_equal(code_at(f, s, "counterparts", 1), "GOV");
 }
 
+static void test_a_title_stands_for_the_person_it_names(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *s = "ACCRA: Ghana army chief General Kofi Mensah visited Lome on Monday.\n\n"
+                    "Kenya sent a message to Chief of Army Staff (CAS) General Kofi Mensah on "
+                    "Tuesday.\n";
+    annotate(f, s);
+    assert_string_equal(code_at(f, s, "Chief of Army Staff", 1), "GHAMIL");
+}
+
+static void test_an_organisation_is_no_description_of_a_person(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *s = "US Secretary of Defense Lloyd Vance arrived. According to the US "
+                    "Department of Defense, the talks went well.";
+    annotate(f, s);
+    const struct doc_actor *person = actor_at(f, s, "Lloyd Vance");
+    const struct doc_actor *body = actor_at(f, s, "Department of Defense");
+    assert_non_null(body);
+    assert_string_equal(code_at(f, s, "US Department of Defense", 1), "USAMIL");
+    assert_true(person == NULL || person->entity != body->entity || body->entity < 0);
+}
+
 static void test_pronoun_takes_the_last_compatible_mention(void **state)
 {
     struct model_fixture *f = *state;
@@ -263,6 +286,8 @@ int main(int argc, char **argv)
         T(test_institution_takes_the_country_in_context),
         T(test_named_armed_groups_and_organisations),
         T(test_counterpart_is_of_another_country),
+        T(test_a_title_stands_for_the_person_it_names),
+        T(test_an_organisation_is_no_description_of_a_person),
         T(test_pronoun_takes_the_last_compatible_mention),
         T(test_he_skips_an_organisation_and_crosses_sentences),
         T(test_definite_description_finds_its_title),

@@ -109,6 +109,44 @@ static void test_restatement_is_one_event_with_two_mentions(void **state)
     assert_int_equal(e.date_source, ANNALS_DATE_PUBLICATION);
 }
 
+static void test_light_verb_nouns_take_the_verb_subject(void **state)
+{
+    one_event(*state, "Ghana held a dialogue with Togo over the border dispute.", "040", "GHA",
+              "TGO");
+    one_event(*state, "The Kenyan president made a telephone call to Ghana's foreign minister.",
+              "041", "KENGOV", "GHAGOV");
+}
+
+static void test_promised_support_is_an_intent(void **state)
+{
+    one_event(*state, "Expressing the resolve to continue Ghana's support to the Malian "
+                      "government, the minister left Accra.", "033", "GHA", "MLIGOV");
+}
+
+static void test_speaking_to_reporters_is_a_statement(void **state)
+{
+    one_event(*state, "The Ghanaian minister spoke to reporters in Accra.", "010", "GHAGOV", "");
+}
+
+static void test_an_appeal_to_refrain_needs_no_single_target(void **state)
+{
+    one_event(*state, "Kenya's foreign minister has stressed on Somalia's neighbours to refrain "
+                      "from violence.", "0256", "KENGOV", "");
+}
+
+static void test_the_partner_of_a_relationship_is_the_target(void **state)
+{
+    one_event(*state, "Kenya expressed its interest in improving relations with Ghana.", "030",
+              "KEN", "GHA");
+}
+
+static void test_one_sports_word_alone_does_not_silence_a_sentence(void **state)
+{
+    one_event(*state, "Ghana accused Togo of ignoring the goals of the border treaty.", "112",
+              "GHA", "TGO");
+    assert_int_equal(code(*state, "Ghana's striker scored a goal in the match against Togo."), 0);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -124,6 +162,12 @@ int main(int argc, char **argv)
         T(test_conjoined_subjects_fan_out),
         T(test_history_and_captions_give_nothing),
         T(test_restatement_is_one_event_with_two_mentions),
+        T(test_light_verb_nouns_take_the_verb_subject),
+        T(test_promised_support_is_an_intent),
+        T(test_speaking_to_reporters_is_a_statement),
+        T(test_an_appeal_to_refrain_needs_no_single_target),
+        T(test_the_partner_of_a_relationship_is_the_target),
+        T(test_one_sports_word_alone_does_not_silence_a_sentence),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);

@@ -97,6 +97,21 @@ static void test_according_to_a_handout(void **state)
     assert_true(text_is(d, q->name_start, q->name_end, "the foreign office"));
 }
 
+static void test_according_to_before_a_direct_quote(void **state)
+{
+    annals_doc *d = annotate(state, "According to a statement issued by the Kenyan foreign "
+                                    "ministry, \"The talks went well.\"\n\n"
+                                    "\"Both sides will meet again,\" it added.");
+    const struct doc_quote *a = quote_with(d, "The talks went well.");
+    const struct doc_quote *b = quote_with(d, "Both sides will meet again");
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_true(text_is(d, a->cue_start, a->cue_end, "According to"));
+    assert_true(text_is(d, a->name_start, a->name_end, "the Kenyan foreign ministry"));
+    assert_true(text_is(d, b->cue_start, b->cue_end, "added"));
+    assert_true(text_is(d, b->name_start, b->name_end, "the Kenyan foreign ministry"));
+}
+
 static void test_quote_over_two_paragraphs(void **state)
 {
     annals_doc *d = annotate(state, "\"The vote was fair,\" said Joao Mendes.\n\n\"We saw no fraud.\n\n"
@@ -171,6 +186,7 @@ int main(int argc, char **argv)
         T(test_direct_quote_then_pronoun),
         T(test_indirect_and_it_added),
         T(test_according_to_a_handout),
+        T(test_according_to_before_a_direct_quote),
         T(test_quote_over_two_paragraphs),
         T(test_curly_marks_and_nested_single_quotes),
         T(test_partial_quote_keeps_its_speaker),
