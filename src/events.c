@@ -46,9 +46,12 @@ static int in_set(const char *set, const char *s, size_t n)
 
 static const struct doc_word *W(const annals_doc *d, int32_t w) { return &d->word.v[w]; }
 
+/* The word's lemma, or its form (the lexicon writes "ties", "talks" and
+** "relations" as news does, and lemmatisers differ on such plurals). */
 static int lemma_in(const annals_doc *d, int32_t w, const char *set)
 {
-    return w >= 0 && in_set(set, W(d, w)->lemma, W(d, w)->lemma_len);
+    return w >= 0 && (in_set(set, W(d, w)->lemma, W(d, w)->lemma_len) ||
+                      in_set(set, W(d, w)->form, W(d, w)->form_len));
 }
 
 static int rel_is(const annals_doc *d, int32_t w, const char *rel)
