@@ -393,6 +393,12 @@ static const struct onto_name *pick(const struct onto_name *e, size_t count)
 }
 
 /* Names and sector words of phrase x: its own country, sector and head. */
+static const char *const territory_noun[] = {
+    "city", "cities", "town", "towns", "village", "villages", "territory", "territories",
+    "soil", "positions", "outpost", "outposts", "base", "bases", "posts", "province",
+    "provinces", "capitals", "airspace", "waters", NULL
+};
+
 static void read_np(struct ctx *c, struct np *x)
 {
     const unsigned explicit_kinds = ONTO_ISO | ONTO_COUNTRY | ONTO_ADJ | ONTO_DEMONYM;
@@ -500,6 +506,11 @@ static void read_np(struct ctx *c, struct np *x)
             x->plural = 0;
         }
     }
+
+    /* "Ukrainian cities", "Kenya's border posts": the country's territory,
+    ** an actor where it is attacked or seized, never a mere location */
+    if (!x->headed && cty[CTY_EXPLICIT] != NULL && form_in(c, x->head, territory_noun))
+        x->headed = x->place = 1;
 
     /* country: the strongest kind present */
     for (int k = CTY_EXPLICIT; k > CTY_NONE; k--)

@@ -140,6 +140,11 @@ static void test_the_partner_of_a_relationship_is_the_target(void **state)
               "KEN", "GHA");
 }
 
+static void test_a_country_s_towns_are_its_territory(void **state)
+{
+    one_event(*state, "Russia launched strikes on Ukrainian cities.", "190", "RUS", "UKR");
+}
+
 static void test_one_sports_word_alone_does_not_silence_a_sentence(void **state)
 {
     one_event(*state, "Ghana accused Togo of ignoring the goals of the border treaty.", "112",
@@ -168,6 +173,7 @@ int main(int argc, char **argv)
         T(test_an_appeal_to_refrain_needs_no_single_target),
         T(test_the_partner_of_a_relationship_is_the_target),
         T(test_one_sports_word_alone_does_not_silence_a_sentence),
+        T(test_a_country_s_towns_are_its_territory),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
