@@ -32,7 +32,7 @@ static int in_set(const char *set, const char *s, size_t n)
             return 1;
         if (len == n) {
             size_t i = 0;
-            while (i < n && lower((unsigned char)s[i]) == p[i])
+            while (i < n && lower((unsigned char)s[i]) == lower((unsigned char)p[i]))
                 i++;
             if (i == n)
                 return 1;
@@ -760,6 +760,17 @@ static void partner_of_relationship(const annals_doc *d, const struct sent_tree 
     }
 }
 
+/* An adjective or compound of noun w that names an actor ("Israeli
+** strikes", "a Ukrainian proposal"), or -1. */
+static int32_t actor_modifier(const annals_doc *d, const struct sent_tree *t, int32_t w)
+{
+    for (int32_t k = child(t, w); k >= 0; k = sibling(t, k))
+        if ((rel_is(d, k, "amod") || rel_is(d, k, "compound")) &&
+            annals__actor_of_word(d, (size_t)k) != NULL)
+            return k;
+    return -1;
+}
+
 /* Code the trigger word v against its patterns [lo, hi). */
 static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_pass,
                      size_t first_ev)
@@ -805,10 +816,7 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         if (s < 0)
             s = find_pp(d, t, v, -1, "by", NULL);
         if (s < 0)
-            for (int32_t k = child(t, v); k >= 0 && s < 0; k = sibling(t, k))
-                if ((rel_is(d, k, "amod") || rel_is(d, k, "compound")) &&
-                    annals__actor_of_word(d, (size_t)k) != NULL)
-                    s = k;
+            s = actor_modifier(d, t, v);
         if (s >= 0)
             add_with_conj(d, t, &src, s);
         else if (light >= 0)
@@ -864,6 +872,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         int32_t io = find_child(d, t, v, "iobj", 0, NULL);
         if (io >= 0)
             add_with_conj(d, t, &tgt, io);
+        else if (f.obj >= 0 && annals__actor_of_word(d, (size_t)f.obj) != NULL)
+            add_with_conj(d, t, &tgt, f.obj);   /* "expelled the Spanish ambassador" */
     }
 
     /* a target that is no actor ("discussed the crisis") is none; an event
@@ -875,6 +885,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             w = find_child(d, t, w, "nmod:poss", 0, NULL);
             if (w < 0)
                 w = find_pp(d, t, tgt.v[i], -1, "by", NULL);
+            if (w < 0)
+                w = actor_modifier(d, t, tgt.v[i]);   /* "a Ukrainian proposal" */
         }
         if (w >= 0 && annals__actor_of_word(d, (size_t)w) != NULL)
             tgt.v[kept++] = w;
@@ -901,9 +913,15 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         src.v[src.n++] = -1;
     if (tgt.n == 0)
         tgt.v[tgt.n++] = -1;
+    /* fighting is mutual ("A clashed with B"); a meeting is told from its
+    ** subject's side */
+    int mutual = (best->flags & EVP_SYM) && code[0] == '1' && code[1] == '9';
     for (int i = 0; i < src.n && rc == ANNALS_OK; i++)
-        for (int j = 0; j < tgt.n && rc == ANNALS_OK; j++)
+        for (int j = 0; j < tgt.n && rc == ANNALS_OK; j++) {
             rc = emit(c, best, code, mode, v, src.v[i], tgt.v[j], conf);
+            if (rc == ANNALS_OK && mutual && src.v[i] >= 0 && tgt.v[j] >= 0)
+                rc = emit(c, best, code, mode, v, tgt.v[j], src.v[i], conf);
+        }
     return rc;
 }
 
