@@ -393,10 +393,12 @@ static const struct onto_name *pick(const struct onto_name *e, size_t count)
 }
 
 /* Names and sector words of phrase x: its own country, sector and head. */
+/* Places an actor holds: attacked or seized, they stand for it. */
 static const char *const territory_noun[] = {
     "city", "cities", "town", "towns", "village", "villages", "territory", "territories",
     "soil", "positions", "outpost", "outposts", "base", "bases", "posts", "province",
-    "provinces", "capitals", "airspace", "waters", NULL
+    "provinces", "capitals", "airspace", "waters", "targets", "facilities", "sites",
+    "camps", "hideouts", "hideout", "strongholds", "stronghold", "installations", NULL
 };
 
 static void read_np(struct ctx *c, struct np *x)
@@ -507,9 +509,11 @@ static void read_np(struct ctx *c, struct np *x)
         }
     }
 
-    /* "Ukrainian cities", "Kenya's border posts": the country's territory,
-    ** an actor where it is attacked or seized, never a mere location */
-    if (!x->headed && cty[CTY_EXPLICIT] != NULL && form_in(c, x->head, territory_noun))
+    /* "Ukrainian cities", "Hezbollah targets", "militant hideouts": what an
+    ** actor holds stands for it where it is attacked or seized, and is never
+    ** an actor as a mere location */
+    if (!x->headed && form_in(c, x->head, territory_noun) &&
+        (cty[CTY_EXPLICIT] != NULL || cty[CTY_GROUP] != NULL || x->role_n > 0))
         x->headed = x->place = 1;
 
     /* country: the strongest kind present */

@@ -67,6 +67,11 @@ static int rel_base(const annals_doc *d, int32_t w, const char *rel)
     return strncmp(r, rel, n) == 0 && (r[n] == '\0' || r[n] == ':');
 }
 
+static int xpos_is(const annals_doc *d, int32_t w, const char *x)
+{
+    return W(d, w)->xpos != NULL && strcmp(W(d, w)->xpos, x) == 0;
+}
+
 static int upos_is(const annals_doc *d, int32_t w, const char *u)
 {
     return strcmp(W(d, w)->upos, u) == 0;
@@ -229,6 +234,13 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     /* an acl ("the forces backed by X") has no agent of its own */
     if (rel_is(d, v, "conj") || rel_is(d, v, "xcomp") || rel_is(d, v, "advcl"))
         subjects_of(d, t, h, s, depth + 1);
+    /* a finite verb the parser hung on the noun before it ("Kenyan police
+    ** fired tear gas"): the noun is its subject; a passive participle
+    ** ("the forces backed by X") has none, and has no object */
+    else if (rel_is(d, v, "acl") && h < v &&
+             (xpos_is(d, v, "VBD") || find_child(d, t, v, "obj", 0, NULL) >= 0) &&
+             (upos_is(d, h, "NOUN") || upos_is(d, h, "PROPN")))
+        add_with_conj(d, t, s, h);
 }
 
 /* ---------------------------------------------------------------- context */
@@ -253,6 +265,10 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                      "deny|accuse|cease|halt|authorize|authorise|approve|expect"
 #define TRANSPARENT "continue|begin|start|resume|keep|go|manage|proceed|help|come|" \
                     "appear|seem|claim|launch|step|use"
+/* Nouns for those related to their possessor: "Somalia's neighbours" are
+** not Somalia. */
+#define RELATIVE_NOUNS "neighbour|neighbor|ally|partner|friend|enemy|rival|foe|" \
+                       "counterpart|relative|family|people|citizen|resident|national"
 #define RELATION_NOUNS "relationship|relations|relation|ties|cooperation|partnership|" \
                        "alliance|friendship"
 /* Verbs whose object noun carries the event ("made a call", "launched
@@ -861,6 +877,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         pp = find_pp(d, t, f.xc >= 0 && best->xcomp != NULL ? f.xc : v, ob, best->tgt, NULL);
         if (pp < 0 && f.xc >= 0 && best->xcomp == NULL)
             pp = find_pp(d, t, f.xc, -1, best->tgt, NULL);
+        if (pp < 0 && f.xc >= 0 && best->xcomp != NULL)
+            pp = find_pp(d, t, v, f.obj, best->tgt, NULL);  /* "called on X to halt" */
         if (pp < 0 && light >= 0)
             pp = find_pp(d, t, light, -1, best->tgt, NULL);
     }
@@ -881,7 +899,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     int kept = 0;
     for (int i = 0; i < tgt.n; i++) {
         int32_t w = tgt.v[i];
-        if (annals__actor_of_word(d, (size_t)w) == NULL && upos_is(d, w, "NOUN")) {
+        if (annals__actor_of_word(d, (size_t)w) == NULL && upos_is(d, w, "NOUN") &&
+            !lemma_in(d, w, RELATIVE_NOUNS)) {
             w = find_child(d, t, w, "nmod:poss", 0, NULL);
             if (w < 0)
                 w = find_pp(d, t, tgt.v[i], -1, "by", NULL);
