@@ -29,12 +29,13 @@
 #include "actors.h"
 #include "gazetteer.h"
 #include "ontology.h"
+#include "quotes.h"
 
 #include <string.h>
 
 /* How a phrase got its country. */
 enum { CTY_NONE, CTY_CONTEXT, CTY_CAPITAL, CTY_SEAT, CTY_GROUP, CTY_ORG, CTY_EXPLICIT };
-enum { PRO_NONE, PRO_HE, PRO_SHE, PRO_THEY, PRO_IT };
+enum { PRO_NONE, PRO_HE, PRO_SHE, PRO_THEY, PRO_IT, PRO_WE };
 enum { GENDER_UNKNOWN, GENDER_MALE, GENDER_FEMALE };
 
 #define NAME_MAX_WORDS 6
@@ -187,6 +188,7 @@ static const char *const pron_he[] = {"he", "him", "his", "himself", NULL};
 static const char *const pron_she[] = {"she", "her", "hers", "herself", NULL};
 static const char *const pron_they[] = {"they", "them", "their", "theirs", "themselves", NULL};
 static const char *const pron_it[] = {"it", "its", "itself", NULL};
+static const char *const pron_we[] = {"we", "us", "our", "ours", "ourselves", NULL};
 static const char *const pron_poss[] = {"his", "her", "their", "its", NULL};
 static const char *const definite_det[] = {"the", "this", "that", "these", "those", NULL};
 
@@ -304,7 +306,8 @@ static void chunk_sentence(struct ctx *c, size_t s, size_t ws, size_t we, size_t
         if (c->name_end[i] == 0 && upos_is(c, i, "PRON")) {
             int pro = form_in(c, i, pron_he) ? PRO_HE : form_in(c, i, pron_she) ? PRO_SHE
                       : form_in(c, i, pron_they) ? PRO_THEY : form_in(c, i, pron_it) ? PRO_IT
-                                                                                : PRO_NONE;
+                      : form_in(c, i, pron_we)     ? PRO_WE
+                                                   : PRO_NONE;
             if (pro != PRO_NONE && push_np(c, i, 1, s, cap)) {
                 struct np *x = &c->np[c->n_np - 1];
                 x->pronoun = (uint8_t)pro;
@@ -820,6 +823,12 @@ static const char *location_ahead(const struct ctx *c, size_t k)
 static const char *context_country(const struct ctx *c, const struct context *cx, size_t k)
 {
     const char *ahead = location_ahead(c, k);
+    const struct np *x = &c->np[k];
+    /* a place right after the phrase is its own ("the foreign ministry in
+    ** Cairo"), whatever country the sentence named before */
+    if (ahead != NULL && k + 1 < c->n_np && c->np[k + 1].own[0] != '\0' &&
+        c->np[k + 1].first <= x->first + x->n + 2 && strcmp(c->np[k + 1].own, ahead) == 0)
+        return ahead;
     if (cx->sent[0] != '\0')
         return cx->sent;
     if (ahead != NULL)
@@ -859,6 +868,20 @@ static int32_t quoted_speaker(const struct ctx *c, const struct np *x)
     return -1;
 }
 
+/* The speaker of the direct quotation holding phrase x ("we" in Kirby's
+** words speaks for his side), or -1. */
+static int32_t quote_holding(const struct ctx *c, const struct np *x)
+{
+    const annals_doc *d = c->d;
+    uint32_t start = d->tok.v[W(c, x->first)->token].start;
+    for (size_t q = 0; q < d->quote.n; q++) {
+        const struct doc_quote *dq = &d->quote.v[q];
+        if (dq->kind == QUOTE_DIRECT && dq->cstart <= start && start < dq->cend)
+            return dq->entity;
+    }
+    return -1;
+}
+
 /* Pass 2, in reading order. */
 static void resolve(struct ctx *c, const char *start_country)
 {
@@ -871,6 +894,16 @@ static void resolve(struct ctx *c, const char *start_country)
 
         context_step(&cx, x);
 
+        if (x->pronoun == PRO_WE) {
+            /* only a quotation says who "we" are: the speaker's side */
+            int32_t e = quote_holding(c, x);
+            if (e >= 0 && c->ent_best[e] >= 0 && !c->np[c->ent_best[e]].skip) {
+                copy_actor(x, &c->np[c->ent_best[e]], c->ent_best[e]);
+                x->entity = -1;
+                x->plural = 1;
+            }
+            continue;
+        }
         if (x->pronoun != PRO_NONE) {
             int32_t e = quoted_speaker(c, x);
             a = e >= 0 && c->ent_best[e] >= 0 ? c->ent_best[e] : pronoun_antecedent(c, k);

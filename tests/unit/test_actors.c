@@ -189,6 +189,23 @@ static void test_an_organisation_is_no_description_of_a_person(void **state)
     assert_true(person == NULL || person->entity != body->entity || body->entity < 0);
 }
 
+static void test_we_in_a_quotation_is_the_speaker_s_side(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *s = "Kenyan army spokesman Paul Otieno spoke on Monday.\n\n"
+                    "\"We are ready to help Somalia,\" Otieno said.\n";
+    annotate(f, s);
+    assert_string_equal(code_at(f, s, "We", 1), "KENMIL");
+}
+
+static void test_a_place_right_after_a_body_is_its_country(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *s = "Egypt and Sudan resumed talks, the foreign ministry in Cairo said.";
+    annotate(f, s);
+    assert_string_equal(code_at(f, s, "the foreign ministry", 1), "EGYGOV");
+}
+
 static void test_pronoun_takes_the_last_compatible_mention(void **state)
 {
     struct model_fixture *f = *state;
@@ -288,6 +305,8 @@ int main(int argc, char **argv)
         T(test_counterpart_is_of_another_country),
         T(test_a_title_stands_for_the_person_it_names),
         T(test_an_organisation_is_no_description_of_a_person),
+        T(test_we_in_a_quotation_is_the_speaker_s_side),
+        T(test_a_place_right_after_a_body_is_its_country),
         T(test_pronoun_takes_the_last_compatible_mention),
         T(test_he_skips_an_organisation_and_crosses_sentences),
         T(test_definite_description_finds_its_title),
