@@ -519,6 +519,12 @@ static void read_np(struct ctx *c, struct np *x)
         (cty[CTY_EXPLICIT] != NULL || cty[CTY_GROUP] != NULL || x->role_n > 0))
         x->headed = x->place = 1;
 
+    /* "any Indian aggression", "Chinese goods": as an argument of a verb,
+    ** a nationality adjective alone says whose it is */
+    if (!x->headed && demonym && x->argument == 2 && cty[CTY_EXPLICIT] != NULL &&
+        !upos_is(c, x->head, "PROPN"))
+        x->headed = 1;
+
     /* country: the strongest kind present */
     for (int k = CTY_EXPLICIT; k > CTY_NONE; k--)
         if (cty[k] != NULL) {

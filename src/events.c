@@ -220,7 +220,7 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                   find_child(d, t, v, "aux:pass", 0, NULL) >= 0;
     for (int32_t c = child(t, v); c >= 0; c = sibling(t, c)) {
         if (passive ? rel_is(d, c, "obl:agent") : rel_is(d, c, "nsubj")) {
-            if (is_relative(d, c) && rel_is(d, v, "acl:relcl") && W(d, v)->head >= 0)
+            if (is_relative(d, c) && rel_base(d, v, "acl") && W(d, v)->head >= 0)
                 add_with_conj(d, t, s, (int32_t)W(d, v)->head);
             else
                 add_with_conj(d, t, s, c);
@@ -906,6 +906,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
                 w = find_pp(d, t, tgt.v[i], -1, "by", NULL);
             if (w < 0)
                 w = actor_modifier(d, t, tgt.v[i]);   /* "a Ukrainian proposal" */
+            if (w < 0)
+                w = find_pp(d, t, tgt.v[i], -1, "of", NULL);   /* "the homes of X" */
         }
         if (w >= 0 && annals__actor_of_word(d, (size_t)w) != NULL)
             tgt.v[kept++] = w;

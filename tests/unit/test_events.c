@@ -145,6 +145,14 @@ static void test_a_country_s_towns_are_its_territory(void **state)
     one_event(*state, "Russia launched strikes on Ukrainian cities.", "190", "RUS", "UKR");
 }
 
+static void test_whose_act_or_envoy_the_target_is(void **state)
+{
+    one_event(*state, "Pakistan vowed to retaliate against any Indian aggression.", "138", "PAK",
+              "IND");
+    one_event(*state, "Serbia recalled its ambassador to Montenegro.", "161", "SRB", "MNE");
+    one_event(*state, "Indonesia deported an Australian tourist.", "174", "IDN", "AUSCVL");
+}
+
 static void test_one_sports_word_alone_does_not_silence_a_sentence(void **state)
 {
     one_event(*state, "Ghana accused Togo of ignoring the goals of the border treaty.", "112",
@@ -174,6 +182,7 @@ int main(int argc, char **argv)
         T(test_the_partner_of_a_relationship_is_the_target),
         T(test_one_sports_word_alone_does_not_silence_a_sentence),
         T(test_a_country_s_towns_are_its_territory),
+        T(test_whose_act_or_envoy_the_target_is),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
