@@ -255,6 +255,11 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
 #define INTENT_VERBS "plan|intend|pledge|promise|vow|offer|agree|aim|prepare|hope|want|" \
                      "seek|decide|propose|threaten|volunteer|undertake|resolve|expect|" \
                      "wish|consider|mull|weigh|vote|move|set|schedule|arrange|look"
+/* Nouns whose content clause is told, not asserted. */
+#define HEARSAY_NOUNS "report|claim|allegation|rumour|rumor|suggestion|accusation|" \
+                      "speculation|fear|charge|assertion|possibility|prospect"
+#define PARTICLES "off|up|down|out|back|away|over"
+#define PARTITIVE_NOUNS "round|series|wave|spate|string|number|couple|set|batch|host"
 /* Nouns of commitment whose to-clause is promised, not done. */
 #define RESOLVE_NOUNS "resolve|pledge|promise|commitment|determination|vow|readiness|" \
                       "willingness"
@@ -353,6 +358,8 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
                 return MODE_BLOCK;
         } else if (rel_base(d, cur, "acl")) {
             int32_t m = find_child(d, t, cur, "mark", 0, NULL);
+            if (lemma_in(d, h, HEARSAY_NOUNS))
+                return MODE_BLOCK;  /* "denied reports that its troops fought" */
             if (m >= 0 && lemma_in(d, m, "to") && lemma_in(d, h, RESOLVE_NOUNS))
                 mode = mode == MODE_FACT ? MODE_INTENT : mode;  /* "the resolve to continue" */
             else if (m >= 0 && lemma_in(d, m, "of|for|to|if|whether"))
@@ -699,6 +706,7 @@ static void pattern_range(const char *lemma, size_t n, size_t *lo, size_t *hi)
 /* What a pattern needs of the parse around its trigger. */
 struct frame {
     int32_t v, obj, xc, passive;
+    int32_t prt;                /* a particle parsed as a preposition, or -1 */
 };
 
 static int pattern_holds(struct ctx *c, const struct ev_pattern *pt, const struct frame *f,
@@ -720,7 +728,8 @@ static int pattern_holds(struct ctx *c, const struct ev_pattern *pt, const struc
             find_child(d, t, base, "amod", 0, pt->objc) < 0)
             return 0;
     }
-    if (pt->prt != NULL && find_child(d, t, f->v, "compound:prt", 0, pt->prt) < 0)
+    if (pt->prt != NULL && find_child(d, t, f->v, "compound:prt", 0, pt->prt) < 0 &&
+        !lemma_in(d, f->prt, pt->prt))
         return 0;
     if (pt->obl_prep != NULL && find_pp(d, t, f->v, obj, pt->obl_prep, pt->obl) < 0)
         return 0;
@@ -802,6 +811,23 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
                 find_child(d, t, v, "aux:pass", 0, NULL) >= 0;
     f.obj = find_child(d, t, v, f.passive ? "nsubj:pass" : "obj", 0, NULL);
     f.xc = find_child(d, t, v, "xcomp", 0, NULL);
+    f.prt = -1;
+    /* "broke off relations" parsed as a phrase "off relations": the
+    ** particle right after the verb, and its noun the object */
+    if (f.obj < 0 && !noun)
+        for (int32_t k = child(t, v); k >= 0 && f.obj < 0; k = sibling(t, k)) {
+            int32_t p = rel_base(d, k, "obl") ? find_child(d, t, k, "case", 0, PARTICLES) : -1;
+            if (p == v + 1) {
+                f.obj = k;
+                f.prt = p;
+            }
+        }
+    /* "held a new round of talks": the object is what the round is of */
+    if (f.obj >= 0 && lemma_in(d, f.obj, PARTITIVE_NOUNS)) {
+        int32_t of = find_pp(d, t, f.obj, -1, "of", NULL);
+        if (of >= 0)
+            f.obj = of;
+    }
     if (f.xc < 0)
         for (int32_t k = child(t, v); k >= 0 && f.xc < 0; k = sibling(t, k))
             if ((rel_is(d, k, "advcl") || rel_is(d, k, "ccomp")) &&
