@@ -86,6 +86,11 @@ struct ctx {
                                    NER mention starting there, or 0 */
     char (*place_cty)[4];       /* per word: country of the geo place holding it */
     uint32_t *word_sent;        /* per word: its sentence */
+    int32_t *quoted_by;         /* per word: speaker entity of the direct quotation
+                                   holding it ("we" in Kirby's words), or -1 */
+    int32_t *speaking_for;      /* per word: entity the quotation stage found
+                                   speaking through the phrase starting there
+                                   ("it added"), or -1 */
     int32_t date;               /* publication date YYYYMMDD, 0 unknown */
 };
 
@@ -862,32 +867,6 @@ static void context_step(struct context *cx, const struct np *x)
         memcpy(cx->pending_subj, x->own, sizeof cx->pending_subj);
 }
 
-/* The entity the quotation stage found speaking through pronoun x ("it
-** added" after a handout of the ministry was quoted), or -1. */
-static int32_t quoted_speaker(const struct ctx *c, const struct np *x)
-{
-    const annals_doc *d = c->d;
-    uint32_t start = d->tok.v[W(c, x->first)->token].start;
-    for (size_t q = 0; q < d->quote.n; q++)
-        if (d->quote.v[q].sp_start == start && d->quote.v[q].sp_end > start)
-            return d->quote.v[q].entity;
-    return -1;
-}
-
-/* The speaker of the direct quotation holding phrase x ("we" in Kirby's
-** words speaks for his side), or -1. */
-static int32_t quote_holding(const struct ctx *c, const struct np *x)
-{
-    const annals_doc *d = c->d;
-    uint32_t start = d->tok.v[W(c, x->first)->token].start;
-    for (size_t q = 0; q < d->quote.n; q++) {
-        const struct doc_quote *dq = &d->quote.v[q];
-        if (dq->kind == QUOTE_DIRECT && dq->cstart <= start && start < dq->cend)
-            return dq->entity;
-    }
-    return -1;
-}
-
 /* Pass 2, in reading order. */
 static void resolve(struct ctx *c, const char *start_country)
 {
@@ -902,7 +881,7 @@ static void resolve(struct ctx *c, const char *start_country)
 
         if (x->pronoun == PRO_WE) {
             /* only a quotation says who "we" are: the speaker's side */
-            int32_t e = quote_holding(c, x);
+            int32_t e = c->quoted_by[x->first];
             if (e >= 0 && c->ent_best[e] >= 0 && !c->np[c->ent_best[e]].skip) {
                 copy_actor(x, &c->np[c->ent_best[e]], c->ent_best[e]);
                 x->entity = -1;
@@ -911,7 +890,7 @@ static void resolve(struct ctx *c, const char *start_country)
             continue;
         }
         if (x->pronoun != PRO_NONE) {
-            int32_t e = quoted_speaker(c, x);
+            int32_t e = c->speaking_for[x->first];
             a = e >= 0 && c->ent_best[e] >= 0 ? c->ent_best[e] : pronoun_antecedent(c, k);
             if (a >= 0 && !c->np[a].skip) {
                 copy_actor(x, &c->np[a], a);
@@ -1021,6 +1000,43 @@ static void titles_name_their_holder(struct ctx *c, const int32_t *word_np)
 }
 
 /* ---------------------------------------------------------------- stage */
+
+/* First word whose token starts at or after offset off. */
+static size_t word_at_or_after(const annals_doc *d, uint32_t off)
+{
+    size_t lo = 0, hi = d->word.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->tok.v[d->word.v[mid].token].start < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Fill quoted_by and speaking_for from the quotation stage's output. */
+static void read_quotes(struct ctx *c)
+{
+    const annals_doc *d = c->d;
+    for (size_t w = 0; w < d->word.n; w++)
+        c->quoted_by[w] = c->speaking_for[w] = -1;
+    for (size_t q = 0; q < d->quote.n; q++) {
+        const struct doc_quote *dq = &d->quote.v[q];
+        if (dq->entity < 0)
+            continue;
+        size_t w = word_at_or_after(d, dq->sp_start);
+        if (dq->sp_end > dq->sp_start && w < d->word.n &&
+            d->tok.v[d->word.v[w].token].start == dq->sp_start)
+            c->speaking_for[w] = dq->entity;
+        if (dq->kind != QUOTE_DIRECT)
+            continue;
+        for (w = word_at_or_after(d, dq->cstart);
+             w < d->word.n && d->tok.v[d->word.v[w].token].start < dq->cend; w++)
+            if (c->quoted_by[w] < 0)
+                c->quoted_by[w] = dq->entity;
+    }
+}
 
 /* Is phrase x an actor of the article? */
 static int emits(const struct np *x)
@@ -1135,15 +1151,19 @@ int annals__actors_run(const annals_pipeline *p, annals_doc *d)
     c.name_end = annals__arena_alloc(&d->arena, cap * sizeof *c.name_end);
     c.place_cty = annals__arena_alloc(&d->arena, cap * sizeof *c.place_cty);
     c.ent_best = annals__arena_alloc(&d->arena, (d->ent.n + 1) * sizeof *c.ent_best);
+    c.quoted_by = annals__arena_alloc(&d->arena, cap * sizeof *c.quoted_by);
+    c.speaking_for = annals__arena_alloc(&d->arena, cap * sizeof *c.speaking_for);
     d->word_actor = annals__arena_alloc(&d->arena, cap * sizeof *d->word_actor);
     int32_t *tok_ment = annals__arena_alloc(&d->arena, (d->tok.n + 1) * sizeof *tok_ment);
     if (c.np == NULL || c.is_time == NULL || c.word_sent == NULL || c.ent_best == NULL ||
-        d->word_actor == NULL || tok_ment == NULL || c.name_end == NULL || c.place_cty == NULL)
+        d->word_actor == NULL || tok_ment == NULL || c.name_end == NULL || c.place_cty == NULL ||
+        c.quoted_by == NULL || c.speaking_for == NULL)
         return annals__doc_fail(d, ANNALS_ENOMEM, "out of memory");
     memset(c.is_time, 0, cap);
     memset(c.name_end, 0, cap * sizeof *c.name_end);
     memset(c.place_cty, 0, cap * sizeof *c.place_cty);
     place_countries(&c);
+    read_quotes(&c);
     for (size_t w = 0; w < nw; w++)
         d->word_actor[w] = -1;
     for (size_t e = 0; e < d->ent.n; e++)
