@@ -639,11 +639,15 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
     if (tg >= 0 && e.tgt.end > e.end) e.end = e.tgt.end;
     e.confidence = (uint8_t)(conf < 5 ? 5 : conf > 99 ? 99 : conf);
 
-    /* the same interaction stated again: one more mention */
+    /* the same interaction stated again, as it was or in general terms
+    ** ("made a telephone call" 041, then "discussed" 040): one more mention */
     for (size_t i = 0; i < d->ev.n; i++) {
         struct doc_event *o = &d->ev.v[i];
-        if (strcmp(o->code, e.code) != 0 || strcmp(o->date, e.date) != 0 ||
-            !same_actor(&o->src, &e.src) || !same_actor(&o->tgt, &e.tgt))
+        int restated = strcmp(o->code, e.code) == 0 ||
+                       (strlen(e.code) == 3 && e.code[2] == '0' &&
+                        memcmp(o->code, e.code, 2) == 0);
+        if (!restated || strcmp(o->date, e.date) != 0 || !same_actor(&o->src, &e.src) ||
+            !same_actor(&o->tgt, &e.tgt))
             continue;
         if (o->sentence == e.sentence && o->trigger == e.trigger)
             return ANNALS_OK;   /* a second pattern reading of the same words */
