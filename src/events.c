@@ -800,6 +800,26 @@ static int32_t actor_modifier(const annals_doc *d, const struct sent_tree *t, in
     return -1;
 }
 
+/* A finite verb the parse left without a subject ("Kenyan police fired"
+** read as a noun phrase): the nearest actor before it in its clause, when
+** no other verb, relative pronoun or clause mark lies between. */
+static void nearest_actor_before(const annals_doc *d, const struct sent_tree *t, int32_t v,
+                                 struct args *src)
+{
+    if (!xpos_is(d, v, "VBD") && !xpos_is(d, v, "VBZ") && !xpos_is(d, v, "VBP"))
+        return;
+    for (int32_t k = v - 1; k >= t->w0; k--) {
+        if (upos_is(d, k, "VERB") || upos_is(d, k, "SCONJ") || is_relative(d, k) ||
+            (upos_is(d, k, "PUNCT") && !lemma_in(d, k, "-|'|\"")))
+            return;
+        if (annals__actor_of_word(d, (size_t)k) != NULL && !upos_is(d, k, "PRON") &&
+            (upos_is(d, k, "NOUN") || upos_is(d, k, "PROPN"))) {
+            add_arg(src, k);
+            return;
+        }
+    }
+}
+
 /* Code the trigger word v against its patterns [lo, hi). */
 static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_pass,
                      size_t first_ev)
@@ -869,6 +889,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             subjects_of(d, t, light, &src, 0);
     } else {
         subjects_of(d, t, v, &src, 0);
+        if (src.n == 0 && !f.passive)
+            nearest_actor_before(d, t, v, &src);
     }
 
     const struct ev_pattern *best = NULL;
