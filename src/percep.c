@@ -4,15 +4,19 @@
 ** they are the cost of tagging and parsing.  Training: the same keys with
 ** growable rows and lazily averaged weights (Collins 2002; Daume's trick of
 ** time stamps).  WGHT layout: docs/MODEL-FORMAT.md. */
+#define _DEFAULT_SOURCE         /* MADV_HUGEPAGE */
 #include "percep.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #define MAX_BATCH 256
 /* A feature with at least this many weights is scored from a dense row. */
 #define DENSE_MIN 16
 #define MAX_ROWS 65535
+#define HUGE_MIN ((size_t)4 << 20)
 
 static size_t table_size(size_t n)
 {
@@ -46,6 +50,15 @@ static void add_row(float *restrict scores, const float *restrict row, uint32_t 
         scores[c] += row[c];
 }
 
+/* The first line of a feature's weights; the hardware fetches the rest. */
+static void prefetch_weights(const struct percep_model *m, const struct pm_slot *s)
+{
+    if (s->row != 0)
+        __builtin_prefetch(&m->dense[(size_t)(s->row - 1) * m->n_classes]);
+    else
+        __builtin_prefetch(&m->entry[s->off]);
+}
+
 void annals__pm_score(const struct percep_model *m, const uint64_t *keys, size_t n,
                       float *scores)
 {
@@ -57,7 +70,7 @@ void annals__pm_score(const struct percep_model *m, const uint64_t *keys, size_t
         for (size_t i = 0; i < k; i++) {
             const struct pm_slot *s = find_slot(m, keys[i]);
             if (s != NULL) {
-                __builtin_prefetch(&m->entry[s->off]);
+                prefetch_weights(m, s);
                 hit[nh++] = s;
             }
         }
@@ -88,6 +101,26 @@ void annals__pm_free(struct percep_model *m)
     memset(m, 0, sizeof *m);
 }
 
+/* Ask for huge pages under a large table: its lookups are random, so with
+** small pages nearly each one also misses the TLB, and loading it takes a
+** page fault every 4 KiB.  Only a hint; the allocator's memory either way. */
+static void advise_huge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    long page = sysconf(_SC_PAGESIZE);
+    uintptr_t start, end;
+    if (n < HUGE_MIN || page <= 0)
+        return;
+    start = ((uintptr_t)p + (uintptr_t)page - 1) / (uintptr_t)page * (uintptr_t)page;
+    end = ((uintptr_t)p + n) / (uintptr_t)page * (uintptr_t)page;
+    if (end > start)
+        madvise((void *)start, end - start, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)n;
+#endif
+}
+
 static int pm_alloc(const struct annals_alloc *a, struct percep_model *m, uint32_t n_classes,
                     uint32_t n_feats, uint32_t n_entries, uint32_t n_dense)
 {
@@ -109,6 +142,8 @@ static int pm_alloc(const struct annals_alloc *a, struct percep_model *m, uint32
         annals__pm_free(m);
         return ANNALS_ENOMEM;
     }
+    advise_huge(m->slot, cap * sizeof *m->slot);
+    advise_huge(m->entry, (size_t)n_entries * sizeof *m->entry);
     memset(m->slot, 0, cap * sizeof *m->slot);
     memset(m->dense, 0, (size_t)m->cap_rows * n_classes * sizeof *m->dense);
     return ANNALS_OK;
