@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
 static uint32_t crc_of(const unsigned char *p, size_t n)
@@ -149,7 +150,8 @@ int annals__slurp(const struct annals_alloc *a, const char *path, unsigned char 
 {
     FILE *f;
     unsigned char *buf = NULL;
-    size_t c = 0, n = 0;
+    size_t c = 0, n = 0, first = (size_t)1 << 20;
+    struct stat st;
 
     *data = NULL;
     *len = *cap = 0;
@@ -158,9 +160,14 @@ int annals__slurp(const struct annals_alloc *a, const char *path, unsigned char 
         annals__fmt(err, errlen, "%s: cannot open: %s", path, strerror(errno));
         return ANNALS_EIO;
     }
+    /* A regular file is read into one block of its size (+1 to see the end
+    ** without growing): growing by doubling would copy a model several times. */
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uint64_t)st.st_size < SIZE_MAX / 2)
+        first = (size_t)st.st_size + 1;
     for (;;) {
         if (n == c) {
-            size_t nc = c == 0 ? (size_t)1 << 20 : c * 2;
+            size_t nc = c == 0 ? first : c * 2;
             unsigned char *nb = annals__realloc(a, buf, c, nc);
             if (nb == NULL) {
                 annals__free(a, buf, c);
