@@ -177,7 +177,8 @@ static void pm_insert(struct percep_model *m, uint64_t key, uint32_t off, uint32
 
 /* WGHT: u32 n_classes, u32 n_feats, u32 n_entries, then n_feats x {u64 key,
 ** u16 count}, then n_entries x {u16 class, f32 weight}.  A first pass over
-** the keys checks them and sizes the dense rows; the second fills the table. */
+** the keys checks them and counts the dense rows; then the weights are
+** checked as they are copied, and the keys enter the table. */
 int annals__pm_load(const struct annals_alloc *a, const struct model_section *s,
                     uint32_t n_classes, struct percep_model *m, char *err, size_t errlen)
 {
@@ -230,6 +231,11 @@ int annals__pm_load(const struct annals_alloc *a, const struct model_section *s,
                     (unsigned)ne);
         return ANNALS_EMODEL;
     }
+    rc = pm_alloc(a, m, nc, nf, ne, n_dense);
+    if (rc != ANNALS_OK) {
+        annals__fmt(err, errlen, "section WGHT: out of memory");
+        return rc;
+    }
     for (uint32_t j = 0; j < ne; j++) {
         uint32_t cls = annals__le16(wt + (size_t)j * 6);
         uint32_t bits = annals__le32(wt + (size_t)j * 6 + 2);
@@ -237,17 +243,10 @@ int annals__pm_load(const struct annals_alloc *a, const struct model_section *s,
         if (cls >= nc || nan) {
             annals__fmt(err, errlen, "section WGHT: weight %u: %s", (unsigned)j,
                         cls >= nc ? "class out of range" : "not a number");
+            annals__pm_free(m);
             return ANNALS_EMODEL;
         }
-    }
-    rc = pm_alloc(a, m, nc, nf, ne, n_dense);
-    if (rc != ANNALS_OK) {
-        annals__fmt(err, errlen, "section WGHT: out of memory");
-        return rc;
-    }
-    for (uint32_t j = 0; j < ne; j++) {
-        uint32_t bits = annals__le32(wt + (size_t)j * 6 + 2);
-        m->entry[j].cls = annals__le16(wt + (size_t)j * 6);
+        m->entry[j].cls = (uint16_t)cls;
         memcpy(&m->entry[j].w, &bits, sizeof bits);
     }
     off = 0;
