@@ -293,14 +293,24 @@ int annals__parser_parse(const struct parser *p, struct syn_word *w, size_t n,
     scores = (float *)(mem + ssz);
     valid = (unsigned char *)(scores + nc);
     while (!annals__ps_terminal(&st)) {
-        size_t nk = annals__ps_features(p, &st, keys);
-        int best = -1;
-        memset(scores, 0, nc * sizeof *scores);
-        annals__pm_score(&p->pm, keys, nk, scores);
+        int best = -1, n_valid = 0;
         annals__ps_valid(p, &st, valid);
         for (size_t c = 0; c < nc; c++)
-            if (valid[c] && (best < 0 || scores[c] > scores[best]))
+            if (valid[c]) {
                 best = (int)c;
+                n_valid++;
+            }
+        /* A forced move (an empty stack must shift, the last word must
+        ** attach to the root) needs no scores. */
+        if (n_valid > 1) {
+            size_t nk = annals__ps_features(p, &st, keys);
+            memset(scores, 0, nc * sizeof *scores);
+            annals__pm_score(&p->pm, keys, nk, scores);
+            best = -1;
+            for (size_t c = 0; c < nc; c++)
+                if (valid[c] && (best < 0 || scores[c] > scores[best]))
+                    best = (int)c;
+        }
         annals__ps_apply(p, &st, best);
     }
     for (size_t i = 1; i <= n; i++) {
