@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #define MAX_BATCH 256
+#define MAX_LOCAL 256            /* classes summed in a local array */
 /* A feature with at least this many weights is scored from a dense row. */
 #define DENSE_MIN 16
 #define MAX_ROWS 65535
@@ -54,7 +55,7 @@ static void add_row(float *restrict scores, const float *restrict row, uint32_t 
 static void prefetch_weights(const struct percep_model *m, const struct pm_slot *s)
 {
     if (s->row != 0)
-        __builtin_prefetch(&m->dense[(size_t)(s->row - 1) * m->n_classes]);
+        __builtin_prefetch(&m->dense[(size_t)(s->row - 1) * m->row_len]);
     else
         __builtin_prefetch(&m->entry[s->off]);
 }
@@ -70,6 +71,17 @@ void annals__pm_score(const struct percep_model *m, const uint64_t *keys, size_t
                       float *scores)
 {
     const struct pm_slot *hit[MAX_BATCH];
+    _Alignas(32) float acc[MAX_LOCAL];
+    /* Sums run in a local copy padded to whole vectors, so that a dense row
+    ** is added without a scalar tail; the caller's array where it is too
+    ** long.  Either way each class adds the same weights in the same order. */
+    int local = m->row_len <= MAX_LOCAL;
+    float *sum = local ? acc : scores;
+    uint32_t len = local ? m->row_len : m->n_classes;
+    if (local) {
+        memcpy(acc, scores, m->n_classes * sizeof *acc);
+        memset(acc + m->n_classes, 0, (m->row_len - m->n_classes) * sizeof *acc);
+    }
     while (n > 0) {
         size_t k = n < MAX_BATCH ? n : MAX_BATCH, nh = 0;
         for (size_t i = 0; i < k; i++)
@@ -85,17 +97,18 @@ void annals__pm_score(const struct percep_model *m, const uint64_t *keys, size_t
         ** in the same order whichever way a feature is stored. */
         for (size_t i = 0; i < nh; i++) {
             if (hit[i]->row != 0) {
-                add_row(scores, &m->dense[(size_t)(hit[i]->row - 1) * m->n_classes],
-                        m->n_classes);
+                add_row(sum, &m->dense[(size_t)(hit[i]->row - 1) * m->row_len], len);
             } else {
                 const struct pm_entry *e = &m->entry[hit[i]->off];
                 for (uint32_t j = 0; j < hit[i]->n; j++)
-                    scores[e[j].cls] += e[j].w;
+                    sum[e[j].cls] += e[j].w;
             }
         }
         keys += k;
         n -= k;
     }
+    if (local)
+        memcpy(scores, acc, m->n_classes * sizeof *acc);
 }
 
 void annals__pm_free(struct percep_model *m)
@@ -104,7 +117,7 @@ void annals__pm_free(struct percep_model *m)
         return;
     annals__free(m->alloc, m->slot, (m->mask + 1) * sizeof *m->slot);
     annals__free(m->alloc, m->entry, (size_t)m->n_entries * sizeof *m->entry);
-    annals__free(m->alloc, m->dense, ((size_t)m->cap_rows * m->n_classes + 1) * sizeof *m->dense);
+    annals__free(m->alloc, m->dense, ((size_t)m->cap_rows * m->row_len + 8) * sizeof *m->dense);
     memset(m, 0, sizeof *m);
 }
 
@@ -144,7 +157,8 @@ static int pm_alloc(const struct annals_alloc *a, struct percep_model *m, uint32
         m->shift--;
     m->slot = annals__malloc(a, cap * sizeof *m->slot);
     m->entry = annals__malloc(a, (size_t)(n_entries ? n_entries : 1) * sizeof *m->entry);
-    m->dense = annals__malloc(a, ((size_t)m->cap_rows * n_classes + 1) * sizeof *m->dense);
+    m->row_len = (n_classes + 7) / 8 * 8;
+    m->dense = annals__malloc(a, ((size_t)m->cap_rows * m->row_len + 8) * sizeof *m->dense);
     if (m->slot == NULL || m->entry == NULL || m->dense == NULL) {
         annals__pm_free(m);
         return ANNALS_ENOMEM;
@@ -152,7 +166,7 @@ static int pm_alloc(const struct annals_alloc *a, struct percep_model *m, uint32
     advise_huge(m->slot, cap * sizeof *m->slot);
     advise_huge(m->entry, (size_t)n_entries * sizeof *m->entry);
     memset(m->slot, 0, cap * sizeof *m->slot);
-    memset(m->dense, 0, (size_t)m->cap_rows * n_classes * sizeof *m->dense);
+    memset(m->dense, 0, (size_t)m->cap_rows * m->row_len * sizeof *m->dense);
     return ANNALS_OK;
 }
 
@@ -168,7 +182,7 @@ static void pm_insert(struct percep_model *m, uint64_t key, uint32_t off, uint32
     m->slot[i].n = (uint16_t)n;
     m->slot[i].row = 0;
     if (n >= DENSE_MIN && m->n_rows < m->cap_rows) {
-        float *row = &m->dense[(size_t)m->n_rows * m->n_classes];
+        float *row = &m->dense[(size_t)m->n_rows * m->row_len];
         for (uint32_t j = 0; j < n; j++)
             row[m->entry[off + j].cls] += m->entry[off + j].w;
         m->slot[i].row = (uint16_t)++m->n_rows;

@@ -71,7 +71,8 @@ struct percep_model {
     ** by one costs several times as much.  The entries stay the model's
     ** contents (pm_save writes them); the rows are derived at load. */
     uint32_t n_rows, cap_rows;
-    float *dense;               /* cap_rows x n_classes (+1 so never empty) */
+    uint32_t row_len;           /* n_classes rounded up to a multiple of 8 */
+    float *dense;               /* cap_rows x row_len (+8 so never empty) */
 };
 
 /* Add the weights of the n keys to scores[0..n_classes). */
