@@ -47,6 +47,7 @@ static const struct pm_slot *find_slot(const struct percep_model *m, uint64_t ke
 
 static void add_row(float *restrict scores, const float *restrict row, uint32_t n)
 {
+#pragma GCC unroll 4
     for (uint32_t c = 0; c < n; c++)
         scores[c] += row[c];
 }
