@@ -1,6 +1,7 @@
 /* percep.c -- sparse linear scorer and averaged perceptron trainer.
 ** Run time: an open-addressing table of 64-bit feature keys, each pointing
-** at its (class, weight) pairs; lookups are prefetched in a batch because
+** at its (class, weight) pairs, or for a feature with many of them at a
+** dense row of all classes; lookups are prefetched in a batch because
 ** they are the cost of tagging and parsing.  Training: the same keys with
 ** growable rows and lazily averaged weights (Collins 2002; Daume's trick of
 ** time stamps).  WGHT layout: docs/MODEL-FORMAT.md. */
