@@ -63,8 +63,9 @@ static void prefetch_weights(const struct percep_model *m, const struct pm_slot 
 }
 
 /* On x86-64 the scorer is also built for AVX2, picked at load time where the
-** processor has it: a dense row then takes half the instructions. */
-#if defined(__x86_64__) && defined(__has_attribute)
+** processor has it: a dense row then takes half the instructions.  The
+** choice needs the C library's ifunc support (glibc). */
+#if defined(__x86_64__) && defined(__GLIBC__) && defined(__has_attribute)
 #if __has_attribute(target_clones)
 __attribute__((target_clones("avx2", "default")))
 #endif
