@@ -3,7 +3,9 @@
 # usage: bench/syntax.sh ANNALS_BINARY GOLD.conllu [MODEL_DIR]
 # Tags, lemmatises and parses the gold words of GOLD.conllu on one thread
 # (annals eval parse --gold-tokens) and prints words/s of those three steps,
-# then the time to load the models alone and the peak resident memory.
+# then the time to start and exit on an empty file, which loads every model
+# of MODEL_DIR (the syntax models and ner, geo, tone when present), and the
+# peak resident memory.
 set -eu
 bin=$1
 gold=$2
@@ -15,7 +17,7 @@ trap 'rm -f "$empty"' EXIT
 start=$(date +%s%N)
 "$bin" eval parse --gold "$empty" --gold-tokens -m "$models" > /dev/null
 end=$(date +%s%N)
-echo "load:      $(( (end - start) / 1000000 )) ms (three models, process start to exit)"
+echo "load:      $(( (end - start) / 1000000 )) ms (all models of $models, process start to exit)"
 if [ -x /usr/bin/time ]; then
     /usr/bin/time -f "peak RSS:  %M KiB" "$bin" eval parse --gold "$gold" --gold-tokens \
         -m "$models" > /dev/null

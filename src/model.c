@@ -8,19 +8,8 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zlib.h>
-
-static uint16_t get16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }
-
-static uint32_t get32(const unsigned char *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static uint64_t get64(const unsigned char *p)
-{
-    return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32;
-}
 
 static uint32_t crc_of(const unsigned char *p, size_t n)
 {
@@ -78,23 +67,23 @@ int annals__model_parse(const void *data, size_t len, const char *name,
                    MODEL_FIXED_HEADER + 4);
     if (p[9] != 0 || p[10] != 0 || p[11] != 0)
         return bad(err, errlen, name, "reserved header bytes 9-11 are not zero");
-    m->major = get16(p + 12);
-    m->minor = get16(p + 14);
+    m->major = annals__le16(p + 12);
+    m->minor = annals__le16(p + 14);
     if (m->major != MODEL_FORMAT_MAJOR)
         return bad(err, errlen, name, "format version %u.%u not supported (this build reads %d.x)",
                    m->major, m->minor, MODEL_FORMAT_MAJOR);
     if (m->minor > MODEL_FORMAT_MINOR)
         return bad(err, errlen, name, "format version %u.%u is newer than this build (%d.%d)",
                    m->major, m->minor, MODEL_FORMAT_MAJOR, MODEL_FORMAT_MINOR);
-    endian = get32(p + 16);
+    endian = annals__le32(p + 16);
     if (endian != MODEL_ENDIAN_CHECK)
         return bad(err, errlen, name, "endianness check 0x%08x, expected 0x%08x",
                    (unsigned)endian, (unsigned)MODEL_ENDIAN_CHECK);
     if (!id_ok(p + 20))
         return bad(err, errlen, name, "model kind is not 4 printable ASCII bytes");
     memcpy(m->kind, p + 20, 4);
-    n = get32(p + 24);
-    hsize = get32(p + 28);
+    n = annals__le32(p + 24);
+    hsize = annals__le32(p + 28);
     if (n > MODEL_MAX_SECTIONS)
         return bad(err, errlen, name, "%u sections, at most %d allowed", (unsigned)n,
                    MODEL_MAX_SECTIONS);
@@ -105,7 +94,7 @@ int annals__model_parse(const void *data, size_t len, const char *name,
     if (hsize > len)
         return bad(err, errlen, name, "truncated: header needs %u bytes, file has %zu",
                    (unsigned)hsize, len);
-    hcrc = get32(p + hsize - 4);
+    hcrc = annals__le32(p + hsize - 4);
     if (crc_of(p, hsize - 4) != hcrc)
         return bad(err, errlen, name, "header checksum mismatch (stored 0x%08x, computed 0x%08x)",
                    (unsigned)hcrc, (unsigned)crc_of(p, hsize - 4));
@@ -114,13 +103,13 @@ int annals__model_parse(const void *data, size_t len, const char *name,
     for (uint32_t i = 0; i < n; i++) {
         const unsigned char *e = p + MODEL_FIXED_HEADER + (size_t)i * MODEL_ENTRY_SIZE;
         struct model_section *s = &m->sec[i];
-        uint64_t off = get64(e + 8), slen = get64(e + 16);
+        uint64_t off = annals__le64(e + 8), slen = annals__le64(e + 16);
         if (!id_ok(e))
             return bad(err, errlen, name, "section %u: id is not 4 printable ASCII bytes",
                        (unsigned)i);
         memcpy(s->id, e, 4);
-        s->flags = get32(e + 4);
-        s->crc = get32(e + 24);
+        s->flags = annals__le32(e + 4);
+        s->crc = annals__le32(e + 24);
         if (s->flags != 0)
             return bad(err, errlen, name, "section %.4s: unknown flags 0x%08x", s->id,
                        (unsigned)s->flags);
@@ -161,7 +150,8 @@ int annals__slurp(const struct annals_alloc *a, const char *path, unsigned char 
 {
     FILE *f;
     unsigned char *buf = NULL;
-    size_t c = 0, n = 0;
+    size_t c = 0, n = 0, first = (size_t)1 << 20;
+    struct stat st;
 
     *data = NULL;
     *len = *cap = 0;
@@ -170,9 +160,14 @@ int annals__slurp(const struct annals_alloc *a, const char *path, unsigned char 
         annals__fmt(err, errlen, "%s: cannot open: %s", path, strerror(errno));
         return ANNALS_EIO;
     }
+    /* A regular file is read into one block of its size (+1 to see the end
+    ** without growing): growing by doubling would copy a model several times. */
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uint64_t)st.st_size < SIZE_MAX / 2)
+        first = (size_t)st.st_size + 1;
     for (;;) {
         if (n == c) {
-            size_t nc = c == 0 ? (size_t)1 << 20 : c * 2;
+            size_t nc = c == 0 ? first : c * 2;
             unsigned char *nb = annals__realloc(a, buf, c, nc);
             if (nb == NULL) {
                 annals__free(a, buf, c);
@@ -282,19 +277,19 @@ const unsigned char *annals__rd_bytes(struct model_rd *r, size_t n)
 uint16_t annals__rd_u16(struct model_rd *r)
 {
     const unsigned char *q = annals__rd_bytes(r, 2);
-    return q != NULL ? get16(q) : 0;
+    return q != NULL ? annals__le16(q) : 0;
 }
 
 uint32_t annals__rd_u32(struct model_rd *r)
 {
     const unsigned char *q = annals__rd_bytes(r, 4);
-    return q != NULL ? get32(q) : 0;
+    return q != NULL ? annals__le32(q) : 0;
 }
 
 uint64_t annals__rd_u64(struct model_rd *r)
 {
     const unsigned char *q = annals__rd_bytes(r, 8);
-    return q != NULL ? get64(q) : 0;
+    return q != NULL ? annals__le64(q) : 0;
 }
 
 float annals__rd_f32(struct model_rd *r)

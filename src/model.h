@@ -68,6 +68,19 @@ ANNALS_INTERNAL const struct model_section *annals__model_find(const struct anna
 ANNALS_INTERNAL const char *annals__model_kv(const struct model_section *s, const char *key,
                                              size_t *len);
 
+/* Little-endian numbers at p (the byte order of every model file). */
+static inline uint16_t annals__le16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 8); }
+
+static inline uint32_t annals__le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static inline uint64_t annals__le64(const unsigned char *p)
+{
+    return (uint64_t)annals__le32(p) | (uint64_t)annals__le32(p + 4) << 32;
+}
+
 /* ------------------------------------------------------------ cursor */
 /* A bounds-checked little-endian reader over one section.  The first read
 ** past the end sets bad and every later read returns 0. */

@@ -85,24 +85,67 @@ int annals__ps_terminal(const struct ps_state *st)
     return st->depth == 0 && st->b == st->n + 1;
 }
 
+/* The moves the transition system allows in st. */
+struct ps_moves {
+    int shift;
+    int left;                   /* 0: none; 1: every relation but root; 2: root only */
+    int right;                  /* every relation but root */
+};
+
+static struct ps_moves moves_of(const struct ps_state *st)
+{
+    struct ps_moves mv;
+    int at_root = st->b == st->n + 1;
+    mv.shift = !at_root;
+    mv.left = st->depth >= 1 ? (at_root ? 2 * (st->depth == 1) : 1) : 0;
+    mv.right = st->depth >= 2;
+    return mv;
+}
+
 void annals__ps_valid(const struct parser *p, const struct ps_state *st, unsigned char *valid)
 {
     int L = (int)p->labels.n;
-    int at_root = st->b == st->n + 1;
+    struct ps_moves mv = moves_of(st);
     memset(valid, 0, (size_t)(2 * L + 1));
-    valid[PS_SHIFT] = !at_root;
-    if (st->depth >= 1) {
-        if (at_root) {
-            if (st->depth == 1)
-                valid[PS_LEFT(L, p->root_label)] = 1;
-        } else {
-            for (int l = 0; l < L; l++)
-                valid[PS_LEFT(L, l)] = l != p->root_label;
-        }
+    valid[PS_SHIFT] = (unsigned char)mv.shift;
+    if (mv.left == 2)
+        valid[PS_LEFT(L, p->root_label)] = 1;
+    for (int l = 0; l < L; l++) {
+        valid[PS_LEFT(L, l)] |= mv.left == 1 && l != p->root_label;
+        valid[PS_RIGHT(L, l)] = mv.right && l != p->root_label;
     }
-    if (st->depth >= 2)
-        for (int l = 0; l < L; l++)
-            valid[PS_RIGHT(L, l)] = l != p->root_label;
+}
+
+/* The first class of [from, to) but skip with the highest score above
+** scores[best] (best < 0: any), else best. */
+static int range_best(const float *scores, int from, int to, int skip, int best)
+{
+    for (int c = from; c < to; c++)
+        if (c != skip && (best < 0 || scores[c] > scores[best]))
+            best = c;
+    return best;
+}
+
+/* The allowed class with the highest score, the lowest on ties: the classes
+** are visited in order, as a scan of annals__ps_valid()'s mask would. */
+static int best_move(const struct parser *p, const struct ps_moves *mv, const float *scores)
+{
+    int L = (int)p->labels.n, root = p->root_label, best = mv->shift ? PS_SHIFT : -1;
+    if (mv->left == 2)
+        best = range_best(scores, PS_LEFT(L, root), PS_LEFT(L, root) + 1, -1, best);
+    else if (mv->left == 1)
+        best = range_best(scores, PS_LEFT(L, 0), PS_LEFT(L, L), PS_LEFT(L, root), best);
+    if (mv->right)
+        best = range_best(scores, PS_RIGHT(L, 0), PS_RIGHT(L, L), PS_RIGHT(L, root), best);
+    return best;
+}
+
+/* How many moves mv allows. */
+static int move_count(const struct parser *p, const struct ps_moves *mv)
+{
+    int others = (int)p->labels.n - 1;
+    return mv->shift + (mv->left == 2 ? 1 : mv->left == 1 ? others : 0) +
+           (mv->right ? others : 0);
 }
 
 static void add_arc(struct ps_state *st, int h, int d, int l)
@@ -276,7 +319,7 @@ int annals__parser_parse(const struct parser *p, struct syn_word *w, size_t n,
 {
     struct ps_state st;
     size_t nc = p->pm.n_classes;
-    unsigned char *mem, *valid;
+    unsigned char *mem;
     float *scores;
     uint64_t keys[PS_MAX_FEATS];
     size_t ssz;
@@ -286,21 +329,22 @@ int annals__parser_parse(const struct parser *p, struct syn_word *w, size_t n,
     if (n == 0)
         return ANNALS_OK;
     ssz = annals__ps_state_size((int)n);
-    mem = annals__scratch_get(s, ssz + nc * sizeof *scores + nc + 16);
+    mem = annals__scratch_get(s, ssz + nc * sizeof *scores + 16);
     if (mem == NULL)
         return ANNALS_ENOMEM;
     annals__ps_state_init(&st, mem, w, (int)n);
     scores = (float *)(mem + ssz);
-    valid = (unsigned char *)(scores + nc);
     while (!annals__ps_terminal(&st)) {
-        size_t nk = annals__ps_features(p, &st, keys);
-        int best = -1;
-        memset(scores, 0, nc * sizeof *scores);
-        annals__pm_score(&p->pm, keys, nk, scores);
-        annals__ps_valid(p, &st, valid);
-        for (size_t c = 0; c < nc; c++)
-            if (valid[c] && (best < 0 || scores[c] > scores[best]))
-                best = (int)c;
+        struct ps_moves mv = moves_of(&st);
+        int best;
+        /* A forced move (an empty stack must shift, the last word must
+        ** attach to the root) needs no scores. */
+        if (move_count(p, &mv) > 1) {
+            size_t nk = annals__ps_features(p, &st, keys);
+            memset(scores, 0, nc * sizeof *scores);
+            annals__pm_score(&p->pm, keys, nk, scores);
+        }
+        best = best_move(p, &mv, scores);   /* reads no score when forced */
         annals__ps_apply(p, &st, best);
     }
     for (size_t i = 1; i <= n; i++) {

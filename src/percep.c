@@ -1,15 +1,24 @@
 /* percep.c -- sparse linear scorer and averaged perceptron trainer.
 ** Run time: an open-addressing table of 64-bit feature keys, each pointing
-** at its (class, weight) pairs; lookups are prefetched in a batch because
+** at its (class, weight) pairs, or for a feature with many of them at a
+** dense row of all classes; lookups are prefetched in a batch because
 ** they are the cost of tagging and parsing.  Training: the same keys with
 ** growable rows and lazily averaged weights (Collins 2002; Daume's trick of
 ** time stamps).  WGHT layout: docs/MODEL-FORMAT.md. */
+#define _DEFAULT_SOURCE         /* MADV_HUGEPAGE */
 #include "percep.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #define MAX_BATCH 256
+#define MAX_LOCAL 256            /* classes summed in a local array */
+/* A feature with at least this many weights is scored from a dense row. */
+#define DENSE_MIN 16
+#define MAX_ROWS 65535
+#define HUGE_MIN ((size_t)4 << 20)
 
 static size_t table_size(size_t n)
 {
@@ -37,10 +46,46 @@ static const struct pm_slot *find_slot(const struct percep_model *m, uint64_t ke
     }
 }
 
+static void add_row(float *restrict scores, const float *restrict row, uint32_t n)
+{
+#pragma GCC unroll 4
+    for (uint32_t c = 0; c < n; c++)
+        scores[c] += row[c];
+}
+
+/* The first line of a feature's weights; the hardware fetches the rest. */
+static void prefetch_weights(const struct percep_model *m, const struct pm_slot *s)
+{
+    if (s->row != 0)
+        __builtin_prefetch(&m->dense[(size_t)(s->row - 1) * m->row_len]);
+    else
+        __builtin_prefetch(&m->entry[s->off]);
+}
+
+/* On x86-64 the scorer is also built for AVX2 and AVX-512, the best one the
+** processor has picked at load time: a dense row then takes a half or a
+** quarter of the instructions.  The choice needs the C library's ifunc
+** support (glibc). */
+#if defined(__x86_64__) && defined(__GLIBC__) && defined(__has_attribute)
+#if __has_attribute(target_clones)
+__attribute__((target_clones("avx512f", "avx2", "default")))
+#endif
+#endif
 void annals__pm_score(const struct percep_model *m, const uint64_t *keys, size_t n,
                       float *scores)
 {
     const struct pm_slot *hit[MAX_BATCH];
+    _Alignas(32) float acc[MAX_LOCAL];
+    /* Sums run in a local copy padded to whole vectors, so that a dense row
+    ** is added without a scalar tail; the caller's array where it is too
+    ** long.  Either way each class adds the same weights in the same order. */
+    int local = m->row_len <= MAX_LOCAL;
+    float *sum = local ? acc : scores;
+    uint32_t len = local ? m->row_len : m->n_classes;
+    if (local) {
+        memcpy(acc, scores, m->n_classes * sizeof *acc);
+        memset(acc + m->n_classes, 0, (m->row_len - m->n_classes) * sizeof *acc);
+    }
     while (n > 0) {
         size_t k = n < MAX_BATCH ? n : MAX_BATCH, nh = 0;
         for (size_t i = 0; i < k; i++)
@@ -48,18 +93,26 @@ void annals__pm_score(const struct percep_model *m, const uint64_t *keys, size_t
         for (size_t i = 0; i < k; i++) {
             const struct pm_slot *s = find_slot(m, keys[i]);
             if (s != NULL) {
-                __builtin_prefetch(&m->entry[s->off]);
+                prefetch_weights(m, s);
                 hit[nh++] = s;
             }
         }
+        /* In key order, dense or not, so that every class sums its weights
+        ** in the same order whichever way a feature is stored. */
         for (size_t i = 0; i < nh; i++) {
-            const struct pm_entry *e = &m->entry[hit[i]->off];
-            for (uint32_t j = 0; j < hit[i]->n; j++)
-                scores[e[j].cls] += e[j].w;
+            if (hit[i]->row != 0) {
+                add_row(sum, &m->dense[(size_t)(hit[i]->row - 1) * m->row_len], len);
+            } else {
+                const struct pm_entry *e = &m->entry[hit[i]->off];
+                for (uint32_t j = 0; j < hit[i]->n; j++)
+                    sum[e[j].cls] += e[j].w;
+            }
         }
         keys += k;
         n -= k;
     }
+    if (local)
+        memcpy(scores, acc, m->n_classes * sizeof *acc);
 }
 
 void annals__pm_free(struct percep_model *m)
@@ -68,11 +121,32 @@ void annals__pm_free(struct percep_model *m)
         return;
     annals__free(m->alloc, m->slot, (m->mask + 1) * sizeof *m->slot);
     annals__free(m->alloc, m->entry, (size_t)m->n_entries * sizeof *m->entry);
+    annals__free(m->alloc, m->dense, ((size_t)m->cap_rows * m->row_len + 8) * sizeof *m->dense);
     memset(m, 0, sizeof *m);
 }
 
+/* Ask for huge pages under a large table: its lookups are random, so with
+** small pages nearly each one also misses the TLB, and loading it takes a
+** page fault every 4 KiB.  Only a hint; the allocator's memory either way. */
+static void advise_huge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    long page = sysconf(_SC_PAGESIZE);
+    uintptr_t start, end;
+    if (n < HUGE_MIN || page <= 0)
+        return;
+    start = ((uintptr_t)p + (uintptr_t)page - 1) / (uintptr_t)page * (uintptr_t)page;
+    end = ((uintptr_t)p + n) / (uintptr_t)page * (uintptr_t)page;
+    if (end > start)
+        madvise((void *)start, end - start, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)n;
+#endif
+}
+
 static int pm_alloc(const struct annals_alloc *a, struct percep_model *m, uint32_t n_classes,
-                    uint32_t n_feats, uint32_t n_entries)
+                    uint32_t n_feats, uint32_t n_entries, uint32_t n_dense)
 {
     size_t cap = table_size(n_feats);
     memset(m, 0, sizeof *m);
@@ -80,20 +154,28 @@ static int pm_alloc(const struct annals_alloc *a, struct percep_model *m, uint32
     m->n_classes = n_classes;
     m->n_feats = n_feats;
     m->n_entries = n_entries;
+    m->cap_rows = n_dense < MAX_ROWS ? n_dense : MAX_ROWS;
     m->mask = cap - 1;
     m->shift = 64;
     while (((size_t)1 << (64 - m->shift)) < cap)
         m->shift--;
     m->slot = annals__malloc(a, cap * sizeof *m->slot);
     m->entry = annals__malloc(a, (size_t)(n_entries ? n_entries : 1) * sizeof *m->entry);
-    if (m->slot == NULL || m->entry == NULL) {
+    m->row_len = (n_classes + 7) / 8 * 8;
+    m->dense = annals__malloc(a, ((size_t)m->cap_rows * m->row_len + 8) * sizeof *m->dense);
+    if (m->slot == NULL || m->entry == NULL || m->dense == NULL) {
         annals__pm_free(m);
         return ANNALS_ENOMEM;
     }
+    advise_huge(m->slot, cap * sizeof *m->slot);
+    advise_huge(m->entry, (size_t)n_entries * sizeof *m->entry);
     memset(m->slot, 0, cap * sizeof *m->slot);
+    memset(m->dense, 0, (size_t)m->cap_rows * m->row_len * sizeof *m->dense);
     return ANNALS_OK;
 }
 
+/* Enter a feature whose n entries from off are already in place; one with
+** DENSE_MIN or more also gets a dense row while rows are left. */
 static void pm_insert(struct percep_model *m, uint64_t key, uint32_t off, uint32_t n)
 {
     size_t i = home(m, key);
@@ -101,16 +183,26 @@ static void pm_insert(struct percep_model *m, uint64_t key, uint32_t off, uint32
         i = (i + 1) & m->mask;
     m->slot[i].key = key;
     m->slot[i].off = off;
-    m->slot[i].n = n;
+    m->slot[i].n = (uint16_t)n;
+    m->slot[i].row = 0;
+    if (n >= DENSE_MIN && m->n_rows < m->cap_rows) {
+        float *row = &m->dense[(size_t)m->n_rows * m->row_len];
+        for (uint32_t j = 0; j < n; j++)
+            row[m->entry[off + j].cls] += m->entry[off + j].w;
+        m->slot[i].row = (uint16_t)++m->n_rows;
+    }
 }
 
 /* WGHT: u32 n_classes, u32 n_feats, u32 n_entries, then n_feats x {u64 key,
-** u16 count}, then n_entries x {u16 class, f32 weight}. */
+** u16 count}, then n_entries x {u16 class, f32 weight}.  A first pass over
+** the keys checks them and counts the dense rows; then the weights are
+** checked as they are copied, and the keys enter the table. */
 int annals__pm_load(const struct annals_alloc *a, const struct model_section *s,
                     uint32_t n_classes, struct percep_model *m, char *err, size_t errlen)
 {
-    struct model_rd r, re;
-    uint32_t nc, nf, ne, off = 0;
+    struct model_rd r;
+    const unsigned char *feat, *wt;
+    uint32_t nc, nf, ne, off = 0, n_dense = 0;
     uint64_t prev = 0;
     int rc;
 
@@ -136,44 +228,50 @@ int annals__pm_load(const struct annals_alloc *a, const struct model_section *s,
                     annals__rd_left(&r));
         return ANNALS_EMODEL;
     }
-    rc = pm_alloc(a, m, nc, nf, ne);
-    if (rc != ANNALS_OK) {
-        annals__fmt(err, errlen, "section WGHT: out of memory");
-        return rc;
-    }
-    re = r;
-    re.pos += (size_t)nf * 10;
+    feat = annals__rd_bytes(&r, (size_t)nf * 10);
+    wt = annals__rd_bytes(&r, (size_t)ne * 6);
     for (uint32_t i = 0; i < nf; i++) {
-        uint64_t key = annals__rd_u64(&r);
-        uint32_t cnt = annals__rd_u16(&r);
+        uint64_t key = annals__le64(feat + (size_t)i * 10);
+        uint32_t cnt = annals__le16(feat + (size_t)i * 10 + 8);
         if (key <= prev || cnt == 0 || cnt > ne - off) {
             annals__fmt(err, errlen,
                         "section WGHT: feature %u: %s", (unsigned)i,
                         key <= prev ? "keys not strictly ascending (or zero)"
                                     : "bad weight count");
-            annals__pm_free(m);
             return ANNALS_EMODEL;
         }
-        pm_insert(m, key, off, cnt);
-        for (uint32_t j = 0; j < cnt; j++) {
-            struct pm_entry *e = &m->entry[off + j];
-            e->cls = annals__rd_u16(&re);
-            e->w = annals__rd_f32(&re);
-            if (e->cls >= nc || e->w != e->w) {
-                annals__fmt(err, errlen, "section WGHT: weight %u: %s", (unsigned)(off + j),
-                            e->cls >= nc ? "class out of range" : "not a number");
-                annals__pm_free(m);
-                return ANNALS_EMODEL;
-            }
-        }
+        n_dense += cnt >= DENSE_MIN;
         off += cnt;
         prev = key;
     }
     if (off != ne) {
         annals__fmt(err, errlen, "section WGHT: counts cover %u of %u weights", (unsigned)off,
                     (unsigned)ne);
-        annals__pm_free(m);
         return ANNALS_EMODEL;
+    }
+    rc = pm_alloc(a, m, nc, nf, ne, n_dense);
+    if (rc != ANNALS_OK) {
+        annals__fmt(err, errlen, "section WGHT: out of memory");
+        return rc;
+    }
+    for (uint32_t j = 0; j < ne; j++) {
+        uint32_t cls = annals__le16(wt + (size_t)j * 6);
+        uint32_t bits = annals__le32(wt + (size_t)j * 6 + 2);
+        int nan = (bits & 0x7f800000u) == 0x7f800000u && (bits & 0x007fffffu) != 0;
+        if (cls >= nc || nan) {
+            annals__fmt(err, errlen, "section WGHT: weight %u: %s", (unsigned)j,
+                        cls >= nc ? "class out of range" : "not a number");
+            annals__pm_free(m);
+            return ANNALS_EMODEL;
+        }
+        m->entry[j].cls = (uint16_t)cls;
+        memcpy(&m->entry[j].w, &bits, sizeof bits);
+    }
+    off = 0;
+    for (uint32_t i = 0; i < nf; i++) {
+        uint32_t cnt = annals__le16(feat + (size_t)i * 10 + 8);
+        pm_insert(m, annals__le64(feat + (size_t)i * 10), off, cnt);
+        off += cnt;
     }
     return ANNALS_OK;
 }
@@ -375,7 +473,7 @@ static float averaged(const struct percep_train *t, const struct pt_entry *e)
 
 int annals__pt_average(const struct percep_train *t, float prune, struct percep_model *out)
 {
-    uint32_t nf = 0, ne = 0, off = 0;
+    uint32_t nf = 0, ne = 0, off = 0, n_dense = 0;
     int rc;
 
     for (size_t i = 0; i < t->n_rows; i++) {
@@ -386,8 +484,9 @@ int annals__pt_average(const struct percep_train *t, float prune, struct percep_
         }
         nf += k > 0;
         ne += k;
+        n_dense += k >= DENSE_MIN;
     }
-    rc = pm_alloc(t->alloc, out, t->n_classes, nf, ne);
+    rc = pm_alloc(t->alloc, out, t->n_classes, nf, ne, n_dense);
     if (rc != ANNALS_OK)
         return rc;
     for (size_t s = 0; s < t->cap; s++) {

@@ -50,7 +50,9 @@ struct pm_entry {
 struct pm_slot {
     uint64_t key;               /* 0: empty */
     uint32_t off;               /* first entry */
-    uint32_t n;                 /* number of entries */
+    uint16_t n;                 /* number of entries (a WGHT count is a u16) */
+    uint16_t row;               /* 0: scored from its entries; else 1 + its
+                                   row in the dense block */
 };
 
 struct percep_model {
@@ -64,6 +66,13 @@ struct percep_model {
                                    section fill the table in order at load */
     struct pm_slot *slot;
     struct pm_entry *entry;
+    /* Features with many weights also have a dense row of n_classes floats:
+    ** adding a row is one vectorised loop, where scattering its entries one
+    ** by one costs several times as much.  The entries stay the model's
+    ** contents (pm_save writes them); the rows are derived at load. */
+    uint32_t n_rows, cap_rows;
+    uint32_t row_len;           /* n_classes rounded up to a multiple of 8 */
+    float *dense;               /* cap_rows x row_len (+8 so never empty) */
 };
 
 /* Add the weights of the n keys to scores[0..n_classes). */
