@@ -292,14 +292,6 @@ uint64_t annals__rd_u64(struct model_rd *r)
     return q != NULL ? annals__le64(q) : 0;
 }
 
-float annals__rd_f32(struct model_rd *r)
-{
-    uint32_t u = annals__rd_u32(r);
-    float f;
-    memcpy(&f, &u, sizeof f);
-    return f;
-}
-
 /* ------------------------------------------------------------ writer */
 
 void annals__mw_init(struct model_writer *w, const struct annals_alloc *a, const char *kind)

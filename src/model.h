@@ -93,7 +93,6 @@ ANNALS_INTERNAL void annals__rd_init(struct model_rd *r, const struct model_sect
 ANNALS_INTERNAL uint16_t annals__rd_u16(struct model_rd *r);
 ANNALS_INTERNAL uint32_t annals__rd_u32(struct model_rd *r);
 ANNALS_INTERNAL uint64_t annals__rd_u64(struct model_rd *r);
-ANNALS_INTERNAL float annals__rd_f32(struct model_rd *r);
 /* n bytes in place, or NULL (and bad set) when fewer remain. */
 ANNALS_INTERNAL const unsigned char *annals__rd_bytes(struct model_rd *r, size_t n);
 /* Bytes still unread. */
