@@ -3,9 +3,9 @@
 # usage: bench/syntax.sh ANNALS_BINARY GOLD.conllu [MODEL_DIR]
 # Tags, lemmatises and parses the gold words of GOLD.conllu on one thread
 # (annals eval parse --gold-tokens) and prints words/s of those three steps,
-# then the time to start and exit on an empty file, which loads every model
-# of MODEL_DIR (the syntax models and ner, geo, tone when present), and the
-# peak resident memory.
+# then the time to start and exit on an empty file, which loads the three
+# syntax models of MODEL_DIR (a pipeline reads only the models of the stages
+# it runs), and the peak resident memory.
 set -eu
 bin=$1
 gold=$2
@@ -17,7 +17,7 @@ trap 'rm -f "$empty"' EXIT
 start=$(date +%s%N)
 "$bin" eval parse --gold "$empty" --gold-tokens -m "$models" > /dev/null
 end=$(date +%s%N)
-echo "load:      $(( (end - start) / 1000000 )) ms (all models of $models, process start to exit)"
+echo "load:      $(( (end - start) / 1000000 )) ms (the three syntax models of $models, process start to exit)"
 if [ -x /usr/bin/time ]; then
     /usr/bin/time -f "peak RSS:  %M KiB" "$bin" eval parse --gold "$gold" --gold-tokens \
         -m "$models" > /dev/null

@@ -91,7 +91,8 @@ struct annals_options {
                                     lemmatizer.model and parser.model (all
                                     three needed), ner.model, geo.model and
                                     tone.model (each used when present);
-                                    NULL: text stage only */
+                                    only the models of the stages to run
+                                    are read; NULL: text stage only */
     const char *ner_model;       /* named-entity model file; NULL: ner.model
                                     of model_dir when present */
     int date_order;              /* enum annals_date_order */

@@ -157,12 +157,18 @@ int annals_pipeline_open(const struct annals_options *opt, annals_pipeline **out
         }
     }
     p->opt.actors_file = NULL;     /* the caller's string may not outlive this call */
+    /* only the models of the stages that will run are read */
     if (o.model_dir != NULL) {
         char path[4096];
-        int rc = annals__syntax_open(&p->alloc, o.model_dir, &p->syn, errbuf, errlen);
-        if (rc == ANNALS_OK && model_file(o.model_dir, "geo.model", path, sizeof path))
+        int rc = ANNALS_OK;
+        if (o.stages & (ANNALS_STAGE_SYNTAX | ANNALS_STAGE_ACTORS | ANNALS_STAGE_QUOTES |
+                        ANNALS_STAGE_EVENTS))
+            rc = annals__syntax_open(&p->alloc, o.model_dir, &p->syn, errbuf, errlen);
+        if (rc == ANNALS_OK && (o.stages & ANNALS_STAGE_GEO) &&
+            model_file(o.model_dir, "geo.model", path, sizeof path))
             rc = annals__gaz_open(&p->alloc, path, &p->gaz, errbuf, errlen);
-        if (rc == ANNALS_OK && model_file(o.model_dir, "tone.model", path, sizeof path))
+        if (rc == ANNALS_OK && (o.stages & ANNALS_STAGE_TONE) &&
+            model_file(o.model_dir, "tone.model", path, sizeof path))
             rc = annals__tone_open(&p->alloc, path, &p->tone, errbuf, errlen);
         if (rc != ANNALS_OK) {
             annals_pipeline_close(p);
@@ -172,7 +178,7 @@ int annals_pipeline_open(const struct annals_options *opt, annals_pipeline **out
     if (o.ner_model == NULL && o.model_dir != NULL &&
         model_file(o.model_dir, "ner.model", ner_path, sizeof ner_path))
         o.ner_model = ner_path;
-    if (o.ner_model != NULL) {
+    if (o.ner_model != NULL && (o.stages & ANNALS_STAGE_NER)) {
         struct annals_model m;
         char why[400];
         int rc = annals__model_load(&p->alloc, o.ner_model, &m, errbuf, errlen);

@@ -58,6 +58,7 @@ int cmd_eval_syntax(const char *what, int argc, char **argv)
 
     annals_options_init(&o);
     o.model_dir = "models";
+    o.stages = ANNALS_STAGE_SYNTAX;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--gold-tokens") == 0)
             gold_tokens = 1;
