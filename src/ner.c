@@ -14,7 +14,9 @@
 ** elsewhere in the document.  After tagging, mentions made only of common
 ** lower-case words are dropped, place and organisation names of the
 ** gazetteer cut into pieces are joined, person names take in a following
-** capitalised proper noun, and demonyms become NORP. */
+** capitalised proper noun, capitalised runs ending in an organisation
+** keyword become one ORG, names tagged in one place of the document are
+** tagged where they were missed, and demonyms become NORP. */
 #include "ner.h"
 
 #include <stdlib.h>
@@ -695,9 +697,25 @@ static void extend_persons(const struct ner_tok *t, const struct ner_atoms *at, 
 
 /* A capitalised run that ends in an organisation keyword and of which the
 ** tagger made some word ORG ("Housing | Authority", "Fair Housing Action
-** Center") becomes one ORG mention, unless another type is inside. */
-static void join_org_runs(const struct ner_atoms *at, size_t n, uint8_t *labels)
+** Center") becomes one ORG mention, unless another type is inside; so does
+** such a run tagged as one mention of another type ("Georgetown
+** University" as a place) unless the gazetteer knows the whole run as a
+** place ("West Bank"). */
+static int one_mention(const uint8_t *labels, size_t i, size_t j, size_t n)
 {
+    unsigned ty = NER_TYPE(labels[i]);
+    if (!NER_IS_B(labels[i]) || (j < n && labels[j] == NER_I(ty)))
+        return 0;
+    for (size_t q = i + 1; q < j; q++)
+        if (labels[q] != NER_I(ty))
+            return 0;
+    return 1;
+}
+
+void annals__ner_join_org_runs(const struct ner_model *m, const struct ner_tok *t,
+                               const struct ner_atoms *at, size_t n, uint8_t *labels)
+{
+    const uint16_t place = 1u << GZ_COUNTRY | 1u << GZ_REGION | 1u << GZ_CITY | 1u << GZ_TOWN;
     for (size_t i = 0; i < n; i++) {
         unsigned posn = at[i].seq >> 3 & 7;
         if (posn != 2 || !(at[i].seq_gz & 1u << GZ_ORGKEY) || (at[i].flags & NF_SENT_UPPER))
@@ -713,12 +731,108 @@ static void join_org_runs(const struct ner_atoms *at, size_t n, uint8_t *labels)
             org |= labels[q] != 0 && NER_TYPE(labels[q]) == NER_ORG;
             other |= labels[q] != 0 && NER_TYPE(labels[q]) != NER_ORG;
         }
-        if (org && !other && (i == 0 || labels[i - 1] == 0) && (j >= n || labels[j] == 0 ||
-                                                                NER_IS_B(labels[j])))
+        int retype = other && one_mention(labels, i, j, n) &&
+                     !(annals__ner_gaz_lookup(m, t + i, j - i) & place);
+        if ((retype || (org && !other)) && (i == 0 || labels[i - 1] == 0) &&
+            (j >= n || labels[j] == 0 || NER_IS_B(labels[j])))
             for (size_t q = i; q < j; q++)
                 labels[q] = (uint8_t)(q == i ? NER_B(NER_ORG) : NER_I(NER_ORG));
         i = j - 1;
     }
+}
+
+/* A name that the tagger found in one place of a document and missed in
+** another ("NiMo" tagged ORG once, left out twice) is tagged there too:
+** the same words, written the same way, capitalised and untagged between
+** untagged neighbours, become a mention of the type most of its mentions
+** have (none on a tie). */
+struct name_slot {
+    uint64_t key;
+    uint16_t count[NER_N_TAGGED];
+};
+
+static uint64_t name_key(const struct ner_atoms *at, size_t i, size_t len)
+{
+    uint64_t h = 0x6e616d65ull;
+    for (size_t k = i; k < i + len; k++)
+        h = annals__hash_mix(h, at[k].form);
+    return annals__hash_final(h);
+}
+
+static struct name_slot *name_find(struct name_slot *tab, size_t cap, uint64_t key)
+{
+    size_t j = (size_t)key & (cap - 1);
+    while (tab[j].key != 0 && tab[j].key != key)
+        j = (j + 1) & (cap - 1);
+    return &tab[j];
+}
+
+static unsigned name_type(const struct name_slot *e)
+{
+    unsigned best = 0, tie = 0;
+    for (unsigned c = 1; c < NER_N_TAGGED; c++)
+        if (e->count[c] > e->count[best]) {
+            best = c;
+            tie = 0;
+        } else if (e->count[c] == e->count[best])
+            tie = 1;
+    return tie ? NER_N_TAGGED : best;
+}
+
+void annals__ner_tag_repeated_names(const struct ner_atoms *at, size_t n, uint8_t *labels,
+                                    const struct annals_alloc *a)
+{
+    size_t mentions = 0, cap = 16, maxlen = 0;
+    for (size_t i = 0; i < n; i++)
+        mentions += NER_IS_B(labels[i]);
+    if (mentions == 0)
+        return;
+    while (cap < mentions * 2)
+        cap *= 2;
+    struct name_slot *tab = annals__malloc(a, cap * sizeof *tab);
+    if (tab == NULL)
+        return;                 /* an optional refinement */
+    memset(tab, 0, cap * sizeof *tab);
+    for (size_t i = 0; i < n;) {
+        if (labels[i] == 0) {
+            i++;
+            continue;
+        }
+        unsigned ty = NER_TYPE(labels[i]);
+        size_t j = i + 1;
+        while (j < n && labels[j] == NER_I(ty))
+            j++;
+        if (j - i <= NER_GAZ_MAX_TOKENS) {
+            struct name_slot *e = name_find(tab, cap, name_key(at, i, j - i));
+            e->key = name_key(at, i, j - i);
+            if (e->count[ty] < 65535)
+                e->count[ty]++;
+            if (j - i > maxlen)
+                maxlen = j - i;
+        }
+        i = j;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (labels[i] != 0 || !(at[i].flags & (NF_INITCAP | NF_ALLCAP)))
+            continue;
+        /* the longest known name starting here, all its words untagged */
+        for (size_t k = maxlen < n - i ? maxlen : n - i; k > 0; k--) {
+            if (i + k < n && labels[i + k] != 0 && !NER_IS_B(labels[i + k]))
+                continue;
+            int untagged = 1;
+            for (size_t q = i + 1; q < i + k; q++)
+                untagged &= labels[q] == 0;
+            const struct name_slot *e = name_find(tab, cap, name_key(at, i, k));
+            unsigned ty = untagged && e->key != 0 ? name_type(e) : NER_N_TAGGED;
+            if (ty == NER_N_TAGGED)
+                continue;
+            for (size_t q = i; q < i + k; q++)
+                labels[q] = (uint8_t)(q == i ? NER_B(ty) : NER_I(ty));
+            i += k - 1;
+            break;
+        }
+    }
+    annals__free(a, tab, cap * sizeof *tab);
 }
 
 /* Demonyms and nationality adjectives ("Afghan", "Sri Lankan"): a
@@ -786,7 +900,8 @@ int annals__ner_tag_doc(const struct ner_model *m, const struct ner_tok *t, size
     drop_common(s->at, n, labels);
     join_names(m, t, s->at, n, labels);
     extend_persons(t, s->at, n, labels);
-    join_org_runs(s->at, n, labels);
+    annals__ner_join_org_runs(m, t, s->at, n, labels);
+    annals__ner_tag_repeated_names(s->at, n, labels, s->alloc);
     mark_demonyms(m, t, s->at, n, labels);
     return ANNALS_OK;
 }
