@@ -39,9 +39,10 @@ exec "$bin" train ner \
     --set wnut17:"$DATA"/wnut17/emerging.test.annotated \
     --gazetteer data/ner/iso-places.tsv --gazetteer data/ner/places.tsv \
     --gazetteer data/ner/demonyms.tsv --gazetteer data/ner/given-names.tsv \
+    --gazetteer data/ner/first-names.tsv \
     --gazetteer data/ner/organisations.tsv --gazetteer data/ner/titles.tsv \
     --gazetteer data/ner/location-keywords.tsv --gazetteer data/ner/aliases.tsv \
     --places models/geo.model --places-min 15000 \
     $lex $opt \
-    --licence "CC BY-SA 4.0 (UNER EWT, UD EWT); CC BY 4.0 (WikiGold, WNUT17, BTC, GeoNames); iso-codes LGPL-2.1+" \
+    --licence "CC BY-SA 4.0 (UNER EWT, UD EWT); CC BY 4.0 (WikiGold, WNUT17, BTC, GeoNames); iso-codes LGPL-2.1+; first names ODC PDDL 1.0 / CC0 1.0" \
     --epochs "${EPOCHS:-8}" --seed "${SEED:-1}" -o "$OUT" "$@"
