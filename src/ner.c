@@ -14,7 +14,8 @@
 ** elsewhere in the document.  After tagging, mentions made only of common
 ** lower-case words are dropped, place and organisation names of the
 ** gazetteer cut into pieces are joined, person names take in a following
-** capitalised proper noun, capitalised runs ending in an organisation
+** capitalised proper noun and lose a leading title, capitalised runs
+** ending in an organisation
 ** keyword become one ORG, names tagged in one place of the document are
 ** tagged where they were missed, and demonyms become NORP. */
 #include "ner.h"
@@ -695,6 +696,30 @@ static void extend_persons(const struct ner_tok *t, const struct ner_atoms *at, 
     }
 }
 
+/* A person's mention that begins with a title of the gazetteer ("Dr |
+** Joseph", "Sheikh | Ahmed Yassin") starts after it: names are tagged
+** without their titles. */
+static void strip_titles(const struct ner_model *m, const struct ner_tok *t,
+                         const struct ner_atoms *at, size_t n, uint8_t *labels)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (labels[i] != NER_B(NER_PER) || !(at[i].gz_b & 1u << GZ_TITLE))
+            continue;
+        size_t e = i + 1;
+        while (e < n && labels[e] == NER_I(NER_PER))
+            e++;
+        size_t title = 0;
+        for (size_t k = 1; k < e - i && k <= NER_GAZ_MAX_TOKENS; k++)
+            if (annals__ner_gaz_lookup(m, t + i, k) & 1u << GZ_TITLE)
+                title = k;
+        if (title == 0)
+            continue;
+        memset(labels + i, 0, title);
+        labels[i + title] = (uint8_t)NER_B(NER_PER);
+        i = e - 1;
+    }
+}
+
 /* A capitalised run that ends in an organisation keyword and of which the
 ** tagger made some word ORG ("Housing | Authority", "Fair Housing Action
 ** Center") becomes one ORG mention, unless another type is inside; so does
@@ -712,8 +737,8 @@ static int one_mention(const uint8_t *labels, size_t i, size_t j, size_t n)
     return 1;
 }
 
-void annals__ner_join_org_runs(const struct ner_model *m, const struct ner_tok *t,
-                               const struct ner_atoms *at, size_t n, uint8_t *labels)
+static void join_org_runs(const struct ner_model *m, const struct ner_tok *t,
+                          const struct ner_atoms *at, size_t n, uint8_t *labels)
 {
     const uint16_t place = 1u << GZ_COUNTRY | 1u << GZ_REGION | 1u << GZ_CITY | 1u << GZ_TOWN;
     for (size_t i = 0; i < n; i++) {
@@ -779,8 +804,8 @@ static unsigned name_type(const struct name_slot *e)
     return tie ? NER_N_TAGGED : best;
 }
 
-void annals__ner_tag_repeated_names(const struct ner_atoms *at, size_t n, uint8_t *labels,
-                                    const struct annals_alloc *a)
+static void tag_repeated_names(const struct ner_atoms *at, size_t n, uint8_t *labels,
+                               const struct annals_alloc *a)
 {
     size_t mentions = 0, cap = 16, maxlen = 0;
     for (size_t i = 0; i < n; i++)
@@ -813,11 +838,12 @@ void annals__ner_tag_repeated_names(const struct ner_atoms *at, size_t n, uint8_
         i = j;
     }
     for (size_t i = 0; i < n; i++) {
-        if (labels[i] != 0 || !(at[i].flags & (NF_INITCAP | NF_ALLCAP)))
+        if (labels[i] != 0 || (i > 0 && labels[i - 1] != 0) ||
+            !(at[i].flags & (NF_INITCAP | NF_ALLCAP)))
             continue;
         /* the longest known name starting here, all its words untagged */
         for (size_t k = maxlen < n - i ? maxlen : n - i; k > 0; k--) {
-            if (i + k < n && labels[i + k] != 0 && !NER_IS_B(labels[i + k]))
+            if (i + k < n && labels[i + k] != 0)
                 continue;
             int untagged = 1;
             for (size_t q = i + 1; q < i + k; q++)
@@ -871,6 +897,19 @@ static void mark_demonyms(const struct ner_model *m, const struct ner_tok *t,
     }
 }
 
+void annals__ner_refine(const struct ner_model *m, const struct ner_tok *t,
+                        const struct ner_atoms *at, size_t n, uint8_t *labels,
+                        const struct annals_alloc *a)
+{
+    drop_common(at, n, labels);
+    join_names(m, t, at, n, labels);
+    extend_persons(t, at, n, labels);
+    strip_titles(m, t, at, n, labels);
+    join_org_runs(m, t, at, n, labels);
+    tag_repeated_names(at, n, labels, a);
+    mark_demonyms(m, t, at, n, labels);
+}
+
 int annals__ner_tag_doc(const struct ner_model *m, const struct ner_tok *t, size_t n,
                         const uint32_t *sent, size_t n_sent, uint8_t *labels,
                         struct ner_scratch *s)
@@ -897,12 +936,7 @@ int annals__ner_tag_doc(const struct ner_model *m, const struct ner_tok *t, size
         annals__ner_doc_hints(t, n, labels, s->at, s->alloc);
         tag_sentences(&m->pm2, s->at, sent, n_sent, n, labels);
     }
-    drop_common(s->at, n, labels);
-    join_names(m, t, s->at, n, labels);
-    extend_persons(t, s->at, n, labels);
-    annals__ner_join_org_runs(m, t, s->at, n, labels);
-    annals__ner_tag_repeated_names(s->at, n, labels, s->alloc);
-    mark_demonyms(m, t, s->at, n, labels);
+    annals__ner_refine(m, t, s->at, n, labels, s->alloc);
     return ANNALS_OK;
 }
 

@@ -262,18 +262,18 @@ static void test_ner_capitalised_runs_join_across_of(void **state)
     assert_int_equal(at[5].seq, 1 << 3 | 1);           /* a single capitalised word */
 }
 
-/* A gazetteer of one organisation keyword, built into m. */
-static void build_orgkey_gaz(struct ner_model *m, const struct annals_alloc *a)
+/* A small gazetteer (organisation keywords, a place, a title), built into m. */
+static void build_test_gaz(struct ner_model *m, const struct annals_alloc *a)
 {
-    const char *path = "build/test_ner_orgkey.tsv";
+    const char *path = "build/test_ner_refine.tsv";
     FILE *f = fopen(path, "w");
     char err[200] = "";
     if (f == NULL) {
-        path = "/tmp/test_ner_orgkey.tsv";
+        path = "/tmp/test_ner_refine.tsv";
         f = fopen(path, "w");
     }
     assert_non_null(f);
-    fputs("University\torgkey\nBank\torgkey\nWest Bank\tregion\n", f);
+    fputs("University\torgkey\nBank\torgkey\nWest Bank\tregion\nDr\ttitle\n", f);
     fclose(f);
     memset(m, 0, sizeof *m);
     m->alloc = a;
@@ -290,14 +290,14 @@ static void test_ner_run_ending_in_orgkey_becomes_one_org(void **state)
     struct annals_alloc a = test_alloc_of(&t);
     struct ner_model m;
     (void)state;
-    build_orgkey_gaz(&m, &a);
+    build_test_gaz(&m, &a);
     annals__ner_atoms(&m, w, 5, at);
     uint8_t loc[5] = { 0, 0, NER_B(NER_LOC), NER_I(NER_LOC), 0 };
-    annals__ner_join_org_runs(&m, w, at, 5, loc);
+    annals__ner_refine(&m, w, at, 5, loc, &a);
     assert_int_equal(loc[2], NER_B(NER_ORG));
     assert_int_equal(loc[3], NER_I(NER_ORG));
     uint8_t cut[5] = { 0, 0, NER_B(NER_PER), NER_B(NER_ORG), 0 };      /* two types: kept */
-    annals__ner_join_org_runs(&m, w, at, 5, cut);
+    annals__ner_refine(&m, w, at, 5, cut, &a);
     assert_int_equal(cut[2], NER_B(NER_PER));
     assert_int_equal(cut[3], NER_B(NER_ORG));
     annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
@@ -313,10 +313,10 @@ static void test_ner_run_known_as_a_place_stays_a_place(void **state)
     struct annals_alloc a = test_alloc_of(&t);
     struct ner_model m;
     (void)state;
-    build_orgkey_gaz(&m, &a);
+    build_test_gaz(&m, &a);
     annals__ner_atoms(&m, w, 4, at);
     uint8_t lab[4] = { 0, 0, NER_B(NER_LOC), NER_I(NER_LOC) };
-    annals__ner_join_org_runs(&m, w, at, 4, lab);
+    annals__ner_refine(&m, w, at, 4, lab, &a);
     assert_int_equal(lab[2], NER_B(NER_LOC));
     assert_int_equal(lab[3], NER_I(NER_LOC));
     annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
@@ -337,7 +337,7 @@ static void test_ner_repeated_names_take_the_majority_type(void **state)
     annals__ner_atoms(&m, w, 9, at);
     uint8_t lab[9] = { NER_B(NER_ORG), 0, NER_B(NER_ORG), 0, 0, 0, 0, NER_B(NER_PER),
                        NER_I(NER_PER) };
-    annals__ner_tag_repeated_names(at, 9, lab, &a);
+    annals__ner_refine(&m, w, at, 9, lab, &a);
     assert_int_equal(lab[4], NER_B(NER_ORG));       /* missed, now tagged */
     assert_int_equal(lab[6], 0);                    /* written otherwise */
     assert_int_equal(lab[8], NER_I(NER_PER));       /* inside another mention */
@@ -355,8 +355,29 @@ static void test_ner_repeated_names_skip_ties(void **state)
     memset(&m, 0, sizeof m);
     annals__ner_atoms(&m, w, 3, at);
     uint8_t lab[3] = { NER_B(NER_ORG), NER_B(NER_LOC), 0 };
-    annals__ner_tag_repeated_names(at, 3, lab, &a);
+    annals__ner_refine(&m, w, at, 3, lab, &a);
     assert_int_equal(lab[2], 0);
+    assert_int_equal(t.live, 0);
+}
+
+static void test_ner_person_mentions_leave_out_titles(void **state)
+{
+    struct ner_tok w[4] = { { "Dr", 2, 0 }, { "Joan", 4, 0 }, { "Kerrin", 6, 0 },
+                            { "Dr", 2, 0 } };
+    struct ner_atoms at[4];
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct ner_model m;
+    (void)state;
+    build_test_gaz(&m, &a);
+    annals__ner_atoms(&m, w, 4, at);
+    uint8_t lab[4] = { NER_B(NER_PER), NER_I(NER_PER), NER_I(NER_PER), NER_B(NER_PER) };
+    annals__ner_refine(&m, w, at, 4, lab, &a);
+    assert_int_equal(lab[0], 0);
+    assert_int_equal(lab[1], NER_B(NER_PER));
+    assert_int_equal(lab[2], NER_I(NER_PER));
+    assert_int_equal(lab[3], NER_B(NER_PER));      /* a title alone is left to the tagger */
+    annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
     assert_int_equal(t.live, 0);
 }
 
@@ -378,6 +399,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_ner_run_known_as_a_place_stays_a_place),
         cmocka_unit_test(test_ner_repeated_names_take_the_majority_type),
         cmocka_unit_test(test_ner_repeated_names_skip_ties),
+        cmocka_unit_test(test_ner_person_mentions_leave_out_titles),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
