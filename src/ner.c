@@ -14,10 +14,11 @@
 ** elsewhere in the document.  After tagging, mentions made only of common
 ** lower-case words are dropped, place and organisation names of the
 ** gazetteer cut into pieces are joined, person names take in a following
-** capitalised proper noun and lose a leading title, capitalised runs
-** ending in an organisation
-** keyword become one ORG, names tagged in one place of the document are
-** tagged where they were missed, and demonyms become NORP. */
+** capitalised proper noun and lose a leading title, mentions take in an
+** Arabic article written apart and a company's legal form after a comma,
+** capitalised runs ending in an organisation keyword become one ORG, names
+** tagged in one place of the document are tagged where they were missed,
+** and demonyms become NORP. */
 #include "ner.h"
 
 #include <stdlib.h>
@@ -720,6 +721,56 @@ static void strip_titles(const struct ner_model *m, const struct ner_tok *t,
     }
 }
 
+/* Whether t is one of the words of the list, in any case. */
+static int word_in(const struct ner_tok *t, const char *const *list, size_t n)
+{
+    char low[8];
+    if (t->len >= sizeof low)
+        return 0;
+    size_t k = annals__ner_lower(t->s, t->len, low, sizeof low);
+    for (size_t i = 0; i < n; i++)
+        if (strlen(list[i]) == k && memcmp(list[i], low, k) == 0)
+            return 1;
+    return 0;
+}
+
+/* An Arabic article written apart ("al - Qaeda", "Shaikh ... al -
+** Janabi") belongs to the mention of the capitalised word after its
+** hyphen, and continues a mention of that type just before it. */
+static void join_articles(const struct ner_tok *t, const struct ner_atoms *at, size_t n,
+                          uint8_t *labels)
+{
+    static const char *const articles[] = { "al", "el", "as", "ash", "az", "an", "ad", "ar",
+                                            "at", "adh" };
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (labels[i + 2] == 0 || t[i + 1].len != 1 || t[i + 1].s[0] != '-' ||
+            !(at[i + 2].flags & NF_INITCAP) ||
+            !word_in(&t[i], articles, sizeof articles / sizeof articles[0]))
+            continue;
+        unsigned ty = NER_TYPE(labels[i + 2]);
+        int cont = i > 0 && labels[i - 1] != 0 && (unsigned)NER_TYPE(labels[i - 1]) == ty;
+        labels[i] = (uint8_t)(cont ? NER_I(ty) : NER_B(ty));
+        labels[i + 1] = labels[i + 2] = (uint8_t)NER_I(ty);
+        i += 2;
+    }
+}
+
+/* A company's legal form after a comma ("CCNG , Inc.") belongs to the
+** organisation's mention. */
+static void join_legal_forms(const struct ner_tok *t, size_t n, uint8_t *labels)
+{
+    static const char *const forms[] = { "inc", "inc.", "ltd", "ltd.", "corp", "corp.",
+                                         "co.", "llc", "plc", "llp", "l.p.", "gmbh", "s.a." };
+    for (size_t j = 1; j + 1 < n; j++) {
+        if (labels[j - 1] == 0 || NER_TYPE(labels[j - 1]) != NER_ORG || labels[j] != 0 ||
+            t[j].len != 1 || t[j].s[0] != ',' ||
+            !word_in(&t[j + 1], forms, sizeof forms / sizeof forms[0]) ||
+            (j + 2 < n && labels[j + 2] != 0 && !NER_IS_B(labels[j + 2])))
+            continue;
+        labels[j] = labels[j + 1] = (uint8_t)NER_I(NER_ORG);
+    }
+}
+
 /* A capitalised run that ends in an organisation keyword and of which the
 ** tagger made some word ORG ("Housing | Authority", "Fair Housing Action
 ** Center") becomes one ORG mention, unless another type is inside; so does
@@ -905,6 +956,8 @@ void annals__ner_refine(const struct ner_model *m, const struct ner_tok *t,
     join_names(m, t, at, n, labels);
     extend_persons(t, at, n, labels);
     strip_titles(m, t, at, n, labels);
+    join_articles(t, at, n, labels);
+    join_legal_forms(t, n, labels);
     join_org_runs(m, t, at, n, labels);
     tag_repeated_names(at, n, labels, a);
     mark_demonyms(m, t, at, n, labels);

@@ -381,6 +381,30 @@ static void test_ner_person_mentions_leave_out_titles(void **state)
     assert_int_equal(t.live, 0);
 }
 
+static void test_ner_mentions_take_in_articles_and_legal_forms(void **state)
+{
+    struct ner_tok w[9] = { { "Yusra", 5, 0 }, { "al", 2, 0 }, { "-", 1, 0 },
+                            { "Harbi", 5, 0 }, { "joined", 6, 0 }, { "Quorvex", 7, 0 },
+                            { ",", 1, 0 }, { "Inc.", 4, 0 }, { ".", 1, 0 } };
+    struct ner_atoms at[9];
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct ner_model m;
+    (void)state;
+    memset(&m, 0, sizeof m);
+    annals__ner_atoms(&m, w, 9, at);
+    uint8_t lab[9] = { NER_B(NER_PER), 0, 0, NER_B(NER_PER), 0, NER_B(NER_ORG), 0, 0, 0 };
+    annals__ner_refine(&m, w, at, 9, lab, &a);
+    assert_int_equal(lab[0], NER_B(NER_PER));
+    for (size_t i = 1; i <= 3; i++)
+        assert_int_equal(lab[i], NER_I(NER_PER));   /* one name: "Yusra al - Harbi" */
+    assert_int_equal(lab[5], NER_B(NER_ORG));
+    assert_int_equal(lab[6], NER_I(NER_ORG));
+    assert_int_equal(lab[7], NER_I(NER_ORG));
+    assert_int_equal(lab[8], 0);
+    assert_int_equal(t.live, 0);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -400,6 +424,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_ner_repeated_names_take_the_majority_type),
         cmocka_unit_test(test_ner_repeated_names_skip_ties),
         cmocka_unit_test(test_ner_person_mentions_leave_out_titles),
+        cmocka_unit_test(test_ner_mentions_take_in_articles_and_legal_forms),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
