@@ -13,7 +13,9 @@
 ** with its own weights adds what the first pass said about the same word
 ** elsewhere in the document.  After tagging, mentions made only of common
 ** lower-case words are dropped, place and organisation names of the
-** gazetteer cut into pieces are joined, person names take in a following
+** gazetteer cut into pieces are joined, mentions lose a leading "the",
+** months next to a number are dropped and whole organisation names of the
+** gazetteer become ORG, person names take in a following
 ** capitalised proper noun and lose a leading title, mentions take in an
 ** Arabic article written apart and a company's legal form after a comma,
 ** capitalised runs ending in an organisation keyword become one ORG, names
@@ -605,6 +607,19 @@ static int common_word(const struct ner_atoms *a)
     return (a->flags & NF_LOWER) && (a->lex == 1 + 25 * 1 || a->lex == 1 + 25 * 2);
 }
 
+/* Whether t is one of the words of the list, in any case. */
+static int word_in(const struct ner_tok *t, const char *const *list, size_t n)
+{
+    char low[8];
+    if (t->len >= sizeof low)
+        return 0;
+    size_t k = annals__ner_lower(t->s, t->len, low, sizeof low);
+    for (size_t i = 0; i < n; i++)
+        if (strlen(list[i]) == k && memcmp(list[i], low, k) == 0)
+            return 1;
+    return 0;
+}
+
 /* A mention made only of common lower-case words is dropped. */
 static void drop_common(const struct ner_atoms *at, size_t n, uint8_t *labels)
 {
@@ -620,6 +635,64 @@ static void drop_common(const struct ner_atoms *at, size_t n, uint8_t *labels)
             common &= common_word(&at[j++]);
         if (common)
             memset(labels + i, 0, j - i);
+        i = j;
+    }
+}
+
+/* A day or month name. */
+static int calendar_word(const struct ner_tok *t)
+{
+    static const char *const names[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december"
+    };
+    char low[16];
+    if (t->len >= sizeof low)
+        return 0;
+    size_t n = annals__ner_lower(t->s, t->len, low, sizeof low);
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strlen(names[i]) == n && memcmp(names[i], low, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Conventions of the mentions themselves: none begins with a lower-case
+** "the"; a month next to a number ("Aug 12") is a date, not a name; and a
+** mention that the gazetteer knows as a whole as an organisation and not
+** as a place ("United Nations") is an ORG. */
+static void tidy_mentions(const struct ner_model *m, const struct ner_tok *t,
+                          const struct ner_atoms *at, size_t n, uint8_t *labels)
+{
+    static const char *const months[] = { "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                                          "sep", "sept", "oct", "nov", "dec", "jan.", "feb.",
+                                          "mar.", "apr.", "aug.", "sep.", "sept.", "oct.",
+                                          "nov.", "dec." };
+    const uint16_t place = 1u << GZ_COUNTRY | 1u << GZ_REGION | 1u << GZ_CITY | 1u << GZ_TOWN;
+    for (size_t i = 0; i < n;) {
+        if (labels[i] == 0) {
+            i++;
+            continue;
+        }
+        unsigned ty = NER_TYPE(labels[i]);
+        size_t j = i + 1;
+        while (j < n && labels[j] == NER_I(ty))
+            j++;
+        if (j - i > 1 && t[i].len == 3 && memcmp(t[i].s, "the", 3) == 0) {
+            labels[i++] = 0;
+            labels[i] = (uint8_t)NER_B(ty);
+        }
+        int dated = (i > 0 && (at[i - 1].flags & NF_ALLDIGIT)) ||
+                    (j < n && (at[j].flags & NF_ALLDIGIT));
+        if (j - i == 1 && dated &&
+            (calendar_word(&t[i]) || word_in(&t[i], months, sizeof months / sizeof months[0])))
+            labels[i] = 0;
+        else if (ty != NER_ORG && j - i <= NER_GAZ_MAX_TOKENS) {
+            uint16_t bits = annals__ner_gaz_lookup(m, t + i, j - i);
+            if ((bits & 1u << GZ_ORG) && !(bits & place))
+                for (size_t q = i; q < j; q++)
+                    labels[q] = (uint8_t)(q == i ? NER_B(NER_ORG) : NER_I(NER_ORG));
+        }
         i = j;
     }
 }
@@ -661,23 +734,6 @@ static void join_names(const struct ner_model *m, const struct ner_tok *t,
 ** out ("Condoleeza | Rice") takes it in when the word is no title, place or
 ** organisation of the gazetteer and is unknown to the treebanks or mostly a
 ** proper noun there, and no day or month name. */
-static int calendar_word(const struct ner_tok *t)
-{
-    static const char *const names[] = {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december"
-    };
-    char low[16];
-    if (t->len >= sizeof low)
-        return 0;
-    size_t n = annals__ner_lower(t->s, t->len, low, sizeof low);
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strlen(names[i]) == n && memcmp(names[i], low, n) == 0)
-            return 1;
-    return 0;
-}
-
 static void extend_persons(const struct ner_tok *t, const struct ner_atoms *at, size_t n,
                            uint8_t *labels)
 {
@@ -719,19 +775,6 @@ static void strip_titles(const struct ner_model *m, const struct ner_tok *t,
         labels[i + title] = (uint8_t)NER_B(NER_PER);
         i = e - 1;
     }
-}
-
-/* Whether t is one of the words of the list, in any case. */
-static int word_in(const struct ner_tok *t, const char *const *list, size_t n)
-{
-    char low[8];
-    if (t->len >= sizeof low)
-        return 0;
-    size_t k = annals__ner_lower(t->s, t->len, low, sizeof low);
-    for (size_t i = 0; i < n; i++)
-        if (strlen(list[i]) == k && memcmp(list[i], low, k) == 0)
-            return 1;
-    return 0;
 }
 
 /* An Arabic article written apart ("al - Qaeda", "Shaikh ... al -
@@ -954,6 +997,7 @@ void annals__ner_refine(const struct ner_model *m, const struct ner_tok *t,
 {
     drop_common(at, n, labels);
     join_names(m, t, at, n, labels);
+    tidy_mentions(m, t, at, n, labels);
     extend_persons(t, at, n, labels);
     strip_titles(m, t, at, n, labels);
     join_articles(t, at, n, labels);

@@ -262,7 +262,8 @@ static void test_ner_capitalised_runs_join_across_of(void **state)
     assert_int_equal(at[5].seq, 1 << 3 | 1);           /* a single capitalised word */
 }
 
-/* A small gazetteer (organisation keywords, a place, a title), built into m. */
+/* A small gazetteer (organisation keywords, a place, a title, an
+** organisation), built into m. */
 static void build_test_gaz(struct ner_model *m, const struct annals_alloc *a)
 {
     const char *path = "build/test_ner_refine.tsv";
@@ -273,7 +274,8 @@ static void build_test_gaz(struct ner_model *m, const struct annals_alloc *a)
         f = fopen(path, "w");
     }
     assert_non_null(f);
-    fputs("University\torgkey\nBank\torgkey\nWest Bank\tregion\nDr\ttitle\n", f);
+    fputs("University\torgkey\nBank\torgkey\nWest Bank\tregion\nDr\ttitle\n"
+          "Kelvar Trust\torg\n", f);
     fclose(f);
     memset(m, 0, sizeof *m);
     m->alloc = a;
@@ -405,6 +407,31 @@ static void test_ner_mentions_take_in_articles_and_legal_forms(void **state)
     assert_int_equal(t.live, 0);
 }
 
+static void test_ner_mentions_follow_conventions(void **state)
+{
+    struct ner_tok w[9] = { { "On", 2, 0 }, { "Aug", 3, 0 }, { "12", 2, 0 }, { "the", 3, 0 },
+                            { "Kelvar", 6, 0 }, { "Trust", 5, 0 }, { "met", 3, 0 },
+                            { "the", 3, 0 }, { "Pell", 4, 0 } };
+    struct ner_atoms at[9];
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct ner_model m;
+    (void)state;
+    build_test_gaz(&m, &a);
+    annals__ner_atoms(&m, w, 9, at);
+    uint8_t lab[9] = { 0, NER_B(NER_LOC), 0, NER_B(NER_LOC), NER_I(NER_LOC), NER_I(NER_LOC), 0,
+                       NER_B(NER_PER), NER_I(NER_PER) };
+    annals__ner_refine(&m, w, at, 9, lab, &a);
+    assert_int_equal(lab[1], 0);                    /* a date */
+    assert_int_equal(lab[3], 0);                    /* no leading "the" */
+    assert_int_equal(lab[4], NER_B(NER_ORG));       /* known organisation */
+    assert_int_equal(lab[5], NER_I(NER_ORG));
+    assert_int_equal(lab[7], 0);
+    assert_int_equal(lab[8], NER_B(NER_PER));
+    annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
+    assert_int_equal(t.live, 0);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -425,6 +452,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_ner_repeated_names_skip_ties),
         cmocka_unit_test(test_ner_person_mentions_leave_out_titles),
         cmocka_unit_test(test_ner_mentions_take_in_articles_and_legal_forms),
+        cmocka_unit_test(test_ner_mentions_follow_conventions),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
