@@ -11,16 +11,16 @@
 ** gazetteer classes), the case of the whole sentence, and with
 ** pos_features the syntax stage's UPOS.  With doc_features, a second pass
 ** with its own weights adds what the first pass said about the same word
-** elsewhere in the document.  After tagging, mentions made only of common
-** lower-case words are dropped, place and organisation names of the
-** gazetteer cut into pieces are joined, mentions lose a leading "the",
-** months next to a number are dropped and whole organisation names of the
-** gazetteer become ORG, person names take in a following
-** capitalised proper noun and lose a leading title, mentions take in an
-** Arabic article written apart and a company's legal form after a comma,
-** capitalised runs ending in an organisation keyword become one ORG, names
-** tagged in one place of the document are tagged where they were missed,
-** and demonyms become NORP. */
+** elsewhere in the document.  After tagging (annals__ner_refine): mentions
+** made only of common lower-case words are dropped; place and organisation
+** names of the gazetteer cut into pieces are joined; mentions lose a
+** leading "the", months next to a number are dropped and whole
+** organisation names of the gazetteer become ORG; person names take in a
+** following capitalised proper noun and lose a leading title; mentions take
+** in an Arabic article written apart and a company's legal form after a
+** comma; capitalised runs ending in an organisation keyword become one ORG;
+** names tagged in one place of the document are tagged where they were
+** missed; and demonyms become NORP. */
 #include "ner.h"
 
 #include <stdlib.h>
@@ -607,6 +607,9 @@ static int common_word(const struct ner_atoms *a)
     return (a->flags & NF_LOWER) && (a->lex == 1 + 25 * 1 || a->lex == 1 + 25 * 2);
 }
 
+/* The gazetteer classes of places. */
+#define GZ_PLACES (1u << GZ_COUNTRY | 1u << GZ_REGION | 1u << GZ_CITY | 1u << GZ_TOWN)
+
 /* Whether t is one of the words of the list, in any case. */
 static int word_in(const struct ner_tok *t, const char *const *list, size_t n)
 {
@@ -668,7 +671,6 @@ static void tidy_mentions(const struct ner_model *m, const struct ner_tok *t,
                                           "sep", "sept", "oct", "nov", "dec", "jan.", "feb.",
                                           "mar.", "apr.", "aug.", "sep.", "sept.", "oct.",
                                           "nov.", "dec." };
-    const uint16_t place = 1u << GZ_COUNTRY | 1u << GZ_REGION | 1u << GZ_CITY | 1u << GZ_TOWN;
     for (size_t i = 0; i < n;) {
         if (labels[i] == 0) {
             i++;
@@ -689,7 +691,7 @@ static void tidy_mentions(const struct ner_model *m, const struct ner_tok *t,
             labels[i] = 0;
         else if (ty != NER_ORG && j - i <= NER_GAZ_MAX_TOKENS) {
             uint16_t bits = annals__ner_gaz_lookup(m, t + i, j - i);
-            if ((bits & 1u << GZ_ORG) && !(bits & place))
+            if ((bits & 1u << GZ_ORG) && !(bits & GZ_PLACES))
                 for (size_t q = i; q < j; q++)
                     labels[q] = (uint8_t)(q == i ? NER_B(NER_ORG) : NER_I(NER_ORG));
         }
@@ -704,12 +706,11 @@ static void tidy_mentions(const struct ner_model *m, const struct ner_tok *t,
 static void join_names(const struct ner_model *m, const struct ner_tok *t,
                        const struct ner_atoms *at, size_t n, uint8_t *labels)
 {
-    const uint16_t place = 1u << GZ_COUNTRY | 1u << GZ_REGION | 1u << GZ_CITY | 1u << GZ_TOWN;
     for (size_t i = 0; i < n; i++) {
         if (labels[i] == 0 || !NER_IS_B(labels[i]) || !(at[i].flags & (NF_INITCAP | NF_ALLCAP)))
             continue;
         unsigned ty = NER_TYPE(labels[i]);
-        uint16_t want = ty == NER_LOC ? place : ty == NER_ORG ? (uint16_t)(1u << GZ_ORG) : 0;
+        uint16_t want = ty == NER_LOC ? GZ_PLACES : ty == NER_ORG ? (uint16_t)(1u << GZ_ORG) : 0;
         if (want == 0)
             continue;
         for (size_t k = n - i < NER_GAZ_MAX_TOKENS ? n - i : NER_GAZ_MAX_TOKENS; k > 1; k--) {
@@ -737,9 +738,8 @@ static void join_names(const struct ner_model *m, const struct ner_tok *t,
 static void extend_persons(const struct ner_tok *t, const struct ner_atoms *at, size_t n,
                            uint8_t *labels)
 {
-    const uint16_t stop = 1u << GZ_COUNTRY | 1u << GZ_REGION | 1u << GZ_CITY | 1u << GZ_TOWN |
-                          1u << GZ_ORG | 1u << GZ_ORGKEY | 1u << GZ_TITLE | 1u << GZ_LOCKEY |
-                          1u << GZ_DEMONYM;
+    const uint16_t stop = GZ_PLACES | 1u << GZ_ORG | 1u << GZ_ORGKEY | 1u << GZ_TITLE |
+                          1u << GZ_LOCKEY | 1u << GZ_DEMONYM;
     for (size_t i = 1; i < n; i++) {
         unsigned prev = labels[i - 1];
         if (labels[i] != 0 || prev == 0 || (unsigned)NER_TYPE(prev) != NER_PER)
@@ -834,7 +834,6 @@ static int one_mention(const uint8_t *labels, size_t i, size_t j, size_t n)
 static void join_org_runs(const struct ner_model *m, const struct ner_tok *t,
                           const struct ner_atoms *at, size_t n, uint8_t *labels)
 {
-    const uint16_t place = 1u << GZ_COUNTRY | 1u << GZ_REGION | 1u << GZ_CITY | 1u << GZ_TOWN;
     for (size_t i = 0; i < n; i++) {
         unsigned posn = at[i].seq >> 3 & 7;
         if (posn != 2 || !(at[i].seq_gz & 1u << GZ_ORGKEY) || (at[i].flags & NF_SENT_UPPER))
@@ -851,7 +850,7 @@ static void join_org_runs(const struct ner_model *m, const struct ner_tok *t,
             other |= labels[q] != 0 && NER_TYPE(labels[q]) != NER_ORG;
         }
         int retype = other && one_mention(labels, i, j, n) &&
-                     !(annals__ner_gaz_lookup(m, t + i, j - i) & place);
+                     !(annals__ner_gaz_lookup(m, t + i, j - i) & GZ_PLACES);
         if ((retype || (org && !other)) && (i == 0 || labels[i - 1] == 0) &&
             (j >= n || labels[j] == 0 || NER_IS_B(labels[j])))
             for (size_t q = i; q < j; q++)
@@ -962,13 +961,12 @@ static void tag_repeated_names(const struct ner_atoms *at, size_t n, uint8_t *la
 static void mark_demonyms(const struct ner_model *m, const struct ner_tok *t,
                           const struct ner_atoms *at, size_t n, uint8_t *labels)
 {
-    const uint16_t place = 1u << GZ_COUNTRY | 1u << GZ_REGION | 1u << GZ_CITY | 1u << GZ_TOWN;
     for (size_t i = 0; i < n; i++) {
         if (!(at[i].gz_b & 1u << GZ_DEMONYM) || !(at[i].flags & (NF_INITCAP | NF_ALLCAP)))
             continue;
         for (size_t k = n - i < NER_GAZ_MAX_TOKENS ? n - i : NER_GAZ_MAX_TOKENS; k > 0; k--) {
             uint16_t bits = annals__ner_gaz_lookup(m, t + i, k);
-            if (!(bits & 1u << GZ_DEMONYM) || (bits & place))
+            if (!(bits & 1u << GZ_DEMONYM) || (bits & GZ_PLACES))
                 continue;
             /* all O, or exactly one mention */
             int ok = 1;
