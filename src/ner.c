@@ -11,10 +11,16 @@
 ** gazetteer classes), the case of the whole sentence, and with
 ** pos_features the syntax stage's UPOS.  With doc_features, a second pass
 ** with its own weights adds what the first pass said about the same word
-** elsewhere in the document.  After tagging, mentions made only of common
-** lower-case words are dropped, place and organisation names of the
-** gazetteer cut into pieces are joined, person names take in a following
-** capitalised proper noun, and demonyms become NORP. */
+** elsewhere in the document.  After tagging (annals__ner_refine): mentions
+** made only of common lower-case words are dropped; place and organisation
+** names of the gazetteer cut into pieces are joined; mentions lose a
+** leading "the", months next to a number are dropped and whole
+** organisation names of the gazetteer become ORG; person names take in a
+** following capitalised proper noun and lose a leading title; mentions take
+** in an Arabic article written apart and a company's legal form after a
+** comma; capitalised runs ending in an organisation keyword become one ORG;
+** names tagged in one place of the document are tagged where they were
+** missed; and demonyms become NORP. */
 #include "ner.h"
 
 #include <stdlib.h>
@@ -601,6 +607,22 @@ static int common_word(const struct ner_atoms *a)
     return (a->flags & NF_LOWER) && (a->lex == 1 + 25 * 1 || a->lex == 1 + 25 * 2);
 }
 
+/* The gazetteer classes of places. */
+#define GZ_PLACES (1u << GZ_COUNTRY | 1u << GZ_REGION | 1u << GZ_CITY | 1u << GZ_TOWN)
+
+/* Whether t is one of the words of the list, in any case. */
+static int word_in(const struct ner_tok *t, const char *const *list, size_t n)
+{
+    char low[8];
+    if (t->len >= sizeof low)
+        return 0;
+    size_t k = annals__ner_lower(t->s, t->len, low, sizeof low);
+    for (size_t i = 0; i < n; i++)
+        if (strlen(list[i]) == k && memcmp(list[i], low, k) == 0)
+            return 1;
+    return 0;
+}
+
 /* A mention made only of common lower-case words is dropped. */
 static void drop_common(const struct ner_atoms *at, size_t n, uint8_t *labels)
 {
@@ -620,6 +642,63 @@ static void drop_common(const struct ner_atoms *at, size_t n, uint8_t *labels)
     }
 }
 
+/* A day or month name. */
+static int calendar_word(const struct ner_tok *t)
+{
+    static const char *const names[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december"
+    };
+    char low[16];
+    if (t->len >= sizeof low)
+        return 0;
+    size_t n = annals__ner_lower(t->s, t->len, low, sizeof low);
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strlen(names[i]) == n && memcmp(names[i], low, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Conventions of the mentions themselves: none begins with a lower-case
+** "the"; a month next to a number ("Aug 12") is a date, not a name; and a
+** mention that the gazetteer knows as a whole as an organisation and not
+** as a place ("United Nations") is an ORG. */
+static void tidy_mentions(const struct ner_model *m, const struct ner_tok *t,
+                          const struct ner_atoms *at, size_t n, uint8_t *labels)
+{
+    static const char *const months[] = { "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+                                          "sep", "sept", "oct", "nov", "dec", "jan.", "feb.",
+                                          "mar.", "apr.", "aug.", "sep.", "sept.", "oct.",
+                                          "nov.", "dec." };
+    for (size_t i = 0; i < n;) {
+        if (labels[i] == 0) {
+            i++;
+            continue;
+        }
+        unsigned ty = NER_TYPE(labels[i]);
+        size_t j = i + 1;
+        while (j < n && labels[j] == NER_I(ty))
+            j++;
+        if (j - i > 1 && t[i].len == 3 && memcmp(t[i].s, "the", 3) == 0) {
+            labels[i++] = 0;
+            labels[i] = (uint8_t)NER_B(ty);
+        }
+        int dated = (i > 0 && (at[i - 1].flags & NF_ALLDIGIT)) ||
+                    (j < n && (at[j].flags & NF_ALLDIGIT));
+        if (j - i == 1 && dated &&
+            (calendar_word(&t[i]) || word_in(&t[i], months, sizeof months / sizeof months[0])))
+            labels[i] = 0;
+        else if (ty != NER_ORG && j - i <= NER_GAZ_MAX_TOKENS) {
+            uint16_t bits = annals__ner_gaz_lookup(m, t + i, j - i);
+            if ((bits & 1u << GZ_ORG) && !(bits & GZ_PLACES))
+                for (size_t q = i; q < j; q++)
+                    labels[q] = (uint8_t)(q == i ? NER_B(NER_ORG) : NER_I(NER_ORG));
+        }
+        i = j;
+    }
+}
+
 /* A place or organisation name of the gazetteer that the tagger cut into
 ** pieces ("the port of Dar | es | Salaam") is joined into one mention when
 ** its first word begins a LOC (place names) or ORG (organisation names) and
@@ -627,12 +706,11 @@ static void drop_common(const struct ner_atoms *at, size_t n, uint8_t *labels)
 static void join_names(const struct ner_model *m, const struct ner_tok *t,
                        const struct ner_atoms *at, size_t n, uint8_t *labels)
 {
-    const uint16_t place = 1u << GZ_COUNTRY | 1u << GZ_REGION | 1u << GZ_CITY | 1u << GZ_TOWN;
     for (size_t i = 0; i < n; i++) {
         if (labels[i] == 0 || !NER_IS_B(labels[i]) || !(at[i].flags & (NF_INITCAP | NF_ALLCAP)))
             continue;
         unsigned ty = NER_TYPE(labels[i]);
-        uint16_t want = ty == NER_LOC ? place : ty == NER_ORG ? (uint16_t)(1u << GZ_ORG) : 0;
+        uint16_t want = ty == NER_LOC ? GZ_PLACES : ty == NER_ORG ? (uint16_t)(1u << GZ_ORG) : 0;
         if (want == 0)
             continue;
         for (size_t k = n - i < NER_GAZ_MAX_TOKENS ? n - i : NER_GAZ_MAX_TOKENS; k > 1; k--) {
@@ -657,29 +735,11 @@ static void join_names(const struct ner_model *m, const struct ner_tok *t,
 ** out ("Condoleeza | Rice") takes it in when the word is no title, place or
 ** organisation of the gazetteer and is unknown to the treebanks or mostly a
 ** proper noun there, and no day or month name. */
-static int calendar_word(const struct ner_tok *t)
-{
-    static const char *const names[] = {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december"
-    };
-    char low[16];
-    if (t->len >= sizeof low)
-        return 0;
-    size_t n = annals__ner_lower(t->s, t->len, low, sizeof low);
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strlen(names[i]) == n && memcmp(names[i], low, n) == 0)
-            return 1;
-    return 0;
-}
-
 static void extend_persons(const struct ner_tok *t, const struct ner_atoms *at, size_t n,
                            uint8_t *labels)
 {
-    const uint16_t stop = 1u << GZ_COUNTRY | 1u << GZ_REGION | 1u << GZ_CITY | 1u << GZ_TOWN |
-                          1u << GZ_ORG | 1u << GZ_ORGKEY | 1u << GZ_TITLE | 1u << GZ_LOCKEY |
-                          1u << GZ_DEMONYM;
+    const uint16_t stop = GZ_PLACES | 1u << GZ_ORG | 1u << GZ_ORGKEY | 1u << GZ_TITLE |
+                          1u << GZ_LOCKEY | 1u << GZ_DEMONYM;
     for (size_t i = 1; i < n; i++) {
         unsigned prev = labels[i - 1];
         if (labels[i] != 0 || prev == 0 || (unsigned)NER_TYPE(prev) != NER_PER)
@@ -693,10 +753,86 @@ static void extend_persons(const struct ner_tok *t, const struct ner_atoms *at, 
     }
 }
 
+/* A person's mention that begins with a title of the gazetteer ("Dr |
+** Joseph", "Sheikh | Ahmed Yassin") starts after it: names are tagged
+** without their titles. */
+static void strip_titles(const struct ner_model *m, const struct ner_tok *t,
+                         const struct ner_atoms *at, size_t n, uint8_t *labels)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (labels[i] != NER_B(NER_PER) || !(at[i].gz_b & 1u << GZ_TITLE))
+            continue;
+        size_t e = i + 1;
+        while (e < n && labels[e] == NER_I(NER_PER))
+            e++;
+        size_t title = 0;
+        for (size_t k = 1; k < e - i && k <= NER_GAZ_MAX_TOKENS; k++)
+            if (annals__ner_gaz_lookup(m, t + i, k) & 1u << GZ_TITLE)
+                title = k;
+        if (title == 0)
+            continue;
+        memset(labels + i, 0, title);
+        labels[i + title] = (uint8_t)NER_B(NER_PER);
+        i = e - 1;
+    }
+}
+
+/* An Arabic article written apart ("al - Qaeda", "Shaikh ... al -
+** Janabi") belongs to the mention of the capitalised word after its
+** hyphen, and continues a mention of that type just before it. */
+static void join_articles(const struct ner_tok *t, const struct ner_atoms *at, size_t n,
+                          uint8_t *labels)
+{
+    static const char *const articles[] = { "al", "el", "as", "ash", "az", "an", "ad", "ar",
+                                            "at", "adh" };
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (labels[i + 2] == 0 || t[i + 1].len != 1 || t[i + 1].s[0] != '-' ||
+            !(at[i + 2].flags & NF_INITCAP) ||
+            !word_in(&t[i], articles, sizeof articles / sizeof articles[0]))
+            continue;
+        unsigned ty = NER_TYPE(labels[i + 2]);
+        int cont = i > 0 && labels[i - 1] != 0 && (unsigned)NER_TYPE(labels[i - 1]) == ty;
+        labels[i] = (uint8_t)(cont ? NER_I(ty) : NER_B(ty));
+        labels[i + 1] = labels[i + 2] = (uint8_t)NER_I(ty);
+        i += 2;
+    }
+}
+
+/* A company's legal form after a comma ("CCNG , Inc.") belongs to the
+** organisation's mention. */
+static void join_legal_forms(const struct ner_tok *t, size_t n, uint8_t *labels)
+{
+    static const char *const forms[] = { "inc", "inc.", "ltd", "ltd.", "corp", "corp.",
+                                         "co.", "llc", "plc", "llp", "l.p.", "gmbh", "s.a." };
+    for (size_t j = 1; j + 1 < n; j++) {
+        if (labels[j - 1] == 0 || NER_TYPE(labels[j - 1]) != NER_ORG || labels[j] != 0 ||
+            t[j].len != 1 || t[j].s[0] != ',' ||
+            !word_in(&t[j + 1], forms, sizeof forms / sizeof forms[0]) ||
+            (j + 2 < n && labels[j + 2] != 0 && !NER_IS_B(labels[j + 2])))
+            continue;
+        labels[j] = labels[j + 1] = (uint8_t)NER_I(NER_ORG);
+    }
+}
+
 /* A capitalised run that ends in an organisation keyword and of which the
 ** tagger made some word ORG ("Housing | Authority", "Fair Housing Action
-** Center") becomes one ORG mention, unless another type is inside. */
-static void join_org_runs(const struct ner_atoms *at, size_t n, uint8_t *labels)
+** Center") becomes one ORG mention, unless another type is inside; so does
+** such a run tagged as one mention of another type ("Georgetown
+** University" as a place) unless the gazetteer knows the whole run as a
+** place ("West Bank"). */
+static int one_mention(const uint8_t *labels, size_t i, size_t j, size_t n)
+{
+    unsigned ty = NER_TYPE(labels[i]);
+    if (!NER_IS_B(labels[i]) || (j < n && labels[j] == NER_I(ty)))
+        return 0;
+    for (size_t q = i + 1; q < j; q++)
+        if (labels[q] != NER_I(ty))
+            return 0;
+    return 1;
+}
+
+static void join_org_runs(const struct ner_model *m, const struct ner_tok *t,
+                          const struct ner_atoms *at, size_t n, uint8_t *labels)
 {
     for (size_t i = 0; i < n; i++) {
         unsigned posn = at[i].seq >> 3 & 7;
@@ -713,12 +849,109 @@ static void join_org_runs(const struct ner_atoms *at, size_t n, uint8_t *labels)
             org |= labels[q] != 0 && NER_TYPE(labels[q]) == NER_ORG;
             other |= labels[q] != 0 && NER_TYPE(labels[q]) != NER_ORG;
         }
-        if (org && !other && (i == 0 || labels[i - 1] == 0) && (j >= n || labels[j] == 0 ||
-                                                                NER_IS_B(labels[j])))
+        int retype = other && one_mention(labels, i, j, n) &&
+                     !(annals__ner_gaz_lookup(m, t + i, j - i) & GZ_PLACES);
+        if ((retype || (org && !other)) && (i == 0 || labels[i - 1] == 0) &&
+            (j >= n || labels[j] == 0 || NER_IS_B(labels[j])))
             for (size_t q = i; q < j; q++)
                 labels[q] = (uint8_t)(q == i ? NER_B(NER_ORG) : NER_I(NER_ORG));
         i = j - 1;
     }
+}
+
+/* A name that the tagger found in one place of a document and missed in
+** another ("NiMo" tagged ORG once, left out twice) is tagged there too:
+** the same words, written the same way, capitalised and untagged between
+** untagged neighbours, become a mention of the type most of its mentions
+** have (none on a tie). */
+struct name_slot {
+    uint64_t key;
+    uint16_t count[NER_N_TAGGED];
+};
+
+static uint64_t name_key(const struct ner_atoms *at, size_t i, size_t len)
+{
+    uint64_t h = 0x6e616d65ull;
+    for (size_t k = i; k < i + len; k++)
+        h = annals__hash_mix(h, at[k].form);
+    return annals__hash_final(h);
+}
+
+static struct name_slot *name_find(struct name_slot *tab, size_t cap, uint64_t key)
+{
+    size_t j = (size_t)key & (cap - 1);
+    while (tab[j].key != 0 && tab[j].key != key)
+        j = (j + 1) & (cap - 1);
+    return &tab[j];
+}
+
+static unsigned name_type(const struct name_slot *e)
+{
+    unsigned best = 0, tie = 0;
+    for (unsigned c = 1; c < NER_N_TAGGED; c++)
+        if (e->count[c] > e->count[best]) {
+            best = c;
+            tie = 0;
+        } else if (e->count[c] == e->count[best])
+            tie = 1;
+    return tie ? NER_N_TAGGED : best;
+}
+
+static void tag_repeated_names(const struct ner_atoms *at, size_t n, uint8_t *labels,
+                               const struct annals_alloc *a)
+{
+    size_t mentions = 0, cap = 16, maxlen = 0;
+    for (size_t i = 0; i < n; i++)
+        mentions += NER_IS_B(labels[i]);
+    if (mentions == 0)
+        return;
+    while (cap < mentions * 2)
+        cap *= 2;
+    struct name_slot *tab = annals__malloc(a, cap * sizeof *tab);
+    if (tab == NULL)
+        return;                 /* an optional refinement */
+    memset(tab, 0, cap * sizeof *tab);
+    for (size_t i = 0; i < n;) {
+        if (labels[i] == 0) {
+            i++;
+            continue;
+        }
+        unsigned ty = NER_TYPE(labels[i]);
+        size_t j = i + 1;
+        while (j < n && labels[j] == NER_I(ty))
+            j++;
+        if (j - i <= NER_GAZ_MAX_TOKENS) {
+            struct name_slot *e = name_find(tab, cap, name_key(at, i, j - i));
+            e->key = name_key(at, i, j - i);
+            if (e->count[ty] < 65535)
+                e->count[ty]++;
+            if (j - i > maxlen)
+                maxlen = j - i;
+        }
+        i = j;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (labels[i] != 0 || (i > 0 && labels[i - 1] != 0) ||
+            !(at[i].flags & (NF_INITCAP | NF_ALLCAP)))
+            continue;
+        /* the longest known name starting here, all its words untagged */
+        for (size_t k = maxlen < n - i ? maxlen : n - i; k > 0; k--) {
+            if (i + k < n && labels[i + k] != 0)
+                continue;
+            int untagged = 1;
+            for (size_t q = i + 1; q < i + k; q++)
+                untagged &= labels[q] == 0;
+            const struct name_slot *e = name_find(tab, cap, name_key(at, i, k));
+            unsigned ty = untagged && e->key != 0 ? name_type(e) : NER_N_TAGGED;
+            if (ty == NER_N_TAGGED)
+                continue;
+            for (size_t q = i; q < i + k; q++)
+                labels[q] = (uint8_t)(q == i ? NER_B(ty) : NER_I(ty));
+            i += k - 1;
+            break;
+        }
+    }
+    annals__free(a, tab, cap * sizeof *tab);
 }
 
 /* Demonyms and nationality adjectives ("Afghan", "Sri Lankan"): a
@@ -728,13 +961,12 @@ static void join_org_runs(const struct ner_atoms *at, size_t n, uint8_t *labels)
 static void mark_demonyms(const struct ner_model *m, const struct ner_tok *t,
                           const struct ner_atoms *at, size_t n, uint8_t *labels)
 {
-    const uint16_t place = 1u << GZ_COUNTRY | 1u << GZ_REGION | 1u << GZ_CITY | 1u << GZ_TOWN;
     for (size_t i = 0; i < n; i++) {
         if (!(at[i].gz_b & 1u << GZ_DEMONYM) || !(at[i].flags & (NF_INITCAP | NF_ALLCAP)))
             continue;
         for (size_t k = n - i < NER_GAZ_MAX_TOKENS ? n - i : NER_GAZ_MAX_TOKENS; k > 0; k--) {
             uint16_t bits = annals__ner_gaz_lookup(m, t + i, k);
-            if (!(bits & 1u << GZ_DEMONYM) || (bits & place))
+            if (!(bits & 1u << GZ_DEMONYM) || (bits & GZ_PLACES))
                 continue;
             /* all O, or exactly one mention */
             int ok = 1;
@@ -755,6 +987,22 @@ static void mark_demonyms(const struct ner_model *m, const struct ner_tok *t,
             break;
         }
     }
+}
+
+void annals__ner_refine(const struct ner_model *m, const struct ner_tok *t,
+                        const struct ner_atoms *at, size_t n, uint8_t *labels,
+                        const struct annals_alloc *a)
+{
+    drop_common(at, n, labels);
+    join_names(m, t, at, n, labels);
+    tidy_mentions(m, t, at, n, labels);
+    extend_persons(t, at, n, labels);
+    strip_titles(m, t, at, n, labels);
+    join_articles(t, at, n, labels);
+    join_legal_forms(t, n, labels);
+    join_org_runs(m, t, at, n, labels);
+    tag_repeated_names(at, n, labels, a);
+    mark_demonyms(m, t, at, n, labels);
 }
 
 int annals__ner_tag_doc(const struct ner_model *m, const struct ner_tok *t, size_t n,
@@ -783,11 +1031,7 @@ int annals__ner_tag_doc(const struct ner_model *m, const struct ner_tok *t, size
         annals__ner_doc_hints(t, n, labels, s->at, s->alloc);
         tag_sentences(&m->pm2, s->at, sent, n_sent, n, labels);
     }
-    drop_common(s->at, n, labels);
-    join_names(m, t, s->at, n, labels);
-    extend_persons(t, s->at, n, labels);
-    join_org_runs(s->at, n, labels);
-    mark_demonyms(m, t, s->at, n, labels);
+    annals__ner_refine(m, t, s->at, n, labels, s->alloc);
     return ANNALS_OK;
 }
 

@@ -135,6 +135,11 @@ ANNALS_INTERNAL unsigned annals__ner_best(const float *scores, unsigned prev);
 ANNALS_INTERNAL int annals__ner_tag_doc(const struct ner_model *m, const struct ner_tok *t,
                                         size_t n, const uint32_t *sent, size_t n_sent,
                                         uint8_t *labels, struct ner_scratch *s);
+/* The post-passes of annals__ner_tag_doc over a document's labels (see the
+** top of ner.c), in their order. */
+ANNALS_INTERNAL void annals__ner_refine(const struct ner_model *m, const struct ner_tok *t,
+                                        const struct ner_atoms *at, size_t n, uint8_t *labels,
+                                        const struct annals_alloc *a);
 /* Document hints: for each token, what the first pass said about the same
 ** word elsewhere in the document (see ner.c). */
 ANNALS_INTERNAL void annals__ner_doc_hints(const struct ner_tok *t, size_t n,

@@ -28,6 +28,7 @@ for f in 0 1 2 3 4; do
         --set wnut17:"$DATA"/wnut17/emerging.test.annotated \
         --gazetteer data/ner/iso-places.tsv --gazetteer data/ner/places.tsv \
         --gazetteer data/ner/demonyms.tsv --gazetteer data/ner/given-names.tsv \
+        --gazetteer data/ner/first-names.tsv \
         --gazetteer data/ner/organisations.tsv --gazetteer data/ner/titles.tsv \
         --gazetteer data/ner/location-keywords.tsv --gazetteer data/ner/aliases.tsv \
         --places models/geo.model --places-min 15000 \

@@ -262,6 +262,176 @@ static void test_ner_capitalised_runs_join_across_of(void **state)
     assert_int_equal(at[5].seq, 1 << 3 | 1);           /* a single capitalised word */
 }
 
+/* A small gazetteer (organisation keywords, a place, a title, an
+** organisation), built into m. */
+static void build_test_gaz(struct ner_model *m, const struct annals_alloc *a)
+{
+    const char *path = "build/test_ner_refine.tsv";
+    FILE *f = fopen(path, "w");
+    char err[200] = "";
+    if (f == NULL) {
+        path = "/tmp/test_ner_refine.tsv";
+        f = fopen(path, "w");
+    }
+    assert_non_null(f);
+    fputs("University\torgkey\nBank\torgkey\nWest Bank\tregion\nDr\ttitle\n"
+          "Kelvar Trust\torg\n", f);
+    fclose(f);
+    memset(m, 0, sizeof *m);
+    m->alloc = a;
+    assert_int_equal(annals__ner_build_gaz(m, &path, 1, NULL, err, sizeof err), ANNALS_OK);
+    remove(path);
+}
+
+static void test_ner_run_ending_in_orgkey_becomes_one_org(void **state)
+{
+    struct ner_tok w[5] = { { "She", 3, 0 }, { "left", 4, 0 }, { "Brindle", 7, 0 },
+                            { "University", 10, 0 }, { "early", 5, 0 } };
+    struct ner_atoms at[5];
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct ner_model m;
+    (void)state;
+    build_test_gaz(&m, &a);
+    annals__ner_atoms(&m, w, 5, at);
+    uint8_t loc[5] = { 0, 0, NER_B(NER_LOC), NER_I(NER_LOC), 0 };
+    annals__ner_refine(&m, w, at, 5, loc, &a);
+    assert_int_equal(loc[2], NER_B(NER_ORG));
+    assert_int_equal(loc[3], NER_I(NER_ORG));
+    uint8_t cut[5] = { 0, 0, NER_B(NER_PER), NER_B(NER_ORG), 0 };      /* two types: kept */
+    annals__ner_refine(&m, w, at, 5, cut, &a);
+    assert_int_equal(cut[2], NER_B(NER_PER));
+    assert_int_equal(cut[3], NER_B(NER_ORG));
+    annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
+    assert_int_equal(t.live, 0);
+}
+
+static void test_ner_run_known_as_a_place_stays_a_place(void **state)
+{
+    struct ner_tok w[4] = { { "in", 2, 0 }, { "the", 3, 0 }, { "West", 4, 0 },
+                            { "Bank", 4, 0 } };
+    struct ner_atoms at[4];
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct ner_model m;
+    (void)state;
+    build_test_gaz(&m, &a);
+    annals__ner_atoms(&m, w, 4, at);
+    uint8_t lab[4] = { 0, 0, NER_B(NER_LOC), NER_I(NER_LOC) };
+    annals__ner_refine(&m, w, at, 4, lab, &a);
+    assert_int_equal(lab[2], NER_B(NER_LOC));
+    assert_int_equal(lab[3], NER_I(NER_LOC));
+    annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
+    assert_int_equal(t.live, 0);
+}
+
+static void test_ner_repeated_names_take_the_majority_type(void **state)
+{
+    struct ner_tok w[9] = { { "Quillon", 7, 0 }, { "sued", 4, 0 }, { "Quillon", 7, 0 },
+                            { "and", 3, 0 }, { "Quillon", 7, 0 }, { "won", 3, 0 },
+                            { "quillon", 7, 0 }, { "Tarn", 4, 0 }, { "Quillon", 7, 0 } };
+    struct ner_atoms at[9];
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct ner_model m;
+    (void)state;
+    memset(&m, 0, sizeof m);
+    annals__ner_atoms(&m, w, 9, at);
+    uint8_t lab[9] = { NER_B(NER_ORG), 0, NER_B(NER_ORG), 0, 0, 0, 0, NER_B(NER_PER),
+                       NER_I(NER_PER) };
+    annals__ner_refine(&m, w, at, 9, lab, &a);
+    assert_int_equal(lab[4], NER_B(NER_ORG));       /* missed, now tagged */
+    assert_int_equal(lab[6], 0);                    /* written otherwise */
+    assert_int_equal(lab[8], NER_I(NER_PER));       /* inside another mention */
+    assert_int_equal(t.live, 0);
+}
+
+static void test_ner_repeated_names_skip_ties(void **state)
+{
+    struct ner_tok w[3] = { { "Ardent", 6, 0 }, { "Ardent", 6, 0 }, { "Ardent", 6, 0 } };
+    struct ner_atoms at[3];
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct ner_model m;
+    (void)state;
+    memset(&m, 0, sizeof m);
+    annals__ner_atoms(&m, w, 3, at);
+    uint8_t lab[3] = { NER_B(NER_ORG), NER_B(NER_LOC), 0 };
+    annals__ner_refine(&m, w, at, 3, lab, &a);
+    assert_int_equal(lab[2], 0);
+    assert_int_equal(t.live, 0);
+}
+
+static void test_ner_person_mentions_leave_out_titles(void **state)
+{
+    struct ner_tok w[4] = { { "Dr", 2, 0 }, { "Joan", 4, 0 }, { "Kerrin", 6, 0 },
+                            { "Dr", 2, 0 } };
+    struct ner_atoms at[4];
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct ner_model m;
+    (void)state;
+    build_test_gaz(&m, &a);
+    annals__ner_atoms(&m, w, 4, at);
+    uint8_t lab[4] = { NER_B(NER_PER), NER_I(NER_PER), NER_I(NER_PER), NER_B(NER_PER) };
+    annals__ner_refine(&m, w, at, 4, lab, &a);
+    assert_int_equal(lab[0], 0);
+    assert_int_equal(lab[1], NER_B(NER_PER));
+    assert_int_equal(lab[2], NER_I(NER_PER));
+    assert_int_equal(lab[3], NER_B(NER_PER));      /* a title alone is left to the tagger */
+    annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
+    assert_int_equal(t.live, 0);
+}
+
+static void test_ner_mentions_take_in_articles_and_legal_forms(void **state)
+{
+    struct ner_tok w[9] = { { "Yusra", 5, 0 }, { "al", 2, 0 }, { "-", 1, 0 },
+                            { "Harbi", 5, 0 }, { "joined", 6, 0 }, { "Quorvex", 7, 0 },
+                            { ",", 1, 0 }, { "Inc.", 4, 0 }, { ".", 1, 0 } };
+    struct ner_atoms at[9];
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct ner_model m;
+    (void)state;
+    memset(&m, 0, sizeof m);
+    annals__ner_atoms(&m, w, 9, at);
+    uint8_t lab[9] = { NER_B(NER_PER), 0, 0, NER_B(NER_PER), 0, NER_B(NER_ORG), 0, 0, 0 };
+    annals__ner_refine(&m, w, at, 9, lab, &a);
+    assert_int_equal(lab[0], NER_B(NER_PER));
+    for (size_t i = 1; i <= 3; i++)
+        assert_int_equal(lab[i], NER_I(NER_PER));   /* one name: "Yusra al - Harbi" */
+    assert_int_equal(lab[5], NER_B(NER_ORG));
+    assert_int_equal(lab[6], NER_I(NER_ORG));
+    assert_int_equal(lab[7], NER_I(NER_ORG));
+    assert_int_equal(lab[8], 0);
+    assert_int_equal(t.live, 0);
+}
+
+static void test_ner_mentions_follow_conventions(void **state)
+{
+    struct ner_tok w[9] = { { "On", 2, 0 }, { "Aug", 3, 0 }, { "12", 2, 0 }, { "the", 3, 0 },
+                            { "Kelvar", 6, 0 }, { "Trust", 5, 0 }, { "met", 3, 0 },
+                            { "the", 3, 0 }, { "Pell", 4, 0 } };
+    struct ner_atoms at[9];
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct ner_model m;
+    (void)state;
+    build_test_gaz(&m, &a);
+    annals__ner_atoms(&m, w, 9, at);
+    uint8_t lab[9] = { 0, NER_B(NER_LOC), 0, NER_B(NER_LOC), NER_I(NER_LOC), NER_I(NER_LOC), 0,
+                       NER_B(NER_PER), NER_I(NER_PER) };
+    annals__ner_refine(&m, w, at, 9, lab, &a);
+    assert_int_equal(lab[1], 0);                    /* a date */
+    assert_int_equal(lab[3], 0);                    /* no leading "the" */
+    assert_int_equal(lab[4], NER_B(NER_ORG));       /* known organisation */
+    assert_int_equal(lab[5], NER_I(NER_ORG));
+    assert_int_equal(lab[7], 0);
+    assert_int_equal(lab[8], NER_B(NER_PER));
+    annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
+    assert_int_equal(t.live, 0);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -276,6 +446,13 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_ner_rejects_an_alias_without_its_name),
         cmocka_unit_test(test_ner_upos_numbers_universal_tags),
         cmocka_unit_test(test_ner_capitalised_runs_join_across_of),
+        cmocka_unit_test(test_ner_run_ending_in_orgkey_becomes_one_org),
+        cmocka_unit_test(test_ner_run_known_as_a_place_stays_a_place),
+        cmocka_unit_test(test_ner_repeated_names_take_the_majority_type),
+        cmocka_unit_test(test_ner_repeated_names_skip_ties),
+        cmocka_unit_test(test_ner_person_mentions_leave_out_titles),
+        cmocka_unit_test(test_ner_mentions_take_in_articles_and_legal_forms),
+        cmocka_unit_test(test_ner_mentions_follow_conventions),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
