@@ -43,7 +43,8 @@ LIB_SRC  := $(wildcard src/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 TEST_SRC := $(wildcard tests/unit/test_*.c)
 FUZZ_SRC := $(filter-out fuzz/fuzz_main.c,$(wildcard fuzz/fuzz_*.c))
-LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/ontology_data.o $(B)/gen/verbs_data.o
+LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/ontology_data.o $(B)/gen/verbs_data.o \
+            $(B)/gen/names_data.o
 ONTO_TSV := $(wildcard data/cameo/*.tsv)
 CLI_OBJ  := $(CLI_SRC:%.c=$(B)/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -81,6 +82,14 @@ $(B)/gen/verbs_data.c: tools/gen_verbs.sh data/cameo/verbs.tsv data/cameo/event_
 	tools/gen_verbs.sh $@
 
 $(B)/gen/verbs_data.o: $(B)/gen/verbs_data.c src/events.h src/doc.h
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# Given names and their sex, compiled from data/ner/given-gender.tsv.
+$(B)/gen/names_data.c: tools/gen_names.sh data/ner/given-gender.tsv
+	@mkdir -p $(dir $@)
+	tools/gen_names.sh $@
+
+$(B)/gen/names_data.o: $(B)/gen/names_data.c src/given_names.h
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(B)/libannals.a: $(LIB_OBJ)

@@ -28,6 +28,7 @@
 ** ontology (ontology.h), so nothing is read at run time. */
 #include "actors.h"
 #include "gazetteer.h"
+#include "given_names.h"
 #include "ontology.h"
 #include "quotes.h"
 
@@ -867,6 +868,37 @@ static void context_step(struct context *cx, const struct np *x)
         memcpy(cx->pending_subj, x->own, sizeof cx->pending_subj);
 }
 
+/* The sex the name lists give the first given name of person x ("Rashida
+** Karim" -> female), or GENDER_UNKNOWN (no such name, or one both sexes
+** bear). */
+static int name_gender(const struct ctx *c, const struct np *x)
+{
+    size_t from = x->role_n > 0 ? x->role_w + x->role_n : x->first;
+    for (size_t w = from; w < x->first + x->n; w++) {
+        const struct doc_word *dw = W(c, w);
+        if (!upos_is(c, w, "PROPN") || !capitalised(c, w))
+            continue;
+        size_t lo = 0, hi = annals__n_given_names;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            const char *n = annals__given_names[mid].name;
+            int cmp = strncmp(n, dw->form, dw->form_len);
+            if (cmp == 0 && n[dw->form_len] != '\0')
+                cmp = 1;
+            if (cmp < 0)
+                lo = mid + 1;
+            else if (cmp > 0)
+                hi = mid;
+            else
+                return annals__given_names[mid].sex == 'm'   ? GENDER_MALE
+                       : annals__given_names[mid].sex == 'f' ? GENDER_FEMALE
+                                                             : GENDER_UNKNOWN;
+        }
+        return GENDER_UNKNOWN;      /* only the first name tells */
+    }
+    return GENDER_UNKNOWN;
+}
+
 /* Pass 2, in reading order. */
 static void resolve(struct ctx *c, const char *start_country)
 {
@@ -909,6 +941,8 @@ static void resolve(struct ctx *c, const char *start_country)
                 x->headed = x->person = x->proper = 1;
                 x->name_w = x->head;
             }
+            if (x->person && x->proper && x->gender == GENDER_UNKNOWN)
+                x->gender = (uint8_t)name_gender(c, x);
             if (bare_name(c, x) || (x->person && x->proper && x->role_n == 0)) {
                 a = surname_antecedent(c, k);
                 if (a >= 0)

@@ -206,6 +206,15 @@ static void test_a_place_right_after_a_body_is_its_country(void **state)
     assert_string_equal(code_at(f, s, "the foreign ministry", 1), "EGYGOV");
 }
 
+static void test_she_agrees_with_a_woman_s_given_name(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *s = "Kenyan minister Grace Wanjiru met Ghanaian envoy Kwame Mensah on "
+                    "Monday.\n\nShe said the talks went well.\n";
+    annotate(f, s);
+    assert_string_equal(code_at(f, s, "She", 1), "KENGOV");
+}
+
 static void test_pronoun_takes_the_last_compatible_mention(void **state)
 {
     struct model_fixture *f = *state;
@@ -307,6 +316,7 @@ int main(int argc, char **argv)
         T(test_an_organisation_is_no_description_of_a_person),
         T(test_we_in_a_quotation_is_the_speaker_s_side),
         T(test_a_place_right_after_a_body_is_its_country),
+        T(test_she_agrees_with_a_woman_s_given_name),
         T(test_pronoun_takes_the_last_compatible_mention),
         T(test_he_skips_an_organisation_and_crosses_sentences),
         T(test_definite_description_finds_its_title),
