@@ -37,6 +37,7 @@ struct brown {
     int32_t *rep;               /* a word of each slot's cluster */
 };
 
+/* Entry (i, j) of a K x K matrix of the struct brown *b in scope. */
 #define AT(m, i, j) ((m)[(size_t)(i) * b->k + (size_t)(j)])
 
 static double mi_term(double pxy, double px, double py)
@@ -349,7 +350,8 @@ static void add_word(struct cluster_run *r, int32_t w, size_t s)
     refresh_losses(b, s);
 }
 
-/* Merge the best pair; keep slot_of_root current. */
+/* Merge the best pair; keep slot_of_root current.  Returns the slot kept
+** in *kept and the one merged into it in *gone. */
 static void merge_best(struct cluster_run *r, size_t *kept, size_t *gone)
 {
     size_t i = 0, j = 0;
@@ -545,6 +547,10 @@ int annals__train_clusters(const struct train_ctx *c)
     memset(&ls, 0, sizeof ls);
     r.alloc = v.alloc = g.alloc = c->alloc;
     want = c->opt->clusters > 0 ? (size_t)c->opt->clusters : DEFAULT_CLUSTERS;
+    if (want < 2 || want > 65535) {
+        annals__fmt(c->err, c->errlen, "clusters: %zu asked, 2 to 65535 possible", want);
+        return ANNALS_EINVAL;
+    }
     rc = annals__slurp(c->alloc, c->opt->train_path, &data, &len, &cap, c->err, c->errlen);
     if (rc != ANNALS_OK)
         return rc;

@@ -100,6 +100,25 @@ static void train_clusters(const char *name, int n)
     assert_int_equal(t.bad_osize, 0);
 }
 
+static void test_one_cluster_is_refused(void **state)
+{
+    struct annals_train_options o;
+    annals_pipeline *p;
+    char in[128], out[128], err[256];
+    (void)state;
+    assert_int_equal(annals_pipeline_open(NULL, &p, err, sizeof err), ANNALS_OK);
+    memset(&o, 0, sizeof o);
+    path_of(in, sizeof in, "text.txt");
+    path_of(out, sizeof out, "b.model");
+    o.type = ANNALS_MODEL_CLUSTERS;
+    o.train_path = in;
+    o.out_path = out;
+    o.clusters = 1;
+    assert_int_equal(annals_train(p, &o, err, sizeof err), ANNALS_EINVAL);
+    assert_non_null(strstr(err, "2 to 65535"));
+    annals_pipeline_close(p);
+}
+
 static int32_t cluster_of(const struct clusters *cl, const char *word)
 {
     return annals__clusters_find(cl, annals__hash_lower(word, strlen(word)));
@@ -271,6 +290,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_clustering_is_deterministic),
         cmocka_unit_test(test_tagger_carries_its_clusters),
         cmocka_unit_test(test_damaged_word_table_is_refused),
+        cmocka_unit_test(test_one_cluster_is_refused),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
