@@ -487,12 +487,15 @@ ANNALS_API void annals_free(const annals_pipeline *p, void *mem, size_t len);
 enum annals_model_type {
     ANNALS_MODEL_TAGGER = 0,
     ANNALS_MODEL_LEMMATIZER,
-    ANNALS_MODEL_PARSER
+    ANNALS_MODEL_PARSER,
+    ANNALS_MODEL_CLUSTERS       /* word clusters from plain text (CLU1) */
 };
 
 struct annals_train_options {
     int type;                   /* enum annals_model_type */
-    const char *train_path;     /* CoNLL-U training data */
+    const char *train_path;     /* CoNLL-U training data; for clusters, plain
+                                   text, one sentence a line, words separated
+                                   by spaces */
     const char *dev_path;       /* CoNLL-U development data (scored each epoch) */
     const char *out_path;       /* model file to write */
     const char *data_licence;   /* recorded in the model's META; may be NULL */
@@ -504,6 +507,9 @@ struct annals_train_options {
     /* Progress lines (no newline), or NULL for silence. */
     void (*progress)(void *ud, const char *line);
     void *progress_ud;
+    int clusters;               /* clusters: how many; 0: the default */
+    const char *clusters_path;  /* tagger: a CLU1 model whose clusters become
+                                   features (copied into the tagger); or NULL */
 };
 
 /* Train a model and write it to opt->out_path.  Deterministic for a given

@@ -219,6 +219,11 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     int passive = find_child(d, t, v, "nsubj:pass", 0, NULL) >= 0 ||
                   find_child(d, t, v, "aux:pass", 0, NULL) >= 0;
     for (int32_t c = child(t, v); c >= 0; c = sibling(t, c)) {
+        /* a subject the parse hung on the auxiliary ("Kirby had stressed") */
+        if (rel_base(d, c, "aux") && !passive)
+            for (int32_t k = child(t, c); k >= 0; k = sibling(t, k))
+                if (rel_is(d, k, "nsubj"))
+                    add_with_conj(d, t, s, k);
         if (passive ? rel_is(d, c, "obl:agent") : rel_is(d, c, "nsubj")) {
             if (is_relative(d, c) && rel_base(d, v, "acl") && W(d, v)->head >= 0)
                 add_with_conj(d, t, s, (int32_t)W(d, v)->head);
@@ -342,9 +347,11 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
             else if (hm == MODE_INTENT && mode == MODE_FACT)
                 mode = MODE_INTENT; /* "will continue to provide": still a promise */
         } else if (rel_is(d, cur, "ccomp") || rel_is(d, cur, "parataxis")) {
-            if (lemma_in(d, h, HYPOTHETICAL))
+            /* a noun head ("the call" above a misattached clause) is no verb
+            ** of belief or saying */
+            if (upos_is(d, h, "VERB") && lemma_in(d, h, HYPOTHETICAL))
                 return MODE_BLOCK;
-            if (lemma_in(d, h, SPEECH_VERBS))
+            if (upos_is(d, h, "VERB") && lemma_in(d, h, SPEECH_VERBS))
                 *reported = 1;
             else
                 *vague = 1;
@@ -645,7 +652,7 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
         struct doc_event *o = &d->ev.v[i];
         int restated = strcmp(o->code, e.code) == 0 ||
                        (strlen(e.code) == 3 && e.code[2] == '0' &&
-                        memcmp(o->code, e.code, 2) == 0);
+                        memcmp(o->code, e.code, 2) == 0 && tg >= 0);
         if (!restated || strcmp(o->date, e.date) != 0 || !same_actor(&o->src, &e.src) ||
             !same_actor(&o->tgt, &e.tgt))
             continue;

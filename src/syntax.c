@@ -250,6 +250,7 @@ int annals_train(const annals_pipeline *p, const struct annals_train_options *op
     case ANNALS_MODEL_TAGGER: return annals__train_tagger(&c);
     case ANNALS_MODEL_LEMMATIZER: return annals__train_lemmatizer(&c);
     case ANNALS_MODEL_PARSER: return annals__train_parser(&c);
+    case ANNALS_MODEL_CLUSTERS: return annals__train_clusters(&c);
     default:
         annals__fmt(errbuf, errlen, "unknown model type %d", opt->type);
         return ANNALS_EINVAL;

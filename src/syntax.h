@@ -165,5 +165,6 @@ ANNALS_INTERNAL int annals__tagger_jackknife(const struct train_ctx *c, struct t
                                              int folds);
 ANNALS_INTERNAL int annals__train_lemmatizer(const struct train_ctx *c);
 ANNALS_INTERNAL int annals__train_parser(const struct train_ctx *c);
+ANNALS_INTERNAL int annals__train_clusters(const struct train_ctx *c);
 
 #endif /* ANNALS_SYNTAX_H */

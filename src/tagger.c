@@ -13,23 +13,14 @@ const char *const annals__tg_template_names[TG_N_TEMPLATES] = {
     "bias", "w", "form", "s1", "s2", "s3", "s4", "p1", "p2", "p3",
     "shape", "w-1", "w-2", "w+1", "w+2", "t-1", "t-2", "t-1t-2", "t-1w",
     "s3-1", "s3+1", "a", "a+1", "a+2", "t-1a+1", "ww+1", "w-1w", "shape+1",
-    "shape-1", "flags", "t-1s3", "a+1a+2", "s5", "p4", "hyph", "w-1s3"
+    "shape-1", "flags", "t-1s3", "a+1a+2", "s5", "p4", "hyph", "w-1s3",
+    "c4", "c6", "c10", "c-1", "c+1"
 };
+
+const int annals__tg_cluster_prefix_len[TG_CLUSTER_PREFIXES] = { 4, 6, 10 };
 
 #define PAD_START 0x5354415254ull   /* atom of a position before the sentence */
 #define PAD_END 0x454e44ull         /* ... and after it */
-
-static unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
-
-static uint64_t hash_lower(const char *s, size_t n)
-{
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (size_t i = 0; i < n; i++) {
-        h ^= lower((unsigned char)s[i]);
-        h *= 0x100000001b3ull;
-    }
-    return h;
-}
 
 /* Byte offset where the last k characters of s[0..n) begin. */
 static size_t last_chars(const char *s, size_t n, int k)
@@ -118,19 +109,19 @@ void annals__tg_atoms(const struct tagger *t, const struct syn_word *w, size_t n
         const char *s = w[i].form;
         size_t len = w[i].form_len;
         const struct tg_lex *lx;
-        a[i].w = hash_lower(s, len);
+        a[i].w = annals__hash_lower(s, len);
         a[i].form = annals__hash_bytes(s, len);
         for (int k = 0; k < 5; k++) {
             size_t b = last_chars(s, len, k + 1);
-            a[i].suf[k] = hash_lower(s + b, len - b);
+            a[i].suf[k] = annals__hash_lower(s + b, len - b);
         }
         for (int k = 0; k < 4; k++)
-            a[i].pre[k] = hash_lower(s, first_chars(s, len, k + 1));
+            a[i].pre[k] = annals__hash_lower(s, first_chars(s, len, k + 1));
         {
             size_t h = len;
             while (h > 0 && s[h - 1] != '-')
                 h--;
-            a[i].hyph = h > 1 && h < len ? hash_lower(s + h, len - h) : 0;
+            a[i].hyph = h > 1 && h < len ? annals__hash_lower(s + h, len - h) : 0;
         }
         a[i].shape = shape_of(s, len, &a[i].flags);
         if (i == 0)
@@ -140,6 +131,12 @@ void annals__tg_atoms(const struct tagger *t, const struct syn_word *w, size_t n
             lx = annals__tg_lookup(t, annals__tg_lower_key(a[i].w));
         a[i].amb = lx != NULL ? lx->amb : 0;
         a[i].fixed = lx != NULL && lx->fixed ? (int32_t)lx->top : -1;
+        if (t->clusters != NULL) {
+            int32_t cl = annals__clusters_find(t->clusters, a[i].w);
+            for (int k = 0; k < TG_CLUSTER_PREFIXES; k++)
+                a[i].cluster[k] =
+                    cl >= 0 ? t->cluster_prefix[(size_t)cl * TG_CLUSTER_PREFIXES + (size_t)k] : 0;
+        }
     }
 }
 
@@ -203,6 +200,13 @@ size_t annals__tg_features(const struct tagger *t, const struct tg_atoms *a, siz
     if (c->hyph != 0)
         F(TG_HYPH, c->hyph, 0);
     F(TG_WM1S3, wm1, c->suf[2]);
+    if (t->clusters != NULL) {
+        F(TG_C4, c->cluster[0], 0);
+        F(TG_C6, c->cluster[1], 0);
+        F(TG_C10, c->cluster[2], 0);
+        F(TG_CM1, i >= 1 ? a[i - 1].cluster[1] : PAD_START, 0);
+        F(TG_CP1, i + 1 < n ? a[i + 1].cluster[1] : PAD_END, 0);
+    }
 #undef F
     return k;
 }
@@ -297,6 +301,36 @@ int annals__tg_set_lexicon(struct tagger *t, const struct tg_lex *e, size_t n)
     return ANNALS_OK;
 }
 
+int annals__tg_set_clusters(struct tagger *t, struct clusters *cl)
+{
+    size_t n = cl != NULL ? cl->paths.n * (size_t)TG_CLUSTER_PREFIXES : 0;
+    t->clusters = cl;
+    if (cl == NULL)
+        return ANNALS_OK;
+    t->cluster_prefix = annals__malloc(t->alloc, n * sizeof *t->cluster_prefix);
+    if (t->cluster_prefix == NULL)
+        return ANNALS_ENOMEM;
+    for (uint32_t c = 0; c < cl->paths.n; c++)
+        for (int k = 0; k < TG_CLUSTER_PREFIXES; k++) {
+            size_t len = cl->paths.len[c];
+            size_t want = (size_t)annals__tg_cluster_prefix_len[k];
+            uint64_t h = annals__hash_bytes(cl->paths.s[c], len < want ? len : want);
+            t->cluster_prefix[(size_t)c * TG_CLUSTER_PREFIXES + (size_t)k] = h | 1;
+        }
+    return ANNALS_OK;
+}
+
+void annals__tg_drop_clusters(struct tagger *t)
+{
+    if (t->clusters == NULL)
+        return;
+    annals__free(t->alloc, t->cluster_prefix,
+                 t->clusters->paths.n * (size_t)TG_CLUSTER_PREFIXES * sizeof *t->cluster_prefix);
+    annals__clusters_free(t->clusters);
+    t->clusters = NULL;
+    t->cluster_prefix = NULL;
+}
+
 void annals__tg_release(struct tagger *t)
 {
     size_t n = t->labels.n;
@@ -323,6 +357,7 @@ void annals__tagger_free(struct tagger *t)
     annals__tg_release(t);
     annals__labels_free(t->alloc, &t->labels);
     annals__pm_free(&t->pm);
+    annals__tg_drop_clusters(t);
     annals__free(t->alloc, t, sizeof *t);
 }
 
@@ -414,6 +449,20 @@ int annals__tagger_open(const struct annals_alloc *a, const struct annals_model 
     rc = load_lexicon(t, lexn, err, errlen);
     if (rc != ANNALS_OK)
         goto fail;
+    if (annals__model_find(m, "CLBL") != NULL) {
+        struct clusters *cl;
+        rc = annals__clusters_open(a, annals__model_find(m, "CLBL"),
+                                   annals__model_find(m, "WCLS"), &cl, err, errlen);
+        if (rc != ANNALS_OK)
+            goto fail;
+        rc = annals__tg_set_clusters(t, cl);
+        if (rc != ANNALS_OK)
+            goto fail;
+    } else if (t->tmask[0] >> TG_C4 != 0) {
+        annals__fmt(err, errlen, "cluster features without word clusters (CLBL, WCLS)");
+        rc = ANNALS_EMODEL;
+        goto fail;
+    }
     rc = annals__pm_load(a, wght, t->labels.n, &t->pm, err, errlen);
     if (rc != ANNALS_OK)
         goto fail;

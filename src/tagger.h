@@ -3,7 +3,7 @@
 #ifndef ANNALS_TAGGER_H
 #define ANNALS_TAGGER_H
 
-#include "syntax.h"
+#include "clusters.h"
 
 #define TG_MAX_FEATS 48
 
@@ -13,6 +13,7 @@ enum tg_template {
     TG_SHAPE, TG_WM1, TG_WM2, TG_WP1, TG_WP2, TG_TM1, TG_TM2, TG_TM1TM2, TG_TM1W,
     TG_S3M1, TG_S3P1, TG_A, TG_AP1, TG_AP2, TG_TM1AP1, TG_WWP1, TG_WM1W, TG_SHAPEP1,
     TG_SHAPEM1, TG_FLAGS, TG_TM1S3, TG_AP1AP2, TG_S5, TG_P4, TG_HYPH, TG_WM1S3,
+    TG_C4, TG_C6, TG_C10, TG_CM1, TG_CP1, /* word clusters: keep them last */
     TG_N_TEMPLATES
 };
 extern const char *const annals__tg_template_names[TG_N_TEMPLATES];
@@ -37,11 +38,18 @@ struct tagger {
     struct tg_lex *lex;         /* open addressing, key 0 = empty */
     size_t lex_mask;
     uint32_t n_lex;
+    struct clusters *clusters;  /* word clusters, or NULL */
+    uint64_t *cluster_prefix;   /* TG_CLUSTER_PREFIXES hashes per cluster */
 };
+
+/* Bit-string prefixes of a word's cluster used as features (characters). */
+#define TG_CLUSTER_PREFIXES 3
+extern const int annals__tg_cluster_prefix_len[TG_CLUSTER_PREFIXES];
 
 /* Atoms of one word, computed once per sentence. */
 struct tg_atoms {
     uint64_t w, form, suf[5], pre[4], shape, hyph; /* hyph: after the last '-' */
+    uint64_t cluster[TG_CLUSTER_PREFIXES]; /* prefixes of its cluster; 0 when none */
     uint32_t amb;
     int32_t fixed;              /* fixed tag, or -1 */
     uint32_t flags;
@@ -62,7 +70,10 @@ static inline uint64_t annals__tg_form_key(uint64_t h) { return annals__hash_mix
 ANNALS_INTERNAL int annals__tg_prepare_labels(struct tagger *t);
 /* Build the lexicon table from n entries. */
 ANNALS_INTERNAL int annals__tg_set_lexicon(struct tagger *t, const struct tg_lex *e, size_t n);
-/* Free what the tagger owns except labels and weights. */
+/* Take over cl (may be NULL; t owns it even on failure) and hash its prefixes. */
+ANNALS_INTERNAL int annals__tg_set_clusters(struct tagger *t, struct clusters *cl);
+ANNALS_INTERNAL void annals__tg_drop_clusters(struct tagger *t);
+/* Free what the tagger owns except labels, weights and clusters. */
 ANNALS_INTERNAL void annals__tg_release(struct tagger *t);
 
 #endif /* ANNALS_TAGGER_H */

@@ -211,6 +211,8 @@ static int save(const struct train_ctx *c, const struct tcorpus *train, const st
             rc |= annals__mw_u16(b, lex[i].fixed);
         }
     }
+    if (t->clusters != NULL)
+        rc |= annals__clusters_save(t->clusters, &w, "CLBL");
     b = annals__mw_section(&w, "WGHT");
     rc |= b != NULL ? annals__pm_save(&t->pm, b) : ANNALS_ENOMEM;
     if (rc != ANNALS_OK) {
@@ -220,6 +222,31 @@ static int save(const struct train_ctx *c, const struct tcorpus *train, const st
     }
     rc = annals__mw_save(&w, c->opt->out_path, c->err, c->errlen);
     annals__mw_free(&w);
+    return rc;
+}
+
+/* Give t the word clusters of c->opt->clusters_path, if any. */
+static int load_clusters(const struct train_ctx *c, struct tagger *t)
+{
+    struct annals_model m;
+    struct clusters *cl;
+    char why[400];
+    int rc;
+
+    if (c->opt->clusters_path == NULL)
+        return ANNALS_OK;
+    rc = annals__model_load(c->alloc, c->opt->clusters_path, &m, c->err, c->errlen);
+    if (rc != ANNALS_OK)
+        return rc;
+    rc = annals__clusters_model_open(c->alloc, &m, &cl, why, sizeof why);
+    annals__model_free(&m);
+    if (rc != ANNALS_OK) {
+        annals__fmt(c->err, c->errlen, "%s: %s", c->opt->clusters_path, why);
+        return rc;
+    }
+    rc = annals__tg_set_clusters(t, cl);
+    if (rc != ANNALS_OK)
+        annals__fmt(c->err, c->errlen, "out of memory");
     return rc;
 }
 
@@ -264,6 +291,9 @@ static int fit(const struct train_ctx *c, const struct tcorpus *train_in,
         dev = *dev_in;
     annals__scratch_init(&scratch, c->alloc);
     t.alloc = c->alloc;
+    rc = load_clusters(c, &t);
+    if (rc != ANNALS_OK)
+        goto out;
     if (train.c.n_word == 0) {
         annals__fmt(c->err, c->errlen, "%s: no words", c->opt->train_path);
         rc = ANNALS_EFORMAT;
@@ -361,7 +391,7 @@ static int fit(const struct train_ctx *c, const struct tcorpus *train_in,
             lexcount_free(&lc);
         }
     }
-    for (int i = 0; i < TG_N_TEMPLATES; i++)
+    for (int i = 0; i < (t.clusters != NULL ? TG_N_TEMPLATES : TG_C4); i++)
         t.tmask[0] |= (uint64_t)1 << i;
     rc = annals__pt_init(&pt, c->alloc, t.labels.n);
     if (rc != ANNALS_OK)
@@ -456,6 +486,7 @@ out:
     lexcount_free(&lc);
     annals__free(c->alloc, scores, t.labels.n * sizeof *scores);
     annals__tg_release(&t);
+    annals__tg_drop_clusters(&t);
     annals__labels_free(c->alloc, &t.labels);
     annals__pm_free(&t.pm);
     if (lex != NULL)
@@ -478,6 +509,7 @@ static void tagger_clear(const struct annals_alloc *a, struct tagger *t, struct 
                          size_t n_lex)
 {
     annals__tg_release(t);
+    annals__tg_drop_clusters(t);
     annals__labels_free(a, &t->labels);
     annals__pm_free(&t->pm);
     annals__free(a, lex, (n_lex ? n_lex : 1) * sizeof *lex);

@@ -62,23 +62,24 @@ if [[ -f $seed ]]; then
     check "exactly one caption" '[[ $(grep -o "\"role\":\"caption\"" <<<"$out" | wc -l) -eq 1 ]]'
 
     # Events of the hand annotation (EXPECTED.md), one line each as
-    # "CODE SOURCE TARGET SENTENCE" ("-" for no actor); codes and actors
+    # "CODE SOURCE TARGET SENTENCE" ("-" for no actor; the sentence of the
+    # event's first mention, counted from 0 with the caption); codes and actors
     # the annotation accepts as alternatives are alternatives here.
     events=$("$annals" code --format events "$seed" | sed -E \
         -e 's/^[^{]*\{.*"event":[0-9]+,"code":"([0-9]+)"/\1 /' \
         -e 's/,"mentions":.*//' \
         -e 's/"code":null/"code":"-"/g; s/"source":null/"source":{"code":"-"}/; s/"target":null/"target":{"code":"-"}/' \
         -e 's/^([0-9]+) .*"source":\{[^{}]*"code":"([A-Z-]*)".*"target":\{[^{}]*"code":"([A-Z-]*)".*"sentence":([0-9]+).*/\1 \2 \3 \4/')
-    has() { grep -Eq "^($1) ($2) ($3) " <<<"$events"; }
-    check "event 1: telephone call USAMIL -> PAKMIL (041, 040)" 'has "041|040" "USAMIL|USAGOV" "PAKMIL"'
-    check "event 2: the Taliban take control (192, 190)" 'has "192|190" "AFGINS|AFGREB" "[A-Z-]+"'
-    check "event 3: intent to cooperate (030)" 'has "030" "USAMIL|USAGOV" "PAK|-"'
+    has() { grep -Eq "^($1) ($2) ($3) ($4)$" <<<"$events"; }
+    check "event 1: telephone call USAMIL -> PAKMIL (041, 040)" 'has "041|040" "USAMIL|USAGOV" "PAKMIL" 2'
+    check "event 2: the Taliban take control (192, 190)" 'has "192|190" "AFGINS|AFGREB" "[A-Z-]+" 3'
+    check "event 3: intent to cooperate (030)" 'has "030" "USAMIL|USAGOV" "PAK|-" 4'
     # event 4 restates event 1 in general terms: a mention of it or its own
-    check "event 4: discussed USAMIL -> PAKMIL (040, or a mention of 041)" 'has "040|041" "USAMIL|USAGOV" "PAKMIL"'
-    check "event 5: dialogue USA -> PAK (040, 046)" 'has "040|046" "USA|USAMIL|USAGOV" "PAK"'
-    check "event 6: appeal to Afghanistan's neighbours (02x)" 'has "02[0-9]*" "USAMIL|USAGOV" "-"'
-    check "event 7: intent of military aid -> AFGMIL (0332, 033)" 'has "0332|033" "USA|USAMIL|USAGOV" "AFGMIL"'
-    check "event 8: intent of support -> AFGGOV (033, 030)" 'has "033|030" "USA|USAMIL|USAGOV" "AFGGOV"'
+    check "event 4: discussed USAMIL -> PAKMIL (040, or a mention of 041)" 'has "040|041" "USAMIL|USAGOV" "PAKMIL" "5|2"'
+    check "event 5: dialogue USA -> PAK (040, 046)" 'has "040|046" "USA|USAMIL|USAGOV" "PAK" 7'
+    check "event 6: appeal to Afghanistan's neighbours (02x)" 'has "02[0-9]*" "USAMIL|USAGOV" "-" 8'
+    check "event 7: intent of military aid -> AFGMIL (0332, 033)" 'has "0332|033" "USA|USAMIL|USAGOV" "AFGMIL" 12'
+    check "event 8: intent of support -> AFGGOV (033, 030)" 'has "033|030" "USA|USAMIL|USAGOV" "AFGGOV" 12'
     check "no event from the caption" '! grep -q " 0$" <<<"$events"'
     check "no attack or coercion from the negated clause" '[[ $(grep -Ec "^1[5-9]|^20" <<<"$events") -eq 1 ]]'
 else

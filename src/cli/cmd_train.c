@@ -1,6 +1,7 @@
 /* cmd_train.c -- annals train tagger|lemmatizer|parser --train F.conllu
 ** [--dev F.conllu] -o MODEL [--seed N] [--epochs N] [--prune W] [--licence TEXT]
-** Progress goes to stderr. */
+** [--clusters-model CLU1 (tagger)]; annals train clusters --train TEXT -o MODEL
+** [--clusters N] [--licence TEXT].  Progress goes to stderr. */
 #include "cli.h"
 
 #include <annals.h>
@@ -19,7 +20,11 @@ static void progress(void *ud, const char *line)
 static int train_usage(void)
 {
     fprintf(stderr, "usage: annals train tagger|lemmatizer|parser --train F.conllu "
-                    "[--dev F.conllu] -o MODEL [--seed N] [--epochs N] [--prune W] [--licence TEXT]\n");
+                    "[--dev F.conllu] -o MODEL [--seed N] [--epochs N] [--prune W] [--licence TEXT]\n"
+                    "                    [--clusters-model CLUSTERS.model (tagger)]\n"
+                    "       annals train clusters --train TEXT -o MODEL [--clusters N] "
+                    "[--licence TEXT]\n"
+                    "  (TEXT: one sentence a line, words separated by spaces)\n");
     return 2;
 }
 
@@ -50,6 +55,8 @@ int cmd_train(int argc, char **argv)
         o.type = ANNALS_MODEL_LEMMATIZER;
     else if (strcmp(argv[1], "parser") == 0)
         o.type = ANNALS_MODEL_PARSER;
+    else if (strcmp(argv[1], "clusters") == 0)
+        o.type = ANNALS_MODEL_CLUSTERS;
     else
         return train_usage();
     o.seed = 1;
@@ -72,6 +79,15 @@ int cmd_train(int argc, char **argv)
                 return train_usage();
             o.epochs = (int)n;
         }
+        else if (strcmp(a, "--clusters") == 0) {
+            char *end;
+            long n = strtol(argv[++i], &end, 10);
+            if (*end != '\0' || n < 2 || n > 4096)
+                return train_usage();
+            o.clusters = (int)n;
+        }
+        else if (strcmp(a, "--clusters-model") == 0)
+            o.clusters_path = argv[++i];
         else if (strcmp(a, "--prune") == 0)
             o.prune = strtod(argv[++i], NULL);
         else if (strcmp(a, "--licence") == 0 || strcmp(a, "--license") == 0)
