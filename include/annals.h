@@ -356,7 +356,9 @@ ANNALS_API int annals_events_agg_gdelt(const annals_events_agg *a,
 enum annals_format {
     ANNALS_FORMAT_JSON = 0,   /* one JSON object per document, one line */
     ANNALS_FORMAT_CONLLU,     /* CoNLL-U, one block per sentence */
-    ANNALS_FORMAT_EVENTS      /* one JSON object per event, one line each */
+    ANNALS_FORMAT_EVENTS,     /* one JSON object per event, one line each */
+    ANNALS_FORMAT_IOB2        /* word<TAB>B-/I-PER|ORG|LOC or O, a blank line
+                                 after each sentence (docs/OUTPUT.md) */
 };
 
 /* Serialise the document (or its error record, if annotation failed) into a

@@ -523,6 +523,41 @@ static int conllu_doc(struct annals_buf *b, const annals_doc *d)
     return ANNALS_OK;
 }
 
+/* IOB2: the entity label of every syntactic word, sentence by sentence.
+** Countries and cities (GPE) are LOC; nationality words (NORP) are O, as
+** in the three-type scheme of UNER and CoNLL. */
+static int iob2_doc(struct annals_buf *b, const annals_doc *d)
+{
+    size_t m = 0;
+
+    if (d->status != ANNALS_OK)
+        return conllu_doc(b, d);    /* the same "# error = ..." record */
+    for (size_t i = 0; i < d->sent.n; i++) {
+        const struct doc_sentence *st = &d->sent.v[i];
+        for (size_t k = st->first_token; k < st->first_token + st->n_tokens; k++) {
+            const struct doc_token *t = &d->tok.v[k];
+            for (size_t w = t->first_word; w < t->first_word + t->n_words; w++) {
+                const struct doc_word *dw = &d->word.v[w];
+                while (m < d->ment.n && d->ment.v[m].word + d->ment.v[m].n_word <= w)
+                    m++;
+                const struct doc_mention *mt = m < d->ment.n && d->ment.v[m].word <= w
+                                                   ? &d->ment.v[m] : NULL;
+                const char *type = mt == NULL || mt->type == ENT_NORP ? NULL
+                                   : mt->type == ENT_PER              ? "PER"
+                                   : mt->type == ENT_ORG              ? "ORG"
+                                                                      : "LOC";
+                TRY(conllu_field(b, dw->form, dw->form_len));
+                if (type == NULL)
+                    TRY(annals__buf_add(b, "\tO\n", 3));
+                else
+                    TRY(annals__buf_printf(b, "\t%c-%s\n", w == mt->word ? 'B' : 'I', type));
+            }
+        }
+        TRY(annals__buf_addc(b, '\n'));
+    }
+    return ANNALS_OK;
+}
+
 int annals_doc_write(annals_doc *d, int format, const char **out, size_t *len)
 {
     int rc;
@@ -536,6 +571,8 @@ int annals_doc_write(annals_doc *d, int format, const char **out, size_t *len)
         rc = conllu_doc(&d->out, d);
     else if (format == ANNALS_FORMAT_EVENTS)
         rc = d->status != ANNALS_OK ? json_error(&d->out, d) : annals__events_lines(&d->out, d);
+    else if (format == ANNALS_FORMAT_IOB2)
+        rc = iob2_doc(&d->out, d);
     else
         return ANNALS_EINVAL;
     if (rc != ANNALS_OK)

@@ -30,10 +30,12 @@ static void usage(FILE *f)
             "                              re-annotate a gold-tokenised CoNLL-U file,\n"
             "                              keeping its tokens and sentences (needs\n"
             "                              --format conllu and the syntax models)\n"
-            "  --format json|conllu|events|gdelt\n"
+            "  --format json|conllu|events|gdelt|iob2\n"
             "                              output format (default json); events: one\n"
             "                              event per line; gdelt: GDELT 2.0 event rows,\n"
-            "                              counted over the whole run, written at the end\n"
+            "                              counted over the whole run, written at the end;\n"
+            "                              iob2: each word and its entity label (for\n"
+            "                              gold words: annals eval ner --output)\n"
             "  --date YYYY-MM-DD           publication date for records without one\n"
             "  --date-order mdy|dmy        read 3/4/2021 as March 4 (default) or 3 April\n"
             "  --field KEY=NAME            read metadata KEY (id, date, url, source,\n"
@@ -388,6 +390,7 @@ int cmd_code(int argc, char **argv)
             if (strcmp(v, "json") == 0) r.format = ANNALS_FORMAT_JSON;
             else if (strcmp(v, "conllu") == 0) r.format = ANNALS_FORMAT_CONLLU;
             else if (strcmp(v, "events") == 0) r.format = ANNALS_FORMAT_EVENTS;
+            else if (strcmp(v, "iob2") == 0) r.format = ANNALS_FORMAT_IOB2;
             else if (strcmp(v, "gdelt") == 0) r.format = -1;
             else goto bad_value;
         } else if (strcmp(a, "--utf8") == 0) {

@@ -1,0 +1,1 @@
+--format iob2 tests/golden/entities.txt
