@@ -25,7 +25,8 @@ const char *const annals__ps_template_names[PT_N_TEMPLATES] = {
     "b0l2l", "s1l1p", "s1l1l",
     "s0p.s0l1l.s0l2l", "s0p.s0r1l.s0r2l", "b0p.b0l1l.b0l2l", "s1p.s1r1l.s0p",
     "s0w.s0lset", "s0p.s0lset", "s0w.s0rset", "s0p.s0rset", "b0w.b0lset",
-    "b0p.b0lset", "s1p.s1rset"
+    "b0p.b0lset", "s1p.s1rset",
+    "s0c", "b0c", "s1c", "b1c", "s0c.b0c", "s0c.b0p", "s0p.b0c", "s0c4.b0c4", "s1c.s0c"
 };
 
 #define ATOM_NONE 0x6e6f6e65ull
@@ -36,7 +37,7 @@ static unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 
 size_t annals__ps_state_size(int n)
 {
     size_t k = (size_t)n + 2;
-    return k * (sizeof(int) * 11 + sizeof(uint64_t) * 4) + 64;
+    return k * (sizeof(int) * 11 + sizeof(uint64_t) * 6) + 64;
 }
 
 void annals__ps_state_init(struct ps_state *st, void *mem, const struct syn_word *w, int n)
@@ -50,7 +51,9 @@ void annals__ps_state_init(struct ps_state *st, void *mem, const struct syn_word
     st->rset = u + k;
     st->wh = u + 2 * k;
     st->ph = u + 3 * k;
-    q = (int *)(u + 4 * k);
+    st->ch = u + 4 * k;
+    st->c4 = u + 5 * k;
+    q = (int *)(u + 6 * k);
     st->stack = q;
     st->head = q + k;
     st->label = q + 2 * k;
@@ -64,10 +67,8 @@ void annals__ps_state_init(struct ps_state *st, void *mem, const struct syn_word
     memset(q + k, 0, 8 * k * sizeof *q);
     st->depth = 0;
     st->b = 1;
-    st->wh[0] = ATOM_NONE;
-    st->ph[0] = ATOM_NONE;
-    st->wh[n + 1] = ATOM_ROOT;
-    st->ph[n + 1] = ATOM_ROOT;
+    st->wh[0] = st->ph[0] = st->ch[0] = st->c4[0] = ATOM_NONE;
+    st->wh[n + 1] = st->ph[n + 1] = st->ch[n + 1] = st->c4[n + 1] = ATOM_ROOT;
     for (int i = 1; i <= n; i++) {
         const struct syn_word *x = &w[i - 1];
         uint64_t h = 0xcbf29ce484222325ull;
@@ -77,6 +78,8 @@ void annals__ps_state_init(struct ps_state *st, void *mem, const struct syn_word
         }
         st->wh[i] = h;
         st->ph[i] = x->tag_hash;
+        st->ch[i] = x->cluster[1];
+        st->c4[i] = x->cluster[0];
     }
 }
 
@@ -204,7 +207,7 @@ static uint64_t cap5(int v) { return (uint64_t)(v < 5 ? v : 5); }
 
 size_t annals__ps_features(const struct parser *p, const struct ps_state *st, uint64_t *keys)
 {
-    const uint64_t *W = st->wh, *P = st->ph;
+    const uint64_t *W = st->wh, *P = st->ph, *C = st->ch;
     int n = st->n;
     int s0 = st->depth >= 1 ? st->stack[st->depth - 1] : 0;
     int s1 = st->depth >= 2 ? st->stack[st->depth - 2] : 0;
@@ -309,6 +312,15 @@ size_t annals__ps_features(const struct parser *p, const struct ps_state *st, ui
     F(PT_B0W_B0LSET, W[b0], b0 ? st->lset[b0] : 1, 0);
     F(PT_B0P_B0LSET, P[b0], b0 ? st->lset[b0] : 1, 0);
     F(PT_S1P_S1RSET, P[s1], s1 ? st->rset[s1] : 1, 0);
+    F(PT_S0C, C[s0], 0, 0);
+    F(PT_B0C, C[b0], 0, 0);
+    F(PT_S1C, C[s1], 0, 0);
+    F(PT_B1C, C[b1], 0, 0);
+    F(PT_S0C_B0C, C[s0], C[b0], 0);
+    F(PT_S0C_B0P, C[s0], P[b0], 0);
+    F(PT_S0P_B0C, P[s0], C[b0], 0);
+    F(PT_S0C4_B0C4, st->c4[s0], st->c4[b0], 0);
+    F(PT_S1C_S0C, C[s1], C[s0], 0);
 #undef F
 #undef LB
     return k;

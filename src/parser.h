@@ -25,6 +25,8 @@ enum ps_template {
     PT_S0P_S0L1L_S0L2L, PT_S0P_S0R1L_S0R2L, PT_B0P_B0L1L_B0L2L, PT_S1P_S1R1L_S0P,
     PT_S0W_S0LSET, PT_S0P_S0LSET, PT_S0W_S0RSET, PT_S0P_S0RSET, PT_B0W_B0LSET,
     PT_B0P_B0LSET, PT_S1P_S1RSET,
+    PT_S0C, PT_B0C, PT_S1C, PT_B1C, PT_S0C_B0C, PT_S0C_B0P, PT_S0P_B0C, PT_S0C4_B0C4,
+    PT_S1C_S0C,
     PT_N_TEMPLATES
 };
 extern const char *const annals__ps_template_names[PT_N_TEMPLATES];
@@ -58,6 +60,8 @@ struct ps_state {
     int *nl, *nr;               /* numbers of left and right children */
     uint64_t *lset, *rset;      /* label sets of the children */
     uint64_t *wh, *ph;          /* word and tag atoms; [0] = none */
+    uint64_t *ch, *c4;          /* word cluster and its 4-bit prefix (Koo et
+                                   al. 2008); [0] = none */
 };
 
 /* Bytes of scratch memory a state of n words needs. */

@@ -131,8 +131,8 @@ void annals__tg_atoms(const struct tagger *t, const struct syn_word *w, size_t n
             lx = annals__tg_lookup(t, annals__tg_lower_key(a[i].w));
         a[i].amb = lx != NULL ? lx->amb : 0;
         a[i].fixed = lx != NULL && lx->fixed ? (int32_t)lx->top : -1;
-        if (t->clusters != NULL) {
-            int32_t cl = annals__clusters_find(t->clusters, a[i].w);
+        {
+            int32_t cl = t->clusters != NULL ? annals__clusters_find(t->clusters, a[i].w) : -1;
             for (int k = 0; k < TG_CLUSTER_PREFIXES; k++)
                 a[i].cluster[k] =
                     cl >= 0 ? t->cluster_prefix[(size_t)cl * TG_CLUSTER_PREFIXES + (size_t)k] : 0;
@@ -211,6 +211,14 @@ size_t annals__tg_features(const struct tagger *t, const struct tg_atoms *a, siz
     return k;
 }
 
+void annals__tg_mark_clusters(const struct tg_atoms *a, struct syn_word *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        w[i].cluster[0] = a[i].cluster[0];
+        w[i].cluster[1] = a[i].cluster[TG_CLUSTER_PREFIXES - 1];
+    }
+}
+
 int annals__tagger_tag(const struct tagger *t, struct syn_word *w, size_t n,
                        struct syn_scratch *s)
 {
@@ -232,6 +240,7 @@ int annals__tagger_tag(const struct tagger *t, struct syn_word *w, size_t n,
     tags = (uint32_t *)(mem + n * sizeof *a);
     scores = (float *)(tags + n);
     annals__tg_atoms(t, w, n, a);
+    annals__tg_mark_clusters(a, w, n);
     for (size_t i = 0; i < n; i++) {
         uint32_t best = 0;
         if (a[i].fixed >= 0) {

@@ -57,6 +57,9 @@ struct tg_atoms {
 
 ANNALS_INTERNAL void annals__tg_atoms(const struct tagger *t, const struct syn_word *w,
                                       size_t n, struct tg_atoms *a);
+/* Copy the cluster prefixes of atoms a into the words, for the parser. */
+ANNALS_INTERNAL void annals__tg_mark_clusters(const struct tg_atoms *a, struct syn_word *w,
+                                              size_t n);
 /* Feature keys of word i given the tags already chosen for words before it
 ** (tags[j] + 1, so 0 is free for "no word"). */
 ANNALS_INTERNAL size_t annals__tg_features(const struct tagger *t, const struct tg_atoms *a,

@@ -254,7 +254,8 @@ int annals__train_parser(const struct train_ctx *c)
         goto out;
     }
     /* Train on the tags a tagger gives to unseen text, not on gold tags. */
-    rc = annals__tagger_jackknife(c, &train, JACKKNIFE_FOLDS);
+    rc = annals__tagger_jackknife(c, &train, JACKKNIFE_FOLDS,
+                                  dev.c.n_word > 0 ? &dev : NULL);
     if (rc != ANNALS_OK)
         goto out;
     names = annals__malloc(c->alloc, nw * sizeof *names);

@@ -546,7 +546,8 @@ int annals__train_tagger(const struct train_ctx *c)
     return rc;
 }
 
-int annals__tagger_jackknife(const struct train_ctx *c, struct tcorpus *train, int folds)
+int annals__tagger_jackknife(const struct train_ctx *c, struct tcorpus *train, int folds,
+                             struct tcorpus *dev)
 {
     struct syn_scratch s;
     int rc = ANNALS_OK;
@@ -573,6 +574,18 @@ int annals__tagger_jackknife(const struct train_ctx *c, struct tcorpus *train, i
                       memcmp(g->col[CONLLU_XPOS].s, w[i].xpos, w[i].xpos_len) == 0;
                 n++;
             }
+        }
+        /* every fold's tagger has the same clusters: the first marks dev */
+        for (size_t si = 0; f == 0 && dev != NULL && si < dev->c.n_sent && rc == ANNALS_OK;
+             si++) {
+            const struct conllu_sentence *cs = &dev->c.sent[si];
+            struct tg_atoms *a = annals__scratch_get(&s, cs->n_words * sizeof *a + 16);
+            if (a == NULL) {
+                rc = ANNALS_ENOMEM;
+                break;
+            }
+            annals__tg_atoms(&t, dev->w + cs->first_word, cs->n_words, a);
+            annals__tg_mark_clusters(a, dev->w + cs->first_word, cs->n_words);
         }
         annals__train_say(c, "jackknife fold %d/%d: XPOS %.2f on %zu held-out words; %.1f s",
                           f + 1, folds, n ? 100.0 * (double)ok / (double)n : 0.0, n,
