@@ -604,7 +604,8 @@ static int is_argument(const struct ctx *c, const struct np *x)
     if (deprel_is(c, w, "nsubj") || deprel_is(c, w, "csubj") || deprel_is(c, w, "obj") ||
         deprel_is(c, w, "iobj") || strcmp(rel, "obl:agent") == 0)
         return 2;
-    /* the possessor of an act is its agent ("Washington's support") */
+    /* a possessor takes part in what its noun names: the agent of an act
+    ** ("Washington's support"), the country of a body ("Kenya's army") */
     if (strcmp(rel, "nmod:poss") == 0 && W(c, w)->head >= 0 &&
         upos_is(c, (size_t)W(c, w)->head, "NOUN"))
         return 2;

@@ -773,9 +773,11 @@ static int complement_has_event(const struct ctx *c, size_t first_ev, int32_t v)
     return 0;
 }
 
-/* The other party of a relationship named under v: "improve the US-Pakistan
-** relationship", "deepen ties with Kenya" said by the US side give PAK and
-** KEN.  Added to tgt when the verb has no target of its own. */
+/* The other party of a relationship named under v, an actor of another
+** country than the source's ("expressed interest in improving relations
+** with Kenya" -> KEN).  Added to tgt when the verb has no target of its own.
+** A compound ("the US-Pakistan relationship") is no actor phrase of its own
+** yet, so it gives nothing. */
 static void partner_of_relationship(const annals_doc *d, const struct sent_tree *t, int32_t v,
                                     int32_t source, struct args *tgt)
 {
