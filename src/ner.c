@@ -12,7 +12,8 @@
 ** pos_features the syntax stage's UPOS.  With doc_features, a second pass
 ** with its own weights adds what the first pass said about the same word
 ** elsewhere in the document.  After tagging (annals__ner_refine): mentions
-** made only of common lower-case words are dropped; place and organisation
+** made only of common lower-case words are dropped, and mentions are cut at
+** a lower-case verb (with the syntax stage's UPOS); place and organisation
 ** names of the gazetteer cut into pieces are joined; mentions lose a
 ** leading "the", months next to a number are dropped and whole
 ** organisation names of the gazetteer become ORG; person names take in a
@@ -642,6 +643,24 @@ static void drop_common(const struct ner_atoms *at, size_t n, uint8_t *labels)
     }
 }
 
+/* A lower-case verb is never inside a name: a mention the tagger ran across
+** one ("Ghana criticised Kenya") is cut there.  Needs the syntax stage's
+** UPOS, so it acts in the pipeline, not on bare words. */
+static void split_at_verbs(const struct ner_tok *t, const struct ner_atoms *at, size_t n,
+                           uint8_t *labels)
+{
+    const uint8_t verb = annals__ner_upos("VERB", 4), aux = annals__ner_upos("AUX", 3);
+    for (size_t i = 0; i < n; i++) {
+        if (labels[i] == 0 || NER_IS_B(labels[i]) || !(at[i].flags & NF_LOWER) ||
+            (t[i].pos != verb && t[i].pos != aux))
+            continue;
+        unsigned ty = NER_TYPE(labels[i]);
+        labels[i] = 0;
+        if (i + 1 < n && labels[i + 1] == NER_I(ty))
+            labels[i + 1] = NER_B(ty);
+    }
+}
+
 /* A day or month name. */
 static int calendar_word(const struct ner_tok *t)
 {
@@ -994,6 +1013,7 @@ void annals__ner_refine(const struct ner_model *m, const struct ner_tok *t,
                         const struct annals_alloc *a)
 {
     drop_common(at, n, labels);
+    split_at_verbs(t, at, n, labels);
     join_names(m, t, at, n, labels);
     tidy_mentions(m, t, at, n, labels);
     extend_persons(t, at, n, labels);

@@ -325,6 +325,27 @@ static void test_ner_run_known_as_a_place_stays_a_place(void **state)
     assert_int_equal(t.live, 0);
 }
 
+static void test_ner_mentions_are_cut_at_a_lower_case_verb(void **state)
+{
+    uint8_t verb = annals__ner_upos("VERB", 4), propn = annals__ner_upos("PROPN", 5);
+    struct ner_tok w[4] = { { "Ghana", 5, propn }, { "criticised", 10, verb },
+                            { "Kenya", 5, propn }, { ".", 1, 0 } };
+    struct ner_atoms at[4];
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct ner_model m;
+    (void)state;
+    build_test_gaz(&m, &a);
+    annals__ner_atoms(&m, w, 4, at);
+    uint8_t lab[4] = { NER_B(NER_LOC), NER_I(NER_LOC), NER_I(NER_LOC), 0 };
+    annals__ner_refine(&m, w, at, 4, lab, &a);
+    assert_int_equal(lab[0], NER_B(NER_LOC));
+    assert_int_equal(lab[1], 0);
+    assert_int_equal(lab[2], NER_B(NER_LOC));
+    annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
+    assert_int_equal(t.live, 0);
+}
+
 static void test_ner_repeated_names_take_the_majority_type(void **state)
 {
     struct ner_tok w[9] = { { "Quillon", 7, 0 }, { "sued", 4, 0 }, { "Quillon", 7, 0 },
@@ -448,6 +469,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_ner_capitalised_runs_join_across_of),
         cmocka_unit_test(test_ner_run_ending_in_orgkey_becomes_one_org),
         cmocka_unit_test(test_ner_run_known_as_a_place_stays_a_place),
+        cmocka_unit_test(test_ner_mentions_are_cut_at_a_lower_case_verb),
         cmocka_unit_test(test_ner_repeated_names_take_the_majority_type),
         cmocka_unit_test(test_ner_repeated_names_skip_ties),
         cmocka_unit_test(test_ner_person_mentions_leave_out_titles),
