@@ -173,6 +173,16 @@ static int lookup_text(const struct annals_gazetteer *g, const char *s, size_t n
     return annals__gaz_lookup(g, key, k, list, count);
 }
 
+/* Bytes of a possessive ending ('s, or with a curly apostrophe) of s. */
+static size_t possessive_len(const char *s, size_t n)
+{
+    if (n > 2 && s[n - 2] == '\'' && s[n - 1] == 's')
+        return 2;
+    if (n > 4 && memcmp(s + n - 4, "\xe2\x80\x99s", 4) == 0)
+        return 4;
+    return 0;
+}
+
 static int push_place(annals_doc *d, size_t start, size_t end, size_t sentence,
                       size_t first_token, size_t n_tokens, int source,
                       const unsigned char *list, uint32_t count)
@@ -181,7 +191,7 @@ static int push_place(annals_doc *d, size_t start, size_t end, size_t sentence,
     if (pl == NULL)
         return annals__doc_fail(d, ANNALS_ENOMEM, "out of memory");
     pl->start = (uint32_t)start;
-    pl->end = (uint32_t)end;
+    pl->end = (uint32_t)(end - possessive_len(d->text + start, end - start));
     pl->sentence = (uint32_t)sentence;
     pl->place = GAZ_NONE32;
     pl->source = (uint8_t)source;
@@ -230,6 +240,7 @@ static size_t longest_name(const struct annals_gazetteer *g, const annals_doc *d
         if (!capitalised(d, t))
             continue;
         size_t s = d->tok.v[i].start, e = d->tok.v[t].end;
+        e -= possessive_len(d->text + s, e - s);   /* "Georgia's parliament" */
         if (lookup_text(g, d->text + s, e - s, list, count))
             return k;
     }
@@ -460,6 +471,8 @@ static void resolve_all(const struct annals_gazetteer *g, annals_doc *d, struct 
     for (size_t m = 0; m < d->place.n; m++) {
         struct doc_place *pl = &d->place.v[m];
         double best = -1e9;
+        int best_kind = -1, best_sup = 0;
+        uint32_t division = UINT32_MAX;
         for (uint32_t j = 0; j < pl->n_cand; j++) {
             struct gaz_place c;
             uint32_t idx = annals__gaz_list_at(pl->cand, j);
@@ -469,9 +482,53 @@ static void resolve_all(const struct annals_gazetteer *g, annals_doc *d, struct 
             if (s > best) {
                 best = s;
                 pl->place = idx;
+                best_kind = c.kind;
+                best_sup = sup;
             }
+            if (c.kind == GAZ_ADMIN1 && sup && division == UINT32_MAX)
+                division = idx;
         }
+        /* a name that is a country and a division elsewhere ("Georgia"
+        ** with Atlanta in the text): the division when only it is borne
+        ** out by the other places */
+        if (best_kind == GAZ_COUNTRY && !best_sup && division != UINT32_MAX)
+            pl->place = division;
     }
+}
+
+/* Is the name of place m both a country and a division of another country?
+** Such a name is left out of the evidence of the first pass. */
+static int country_or_division(const struct annals_gazetteer *g, const struct doc_place *pl)
+{
+    int country = -1, division = -1;
+    for (uint32_t j = 0; j < pl->n_cand; j++) {
+        struct gaz_place c;
+        annals__gaz_place(g, annals__gaz_list_at(pl->cand, j), &c);
+        if (c.kind == GAZ_COUNTRY)
+            country = c.country;
+        else if (c.kind == GAZ_ADMIN1)
+            division = c.country;
+    }
+    return country >= 0 && division >= 0 && country != division;
+}
+
+/* Does place idx of m's candidates outnumber every other candidate twenty
+** to one (Atlanta, not Atlanta in Texas)?  Then it is evidence enough. */
+static int dominant_town(const struct annals_gazetteer *g, const struct doc_place *pl,
+                         const struct gaz_place *c)
+{
+    if (c->population < 100000)
+        return 0;
+    for (uint32_t j = 0; j < pl->n_cand; j++) {
+        struct gaz_place o;
+        uint32_t idx = annals__gaz_list_at(pl->cand, j);
+        if (idx == pl->place)
+            continue;
+        annals__gaz_place(g, idx, &o);
+        if (o.population * 20 > c->population)
+            return 0;
+    }
+    return 1;
 }
 
 static int resolve(const annals_pipeline *p, annals_doc *d)
@@ -491,8 +548,9 @@ static int resolve(const annals_pipeline *p, annals_doc *d)
         if (d->place.v[m].source == GEO_SRC_DATELINE) {
             ev.dateline_country = c.country;
             ev.dateline_admin = c.admin1;
-        } else if (c.kind != GAZ_CITY || d->place.v[m].n_cand == 1 ||
-                   c.population >= 1000000) {
+        } else if ((c.kind != GAZ_CITY && !country_or_division(g, &d->place.v[m])) ||
+                   (c.kind == GAZ_CITY && (d->place.v[m].n_cand == 1 || c.population >= 1000000 ||
+                                           dominant_town(g, &d->place.v[m], &c)))) {
             add_country(&ev, c.country);
             add_admin(&ev, c.kind == GAZ_ADMIN1 ? c.admin1 : GAZ_NONE16);
         }

@@ -68,6 +68,36 @@ static void test_country_name_is_the_country(void **state)
     assert_string_equal(gc.alpha3, "JOR");
 }
 
+static void test_a_country_name_that_is_a_division_follows_the_other_places(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *state_text = "The governor of Georgia signed the bill in Atlanta on Monday.";
+    const char *country_text = "Georgia accused Russia of occupying Abkhazia.";
+    struct gaz_place gp;
+    struct gaz_country gc;
+    annotate(f, state_text);
+    place_at(f, state_text, "Georgia", &gp, &gc);
+    assert_int_equal(gp.kind, GAZ_ADMIN1);
+    assert_string_equal(gc.alpha3, "USA");
+    annotate(f, country_text);
+    place_at(f, country_text, "Georgia", &gp, &gc);
+    assert_int_equal(gp.kind, GAZ_COUNTRY);
+    assert_string_equal(gc.alpha3, "GEO");
+}
+
+static void test_a_possessive_country_is_a_place(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *text = "Kenya\u2019s president met Ghana's foreign minister.";
+    struct gaz_place gp;
+    struct gaz_country gc;
+    annotate(f, text);
+    place_at(f, text, "Ghana", &gp, &gc);
+    assert_string_equal(gc.alpha3, "GHA");
+    place_at(f, text, "Kenya", &gp, &gc);
+    assert_string_equal(gc.alpha3, "KEN");
+}
+
 static void test_town_named_like_a_person_is_no_place(void **state)
 {
     struct model_fixture *f = *state;
@@ -202,6 +232,8 @@ int main(int argc, char **argv)
         T(test_division_after_a_comma_picks_the_small_town),
         T(test_without_context_the_larger_place_wins),
         T(test_title_or_longer_name_is_not_a_place),
+        T(test_a_country_name_that_is_a_division_follows_the_other_places),
+        T(test_a_possessive_country_is_a_place),
         T(test_town_named_like_a_person_is_no_place),
         T(test_pronoun_us_is_not_the_united_states),
         T(test_dateline_is_a_place_and_sets_the_country),
