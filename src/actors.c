@@ -401,7 +401,6 @@ static const struct onto_name *pick(const struct onto_name *e, size_t count)
     return e;
 }
 
-/* Names and sector words of phrase x: its own country, sector and head. */
 /* Places an actor holds: attacked or seized, they stand for it. */
 static const char *const territory_noun[] = {
     "city", "cities", "town", "towns", "village", "villages", "territory", "territories",
@@ -410,6 +409,7 @@ static const char *const territory_noun[] = {
     "camps", "hideouts", "hideout", "strongholds", "stronghold", "installations", NULL
 };
 
+/* Names and sector words of phrase x: its own country, sector and head. */
 static void read_np(struct ctx *c, struct np *x)
 {
     const unsigned explicit_kinds = ONTO_ISO | ONTO_COUNTRY | ONTO_ADJ | ONTO_DEMONYM;
@@ -1073,6 +1073,36 @@ static void read_quotes(struct ctx *c)
     }
 }
 
+/* The country word w names by itself ("Pakistan" in "the US-Pakistan
+** relationship"), or NULL. */
+static const char *country_word(const struct ctx *c, size_t w)
+{
+    const struct doc_word *dw = W(c, w);
+    size_t count;
+    const struct onto_name *e = annals__onto_name(c->t, dw->form, dw->form_len, 0, &count);
+    return e != NULL && (e->kinds & (ONTO_ISO | ONTO_COUNTRY | ONTO_ADJ)) ? e->code : NULL;
+}
+
+/* Is x a phrase of a relationship ("the US-Pakistan relationship")? */
+static int relationship_phrase(const struct ctx *c, const struct np *x)
+{
+    const struct doc_word *h = W(c, x->head);
+    const char *p = ACTOR_RELATION_NOUNS;
+    while (*p != '\0') {
+        const char *e = strchr(p, '|');
+        size_t len = e != NULL ? (size_t)(e - p) : strlen(p);
+        size_t i = 0;
+        while (i < len && len == h->form_len && lower((unsigned char)h->form[i]) == p[i])
+            i++;
+        if (len == h->form_len && i == len)
+            return 1;
+        if (e == NULL)
+            break;
+        p = e + 1;
+    }
+    return 0;
+}
+
 /* Is phrase x an actor of the article? */
 static int emits(const struct np *x)
 {
@@ -1257,14 +1287,29 @@ int annals__actors_run(const annals_pipeline *p, annals_doc *d)
 
     size_t n = 0;
     for (size_t k = 0; k < c.n_np; k++)
-        n += emits(&c.np[k]);
+        n += emits(&c.np[k]) ? 1 : relationship_phrase(&c, &c.np[k]) ? c.np[k].n : 0;
     d->actor = annals__arena_alloc(&d->arena, (n + 1) * sizeof *d->actor);
     if (d->actor == NULL)
         return annals__doc_fail(d, ANNALS_ENOMEM, "out of memory");
     for (size_t k = 0; k < c.n_np; k++) {
         const struct np *x = &c.np[k];
-        if (!emits(x))
+        if (!emits(x)) {
+            /* the parties of a relationship are actors of their own */
+            for (size_t w = x->first; relationship_phrase(&c, x) && w < x->head; w++) {
+                const char *code = x->skip ? NULL : country_word(&c, w);
+                if (code == NULL || strlen(code) != 3)
+                    continue;
+                struct doc_actor *a = &d->actor[d->n_actor];
+                memset(a, 0, sizeof *a);
+                memcpy(a->country, code, 3);
+                a->entity = -1;
+                a->first_word = (uint32_t)w;
+                a->n_words = 1;
+                a->source = ACTOR_FROM_NAME;
+                d->word_actor[w] = (int32_t)d->n_actor++;
+            }
             continue;
+        }
         struct doc_actor *a = &d->actor[d->n_actor];
         memcpy(a->country, x->country, sizeof a->country);
         memcpy(a->sector, x->sector, sizeof a->sector);

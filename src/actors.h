@@ -15,6 +15,13 @@
 
 #include "doc.h"
 
+/* Nouns of a relationship between parties ("the US-Pakistan relationship",
+** "ties with Kenya"), as a '|'-separated list; the actor stage makes the
+** countries named in such a phrase actors, the event stage reads the
+** other party off them. */
+#define ACTOR_RELATION_NOUNS "relationship|relations|relation|ties|cooperation|partnership|" \
+                             "alliance|friendship"
+
 struct doc_actor {
     char country[4];            /* "USA", "AFG", "UNO"...; "" when unknown */
     char sector[4];             /* "GOV", "MIL"...; "" when none */

@@ -279,8 +279,6 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
 ** not Somalia. */
 #define RELATIVE_NOUNS "neighbour|neighbor|ally|partner|friend|enemy|rival|foe|" \
                        "counterpart|relative|family|people|citizen|resident|national"
-#define RELATION_NOUNS "relationship|relations|relation|ties|cooperation|partnership|" \
-                       "alliance|friendship"
 /* Verbs whose object noun carries the event ("made a call", "launched
 ** strikes"); the subject of the verb is the event's source. */
 #define LIGHT_VERBS "make|hold|have|conduct|carry|launch|stage|mount|pay|give|deliver|" \
@@ -775,9 +773,8 @@ static int complement_has_event(const struct ctx *c, size_t first_ev, int32_t v)
 
 /* The other party of a relationship named under v, an actor of another
 ** country than the source's ("expressed interest in improving relations
-** with Kenya" -> KEN).  Added to tgt when the verb has no target of its own.
-** A compound ("the US-Pakistan relationship") is no actor phrase of its own
-** yet, so it gives nothing. */
+** with Kenya" -> KEN, "improve the US-Pakistan relationship" said by the US
+** -> PAK).  Added to tgt when the verb has no target of its own. */
 static void partner_of_relationship(const annals_doc *d, const struct sent_tree *t, int32_t v,
                                     int32_t source, struct args *tgt)
 {
@@ -785,7 +782,7 @@ static void partner_of_relationship(const annals_doc *d, const struct sent_tree 
     if (sa == NULL)
         return;
     for (int32_t r = t->w0; r < t->w1; r++) {
-        if (!upos_is(d, r, "NOUN") || !lemma_in(d, r, RELATION_NOUNS) || !dominated_by(d, r, v))
+        if (!upos_is(d, r, "NOUN") || !lemma_in(d, r, ACTOR_RELATION_NOUNS) || !dominated_by(d, r, v))
             continue;
         for (int32_t k = child(t, r); k >= 0; k = sibling(t, k)) {
             const struct doc_actor *a = annals__actor_of_word(d, (size_t)k);

@@ -144,6 +144,8 @@ static void test_the_partner_of_a_relationship_is_the_target(void **state)
 {
     one_event(*state, "Kenya expressed its interest in improving relations with Ghana.", "030",
               "KEN", "GHA");
+    one_event(*state, "Ghana's foreign minister pledged to deepen the Ghana-Togo partnership.",
+              "032", "GHAGOV", "TGO");
 }
 
 static void test_a_country_s_towns_are_its_territory(void **state)
