@@ -9,6 +9,7 @@
 ** or "threaten to" turn it into an intent or threat; "refuse to" into a
 ** rejection; reported speech passes through.  Design: docs/EVENTS.md. */
 #include "events.h"
+#include "gazetteer.h"
 #include "actors.h"
 #include "ontology.h"
 #include "timex.h"
@@ -632,6 +633,27 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
         if (w >= 0 && (rel_base(d, w, "obl") || rel_base(d, w, "nmod")) &&
             find_child(d, &c->t, w, "case", 0, "in|at|near|outside|inside|around|across") >= 0)
             e.place = (int32_t)i;
+    }
+
+    /* fighting over a place with no actor named for its side ("took control
+    ** of six provincial capitals" where the sentence names Afghanistan): the
+    ** target is the place's country */
+    if (e.tgt.code[0] == '\0' && tg < 0 && e.place >= 0 && c->p->gaz != NULL &&
+        code[0] == '1' && code[1] == '9') {
+        const struct doc_place *pl = &d->place.v[e.place];
+        struct gaz_place gp;
+        struct gaz_country gc;
+        annals__gaz_place(c->p->gaz, pl->place, &gp);
+        annals__gaz_country(c->p->gaz, gp.country, &gc);
+        int32_t pw = word_at(d, &c->t, pl->end - 1);
+        if (pw >= 0 && (strcmp(gc.alpha3, e.src.country) != 0 || e.src.sector[0] != '\0')) {
+            e.tgt.word = pw;
+            e.tgt.entity = -1;
+            memcpy(e.tgt.code, gc.alpha3, 4);
+            memcpy(e.tgt.country, gc.alpha3, 4);
+            e.tgt.start = pl->start;
+            e.tgt.end = pl->end;
+        }
     }
 
     /* evidence: from the first to the last of trigger, source and target */

@@ -151,6 +151,9 @@ static void test_the_partner_of_a_relationship_is_the_target(void **state)
 static void test_a_country_s_towns_are_its_territory(void **state)
 {
     one_event(*state, "Russia launched strikes on Ukrainian cities.", "190", "RUS", "UKR");
+    /* no actor for the towns: the country of the place the sentence names */
+    one_event(*state, "Ethiopian troops took control of two towns in Somalia.", "192", "ETHMIL",
+              "SOM");
 }
 
 static void test_whose_act_or_envoy_the_target_is(void **state)
