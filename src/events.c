@@ -635,11 +635,12 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
             e.place = (int32_t)i;
     }
 
-    /* fighting over a place with no actor named for its side ("took control
-    ** of six provincial capitals" where the sentence names Afghanistan): the
-    ** target is the place's country */
+    /* fighting over a place, or a visit to one, with no actor named for its
+    ** side ("took control of six provincial capitals" where the sentence
+    ** names Afghanistan, "arrived in Pyongyang"): the target is the place's
+    ** country */
     if (e.tgt.code[0] == '\0' && tg < 0 && e.place >= 0 && c->p->gaz != NULL &&
-        code[0] == '1' && code[1] == '9') {
+        ((code[0] == '1' && code[1] == '9') || strcmp(code, "042") == 0)) {
         const struct doc_place *pl = &d->place.v[e.place];
         struct gaz_place gp;
         struct gaz_country gc;
@@ -911,6 +912,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             s = find_pp(d, t, v, -1, "by", NULL);
         if (s < 0)
             s = actor_modifier(d, t, v);
+        if (s < 0 && find_child(d, t, v, "cop", 0, NULL) >= 0)
+            s = find_child(d, t, v, "nsubj", 0, NULL);  /* "X was in talks with Y" */
         if (s >= 0)
             add_with_conj(d, t, &src, s);
         else if (light >= 0)

@@ -123,6 +123,14 @@ static void test_light_verb_nouns_take_the_verb_subject(void **state)
               "041", "KENGOV", "GHAGOV");
 }
 
+static void test_talks_visits_and_withdrawals_without_an_object(void **state)
+{
+    one_event(*state, "Jordan's king was in talks with Egyptian officials on Sunday.", "040",
+              "JORGOV", "EGYGOV");
+    one_event(*state, "The Kenyan president arrived in Accra on Monday.", "042", "KENGOV", "GHA");
+    one_event(*state, "French troops withdrew from Niger on Sunday.", "0874", "FRAMIL", "NER");
+}
+
 static void test_promised_support_is_an_intent(void **state)
 {
     one_event(*state, "The minister left Accra with the resolve to continue Ghana's support "
@@ -187,6 +195,7 @@ int main(int argc, char **argv)
         T(test_history_and_captions_give_nothing),
         T(test_restatement_is_one_event_with_two_mentions),
         T(test_light_verb_nouns_take_the_verb_subject),
+        T(test_talks_visits_and_withdrawals_without_an_object),
         T(test_promised_support_is_an_intent),
         T(test_speaking_to_reporters_is_a_statement),
         T(test_an_appeal_to_refrain_needs_no_single_target),
