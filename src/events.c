@@ -829,14 +829,12 @@ static int32_t actor_modifier(const annals_doc *d, const struct sent_tree *t, in
     return -1;
 }
 
-/* A finite verb the parse left without a subject ("Kenyan police fired"
-** read as a noun phrase): the nearest actor before it in its clause, when
-** no other verb, relative pronoun or clause mark lies between. */
+/* The subject of a finite verb the parse left without one ("Kenyan police
+** fired" read as a noun phrase): the nearest actor before it in its clause,
+** when no other verb, relative pronoun or clause mark lies between. */
 static void nearest_actor_before(const annals_doc *d, const struct sent_tree *t, int32_t v,
                                  struct args *src)
 {
-    if (!xpos_is(d, v, "VBD") && !xpos_is(d, v, "VBZ") && !xpos_is(d, v, "VBP"))
-        return;
     for (int32_t k = v - 1; k >= t->w0; k--) {
         if (upos_is(d, k, "VERB") || upos_is(d, k, "SCONJ") || is_relative(d, k) ||
             (upos_is(d, k, "PUNCT") && !lemma_in(d, k, "-|'|\"")))
@@ -847,6 +845,22 @@ static void nearest_actor_before(const annals_doc *d, const struct sent_tree *t,
             return;
         }
     }
+}
+
+/* Is v the verb of a clause that the parse read as an adjective of its
+** object ("The Brazilian government expressed concern": "expressed" an amod
+** of "concern")?  So when an actor stands right before it and the sentence
+** has no finite verb of its own. */
+static int verb_read_as_adjective(const annals_doc *d, const struct sent_tree *t, int32_t v)
+{
+    if (!rel_is(d, v, "amod") || !upos_is(d, v, "VERB") || head_of(d, v) <= v || v <= t->w0 ||
+        annals__actor_of_word(d, (size_t)(v - 1)) == NULL)
+        return 0;
+    for (int32_t k = t->w0; k < t->w1; k++)
+        if (xpos_is(d, k, "VBD") || xpos_is(d, k, "VBZ") || xpos_is(d, k, "VBP") ||
+            xpos_is(d, k, "MD"))
+            return 0;
+    return 1;
 }
 
 /* Code the trigger word v against its patterns [lo, hi). */
@@ -863,6 +877,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     f.passive = find_child(d, t, v, "nsubj:pass", 0, NULL) >= 0 ||
                 find_child(d, t, v, "aux:pass", 0, NULL) >= 0;
     f.obj = find_child(d, t, v, f.passive ? "nsubj:pass" : "obj", 0, NULL);
+    if (f.obj < 0 && !noun && verb_read_as_adjective(d, t, v))
+        f.obj = head_of(d, v);  /* "the government expressed concern" */
     f.xc = find_child(d, t, v, "xcomp", 0, NULL);
     f.prt = -1;
     /* "broke off relations" parsed as a phrase "off relations": the
@@ -920,7 +936,9 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             subjects_of(d, t, light, &src, 0);
     } else {
         subjects_of(d, t, v, &src, 0);
-        if (src.n == 0 && !f.passive)
+        if (src.n == 0 && !f.passive &&
+            (xpos_is(d, v, "VBD") || xpos_is(d, v, "VBZ") || xpos_is(d, v, "VBP") ||
+             verb_read_as_adjective(d, t, v)))
             nearest_actor_before(d, t, v, &src);
     }
 

@@ -131,6 +131,12 @@ static void test_talks_visits_and_withdrawals_without_an_object(void **state)
     one_event(*state, "French troops withdrew from Niger on Sunday.", "0874", "FRAMIL", "NER");
 }
 
+static void test_a_verb_read_as_an_adjective_is_still_a_verb(void **state)
+{
+    one_event(*state, "The Brazilian government expressed concern over the violence in Haiti.",
+              "012", "BRAGOV", "");
+}
+
 static void test_promised_support_is_an_intent(void **state)
 {
     one_event(*state, "The minister left Accra with the resolve to continue Ghana's support "
@@ -196,6 +202,7 @@ int main(int argc, char **argv)
         T(test_restatement_is_one_event_with_two_mentions),
         T(test_light_verb_nouns_take_the_verb_subject),
         T(test_talks_visits_and_withdrawals_without_an_object),
+        T(test_a_verb_read_as_an_adjective_is_still_a_verb),
         T(test_promised_support_is_an_intent),
         T(test_speaking_to_reporters_is_a_statement),
         T(test_an_appeal_to_refrain_needs_no_single_target),
