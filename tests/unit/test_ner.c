@@ -136,58 +136,62 @@ static void test_ner_best_never_starts_with_inside(void **state)
     assert_int_equal(annals__ner_best(sc, NER_B(NER_LOC)), NER_B(NER_ORG));
 }
 
+/* Build a gazetteer into m from the lines of text (written to a scratch
+** file named after tag, read and removed): annals__ner_build_gaz's code. */
+static int gaz_from_text(struct ner_model *m, const struct annals_alloc *a, const char *tag,
+                         const char *text, char *err, size_t errlen)
+{
+    char path[128];
+    snprintf(path, sizeof path, "build/test_ner_%s.tsv", tag);
+    FILE *f = fopen(path, "w");
+    if (f == NULL) {
+        snprintf(path, sizeof path, "/tmp/test_ner_%s.tsv", tag);
+        f = fopen(path, "w");
+    }
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    memset(m, 0, sizeof *m);
+    m->alloc = a;
+    const char *p = path;
+    int rc = annals__ner_build_gaz(m, &p, 1, NULL, err, errlen);
+    remove(path);
+    return rc;
+}
+
 static void test_ner_gazetteer_matches_phrases_case_insensitively(void **state)
 {
-    const char *path = "build/test_ner_gaz.tsv";
-    FILE *f = fopen(path, "w");
     struct test_alloc t = {0};
     struct annals_alloc a = test_alloc_of(&t);
     struct ner_model m;
     char err[200] = "";
     (void)state;
 
-    if (f == NULL) {
-        path = "/tmp/test_ner_gaz.tsv";
-        f = fopen(path, "w");
-    }
-    assert_non_null(f);
-    fputs("# test\nNew York\tcity\nPakistani\tdemonym\tPakistan\nArmy\torgkey\n", f);
-    fclose(f);
-    memset(&m, 0, sizeof m);
-    m.alloc = &a;
-    assert_int_equal(annals__ner_build_gaz(&m, &path, 1, NULL, err, sizeof err), ANNALS_OK);
+    assert_int_equal(gaz_from_text(&m, &a, "gaz",
+                                   "# test\nNew York\tcity\nPakistani\tdemonym\tPakistan\n"
+                                   "Army\torgkey\n", err, sizeof err), ANNALS_OK);
     struct ner_tok ny[2] = { { "NEW", 3, 0 }, { "york", 4, 0 } };
     struct ner_tok pk[1] = { { "Pakistani", 9, 0 } };
     assert_int_equal(annals__ner_gaz_lookup(&m, ny, 2), 1u << GZ_CITY);
     assert_int_equal(annals__ner_gaz_lookup(&m, ny, 1), 0);     /* a prefix only */
     assert_int_equal(annals__ner_gaz_lookup(&m, pk, 1), 1u << GZ_DEMONYM);
     annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
-    remove(path);
     assert_int_equal(t.live, 0);
 }
 
 static void test_ner_aliases_share_a_reference_name(void **state)
 {
-    const char *path = "build/test_ner_alias.tsv";
-    FILE *f = fopen(path, "w");
     struct test_alloc t = {0};
     struct annals_alloc a = test_alloc_of(&t);
     struct ner_model m;
     char err[200] = "";
     (void)state;
 
-    if (f == NULL) {
-        path = "/tmp/test_ner_alias.tsv";
-        f = fopen(path, "w");
-    }
-    assert_non_null(f);
-    fputs("Pentagon\talias\tUS Department of Defense\n"
-          "Defense Department\talias\tUS Department of Defense\n"
-          "Energy Department\talias\tUS Department of Energy\n", f);
-    fclose(f);
-    memset(&m, 0, sizeof m);
-    m.alloc = &a;
-    assert_int_equal(annals__ner_build_gaz(&m, &path, 1, NULL, err, sizeof err), ANNALS_OK);
+    assert_int_equal(gaz_from_text(&m, &a, "alias",
+                                   "Pentagon\talias\tUS Department of Defense\n"
+                                   "Defense Department\talias\tUS Department of Defense\n"
+                                   "Energy Department\talias\tUS Department of Energy\n",
+                                   err, sizeof err), ANNALS_OK);
     struct ner_tok pg[1] = { { "pentagon", 8, 0 } };
     struct ner_tok dd[2] = { { "Defense", 7, 0 }, { "Department", 10, 0 } };
     struct ner_tok full[4] = { { "US", 2, 0 }, { "Department", 10, 0 }, { "of", 2, 0 },
@@ -203,33 +207,21 @@ static void test_ner_aliases_share_a_reference_name(void **state)
     assert_int_equal(annals__ner_gaz_lookup(&m, pg, 1), 0);   /* no gazetteer class */
     annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
     annals__free(&a, m.alias, (m.alias_mask + 1) * sizeof *m.alias);
-    remove(path);
     assert_int_equal(t.live, 0);
 }
 
 static void test_ner_rejects_an_alias_without_its_name(void **state)
 {
-    const char *path = "build/test_ner_alias2.tsv";
-    FILE *f = fopen(path, "w");
     struct test_alloc t = {0};
     struct annals_alloc a = test_alloc_of(&t);
     struct ner_model m;
     char err[200] = "";
     (void)state;
 
-    if (f == NULL) {
-        path = "/tmp/test_ner_alias2.tsv";
-        f = fopen(path, "w");
-    }
-    assert_non_null(f);
-    fputs("Pentagon\talias\n", f);
-    fclose(f);
-    memset(&m, 0, sizeof m);
-    m.alloc = &a;
-    assert_int_equal(annals__ner_build_gaz(&m, &path, 1, NULL, err, sizeof err), ANNALS_EFORMAT);
+    assert_int_equal(gaz_from_text(&m, &a, "alias2", "Pentagon\talias\n", err, sizeof err),
+                     ANNALS_EFORMAT);
     assert_non_null(strstr(err, ":1: alias without"));
     annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
-    remove(path);
     assert_int_equal(t.live, 0);
 }
 
@@ -266,21 +258,11 @@ static void test_ner_capitalised_runs_join_across_of(void **state)
 ** organisation), built into m. */
 static void build_test_gaz(struct ner_model *m, const struct annals_alloc *a)
 {
-    const char *path = "build/test_ner_refine.tsv";
-    FILE *f = fopen(path, "w");
     char err[200] = "";
-    if (f == NULL) {
-        path = "/tmp/test_ner_refine.tsv";
-        f = fopen(path, "w");
-    }
-    assert_non_null(f);
-    fputs("University\torgkey\nBank\torgkey\nWest Bank\tregion\nDr\ttitle\n"
-          "Kelvar Trust\torg\n", f);
-    fclose(f);
-    memset(m, 0, sizeof *m);
-    m->alloc = a;
-    assert_int_equal(annals__ner_build_gaz(m, &path, 1, NULL, err, sizeof err), ANNALS_OK);
-    remove(path);
+    assert_int_equal(gaz_from_text(m, a, "refine",
+                                   "University\torgkey\nBank\torgkey\nWest Bank\tregion\n"
+                                   "Dr\ttitle\nKelvar Trust\torg\n", err, sizeof err),
+                     ANNALS_OK);
 }
 
 static void test_ner_run_ending_in_orgkey_becomes_one_org(void **state)
