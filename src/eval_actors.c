@@ -40,10 +40,13 @@ static size_t find_phrase(const char *text, size_t tlen, const char *s, size_t n
     return SIZE_MAX;
 }
 
-static int read_gold(annals_doc *d, const char *arr, size_t n, struct gold_actor *g,
+static int read_gold(void *ctx, annals_doc *d, const struct gold_record *rec, void *gold,
                      size_t *ng, char *err, size_t errlen)
 {
-    size_t pos = 0, s, e;
+    const char *arr = rec->items;
+    size_t n = rec->items_len, pos = 0, s, e;
+    struct gold_actor *g = gold;
+    (void)ctx;
     *ng = 0;
     while (annals__json_next_object(arr, n, &pos, &s, &e)) {
         struct json_member m[3] = {{"phrase", 0, NULL, 0}, {"code", 0, NULL, 0},
@@ -100,11 +103,22 @@ static const struct doc_actor *actor_in(const annals_doc *d, size_t s, size_t e)
     return NULL;
 }
 
-static void score_doc(const annals_doc *d, const char *text, size_t tlen,
-                      const struct gold_actor *g, size_t ng, size_t line,
-                      struct annals_actor_scores *sc,
-                      void (*report)(void *ud, const char *line), void *ud)
+struct actor_eval {
+    struct annals_actor_scores *sc;
+    void (*report)(void *ud, const char *line);
+    void *ud;
+};
+
+static void score_doc(void *ctx, annals_doc *d, const struct gold_record *rec,
+                      void *gold, size_t ng)
 {
+    const struct actor_eval *ae = ctx;
+    const struct gold_actor *g = gold;
+    struct annals_actor_scores *sc = ae->sc;
+    const char *text = rec->text;
+    size_t tlen = rec->text_len, line = rec->line;
+    void (*report)(void *ud, const char *line) = ae->report;
+    void *ud = ae->ud;
     for (size_t i = 0; i < ng; i++) {
         char got[ACTOR_CODE_MAX] = "", msg[512];
         size_t at = find_phrase(text, tlen, g[i].phrase, g[i].len, g[i].nth);
@@ -141,10 +155,9 @@ int annals_eval_actors(const annals_pipeline *p, const char *jsonl, size_t len,
                        void (*report)(void *ud, const char *line), void *ud, char *errbuf,
                        size_t errlen)
 {
-    annals_doc *d = NULL;
-    struct gold_actor *g;
-    size_t line = 0, pos = 0;
-    int rc;
+    struct actor_eval ae = {out, report, ud};
+    struct gold_eval ev = {"actors", sizeof(struct gold_actor), MAX_GOLD, read_gold, score_doc,
+                           &ae};
 
     if (p == NULL || out == NULL || (jsonl == NULL && len > 0))
         return ANNALS_EINVAL;
@@ -153,32 +166,5 @@ int annals_eval_actors(const annals_pipeline *p, const char *jsonl, size_t len,
         annals__fmt(errbuf, errlen, "no syntax models: open the pipeline with a model_dir");
         return ANNALS_EINVAL;
     }
-    rc = annals_doc_new(p, &d);
-    if (rc != ANNALS_OK)
-        return rc;
-    g = annals__malloc(&p->alloc, sizeof *g * MAX_GOLD);
-    if (g == NULL) {
-        annals_doc_free(d);
-        return ANNALS_ENOMEM;
-    }
-    for (;;) {
-        struct gold_record rec;
-        size_t ng = 0;
-        char why[256];
-        rc = annals__gold_next(p, d, jsonl, len, &pos, &line, "actors", &rec, errbuf, errlen);
-        if (rc != ANNALS_OK)
-            break;
-        rc = read_gold(d, rec.items, rec.items_len, g, &ng, why, sizeof why);
-        if (rc != ANNALS_OK) {
-            annals__fmt(errbuf, errlen, "line %zu: %s", rec.line, why);
-            break;
-        }
-        out->documents++;
-        score_doc(d, rec.text, rec.text_len, g, ng, rec.line, out, report, ud);
-    }
-    if (rc == ANNALS_DONE)
-        rc = ANNALS_OK;
-    annals__free(&p->alloc, g, sizeof *g * MAX_GOLD);
-    annals_doc_free(d);
-    return rc;
+    return annals__gold_eval(p, jsonl, len, &ev, &out->documents, errbuf, errlen);
 }

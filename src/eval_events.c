@@ -24,10 +24,13 @@ static void copy_code(char *dst, size_t cap, const struct json_member *m)
         annals__fmt(dst, cap, "%s", m->value);
 }
 
-static int read_gold(annals_doc *d, const char *arr, size_t n, struct ev_key *g, size_t *ng,
-                     char *err, size_t errlen)
+static int read_gold(void *ctx, annals_doc *d, const struct gold_record *rec, void *gold,
+                     size_t *ng, char *err, size_t errlen)
 {
-    size_t pos = 0, s, e;
+    const char *arr = rec->items;
+    size_t n = rec->items_len, pos = 0, s, e;
+    struct ev_key *g = gold;
+    (void)ctx;
     *ng = 0;
     while (annals__json_next_object(arr, n, &pos, &s, &e)) {
         struct json_member m[3] = {{"code", 0, NULL, 0}, {"source", 0, NULL, 0},
@@ -105,9 +108,12 @@ static void prf(struct annals_prf *r)
             2 * r->precision * r->recall / (r->precision + r->recall) : 0.0;
 }
 
-static void score(const annals_doc *d, const struct ev_key *g, size_t ng,
-                  struct annals_event_scores *sc)
+static void score(void *ctx, annals_doc *d, const struct gold_record *rec, void *gold,
+                  size_t ng)
 {
+    struct annals_event_scores *sc = ctx;
+    const struct ev_key *g = gold;
+    (void)rec;
     struct ev_key sys[MAX_EV];
     int gold_of[MAX_EV];
     size_t ns = 0;
@@ -146,9 +152,7 @@ static void score(const annals_doc *d, const struct ev_key *g, size_t ng,
 int annals_eval_events(const annals_pipeline *p, const char *jsonl, size_t len,
                        struct annals_event_scores *out, char *errbuf, size_t errlen)
 {
-    annals_doc *d = NULL;
-    struct ev_key g[MAX_EV];
-    size_t line = 0, pos = 0;
+    struct gold_eval ev = {"events", sizeof(struct ev_key), MAX_EV, read_gold, score, out};
     int rc;
 
     if (p == NULL || out == NULL || (jsonl == NULL && len > 0))
@@ -158,29 +162,9 @@ int annals_eval_events(const annals_pipeline *p, const char *jsonl, size_t len,
         annals__fmt(errbuf, errlen, "no syntax models: open the pipeline with a model_dir");
         return ANNALS_EINVAL;
     }
-    rc = annals_doc_new(p, &d);
-    if (rc != ANNALS_OK)
-        return rc;
-    for (;;) {
-        struct gold_record rec;
-        size_t ng = 0;
-        char why[256];
-        rc = annals__gold_next(p, d, jsonl, len, &pos, &line, "events", &rec, errbuf, errlen);
-        if (rc != ANNALS_OK)
-            break;
-        rc = read_gold(d, rec.items, rec.items_len, g, &ng, why, sizeof why);
-        if (rc != ANNALS_OK) {
-            annals__fmt(errbuf, errlen, "line %zu: %s", rec.line, why);
-            break;
-        }
-        out->documents++;
-        score(d, g, ng, out);
-    }
-    if (rc == ANNALS_DONE)
-        rc = ANNALS_OK;
+    rc = annals__gold_eval(p, jsonl, len, &ev, &out->documents, errbuf, errlen);
     prf(&out->full);
     prf(&out->root);
     prf(&out->quad);
-    annals_doc_free(d);
     return rc;
 }

@@ -53,10 +53,13 @@ static int parse_num(const char *s, double *out)
     return 1;
 }
 
-static int read_gold(annals_doc *d, const char *arr, size_t n, struct gold_place *g,
+static int read_gold(void *ctx, annals_doc *d, const struct gold_record *rec, void *gold,
                      size_t *ng, char *err, size_t errlen)
 {
-    size_t pos = 0, s, e;
+    const char *arr = rec->items;
+    size_t n = rec->items_len, pos = 0, s, e;
+    struct gold_place *g = gold;
+    (void)ctx;
     *ng = 0;
     while (annals__json_next_object(arr, n, &pos, &s, &e)) {
         struct json_member m[4] = {{"span", 0, NULL, 0}, {"country", 0, NULL, 0},
@@ -94,9 +97,20 @@ static int read_gold(annals_doc *d, const char *arr, size_t n, struct gold_place
     return ANNALS_OK;
 }
 
-static int score_doc(const annals_pipeline *p, annals_doc *d, const struct gold_place *g,
-                     size_t ng, struct annals_geo_scores *sc, double *km_sum)
+struct geo_eval {
+    const annals_pipeline *p;
+    struct annals_geo_scores *sc;
+    double km_sum;              /* summed errors of the places with coordinates */
+};
+
+static void score_doc(void *ctx, annals_doc *d, const struct gold_record *rec,
+                      void *gold, size_t ng)
 {
+    struct geo_eval *ge = ctx;
+    const annals_pipeline *p = ge->p;
+    const struct gold_place *g = gold;
+    struct annals_geo_scores *sc = ge->sc;
+    (void)rec;
     sc->gold += ng;
     sc->system += d->place.n;
     for (size_t i = 0; i < ng; i++) {
@@ -116,23 +130,21 @@ static int score_doc(const annals_pipeline *p, annals_doc *d, const struct gold_
             if (g[i].has_coords && (gp.flags & GAZ_F_COORDS)) {
                 double km = km_between(g[i].lat, g[i].lon, gp.lat / 1e5, gp.lon / 1e5);
                 sc->with_coords++;
-                *km_sum += km;
+                ge->km_sum += km;
                 if (km <= 161.0)
                     sc->within_161++;
             }
             break;
         }
     }
-    return ANNALS_OK;
 }
 
 int annals_eval_geo(const annals_pipeline *p, const char *jsonl, size_t len,
                     struct annals_geo_scores *out, char *errbuf, size_t errlen)
 {
-    annals_doc *d = NULL;
-    struct gold_place *g = NULL;
-    size_t line = 0, pos = 0;
-    double km_sum = 0;
+    struct geo_eval ge = {p, out, 0};
+    struct gold_eval ev = {"places", sizeof(struct gold_place), MAX_GOLD, read_gold, score_doc,
+                           &ge};
     int rc;
 
     if (p == NULL || out == NULL || (jsonl == NULL && len > 0))
@@ -142,34 +154,8 @@ int annals_eval_geo(const annals_pipeline *p, const char *jsonl, size_t len,
         annals__fmt(errbuf, errlen, "no gazetteer: open the pipeline with a model_dir");
         return ANNALS_EINVAL;
     }
-    rc = annals_doc_new(p, &d);
-    if (rc != ANNALS_OK)
-        return rc;
-    g = annals__malloc(&p->alloc, sizeof *g * MAX_GOLD);
-    if (g == NULL) {
-        annals_doc_free(d);
-        return ANNALS_ENOMEM;
-    }
-    for (;;) {
-        struct gold_record rec;
-        size_t ng = 0;
-        char why[256];
-        rc = annals__gold_next(p, d, jsonl, len, &pos, &line, "places", &rec, errbuf, errlen);
-        if (rc != ANNALS_OK)
-            break;
-        rc = read_gold(d, rec.items, rec.items_len, g, &ng, why, sizeof why);
-        if (rc != ANNALS_OK) {
-            annals__fmt(errbuf, errlen, "line %zu: %s", rec.line, why);
-            break;
-        }
-        out->documents++;
-        score_doc(p, d, g, ng, out, &km_sum);
-    }
-    if (rc == ANNALS_DONE)
-        rc = ANNALS_OK;
+    rc = annals__gold_eval(p, jsonl, len, &ev, &out->documents, errbuf, errlen);
     if (out->with_coords > 0)
-        out->mean_km = km_sum / (double)out->with_coords;
-    annals__free(&p->alloc, g, sizeof *g * MAX_GOLD);
-    annals_doc_free(d);
+        out->mean_km = ge.km_sum / (double)out->with_coords;
     return rc;
 }

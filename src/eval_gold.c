@@ -1,5 +1,6 @@
 /* eval_gold.c -- the record loop shared by the evaluations of the places,
-** quotations, actors and events stages (eval_gold.h). */
+** quotations, actors and events stages, and the driver that runs one of
+** them over a whole gold file (eval_gold.h). */
 #include "eval_gold.h"
 #include "json.h"
 
@@ -56,4 +57,41 @@ int annals__gold_next(const annals_pipeline *p, annals_doc *d, const char *jsonl
         return ANNALS_OK;
     }
     return ANNALS_DONE;
+}
+
+int annals__gold_eval(const annals_pipeline *p, const char *jsonl, size_t len,
+                      const struct gold_eval *ev, size_t *documents, char *errbuf, size_t errlen)
+{
+    annals_doc *d = NULL;
+    size_t line = 0, pos = 0, bytes = ev->gold_size * ev->max_gold;
+    void *gold;
+    int rc = annals_doc_new(p, &d);
+
+    if (rc != ANNALS_OK)
+        return rc;
+    gold = annals__malloc(&p->alloc, bytes);
+    if (gold == NULL) {
+        annals_doc_free(d);
+        return ANNALS_ENOMEM;
+    }
+    for (;;) {
+        struct gold_record rec;
+        size_t ng = 0;
+        char why[256];
+        rc = annals__gold_next(p, d, jsonl, len, &pos, &line, ev->items, &rec, errbuf, errlen);
+        if (rc != ANNALS_OK)
+            break;
+        rc = ev->read(ev->ud, d, &rec, gold, &ng, why, sizeof why);
+        if (rc != ANNALS_OK) {
+            annals__fmt(errbuf, errlen, "line %zu: %s", rec.line, why);
+            break;
+        }
+        (*documents)++;
+        ev->score(ev->ud, d, &rec, gold, ng);
+    }
+    if (rc == ANNALS_DONE)
+        rc = ANNALS_OK;
+    annals__free(&p->alloc, gold, bytes);
+    annals_doc_free(d);
+    return rc;
 }

@@ -63,10 +63,13 @@ static int kind_of(const char *s)
     return -2;
 }
 
-static int read_gold(annals_doc *d, const char *text, size_t tlen, const char *arr, size_t n,
-                     struct gold_quote *g, size_t *ng, char *err, size_t errlen)
+static int read_gold(void *ctx, annals_doc *d, const struct gold_record *rec, void *gold,
+                     size_t *ng, char *err, size_t errlen)
 {
-    size_t pos = 0, s, e, cursor = 0;
+    const char *text = rec->text, *arr = rec->items;
+    size_t tlen = rec->text_len, n = rec->items_len, pos = 0, s, e, cursor = 0;
+    struct gold_quote *g = gold;
+    (void)ctx;
     *ng = 0;
     while (annals__json_next_object(arr, n, &pos, &s, &e)) {
         struct json_member m[4] = {{"content", 0, NULL, 0}, {"speaker", 0, NULL, 0},
@@ -206,10 +209,23 @@ static void say(void (*report)(void *, const char *), void *ud, const char *fmt,
     report(ud, line);
 }
 
-static void score_doc(annals_doc *d, struct gold_quote *g, size_t ng, size_t line,
-                      struct annals_quote_scores *sc, double *cbytes,
-                      void (*report)(void *, const char *), void *ud)
+struct quote_eval {
+    struct annals_quote_scores *sc;
+    double cbytes[3];           /* gold, system, overlapping content bytes */
+    void (*report)(void *, const char *);
+    void *ud;
+};
+
+static void score_doc(void *ctx, annals_doc *d, const struct gold_record *rec,
+                      void *gold, size_t ng)
 {
+    struct quote_eval *qe = ctx;
+    struct gold_quote *g = gold;
+    struct annals_quote_scores *sc = qe->sc;
+    double *cbytes = qe->cbytes;
+    size_t line = rec->line;
+    void (*report)(void *, const char *) = qe->report;
+    void *ud = qe->ud;
     size_t nq = d->quote.n;
     uint8_t *taken = annals__arena_alloc(&d->arena, nq + 1);
     size_t cap = taken != NULL ? nq : 0;     /* out of memory: nothing pairs */
@@ -305,10 +321,9 @@ int annals_eval_quotes(const annals_pipeline *p, const char *jsonl, size_t len,
                        void (*report)(void *ud, const char *line), void *ud, char *errbuf,
                        size_t errlen)
 {
-    annals_doc *d = NULL;
-    struct gold_quote *g;
-    size_t line = 0, pos = 0;
-    double cbytes[3] = {0, 0, 0};      /* gold, system, overlapping content bytes */
+    struct quote_eval qe = {out, {0, 0, 0}, report, ud};
+    struct gold_eval ev = {"quotes", sizeof(struct gold_quote), MAX_GOLD, read_gold, score_doc,
+                           &qe};
     int rc;
 
     if (p == NULL || out == NULL || (jsonl == NULL && len > 0))
@@ -318,31 +333,7 @@ int annals_eval_quotes(const annals_pipeline *p, const char *jsonl, size_t len,
         annals__fmt(errbuf, errlen, "no syntax models: open the pipeline with a model_dir");
         return ANNALS_EINVAL;
     }
-    rc = annals_doc_new(p, &d);
-    if (rc != ANNALS_OK)
-        return rc;
-    g = annals__malloc(&p->alloc, sizeof *g * MAX_GOLD);
-    if (g == NULL) {
-        annals_doc_free(d);
-        return ANNALS_ENOMEM;
-    }
-    for (;;) {
-        struct gold_record rec;
-        size_t ng = 0;
-        char why[256];
-        rc = annals__gold_next(p, d, jsonl, len, &pos, &line, "quotes", &rec, errbuf, errlen);
-        if (rc != ANNALS_OK)
-            break;
-        rc = read_gold(d, rec.text, rec.text_len, rec.items, rec.items_len, g, &ng, why, sizeof why);
-        if (rc != ANNALS_OK) {
-            annals__fmt(errbuf, errlen, "line %zu: %s", rec.line, why);
-            break;
-        }
-        out->documents++;
-        score_doc(d, g, ng, rec.line, out, cbytes, report, ud);
-    }
-    if (rc == ANNALS_DONE)
-        rc = ANNALS_OK;
+    rc = annals__gold_eval(p, jsonl, len, &ev, &out->documents, errbuf, errlen);
     prf((double)out->matched, (double)out->system, (double)out->gold, &out->quotes.precision,
         &out->quotes.recall, &out->quotes.f1);
     out->quotes.gold = out->gold;
@@ -353,12 +344,10 @@ int annals_eval_quotes(const annals_pipeline *p, const char *jsonl, size_t len,
     out->speakers.gold = out->gold_speakers;
     out->speakers.system = out->system_speakers;
     out->speakers.correct = out->speaker_right;
-    prf(cbytes[2], cbytes[1], cbytes[0], &out->content.precision, &out->content.recall,
+    prf(qe.cbytes[2], qe.cbytes[1], qe.cbytes[0], &out->content.precision, &out->content.recall,
         &out->content.f1);
-    out->content.gold = (size_t)cbytes[0];
-    out->content.system = (size_t)cbytes[1];
-    out->content.correct = (size_t)cbytes[2];
-    annals__free(&p->alloc, g, sizeof *g * MAX_GOLD);
-    annals_doc_free(d);
+    out->content.gold = (size_t)qe.cbytes[0];
+    out->content.system = (size_t)qe.cbytes[1];
+    out->content.correct = (size_t)qe.cbytes[2];
     return rc;
 }
