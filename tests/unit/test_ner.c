@@ -265,46 +265,50 @@ static void build_test_gaz(struct ner_model *m, const struct annals_alloc *a)
                      ANNALS_OK);
 }
 
+/* Run the post-tagging passes over words w[0..n) with labels lab, with the
+** small test gazetteer or none, and check that nothing leaks. */
+static void refine(const struct ner_tok *w, size_t n, uint8_t *lab, int with_gaz)
+{
+    struct ner_atoms at[16];
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct ner_model m;
+    assert_true(n <= sizeof at / sizeof at[0]);
+    if (with_gaz)
+        build_test_gaz(&m, &a);
+    else
+        memset(&m, 0, sizeof m);
+    annals__ner_atoms(&m, w, n, at);
+    annals__ner_refine(&m, w, at, n, lab, &a);
+    if (with_gaz)
+        annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
+    assert_int_equal(t.live, 0);
+}
+
 static void test_ner_run_ending_in_orgkey_becomes_one_org(void **state)
 {
     struct ner_tok w[5] = { { "She", 3, 0 }, { "left", 4, 0 }, { "Brindle", 7, 0 },
                             { "University", 10, 0 }, { "early", 5, 0 } };
-    struct ner_atoms at[5];
-    struct test_alloc t = {0};
-    struct annals_alloc a = test_alloc_of(&t);
-    struct ner_model m;
     (void)state;
-    build_test_gaz(&m, &a);
-    annals__ner_atoms(&m, w, 5, at);
     uint8_t loc[5] = { 0, 0, NER_B(NER_LOC), NER_I(NER_LOC), 0 };
-    annals__ner_refine(&m, w, at, 5, loc, &a);
+    refine(w, 5, loc, 1);
     assert_int_equal(loc[2], NER_B(NER_ORG));
     assert_int_equal(loc[3], NER_I(NER_ORG));
     uint8_t cut[5] = { 0, 0, NER_B(NER_PER), NER_B(NER_ORG), 0 };      /* two types: kept */
-    annals__ner_refine(&m, w, at, 5, cut, &a);
+    refine(w, 5, cut, 1);
     assert_int_equal(cut[2], NER_B(NER_PER));
     assert_int_equal(cut[3], NER_B(NER_ORG));
-    annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
-    assert_int_equal(t.live, 0);
 }
 
 static void test_ner_run_known_as_a_place_stays_a_place(void **state)
 {
     struct ner_tok w[4] = { { "in", 2, 0 }, { "the", 3, 0 }, { "West", 4, 0 },
                             { "Bank", 4, 0 } };
-    struct ner_atoms at[4];
-    struct test_alloc t = {0};
-    struct annals_alloc a = test_alloc_of(&t);
-    struct ner_model m;
     (void)state;
-    build_test_gaz(&m, &a);
-    annals__ner_atoms(&m, w, 4, at);
     uint8_t lab[4] = { 0, 0, NER_B(NER_LOC), NER_I(NER_LOC) };
-    annals__ner_refine(&m, w, at, 4, lab, &a);
+    refine(w, 4, lab, 1);
     assert_int_equal(lab[2], NER_B(NER_LOC));
     assert_int_equal(lab[3], NER_I(NER_LOC));
-    annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
-    assert_int_equal(t.live, 0);
 }
 
 static void test_ner_mentions_are_cut_at_a_lower_case_verb(void **state)
@@ -312,20 +316,12 @@ static void test_ner_mentions_are_cut_at_a_lower_case_verb(void **state)
     uint8_t verb = annals__ner_upos("VERB", 4), propn = annals__ner_upos("PROPN", 5);
     struct ner_tok w[4] = { { "Ghana", 5, propn }, { "criticised", 10, verb },
                             { "Kenya", 5, propn }, { ".", 1, 0 } };
-    struct ner_atoms at[4];
-    struct test_alloc t = {0};
-    struct annals_alloc a = test_alloc_of(&t);
-    struct ner_model m;
     (void)state;
-    build_test_gaz(&m, &a);
-    annals__ner_atoms(&m, w, 4, at);
     uint8_t lab[4] = { NER_B(NER_LOC), NER_I(NER_LOC), NER_I(NER_LOC), 0 };
-    annals__ner_refine(&m, w, at, 4, lab, &a);
+    refine(w, 4, lab, 1);
     assert_int_equal(lab[0], NER_B(NER_LOC));
     assert_int_equal(lab[1], 0);
     assert_int_equal(lab[2], NER_B(NER_LOC));
-    annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
-    assert_int_equal(t.live, 0);
 }
 
 static void test_ner_repeated_names_take_the_majority_type(void **state)
@@ -333,57 +329,35 @@ static void test_ner_repeated_names_take_the_majority_type(void **state)
     struct ner_tok w[9] = { { "Quillon", 7, 0 }, { "sued", 4, 0 }, { "Quillon", 7, 0 },
                             { "and", 3, 0 }, { "Quillon", 7, 0 }, { "won", 3, 0 },
                             { "quillon", 7, 0 }, { "Tarn", 4, 0 }, { "Quillon", 7, 0 } };
-    struct ner_atoms at[9];
-    struct test_alloc t = {0};
-    struct annals_alloc a = test_alloc_of(&t);
-    struct ner_model m;
     (void)state;
-    memset(&m, 0, sizeof m);
-    annals__ner_atoms(&m, w, 9, at);
     uint8_t lab[9] = { NER_B(NER_ORG), 0, NER_B(NER_ORG), 0, 0, 0, 0, NER_B(NER_PER),
                        NER_I(NER_PER) };
-    annals__ner_refine(&m, w, at, 9, lab, &a);
+    refine(w, 9, lab, 0);
     assert_int_equal(lab[4], NER_B(NER_ORG));       /* missed, now tagged */
     assert_int_equal(lab[6], 0);                    /* written otherwise */
     assert_int_equal(lab[8], NER_I(NER_PER));       /* inside another mention */
-    assert_int_equal(t.live, 0);
 }
 
 static void test_ner_repeated_names_skip_ties(void **state)
 {
     struct ner_tok w[3] = { { "Ardent", 6, 0 }, { "Ardent", 6, 0 }, { "Ardent", 6, 0 } };
-    struct ner_atoms at[3];
-    struct test_alloc t = {0};
-    struct annals_alloc a = test_alloc_of(&t);
-    struct ner_model m;
     (void)state;
-    memset(&m, 0, sizeof m);
-    annals__ner_atoms(&m, w, 3, at);
     uint8_t lab[3] = { NER_B(NER_ORG), NER_B(NER_LOC), 0 };
-    annals__ner_refine(&m, w, at, 3, lab, &a);
+    refine(w, 3, lab, 0);
     assert_int_equal(lab[2], 0);
-    assert_int_equal(t.live, 0);
 }
 
 static void test_ner_person_mentions_leave_out_titles(void **state)
 {
     struct ner_tok w[4] = { { "Dr", 2, 0 }, { "Joan", 4, 0 }, { "Kerrin", 6, 0 },
                             { "Dr", 2, 0 } };
-    struct ner_atoms at[4];
-    struct test_alloc t = {0};
-    struct annals_alloc a = test_alloc_of(&t);
-    struct ner_model m;
     (void)state;
-    build_test_gaz(&m, &a);
-    annals__ner_atoms(&m, w, 4, at);
     uint8_t lab[4] = { NER_B(NER_PER), NER_I(NER_PER), NER_I(NER_PER), NER_B(NER_PER) };
-    annals__ner_refine(&m, w, at, 4, lab, &a);
+    refine(w, 4, lab, 1);
     assert_int_equal(lab[0], 0);
     assert_int_equal(lab[1], NER_B(NER_PER));
     assert_int_equal(lab[2], NER_I(NER_PER));
     assert_int_equal(lab[3], NER_B(NER_PER));      /* a title alone is left to the tagger */
-    annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
-    assert_int_equal(t.live, 0);
 }
 
 static void test_ner_mentions_take_in_articles_and_legal_forms(void **state)
@@ -391,15 +365,9 @@ static void test_ner_mentions_take_in_articles_and_legal_forms(void **state)
     struct ner_tok w[9] = { { "Yusra", 5, 0 }, { "al", 2, 0 }, { "-", 1, 0 },
                             { "Harbi", 5, 0 }, { "joined", 6, 0 }, { "Quorvex", 7, 0 },
                             { ",", 1, 0 }, { "Inc.", 4, 0 }, { ".", 1, 0 } };
-    struct ner_atoms at[9];
-    struct test_alloc t = {0};
-    struct annals_alloc a = test_alloc_of(&t);
-    struct ner_model m;
     (void)state;
-    memset(&m, 0, sizeof m);
-    annals__ner_atoms(&m, w, 9, at);
     uint8_t lab[9] = { NER_B(NER_PER), 0, 0, NER_B(NER_PER), 0, NER_B(NER_ORG), 0, 0, 0 };
-    annals__ner_refine(&m, w, at, 9, lab, &a);
+    refine(w, 9, lab, 0);
     assert_int_equal(lab[0], NER_B(NER_PER));
     for (size_t i = 1; i <= 3; i++)
         assert_int_equal(lab[i], NER_I(NER_PER));   /* one name: "Yusra al - Harbi" */
@@ -407,7 +375,6 @@ static void test_ner_mentions_take_in_articles_and_legal_forms(void **state)
     assert_int_equal(lab[6], NER_I(NER_ORG));
     assert_int_equal(lab[7], NER_I(NER_ORG));
     assert_int_equal(lab[8], 0);
-    assert_int_equal(t.live, 0);
 }
 
 static void test_ner_mentions_follow_conventions(void **state)
@@ -415,24 +382,16 @@ static void test_ner_mentions_follow_conventions(void **state)
     struct ner_tok w[9] = { { "On", 2, 0 }, { "Aug", 3, 0 }, { "12", 2, 0 }, { "the", 3, 0 },
                             { "Kelvar", 6, 0 }, { "Trust", 5, 0 }, { "met", 3, 0 },
                             { "the", 3, 0 }, { "Pell", 4, 0 } };
-    struct ner_atoms at[9];
-    struct test_alloc t = {0};
-    struct annals_alloc a = test_alloc_of(&t);
-    struct ner_model m;
     (void)state;
-    build_test_gaz(&m, &a);
-    annals__ner_atoms(&m, w, 9, at);
     uint8_t lab[9] = { 0, NER_B(NER_LOC), 0, NER_B(NER_LOC), NER_I(NER_LOC), NER_I(NER_LOC), 0,
                        NER_B(NER_PER), NER_I(NER_PER) };
-    annals__ner_refine(&m, w, at, 9, lab, &a);
+    refine(w, 9, lab, 1);
     assert_int_equal(lab[1], 0);                    /* a date */
     assert_int_equal(lab[3], 0);                    /* no leading "the" */
     assert_int_equal(lab[4], NER_B(NER_ORG));       /* known organisation */
     assert_int_equal(lab[5], NER_I(NER_ORG));
     assert_int_equal(lab[7], 0);
     assert_int_equal(lab[8], NER_B(NER_PER));
-    annals__free(&a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
-    assert_int_equal(t.live, 0);
 }
 
 int main(int argc, char **argv)
