@@ -181,6 +181,11 @@ ANNALS_API int annals_annotate(const annals_pipeline *p, annals_doc *d,
 ** ANNALS_ETOOBIG. */
 ANNALS_API int annals_doc_set_text(annals_doc *d, const char *text, size_t len);
 
+/* As annals_doc_set_text(), for text already cut into words: one sentence a
+** line, words separated by spaces or tabs, each kept as it is (no layout,
+** no splitting of clitics or punctuation).  Blank lines are skipped. */
+ANNALS_API int annals_doc_set_tokens(annals_doc *d, const char *text, size_t len);
+
 /* Run the pipeline on the text the document holds.  A document that holds
 ** an error (from a reader, say) keeps it and returns its status.  Separating
 ** reading from annotating lets a program read on one thread and annotate on
@@ -373,7 +378,13 @@ typedef struct annals_reader annals_reader;
 enum annals_input {
     ANNALS_INPUT_AUTO = 0,    /* JSON Lines if the first non-blank byte is '{' */
     ANNALS_INPUT_TEXT,        /* the whole input is one article */
-    ANNALS_INPUT_JSONL        /* one article per line */
+    ANNALS_INPUT_JSONL,       /* one article per line */
+    ANNALS_INPUT_TOKENS,      /* the whole input is one article, already cut
+                                 into words (annals_doc_set_tokens) */
+    ANNALS_INPUT_CONLLU       /* CoNLL-U: the words and sentences of each
+                                 "# newdoc" (or of the whole input) make one
+                                 article, as ANNALS_INPUT_TOKENS; its id is
+                                 the newdoc id */
 };
 
 /* How records are read.  JSON member names: NULL members take the defaults

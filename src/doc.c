@@ -40,6 +40,7 @@ void annals_doc_reset(annals_doc *d)
     d->origin_file = NULL;
     d->origin_line = 0;
     d->origin_escaped = 0;
+    d->given_words = 0;
     d->orig = d->text = NULL;
     d->orig_len = d->text_len = 0;
     d->map = NULL;
@@ -299,7 +300,16 @@ int annals_doc_set_text(annals_doc *d, const char *text, size_t len)
     copy[len] = '\0';
     d->orig = copy;
     d->orig_len = len;
+    d->given_words = 0;
     return ANNALS_OK;
+}
+
+int annals_doc_set_tokens(annals_doc *d, const char *text, size_t len)
+{
+    int rc = annals_doc_set_text(d, text, len);
+    if (rc == ANNALS_OK)
+        d->given_words = 1;
+    return rc;
 }
 
 /* Is stage selected by the pipeline's options? */

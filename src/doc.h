@@ -154,6 +154,7 @@ struct annals_doc {
     char *origin_file;
     uint64_t origin_line;
     int origin_escaped;                 /* text came JSON-escaped on one line */
+    int given_words;                    /* annals_doc_set_tokens: words as given */
 
     const char *orig;                   /* original input (arena copy) */
     size_t orig_len;
@@ -219,10 +220,16 @@ ANNALS_INTERNAL int annals__text_run(const annals_pipeline *p, annals_doc *d);
 ** d->tok and d->word.  The range holds no line that must stay apart. */
 ANNALS_INTERNAL int annals__tokenize(annals_doc *d, size_t start, size_t end);
 
+/* tokenize.c: append each run of bytes of d->text[start, end) between
+** spaces and tabs as a token of one word (words given by the caller). */
+ANNALS_INTERNAL int annals__tokenize_given(annals_doc *d, size_t start, size_t end);
+
 /* sentence.c: group tokens [first, first + n) into sentences of the given
 ** role, appended to d->sent.  Paragraph ends are always sentence ends. */
 ANNALS_INTERNAL int annals__split_sentences(annals_doc *d, size_t first, size_t n,
                                             int role);
+/* sentence.c: append tokens [first, first + n) as one sentence. */
+ANNALS_INTERNAL int annals__add_sentence(annals_doc *d, size_t first, size_t n, int role);
 
 /* entities.c: named entities, roles and within-article links with p->ner. */
 ANNALS_INTERNAL int annals__ner_run(const annals_pipeline *p, annals_doc *d);

@@ -1,6 +1,6 @@
-/* read.c -- the read stage: plain-text articles and JSON Lines, either of
-** them gzip-compressed (recognised by zlib from the content, not the name),
-** from a file or standard input.
+/* read.c -- the read stage: plain-text articles, JSON Lines, text already
+** cut into words and CoNLL-U, any of them gzip-compressed (recognised by
+** zlib from the content, not the name), from a file or standard input.
 **
 ** Every record read yields one document: annotated, or holding an error that
 ** names the file, the line and the reason.  A record over a limit is read to
@@ -32,6 +32,9 @@ struct annals_reader {
     char zerr[160];
     uint64_t line;                  /* lines consumed so far */
     struct annals_buf rec;          /* current record */
+    struct annals_buf words;        /* CoNLL-U: the words of the document read */
+    char *next_doc_id;              /* CoNLL-U: id of a "# newdoc" read ahead */
+    int newdoc_ahead;               /* CoNLL-U: that comment was read ahead */
 };
 
 static const char *const default_field[ANNALS_META_COUNT + 1] = {
@@ -61,6 +64,9 @@ void annals_reader_close(annals_reader *r)
         annals__free(r->alloc, r->default_date, strlen(r->default_date) + 1);
     annals__free(r->alloc, r->chunk, READ_CHUNK);
     annals__buf_free(&r->rec);
+    annals__buf_free(&r->words);
+    if (r->next_doc_id != NULL)
+        annals__free(r->alloc, r->next_doc_id, strlen(r->next_doc_id) + 1);
     annals__free(r->alloc, r, sizeof *r);
 }
 
@@ -72,7 +78,7 @@ int annals_reader_open(const annals_pipeline *p, const char *path, int input,
     int fd;
 
     if (p == NULL || path == NULL || out == NULL || input < ANNALS_INPUT_AUTO ||
-        input > ANNALS_INPUT_JSONL) {
+        input > ANNALS_INPUT_CONLLU) {
         annals__fmt(errbuf, errlen, "invalid argument");
         return ANNALS_EINVAL;
     }
@@ -106,6 +112,7 @@ int annals_reader_open(const annals_pipeline *p, const char *path, int input,
     }
     /* Records may be JSON-escaped, so a line can be longer than its text. */
     annals__buf_init(&r->rec, r->alloc, 2 * p->opt.max_doc_bytes + READ_CHUNK);
+    annals__buf_init(&r->words, r->alloc, p->opt.max_doc_bytes);
     fd = strcmp(path, "-") == 0 ? dup(STDIN_FILENO) : open(path, O_RDONLY);
     if (fd < 0) {
         annals__fmt(errbuf, errlen, "%s: %s", path, strerror(errno));
@@ -191,7 +198,7 @@ static int set_default_date(annals_reader *r, annals_doc *d)
                                strlen(r->default_date));
 }
 
-static int next_text(annals_reader *r, annals_doc *d)
+static int next_text(annals_reader *r, annals_doc *d, int given_words)
 {
     int fits = 1, rc;
     size_t total = 0;
@@ -229,7 +236,7 @@ static int next_text(annals_reader *r, annals_doc *d)
     rc = set_default_date(r, d);
     if (rc != ANNALS_OK)
         return rc;
-    return annals_doc_set_text(d, text, len);
+    return given_words ? annals_doc_set_tokens(d, text, len) : annals_doc_set_text(d, text, len);
 }
 
 /* Read one line into r->rec (without its newline).  Returns 0 at the end of
@@ -350,6 +357,158 @@ static int next_jsonl(annals_reader *r, annals_doc *d)
     return record_error(r, d, r->line, ANNALS_EIO, "%s", why);
 }
 
+/* CoNLL-U, line by line: the FORM of every word line (IDs 1, 2, ...; the
+** lines of multiword tokens and empty nodes are left out) joined by spaces,
+** a newline after each sentence.  A space inside a form becomes U+00A0 so
+** that the form stays one word.  "# newdoc" ends the document before it. */
+
+/* Is the comment line "# newdoc" or "# newdoc id = ID"?  *id is the ID, or
+** empty. */
+static int newdoc_comment(const char *line, size_t len, const char **id, size_t *id_len)
+{
+    size_t i = 1;
+    while (i < len && line[i] == ' ')
+        i++;
+    if (len - i < 6 || memcmp(line + i, "newdoc", 6) != 0)
+        return 0;
+    i += 6;
+    if (i < len && line[i] != ' ')
+        return 0;
+    while (i < len && line[i] == ' ')
+        i++;
+    if (len - i >= 2 && memcmp(line + i, "id", 2) == 0)
+        i += 2;
+    while (i < len && (line[i] == ' ' || line[i] == '='))
+        i++;
+    *id = line + i;
+    *id_len = len - i;
+    return 1;
+}
+
+static int add_form(annals_reader *r, const char *f, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int rc = f[i] == ' ' ? annals__buf_add(&r->words, "\xC2\xA0", 2)
+                             : annals__buf_addc(&r->words, f[i]);
+        if (rc != ANNALS_OK)
+            return rc;
+    }
+    return annals__buf_addc(&r->words, ' ');
+}
+
+/* Is the ID field a word's (digits only), not a range or an empty node? */
+static int word_id(const char *s, size_t n, int *is_word)
+{
+    size_t i = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++;
+    *is_word = i == n && i > 0;
+    return i > 0 && (i == n || (i + 1 < n && (s[i] == '-' || s[i] == '.')));
+}
+
+static int next_conllu(annals_reader *r, annals_doc *d)
+{
+    uint64_t first_line = 0, bad_line = 0;
+    const char *why = NULL;
+    size_t total, vlen;
+    int fits, any = 0, too_big = 0;
+
+    r->words.len = 0;
+    if (r->next_doc_id != NULL) {
+        size_t n = strlen(r->next_doc_id);
+        int rc = n > 0 ? annals_doc_set_meta(d, ANNALS_META_ID, r->next_doc_id, n) : ANNALS_OK;
+        annals__free(r->alloc, r->next_doc_id, n + 1);
+        r->next_doc_id = NULL;
+        if (rc != ANNALS_OK)
+            return rc;
+    }
+    if (r->newdoc_ahead) {
+        r->newdoc_ahead = 0;
+        first_line = r->line;
+    }
+    while (read_line(r, &fits, &total)) {
+        const char *line = r->rec.data, *v;
+        size_t len = r->rec.len;
+        r->line++;
+        if (first_line == 0)
+            first_line = r->line;
+        if (!fits) {
+            if (bad_line == 0) {
+                bad_line = r->line;
+                why = "line exceeds the record limit";
+            }
+            continue;
+        }
+        if (r->line == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+            line += 3;
+            len -= 3;
+        }
+        if (len > 0 && line[len - 1] == '\r')
+            len--;
+        if (len == 0) {
+            if (r->words.len > 0 && r->words.data[r->words.len - 1] == ' ')
+                r->words.data[r->words.len - 1] = '\n';
+            continue;
+        }
+        if (line[0] == '#') {
+            if (!newdoc_comment(line, len, &v, &vlen))
+                continue;
+            if (any || bad_line != 0) {
+                r->newdoc_ahead = 1;
+                r->next_doc_id = annals__malloc(r->alloc, vlen + 1);
+                if (r->next_doc_id == NULL)
+                    return ANNALS_ENOMEM;
+                memcpy(r->next_doc_id, v, vlen);
+                r->next_doc_id[vlen] = '\0';
+                break;
+            }
+            first_line = r->line;
+            if (vlen > 0 && annals_doc_set_meta(d, ANNALS_META_ID, v, vlen) != ANNALS_OK)
+                return d->status;
+            continue;
+        }
+        const char *tab = memchr(line, '\t', len);
+        const char *form = tab != NULL ? tab + 1 : NULL;
+        const char *form_end = form != NULL ? memchr(form, '\t', len - (size_t)(form - line)) : NULL;
+        int is_word = 0;
+        if (form_end == NULL || !word_id(line, (size_t)(tab - line), &is_word)) {
+            if (bad_line == 0) {
+                bad_line = r->line;
+                why = "not a CoNLL-U line (ID, FORM and more fields, tab-separated)";
+            }
+            continue;
+        }
+        if (!is_word || bad_line != 0 || too_big)
+            continue;
+        any = 1;
+        if (add_form(r, form, (size_t)(form_end - form)) != ANNALS_OK)
+            too_big = 1;
+    }
+    if (r->damaged) {
+        char msg[200];
+        r->damaged = 0;
+        annals__fmt(msg, sizeof msg, "%s", r->zerr);
+        return record_error(r, d, r->line + 1, ANNALS_EIO, "%s", msg);
+    }
+    if (first_line == 0)
+        return ANNALS_DONE;
+    if (bad_line != 0)
+        return record_error(r, d, bad_line, ANNALS_EFORMAT, "%s", why);
+    if (too_big) {
+        char msg[120];
+        annals__fmt(msg, sizeof msg, "document exceeds the limit of %zu bytes",
+                    r->opt->max_doc_bytes);
+        return record_error(r, d, first_line, ANNALS_ETOOBIG, "%s", msg);
+    }
+    annals_doc_set_origin(d, r->path, first_line);
+    if (!any)
+        return record_error(r, d, first_line, ANNALS_EFORMAT, "%s", "document without words");
+    int rc = set_default_date(r, d);
+    if (rc != ANNALS_OK)
+        return rc;
+    return annals_doc_set_tokens(d, r->words.data, r->words.len);
+}
+
 int annals_reader_read(annals_reader *r, annals_doc *d)
 {
     if (r == NULL || d == NULL)
@@ -357,10 +516,12 @@ int annals_reader_read(annals_reader *r, annals_doc *d)
     annals_doc_reset(d);
     if (r->input == ANNALS_INPUT_AUTO)
         detect(r);
-    if (r->input == ANNALS_INPUT_TEXT)
-        return next_text(r, d);
+    if (r->input == ANNALS_INPUT_TEXT || r->input == ANNALS_INPUT_TOKENS)
+        return next_text(r, d, r->input == ANNALS_INPUT_TOKENS);
     if (r->input == ANNALS_INPUT_JSONL)
         return next_jsonl(r, d);
+    if (r->input == ANNALS_INPUT_CONLLU)
+        return next_conllu(r, d);
     return ANNALS_DONE;
 }
 

@@ -129,7 +129,7 @@ static int line_break_between(const annals_doc *d, size_t a, size_t b)
     return memchr(s, '\n', n) != NULL;
 }
 
-static int push_sentence(annals_doc *d, size_t first, size_t n, int role)
+int annals__add_sentence(annals_doc *d, size_t first, size_t n, int role)
 {
     struct doc_sentence *s;
     if (n > d->opt->max_sentence_tokens)
@@ -200,7 +200,7 @@ int annals__split_sentences(annals_doc *d, size_t first, size_t n, int role)
         if (i + 1 < end && line_break_between(d, i, i + 1))
             line_start = i + 1;
         if (boundary) {
-            rc = push_sentence(d, start, i + 1 - start, role);
+            rc = annals__add_sentence(d, start, i + 1 - start, role);
             if (rc != ANNALS_OK)
                 return rc;
             start = i + 1;
@@ -208,6 +208,6 @@ int annals__split_sentences(annals_doc *d, size_t first, size_t n, int role)
         }
     }
     if (start < end)
-        return push_sentence(d, start, end - start, role);
+        return annals__add_sentence(d, start, end - start, role);
     return ANNALS_OK;
 }

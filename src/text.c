@@ -236,6 +236,27 @@ static int run_blocks(annals_doc *d, const struct block *bl, size_t nb)
     return ANNALS_OK;
 }
 
+/* Words given by the caller: each line with a word is a sentence of the
+** body. */
+static int run_given_lines(annals_doc *d)
+{
+    size_t i = 0, n = d->text_len;
+
+    if (n >= 3 && memcmp(d->text, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < n) {
+        const char *nl = memchr(d->text + i, '\n', n - i);
+        size_t end = nl != NULL ? (size_t)(nl - d->text) : n, first = d->tok.n;
+        int rc = annals__tokenize_given(d, i, end > i && d->text[end - 1] == '\r' ? end - 1 : end);
+        if (rc == ANNALS_OK && d->tok.n > first)
+            rc = annals__add_sentence(d, first, d->tok.n - first, ANNALS_ROLE_BODY);
+        if (rc != ANNALS_OK)
+            return rc;
+        i = end + 1;
+    }
+    return ANNALS_OK;
+}
+
 /* Blocks: runs of lines with text, separated by lines of blank space. */
 static int find_blocks(annals_doc *d, struct block **out, size_t *nout)
 {
@@ -309,9 +330,13 @@ int annals__text_run(const annals_pipeline *p, annals_doc *d)
     d->text = u.text;
     d->text_len = u.len;
     d->map = u.map;
-    rc = find_blocks(d, &bl, &nb);
-    if (rc == ANNALS_OK)
-        rc = run_blocks(d, bl, nb);
+    if (d->given_words) {
+        rc = run_given_lines(d);
+    } else {
+        rc = find_blocks(d, &bl, &nb);
+        if (rc == ANNALS_OK)
+            rc = run_blocks(d, bl, nb);
+    }
     if (rc != ANNALS_OK && d->status == ANNALS_OK)
         annals__doc_fail(d, rc, "%s", annals_strerror(rc));
     return rc;

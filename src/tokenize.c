@@ -795,6 +795,26 @@ static int split_chunk(struct scan *sc, size_t cs, size_t ce, int has_at)
     return ANNALS_OK;
 }
 
+int annals__tokenize_given(annals_doc *d, size_t start, size_t end)
+{
+    struct scan sc = {d, (const unsigned char *)d->text, end, 0};
+    const struct split whole = {{0, 0}, 0};
+    size_t i = start;
+
+    while (i < end) {
+        size_t e = i;
+        while (e < end && sc.t[e] != ' ' && sc.t[e] != '\t')
+            e++;
+        if (e > i) {
+            int rc = push_token(&sc, i, e, &whole);
+            if (rc != ANNALS_OK)
+                return annals__doc_fail(d, rc, "%s", annals_strerror(rc));
+        }
+        i = e + 1;
+    }
+    return ANNALS_OK;
+}
+
 int annals__tokenize(annals_doc *d, size_t start, size_t end)
 {
     struct scan sc = {d, (const unsigned char *)d->text, end, 0};

@@ -24,12 +24,15 @@ static void usage(FILE *f)
             "no FILE, or with -, standard input is read.\n"
             "\n"
             "options:\n"
-            "  --input auto|text|jsonl|conllu\n"
+            "  --input auto|text|jsonl|tokens|conllu\n"
             "                              input format (default auto: JSON Lines when\n"
-            "                              the first non-blank byte is '{'); conllu:\n"
-            "                              re-annotate a gold-tokenised CoNLL-U file,\n"
-            "                              keeping its tokens and sentences (needs\n"
-            "                              --format conllu and the syntax models)\n"
+            "                              the first non-blank byte is '{'); tokens:\n"
+            "                              one article already cut into words, a\n"
+            "                              sentence a line, words between spaces;\n"
+            "                              conllu: the words and sentences of a CoNLL-U\n"
+            "                              file, an article per \"# newdoc\" (with\n"
+            "                              --format conllu the file is re-annotated\n"
+            "                              as it is, tokens and comments kept)\n"
             "  --format json|conllu|events|gdelt|iob2\n"
             "                              output format (default json); events: one\n"
             "                              event per line; gdelt: GDELT 2.0 event rows,\n"
@@ -65,7 +68,6 @@ static void usage(FILE *f)
 ** and serialised by worker threads, and written in input order, so output
 ** is the same whatever the thread count. */
 #define BATCH 256
-#define INPUT_CONLLU (-1)           /* --input conllu: not a reader format */
 #define MAX_THREADS 64
 
 struct run {
@@ -157,8 +159,8 @@ static void fail_input(struct run *r, const char *path, int rc, const char *why)
     r->n++;
 }
 
-/* --input conllu: re-annotate the words of a CoNLL-U file as they are
-** (annals_annotate_conllu); one record per file. */
+/* --input conllu --format conllu: re-annotate the words of a CoNLL-U file as
+** they are (annals_annotate_conllu); one record per file. */
 static void code_conllu(struct run *r, const char *path)
 {
     char err[512], *out = NULL;
@@ -191,7 +193,7 @@ static void code_file(struct run *r, const char *path)
     char err[512];
     int rc;
 
-    if (r->input == INPUT_CONLLU) {
+    if (r->input == ANNALS_INPUT_CONLLU && r->format == ANNALS_FORMAT_CONLLU) {
         code_conllu(r, path);
         return;
     }
@@ -384,7 +386,8 @@ int cmd_code(int argc, char **argv)
             if (strcmp(v, "auto") == 0) r.input = ANNALS_INPUT_AUTO;
             else if (strcmp(v, "text") == 0) r.input = ANNALS_INPUT_TEXT;
             else if (strcmp(v, "jsonl") == 0) r.input = ANNALS_INPUT_JSONL;
-            else if (strcmp(v, "conllu") == 0) r.input = INPUT_CONLLU;
+            else if (strcmp(v, "tokens") == 0) r.input = ANNALS_INPUT_TOKENS;
+            else if (strcmp(v, "conllu") == 0) r.input = ANNALS_INPUT_CONLLU;
             else goto bad_value;
         } else if (strcmp(a, "--format") == 0) {
             if (strcmp(v, "json") == 0) r.format = ANNALS_FORMAT_JSON;
@@ -441,8 +444,8 @@ int cmd_code(int argc, char **argv)
         fprintf(stderr, "annals code: bad value '%s' for %s\n", v, a);
         return 2;
     }
-    if (r.input == INPUT_CONLLU && (r.format != ANNALS_FORMAT_CONLLU || no_models)) {
-        fprintf(stderr, "annals code: --input conllu needs --format conllu and the models\n");
+    if (r.input == ANNALS_INPUT_CONLLU && r.format == ANNALS_FORMAT_CONLLU && no_models) {
+        fprintf(stderr, "annals code: --input conllu --format conllu needs the models\n");
         return 2;
     }
     if (!no_models && opt.model_dir == NULL) {

@@ -2,6 +2,8 @@
 ** caption and dateline, seen through the public API. */
 #include "unit.h"
 
+#include <unistd.h>
+
 struct run {
     annals_pipeline *p;
     annals_doc *d;
@@ -129,6 +131,98 @@ static void test_layout_byte_order_mark_is_skipped_but_counted(void **state)
     finish(&r);
 }
 
+static void assert_word(const annals_doc *d, size_t i, const char *form)
+{
+    struct annals_word_info w;
+    assert_int_equal(annals_doc_word(d, i, &w), ANNALS_OK);
+    assert_int_equal(w.form_len, strlen(form));
+    assert_memory_equal(w.form, form, w.form_len);
+}
+
+/* Words given by the caller are kept as they are: no clitic split, no
+** dateline, one sentence per line whatever its punctuation. */
+static void test_layout_given_words_are_kept(void **state)
+{
+    const char *text = "LOME : Togo's minister didn't sign .\r\n\n  Talks resume  Friday\n";
+    annals_pipeline *p;
+    annals_doc *d;
+    struct annals_sentence_info s;
+    (void)state;
+    assert_int_equal(annals_pipeline_open(NULL, &p, NULL, 0), ANNALS_OK);
+    assert_int_equal(annals_doc_new(p, &d), ANNALS_OK);
+    assert_int_equal(annals_doc_set_tokens(d, text, strlen(text)), ANNALS_OK);
+    assert_int_equal(annals_doc_annotate(p, d), ANNALS_OK);
+    assert_int_equal(annals_doc_sentence_count(d), 2);
+    assert_int_equal(annals_doc_word_count(d), 10);
+    assert_int_equal(annals_doc_token_count(d), 10);
+    assert_word(d, 0, "LOME");
+    assert_word(d, 2, "Togo's");
+    assert_word(d, 4, "didn't");
+    assert_word(d, 6, ".");
+    assert_word(d, 9, "Friday");
+    assert_int_equal(annals_doc_sentence(d, 0, &s), ANNALS_OK);
+    assert_int_equal(s.role, ANNALS_ROLE_BODY);
+    assert_int_equal(s.n_tokens, 7);
+    assert_int_equal(annals_doc_dateline(d, NULL, NULL), ANNALS_DONE);
+    /* set_text after set_tokens tokenises again */
+    assert_int_equal(annals_doc_set_text(d, text, strlen(text)), ANNALS_OK);
+    assert_int_equal(annals_doc_annotate(p, d), ANNALS_OK);
+    assert_true(annals_doc_word_count(d) > 10);
+    annals_doc_free(d);
+    annals_pipeline_close(p);
+}
+
+/* CoNLL-U input: one document per "# newdoc", FORM of the word lines only,
+** a space inside a form kept inside the word. */
+static void test_layout_conllu_documents(void **state)
+{
+    static const char conllu[] =
+        "# newdoc id = first\n"
+        "# text = Mali's army left.\n"
+        "1-2\tMali's\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "1\tMali\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "2\t's\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "3\tarmy\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "3.1\tghost\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "4\tleft\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "\n"
+        "1\t10 000\tO\n"
+        "2\ttroops\tO\n"
+        "\n"
+        "# newdoc id = second\n"
+        "1\tQuiet\tO\n";
+    char path[] = "/tmp/annals-test-XXXXXX";
+    int fd = mkstemp(path);
+    annals_pipeline *p;
+    annals_doc *d;
+    annals_reader *rd;
+    size_t n;
+    (void)state;
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, conllu, sizeof conllu - 1), (ssize_t)(sizeof conllu - 1));
+    close(fd);
+    assert_int_equal(annals_pipeline_open(NULL, &p, NULL, 0), ANNALS_OK);
+    assert_int_equal(annals_doc_new(p, &d), ANNALS_OK);
+    assert_int_equal(annals_reader_open(p, path, ANNALS_INPUT_CONLLU, NULL, &rd, NULL, 0),
+                     ANNALS_OK);
+    assert_int_equal(annals_reader_next(rd, p, d), ANNALS_OK);
+    assert_string_equal(annals_doc_meta(d, ANNALS_META_ID, &n), "first");
+    assert_int_equal(annals_doc_sentence_count(d), 2);
+    assert_int_equal(annals_doc_word_count(d), 6);
+    assert_word(d, 0, "Mali");
+    assert_word(d, 1, "'s");
+    assert_word(d, 3, "left");
+    assert_word(d, 4, "10\xC2\xA0" "000");
+    assert_int_equal(annals_reader_next(rd, p, d), ANNALS_OK);
+    assert_string_equal(annals_doc_meta(d, ANNALS_META_ID, &n), "second");
+    assert_int_equal(annals_doc_word_count(d), 1);
+    assert_int_equal(annals_reader_next(rd, p, d), ANNALS_DONE);
+    annals_reader_close(rd);
+    annals_doc_free(d);
+    annals_pipeline_close(p);
+    unlink(path);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -139,6 +233,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_layout_last_short_line_is_not_a_heading),
         cmocka_unit_test(test_layout_long_sentence_line_is_body),
         cmocka_unit_test(test_layout_byte_order_mark_is_skipped_but_counted),
+        cmocka_unit_test(test_layout_given_words_are_kept),
+        cmocka_unit_test(test_layout_conllu_documents),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
