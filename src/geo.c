@@ -394,7 +394,8 @@ static int scan_sentence(const struct annals_gazetteer *g, annals_doc *d, size_t
             }
         }
         if (i > first && capitalised(d, i - 1) && !tok_is(d, i - 1, directions) &&
-            !(i - 1 == first))
+            !(i - 1 == first) && !possessive_len(d->text + d->tok.v[i - 1].start,
+                                                 d->tok.v[i - 1].end - d->tok.v[i - 1].start))
             reject = 1;
         if (i > first && tok_is(d, i - 1, titles))
             reject = 1;
@@ -468,7 +469,7 @@ struct evidence {
 
 static void add_clue(struct evidence *ev, const struct gaz_place *c, const unsigned char *from)
 {
-    uint16_t admin = c->kind == GAZ_ADMIN1 ? c->admin1 : GAZ_NONE16;
+    uint16_t admin = c->admin1;
     for (size_t i = 0; i < ev->n; i++)
         if (ev->v[i].country == c->country && ev->v[i].admin == admin && ev->v[i].from == from)
             return;
@@ -543,6 +544,10 @@ static int comma_qualifies(const struct annals_gazetteer *g, const annals_doc *d
     return 0;
 }
 
+/* What supports a reading: its country, named elsewhere or the dateline's,
+** or its own division (a place in it, or a comma pairing). */
+enum { SUP_COUNTRY = 1, SUP_DIVISION = 2 };
+
 static double score(const struct annals_gazetteer *g, const annals_doc *d, size_t m,
                     const struct gaz_place *c, const struct evidence *ev, int *supported)
 {
@@ -562,20 +567,20 @@ static double score(const struct annals_gazetteer *g, const annals_doc *d, size_
     ** times larger elsewhere (Perth in Scotland beside Edinburgh) */
     if (named(ev, c->country, GAZ_NONE16, self)) {
         s += 3.0;
-        sup = 1;
+        sup = SUP_COUNTRY;
     }
     if (c->admin1 != GAZ_NONE16 && named(ev, c->country, c->admin1, self)) {
         s += 2.0;
-        sup = 1;
+        sup |= SUP_DIVISION;
     }
     if (ev->dateline_country == (int)c->country) {
         s += 2.0;
-        sup = 1;
+        sup |= SUP_COUNTRY;
     }
     comma = comma_supports(g, d, m, c);
     if (comma > 0 || comma_qualifies(g, d, m, c)) {
         s += comma == 1 ? 12.0 : 15.0;
-        sup = 1;
+        sup |= SUP_DIVISION;
     }
     *supported = sup;
     return s;
@@ -586,7 +591,7 @@ static void resolve_all(const struct annals_gazetteer *g, annals_doc *d, struct 
     for (size_t m = 0; m < d->place.n; m++) {
         struct doc_place *pl = &d->place.v[m];
         double best = -1e9, best_region = -1e9;
-        int best_kind = -1, best_sup = 0;
+        int best_kind = -1, best_sup = 0, region_kind = -1, region_sup = 0;
         uint32_t region = UINT32_MAX;
         for (uint32_t j = 0; j < pl->n_cand; j++) {
             struct gaz_place c;
@@ -603,12 +608,17 @@ static void resolve_all(const struct annals_gazetteer *g, annals_doc *d, struct 
             if (c.kind != GAZ_CITY && sup && s > best_region) {
                 best_region = s;
                 region = idx;
+                region_kind = c.kind;
+                region_sup = sup;
             }
         }
         /* a name that is a country or a division in more than one country
         ** ("Georgia" with Atlanta, "Congo" with Goma, "Punjab" with New
-        ** Delhi): the reading the other places bear out */
-        if (best_kind != GAZ_CITY && !best_sup && region != UINT32_MAX)
+        ** Delhi): the reading the other places bear out.  A country name
+        ** stays the country unless the division itself is borne out: Niger
+        ** beside Nigeria is still Niger. */
+        if (best_kind != GAZ_CITY && !best_sup && region != UINT32_MAX &&
+            (best_kind == region_kind || (region_sup & SUP_DIVISION)))
             pl->place = region;
     }
 }
@@ -629,6 +639,20 @@ static int regions_differ(const struct annals_gazetteer *g, const struct doc_pla
         country = c.country;
     }
     return 0;
+}
+
+/* Are all readings of place m's name in one country (Niamey the town and
+** the division)?  Then the name tells its country. */
+static int one_country(const struct annals_gazetteer *g, const struct doc_place *pl)
+{
+    struct gaz_place c, o;
+    annals__gaz_place(g, annals__gaz_list_at(pl->cand, 0), &c);
+    for (uint32_t j = 1; j < pl->n_cand; j++) {
+        annals__gaz_place(g, annals__gaz_list_at(pl->cand, j), &o);
+        if (o.country != c.country)
+            return 0;
+    }
+    return 1;
 }
 
 /* Does place idx of m's candidates outnumber every other candidate twenty
@@ -667,9 +691,9 @@ static int resolve(const annals_pipeline *p, annals_doc *d)
         annals__gaz_place(g, pl->place, &c);
         if (pl->source == GEO_SRC_DATELINE)
             ev.dateline_country = c.country;
-        else if ((c.kind != GAZ_CITY && !regions_differ(g, pl)) ||
-                 (c.kind == GAZ_CITY && (pl->n_cand == 1 || c.population >= 1000000 ||
-                                         dominant_town(g, pl, &c))))
+        else if (!pl->weak && ((c.kind != GAZ_CITY && !regions_differ(g, pl)) ||
+                 (c.kind == GAZ_CITY && (one_country(g, pl) || c.population >= 1000000 ||
+                                         dominant_town(g, pl, &c)))))
             add_clue(&ev, &c, pl->cand);
     }
     /* Pass 2: with the scene.  The names that were regions of several
