@@ -238,8 +238,11 @@ static size_t token_from(const annals_doc *d, size_t b)
 static size_t longest_name(const struct annals_gazetteer *g, const annals_doc *d, size_t i,
                            size_t end, const unsigned char **list, uint32_t *count);
 
-/* The dateline place: "KYIV", "NEW DELHI", "Springfield, Ill.".  A
-** qualifier after a comma ("TRIPOLI, Lebanon") is a place of its own, and
+static int only_towns(const struct annals_gazetteer *g, const unsigned char *list,
+                      uint32_t count, uint32_t *max_pop, int *capital);
+
+/* The dateline place: "KYIV", "NEW DELHI", "Springfield, Ill.".  A country
+** or division after a comma ("TRIPOLI, Lebanon") is a place of its own, and
 ** tells which Tripoli it is (comma_supports()). */
 static int add_dateline(const struct annals_gazetteer *g, annals_doc *d)
 {
@@ -257,9 +260,12 @@ static int add_dateline(const struct annals_gazetteer *g, annals_doc *d)
         return rc;
     const char *comma = tok_text(d, u, &n);
     size_t k;
+    uint32_t max_pop;
+    int capital;
     if (n != 1 || comma[0] != ',' || !capitalised(d, u + 1) ||
-        (k = longest_name(g, d, u + 1, end, &list, &count)) == 0)
-        return ANNALS_OK;
+        (k = longest_name(g, d, u + 1, end, &list, &count)) == 0 ||
+        only_towns(g, list, count, &max_pop, &capital))
+        return ANNALS_OK;           /* "LONDON, March 3": no qualifier */
     return push_place(d, d->tok.v[u + 1].start, d->tok.v[u + k].end, si, u + 1, k,
                       GEO_SRC_DATELINE, list, count);
 }
@@ -563,10 +569,8 @@ static double score(const struct annals_gazetteer *g, const annals_doc *d, size_
         s += 1.0;
     if (c->flags & GAZ_F_SEAT)
         s += 0.3;
-    /* the article names the country: outweighs a population a hundred
-    ** times larger elsewhere (Perth in Scotland beside Edinburgh) */
     if (named(ev, c->country, GAZ_NONE16, self)) {
-        s += 3.0;
+        s += 1.5;
         sup = SUP_COUNTRY;
     }
     if (c->admin1 != GAZ_NONE16 && named(ev, c->country, c->admin1, self)) {

@@ -214,10 +214,10 @@ static const char *country_at(struct model_fixture *f, const char *text, const c
 static void test_a_name_is_no_evidence_for_itself(void **state)
 {
     struct model_fixture *f = *state;
-    const char *lebanon = "Fishermen in Tripoli blocked the coast road to Beirut on Tuesday.";
+    const char *sindh = "The heat closed schools in Hyderabad and Karachi for a week.";
     const char *libya = "Militias traded fire in Tripoli before a truce held in Misrata.";
-    annotate(f, lebanon);
-    assert_string_equal(country_at(f, lebanon, "Tripoli"), "LB");
+    annotate(f, sindh);
+    assert_string_equal(country_at(f, sindh, "Hyderabad"), "PK");
     annotate(f, libya);
     assert_string_equal(country_at(f, libya, "Tripoli"), "LY");
 }
