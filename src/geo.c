@@ -52,8 +52,9 @@ static const char *const speech[] = {
 
 /* Capitalised common words and given names that are also towns in the
 ** gazetteer; they count as places only with a division or country after a
-** comma ("Mobile, Alabama") or a preposition of place before them ("in
-** Santiago"). */
+** comma ("Mobile, Alabama"), or with a preposition of place before them ("in
+** Santiago") or the NER stage's GPE label, and then only when the article
+** bears their country out. */
 static const char *const common_words[] = {
     "Mobile", "Reading", "Bath", "Nice", "Split", "Gap", "Best", "Hope",
     "Independence", "Van", "Batman", "Mary", "Male", "Bar", "Sale",
@@ -349,13 +350,14 @@ static int modifies_noun(const annals_doc *d, size_t t)
            !word_in(s, n, not_modified);
 }
 
-/* Do tokens [s, e) lie inside a person's name found by the NER stage?
-** A town named like a surname ("Kirby said") is then no place. */
-static int in_person(const annals_doc *d, size_t s, size_t e)
+/* Do tokens [s, e) lie inside a mention of the NER stage of the given
+** type?  A town named like a surname ("Kirby said") is no place when it is
+** inside a person's name. */
+static int in_mention(const annals_doc *d, size_t s, size_t e, enum ent_type type)
 {
     for (size_t k = 0; d->has_ner && k < d->ment.n; k++) {
         const struct doc_mention *m = &d->ment.v[k];
-        if (m->type == ENT_PER && s >= m->tok && e <= m->tok + m->n_tok)
+        if (m->type == type && s >= m->tok && e <= m->tok + m->n_tok)
             return 1;
     }
     return 0;
@@ -423,13 +425,14 @@ static int scan_sentence(const struct annals_gazetteer *g, annals_doc *d, size_t
                     not_places))
             reject = 1;
         int given = k == 1 && towns && !confirmed && tok_is(d, i, common_words);
-        if (given && !after_prep)
+        if (given && !after_prep && !in_mention(d, i, after, ENT_GPE))
             reject = 1;
         if (k == 1 && towns && !confirmed && tok_is(d, i, never_towns))
             reject = 1;
         /* The NER stage reads unfamiliar foreign names as people: a town of
         ** 100,000 people, or one after "in", stays a place. */
-        if (towns && !confirmed && !after_prep && max_pop < 100000 && in_person(d, i, after))
+        if (towns && !confirmed && !after_prep && max_pop < 100000 &&
+            in_mention(d, i, after, ENT_PER))
             reject = 1;
         /* "the White House.", "the Alhambra in Granada": a building or a
         ** feature named like a town; "the Paris office" stays. */

@@ -304,6 +304,14 @@ static void test_a_given_name_after_in_is_a_place_only_with_support(void **state
     assert_false(has_place_at(f, alone, "Kent"));
 }
 
+static void test_a_given_name_the_ner_stage_calls_a_place_is_one_with_support(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *text = "Georgetown and Linden ran short of fuel, Guyana's energy agency said.";
+    annotate(f, text);
+    assert_string_equal(country_at(f, text, "Georgetown"), "GY");
+}
+
 static void test_the_name_of_a_building_is_no_town(void **state)
 {
     struct model_fixture *f = *state;
@@ -360,6 +368,7 @@ int main(int argc, char **argv)
         T(test_a_division_after_a_comma_picks_a_town_of_its_country),
         T(test_the_dateline_qualifier_is_a_place_and_picks_the_town),
         T(test_a_given_name_after_in_is_a_place_only_with_support),
+        T(test_a_given_name_the_ner_stage_calls_a_place_is_one_with_support),
         T(test_the_name_of_a_building_is_no_town),
         T(test_damaged_gazetteer_is_refused),
     };
