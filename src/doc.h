@@ -81,6 +81,8 @@ struct doc_place {
     const unsigned char *cand;  /* candidate records (gazetteer list) */
     uint32_t n_cand;
     uint32_t first_token, n_tokens;
+    uint8_t weak;               /* a given name taken as a place for its
+                                   preposition: kept only with support */
 };
 
 /* Tone figures (tone.c) of a sentence or of the whole document. */

@@ -52,11 +52,13 @@ static const char *const speech[] = {
 
 /* Capitalised common words and given names that are also towns in the
 ** gazetteer; they count as places only with a division or country after a
-** comma ("Mobile, Alabama"). */
+** comma ("Mobile, Alabama"), or with a preposition of place before them ("in
+** Santiago") or the NER stage's GPE label, and then only when the article
+** bears their country out. */
 static const char *const common_words[] = {
-    "Police", "Mobile", "Reading", "Bath", "Nice", "Split", "Gap", "Best", "Hope",
-    "Independence", "Van", "Batman", "Mary", "Male", "Bar", "Sale", "March", "May",
-    "Deal", "Wells", "Orange", "Union", "Liberty", "Mission", "Enterprise", "Progress",
+    "Mobile", "Reading", "Bath", "Nice", "Split", "Gap", "Best", "Hope",
+    "Independence", "Van", "Batman", "Mary", "Male", "Bar", "Sale",
+    "Deal", "Wells", "Orange", "Liberty", "Mission", "Enterprise", "Progress",
     "Commerce", "Justice", "Concord", "Unity", "Victory", "Freedom", "Friendship",
     "Paradise", "Eagle", "Marathon", "Mercedes", "Florence", "Victoria", "Jackson",
     "Lincoln", "Austin", "Tyler", "Troy", "Clinton", "Kent", "Douglas", "Hamilton",
@@ -71,12 +73,34 @@ static const char *const common_words[] = {
     "Ede", "Zug", "Goes", "Mons", "Spa", "Bra", "Asti", "Ube", "Kota", "Aba", "Ado",
     "Bida", "Ila", "Oyo", "Bo", "Ho", "Kaya", "Koko", "Ago", "Bus", "Sur", "Tete",
     "Page", "Ware", "Hull", "Sandy", "Riverside", "Greenville", "Fairfield", "Springfield",
-    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-    "January", "February", "April", "June", "July", "August", "September", "October",
-    "November", "December", "Christmas", "Easter", "Ramadan", "God", "Allah", "Lord",
-    "Republic", "Kingdom", "Union", "Government", "Parliament", "Congress", "Senate",
-    "Army", "Navy", "Centre", "Center", "Media", "Internet", "Asia", "Europe", "Africa",
     NULL
+};
+
+/* Capitalised words that are towns somewhere but in news are dates,
+** institutions or continents: places only with a comma and a division or
+** country after them, whatever comes before ("in May"). */
+static const char *const never_towns[] = {
+    "Police", "March", "May", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "January", "February", "April", "June", "July", "August",
+    "September", "October", "November", "December", "Christmas", "Easter", "Ramadan",
+    "God", "Allah", "Lord", "Republic", "Kingdom", "Union", "Government", "Parliament",
+    "Congress", "Senate", "Army", "Navy", "Centre", "Center", "Media", "Internet", "Asia",
+    "Europe", "Africa", NULL
+};
+
+/* Prepositions of place: the name after them is a place ("officials in
+** Montgomery said", "in Valencia"), even one that is also a given name. */
+static const char *const place_preps[] = {
+    "in", "at", "near", "outside", "inside", "into", "through", "across", "around",
+    "throughout", "toward", "towards", "via", NULL
+};
+
+/* Lower-case words after "the NAME" that show NAME is not a modifier of a
+** noun ("the Alhambra in Granada", "the White House and"): with them, or
+** with punctuation, "the NAME" is a building or a feature, not a town. */
+static const char *const not_modified[] = {
+    "to", "from", "for", "with", "by", "or", "is", "was", "are", "were", "has", "had",
+    "have", "will", "would", "said", "says", "which", "that", "who", NULL
 };
 
 /* Names that the gazetteer knows as a division or a town but that news
@@ -199,25 +223,52 @@ static int push_place(annals_doc *d, size_t start, size_t end, size_t sentence,
     pl->n_cand = count;
     pl->first_token = (uint32_t)first_token;
     pl->n_tokens = (uint32_t)n_tokens;
+    pl->weak = 0;
     return ANNALS_OK;
 }
 
-/* The dateline place: "KYIV", "NEW DELHI", "Springfield, Ill.". */
+/* First token of d that starts at or after byte b. */
+static size_t token_from(const annals_doc *d, size_t b)
+{
+    size_t t = 0;
+    while (t < d->tok.n && d->tok.v[t].start < b)
+        t++;
+    return t;
+}
+
+static size_t longest_name(const struct annals_gazetteer *g, const annals_doc *d, size_t i,
+                           size_t end, const unsigned char **list, uint32_t *count);
+
+static int only_towns(const struct annals_gazetteer *g, const unsigned char *list,
+                      uint32_t count, uint32_t *max_pop, int *capital);
+
+/* The dateline place: "KYIV", "NEW DELHI", "Springfield, Ill.".  A country
+** or division after a comma ("TRIPOLI, Lebanon") is a place of its own, and
+** tells which Tripoli it is (comma_supports()). */
 static int add_dateline(const struct annals_gazetteer *g, annals_doc *d)
 {
     const unsigned char *list;
     uint32_t count;
-    size_t s = d->place_start, e = d->place_end;
-    const char *comma;
+    size_t s = d->place_start, e = d->place_end, n;
+    int rc;
 
-    if (!d->has_dateline || e <= s)
+    if (!d->has_dateline || e <= s || !lookup_text(g, d->text + s, e - s, &list, &count))
         return ANNALS_OK;
-    comma = memchr(d->text + s, ',', e - s);
-    if (comma != NULL && !lookup_text(g, d->text + s, e - s, &list, &count))
-        e = (size_t)(comma - d->text);
-    if (!lookup_text(g, d->text + s, e - s, &list, &count))
-        return ANNALS_OK;
-    return push_place(d, s, e, sentence_of(d, 0), 0, 0, GEO_SRC_DATELINE, list, count);
+    size_t t = token_from(d, s), u = token_from(d, e), si = sentence_of(d, t);
+    size_t end = d->sent.v[si].first_token + d->sent.v[si].n_tokens;
+    rc = push_place(d, s, e, si, t, u - t, GEO_SRC_DATELINE, list, count);
+    if (rc != ANNALS_OK || u + 1 >= end)
+        return rc;
+    const char *comma = tok_text(d, u, &n);
+    size_t k;
+    uint32_t max_pop;
+    int capital;
+    if (n != 1 || comma[0] != ',' || !capitalised(d, u + 1) ||
+        (k = longest_name(g, d, u + 1, end, &list, &count)) == 0 ||
+        only_towns(g, list, count, &max_pop, &capital))
+        return ANNALS_OK;           /* "LONDON, March 3": no qualifier */
+    return push_place(d, d->tok.v[u + 1].start, d->tok.v[u + k].end, si, u + 1, k,
+                      GEO_SRC_DATELINE, list, count);
 }
 
 /* Longest gazetteer name starting at token i of a sentence ending before
@@ -287,19 +338,32 @@ static int comma_place(const struct annals_gazetteer *g, const annals_doc *d, si
     return pl.kind != GAZ_CITY;
 }
 
-/* Candidates of one sentence. */
-/* Do tokens [s, e) lie inside a person's name found by the NER stage?
-** A town named like a surname ("Kirby said") is then no place. */
-static int in_person(const annals_doc *d, size_t s, size_t e)
+/* Is token t a lower-case word that a name before it can modify ("the
+** Paris office"), rather than punctuation or a function word? */
+static int modifies_noun(const annals_doc *d, size_t t)
+{
+    size_t n;
+    const char *s = tok_text(d, t, &n);
+    if (n == 0 || s[0] < 'a' || s[0] > 'z')
+        return 0;
+    return !word_in(s, n, connectors) && !word_in(s, n, place_preps) &&
+           !word_in(s, n, not_modified);
+}
+
+/* Do tokens [s, e) lie inside a mention of the NER stage of the given
+** type?  A town named like a surname ("Kirby said") is no place when it is
+** inside a person's name. */
+static int in_mention(const annals_doc *d, size_t s, size_t e, enum ent_type type)
 {
     for (size_t k = 0; d->has_ner && k < d->ment.n; k++) {
         const struct doc_mention *m = &d->ment.v[k];
-        if (m->type == ENT_PER && s >= m->tok && e <= m->tok + m->n_tok)
+        if (m->type == type && s >= m->tok && e <= m->tok + m->n_tok)
             return 1;
     }
     return 0;
 }
 
+/* Candidates of one sentence. */
 static int scan_sentence(const struct annals_gazetteer *g, annals_doc *d, size_t si)
 {
     const struct doc_sentence *st = &d->sent.v[si];
@@ -320,6 +384,7 @@ static int scan_sentence(const struct annals_gazetteer *g, annals_doc *d, size_t
         int initial = i == first ||
                       (i == first + 1 && !capitalised(d, first) && !tok_is(d, first, directions));
         int confirmed = comma_place(g, d, after, end);
+        int after_prep = i > first && tok_is(d, i - 1, place_preps);
 
         /* Part of a longer capitalised name: "Washington Post", "Michael
         ** Jordan".  A following place name ("Paris France") is fine. */
@@ -337,7 +402,8 @@ static int scan_sentence(const struct annals_gazetteer *g, annals_doc *d, size_t
             }
         }
         if (i > first && capitalised(d, i - 1) && !tok_is(d, i - 1, directions) &&
-            !(i - 1 == first))
+            !(i - 1 == first) && !possessive_len(d->text + d->tok.v[i - 1].start,
+                                                 d->tok.v[i - 1].end - d->tok.v[i - 1].start))
             reject = 1;
         if (i > first && tok_is(d, i - 1, titles))
             reject = 1;
@@ -353,14 +419,29 @@ static int scan_sentence(const struct annals_gazetteer *g, annals_doc *d, size_t
                 reject = 1;
         }
         if (towns && !capital && max_pop < 1000000 && after < end &&
-            tok_is(d, after, speech))
+            tok_is(d, after, speech) && !after_prep)
             reject = 1;
         if (word_in(d->text + d->tok.v[i].start, d->tok.v[after - 1].end - d->tok.v[i].start,
                     not_places))
             reject = 1;
-        if (k == 1 && towns && tok_is(d, i, common_words) && !confirmed)
+        int given = k == 1 && towns && !confirmed && tok_is(d, i, common_words);
+        if (given && !after_prep && !in_mention(d, i, after, ENT_GPE))
             reject = 1;
-        if (towns && !confirmed && in_person(d, i, after))
+        if (k == 1 && towns && !confirmed && tok_is(d, i, never_towns))
+            reject = 1;
+        /* The NER stage reads unfamiliar foreign names as people: a town of
+        ** 100,000 people, or one after "in", stays a place. */
+        if (towns && !confirmed && !after_prep && max_pop < 100000 &&
+            in_mention(d, i, after, ENT_PER))
+            reject = 1;
+        /* "the White House.", "the Alhambra in Granada": a building or a
+        ** feature named like a town; "the Paris office" stays. */
+        if (towns && !confirmed && i > first &&
+            tok_is(d, i - 1, (const char *const[]){"the", NULL}) &&
+            (after == end || !modifies_noun(d, after)))
+            reject = 1;
+        /* "West" alone is a direction, not Cameroon's West region. */
+        if (k == 1 && tok_is(d, i, directions))
             reject = 1;
         /* A sentence-initial word is capitalised anyway: only well-known
         ** places count there. */
@@ -371,6 +452,7 @@ static int scan_sentence(const struct annals_gazetteer *g, annals_doc *d, size_t
                                 GEO_SRC_TEXT, list, count);
             if (rc != ANNALS_OK)
                 return rc;
+            d->place.v[d->place.n - 1].weak = (uint8_t)given;
         }
         i = after - 1;
     }
@@ -379,64 +461,108 @@ static int scan_sentence(const struct annals_gazetteer *g, annals_doc *d, size_t
 
 /* ------------------------------------------------------ disambiguation */
 
-struct evidence {
-    uint16_t country[MAX_EVIDENCE];
-    uint16_t admin[MAX_EVIDENCE];
-    size_t n_country, n_admin;
-    int dateline_country;       /* -1: none */
-    int dateline_admin;
+/* The article's evidence of where it is: the countries and divisions its
+** places name, each with the candidate list of the name it came from, so
+** that a name is no evidence for itself ("Tripoli" does not make its own
+** Libya likely). */
+struct clue {
+    uint16_t country, admin;    /* admin GAZ_NONE16: the country only */
+    const unsigned char *from;
 };
 
-static int has16(const uint16_t *v, size_t n, uint16_t x)
+struct evidence {
+    struct clue v[MAX_EVIDENCE];
+    size_t n;
+    int dateline_country;       /* -1: none */
+};
+
+static void add_clue(struct evidence *ev, const struct gaz_place *c, const unsigned char *from)
 {
-    for (size_t i = 0; i < n; i++)
-        if (v[i] == x)
+    uint16_t admin = c->admin1;
+    for (size_t i = 0; i < ev->n; i++)
+        if (ev->v[i].country == c->country && ev->v[i].admin == admin && ev->v[i].from == from)
+            return;
+    if (ev->n < MAX_EVIDENCE)
+        ev->v[ev->n++] = (struct clue){c->country, admin, from};
+}
+
+/* Does a name other than self name country c (admin GAZ_NONE16) or
+** division admin? */
+static int named(const struct evidence *ev, uint16_t c, uint16_t admin,
+                 const unsigned char *self)
+{
+    for (size_t i = 0; i < ev->n; i++)
+        if (ev->v[i].from != self &&
+            (admin == GAZ_NONE16 ? ev->v[i].country == c : ev->v[i].admin == admin))
             return 1;
     return 0;
 }
 
-static void add_country(struct evidence *ev, uint16_t c)
+/* Are places a and b of d one name, a comma and the other ("Paris, Texas",
+** "TRIPOLI, Lebanon"), both in the text or both in the dateline? */
+static int comma_pair(const annals_doc *d, size_t a, size_t b)
 {
-    if (!has16(ev->country, ev->n_country, c) && ev->n_country < MAX_EVIDENCE)
-        ev->country[ev->n_country++] = c;
-}
-
-static void add_admin(struct evidence *ev, uint16_t a)
-{
-    if (a != GAZ_NONE16 && !has16(ev->admin, ev->n_admin, a) && ev->n_admin < MAX_EVIDENCE)
-        ev->admin[ev->n_admin++] = a;
+    const struct doc_place *x = &d->place.v[a], *y = &d->place.v[b];
+    size_t n;
+    if ((x->source == GEO_SRC_DATELINE) != (y->source == GEO_SRC_DATELINE) || x->n_tokens == 0 ||
+        y->first_token != x->first_token + x->n_tokens + 1)
+        return 0;
+    const char *s = tok_text(d, x->first_token + x->n_tokens, &n);
+    return n == 1 && s[0] == ',';
 }
 
 /* Does the mention right after m, past a comma, name the country or the
-** division of place c ("Paris, Texas")? */
+** division of place c ("Paris, Texas")?  2 when it does; 1 when it names
+** another division of c's country, which is all a town of a country whose
+** towns carry GeoNames division codes can show ("London, Ontario"). */
 static int comma_supports(const struct annals_gazetteer *g, const annals_doc *d, size_t m,
                           const struct gaz_place *c)
 {
-    const struct doc_place *a = &d->place.v[m], *b;
+    const struct doc_place *b;
     struct gaz_place q;
-    size_t n;
-    if (m + 1 >= d->place.n || a->source == GEO_SRC_DATELINE)
+    int same_country = 0;
+    if (m + 1 >= d->place.n || !comma_pair(d, m, m + 1))
         return 0;
     b = &d->place.v[m + 1];
-    if (b->source == GEO_SRC_DATELINE || b->first_token != a->first_token + a->n_tokens + 1)
-        return 0;
-    const char *s = tok_text(d, a->first_token + a->n_tokens, &n);
-    if (n != 1 || s[0] != ',')
-        return 0;
     for (uint32_t j = 0; j < b->n_cand; j++) {
         annals__gaz_place(g, annals__gaz_list_at(b->cand, j), &q);
         if ((q.kind == GAZ_COUNTRY && q.country == c->country) ||
             (q.kind == GAZ_ADMIN1 && q.admin1 != GAZ_NONE16 && q.admin1 == c->admin1))
+            return 2;
+        if (q.kind == GAZ_ADMIN1 && q.country == c->country)
+            same_country = 1;
+    }
+    return same_country;
+}
+
+/* Is the mention right before m, past a comma, a town of country or
+** division c ("Athens, Georgia": the US state)? */
+static int comma_qualifies(const struct annals_gazetteer *g, const annals_doc *d, size_t m,
+                           const struct gaz_place *c)
+{
+    const struct doc_place *a;
+    struct gaz_place q;
+    if (m == 0 || c->kind == GAZ_CITY || !comma_pair(d, m - 1, m))
+        return 0;
+    a = &d->place.v[m - 1];
+    for (uint32_t j = 0; j < a->n_cand; j++) {
+        annals__gaz_place(g, annals__gaz_list_at(a->cand, j), &q);
+        if (q.kind == GAZ_CITY && q.country == c->country)
             return 1;
     }
     return 0;
 }
 
+/* What supports a reading: its country, named elsewhere or the dateline's,
+** or its own division (a place in it, or a comma pairing). */
+enum { SUP_COUNTRY = 1, SUP_DIVISION = 2 };
+
 static double score(const struct annals_gazetteer *g, const annals_doc *d, size_t m,
                     const struct gaz_place *c, const struct evidence *ev, int *supported)
 {
+    const unsigned char *self = d->place.v[m].cand;
     double s = 1.5 * log10((double)c->population + 10.0);
-    int sup = 0;
+    int sup = 0, comma;
 
     if (c->kind == GAZ_COUNTRY)
         s += 12.0;
@@ -446,21 +572,22 @@ static double score(const struct annals_gazetteer *g, const annals_doc *d, size_
         s += 1.0;
     if (c->flags & GAZ_F_SEAT)
         s += 0.3;
-    if (has16(ev->country, ev->n_country, c->country)) {
+    if (named(ev, c->country, GAZ_NONE16, self)) {
         s += 1.5;
-        sup = 1;
+        sup = SUP_COUNTRY;
     }
-    if (c->admin1 != GAZ_NONE16 && has16(ev->admin, ev->n_admin, c->admin1)) {
+    if (c->admin1 != GAZ_NONE16 && named(ev, c->country, c->admin1, self)) {
         s += 2.0;
-        sup = 1;
+        sup |= SUP_DIVISION;
     }
     if (ev->dateline_country == (int)c->country) {
         s += 2.0;
-        sup = 1;
+        sup |= SUP_COUNTRY;
     }
-    if (comma_supports(g, d, m, c)) {
-        s += 15.0;
-        sup = 1;
+    comma = comma_supports(g, d, m, c);
+    if (comma > 0 || comma_qualifies(g, d, m, c)) {
+        s += comma == 1 ? 12.0 : 15.0;
+        sup |= SUP_DIVISION;
     }
     *supported = sup;
     return s;
@@ -470,9 +597,9 @@ static void resolve_all(const struct annals_gazetteer *g, annals_doc *d, struct 
 {
     for (size_t m = 0; m < d->place.n; m++) {
         struct doc_place *pl = &d->place.v[m];
-        double best = -1e9;
-        int best_kind = -1, best_sup = 0;
-        uint32_t division = UINT32_MAX;
+        double best = -1e9, best_region = -1e9;
+        int best_kind = -1, best_sup = 0, region_kind = -1, region_sup = 0;
+        uint32_t region = UINT32_MAX;
         for (uint32_t j = 0; j < pl->n_cand; j++) {
             struct gaz_place c;
             uint32_t idx = annals__gaz_list_at(pl->cand, j);
@@ -485,31 +612,54 @@ static void resolve_all(const struct annals_gazetteer *g, annals_doc *d, struct 
                 best_kind = c.kind;
                 best_sup = sup;
             }
-            if (c.kind == GAZ_ADMIN1 && sup && division == UINT32_MAX)
-                division = idx;
+            if (c.kind != GAZ_CITY && sup && s > best_region) {
+                best_region = s;
+                region = idx;
+                region_kind = c.kind;
+                region_sup = sup;
+            }
         }
-        /* a name that is a country and a division elsewhere ("Georgia"
-        ** with Atlanta in the text): the division when only it is borne
-        ** out by the other places */
-        if (best_kind == GAZ_COUNTRY && !best_sup && division != UINT32_MAX)
-            pl->place = division;
+        /* a name that is a country or a division in more than one country
+        ** ("Georgia" with Atlanta, "Congo" with Goma, "Punjab" with New
+        ** Delhi): the reading the other places bear out.  A country name
+        ** stays the country unless the division itself is borne out: Niger
+        ** beside Nigeria is still Niger. */
+        if (best_kind != GAZ_CITY && !best_sup && region != UINT32_MAX &&
+            (best_kind == region_kind || (region_sup & SUP_DIVISION)))
+            pl->place = region;
     }
 }
 
-/* Is the name of place m both a country and a division of another country?
-** Such a name is left out of the evidence of the first pass. */
-static int country_or_division(const struct annals_gazetteer *g, const struct doc_place *pl)
+/* Is place m's name a country or a division in more than one country
+** (Georgia, Congo, Punjab, Niger)?  Such a name is no evidence until the
+** other places have told which it is. */
+static int regions_differ(const struct annals_gazetteer *g, const struct doc_place *pl)
 {
-    int country = -1, division = -1;
+    int country = -1;
     for (uint32_t j = 0; j < pl->n_cand; j++) {
         struct gaz_place c;
         annals__gaz_place(g, annals__gaz_list_at(pl->cand, j), &c);
-        if (c.kind == GAZ_COUNTRY)
-            country = c.country;
-        else if (c.kind == GAZ_ADMIN1)
-            division = c.country;
+        if (c.kind == GAZ_CITY)
+            continue;
+        if (country >= 0 && country != c.country)
+            return 1;
+        country = c.country;
     }
-    return country >= 0 && division >= 0 && country != division;
+    return 0;
+}
+
+/* Are all readings of place m's name in one country (Niamey the town and
+** the division)?  Then the name tells its country. */
+static int one_country(const struct annals_gazetteer *g, const struct doc_place *pl)
+{
+    struct gaz_place c, o;
+    annals__gaz_place(g, annals__gaz_list_at(pl->cand, 0), &c);
+    for (uint32_t j = 1; j < pl->n_cand; j++) {
+        annals__gaz_place(g, annals__gaz_list_at(pl->cand, j), &o);
+        if (o.country != c.country)
+            return 0;
+    }
+    return 1;
 }
 
 /* Does place idx of m's candidates outnumber every other candidate twenty
@@ -536,37 +686,47 @@ static int resolve(const annals_pipeline *p, annals_doc *d)
     const struct annals_gazetteer *g = p->gaz;
     struct evidence ev;
     struct gaz_place c;
+    int sup;
 
     memset(&ev, 0, sizeof ev);
     ev.dateline_country = -1;
-    ev.dateline_admin = -1;
-    /* Pass 1: priors alone.  Countries, divisions and the dateline set the
-    ** scene for the towns. */
+    /* Pass 1: priors alone.  Countries, divisions, unambiguous and large
+    ** towns and the dateline set the scene for the rest. */
     resolve_all(g, d, &ev);
     for (size_t m = 0; m < d->place.n; m++) {
-        annals__gaz_place(g, d->place.v[m].place, &c);
-        if (d->place.v[m].source == GEO_SRC_DATELINE) {
+        const struct doc_place *pl = &d->place.v[m];
+        annals__gaz_place(g, pl->place, &c);
+        if (pl->source == GEO_SRC_DATELINE)
             ev.dateline_country = c.country;
-            ev.dateline_admin = c.admin1;
-        } else if ((c.kind != GAZ_CITY && !country_or_division(g, &d->place.v[m])) ||
-                   (c.kind == GAZ_CITY && (d->place.v[m].n_cand == 1 || c.population >= 1000000 ||
-                                           dominant_town(g, &d->place.v[m], &c)))) {
-            add_country(&ev, c.country);
-            add_admin(&ev, c.kind == GAZ_ADMIN1 ? c.admin1 : GAZ_NONE16);
+        else if (!pl->weak && ((c.kind != GAZ_CITY && !regions_differ(g, pl)) ||
+                 (c.kind == GAZ_CITY && (one_country(g, pl) || c.population >= 1000000 ||
+                                         dominant_town(g, pl, &c)))))
+            add_clue(&ev, &c, pl->cand);
+    }
+    /* Pass 2: with the scene.  The names that were regions of several
+    ** countries now have a supported reading and join the scene ("the
+    ** governor of Georgia ... Brunswick"); pass 3 reads the towns again. */
+    resolve_all(g, d, &ev);
+    for (size_t m = 0; m < d->place.n; m++) {
+        const struct doc_place *pl = &d->place.v[m];
+        annals__gaz_place(g, pl->place, &c);
+        if (pl->source != GEO_SRC_DATELINE && c.kind != GAZ_CITY && regions_differ(g, pl)) {
+            score(g, d, m, &c, &ev, &sup);
+            if (sup)
+                add_clue(&ev, &c, pl->cand);
         }
     }
-    /* Pass 2: with the scene. */
     resolve_all(g, d, &ev);
     /* Small towns that nothing in the article supports are more likely a
-    ** name that happens to be a town somewhere. */
+    ** name that happens to be a town somewhere; so is a given name that
+    ** only its preposition made a place ("across Kent" with no US place). */
     size_t out = 0;
     for (size_t m = 0; m < d->place.n; m++) {
         struct doc_place *pl = &d->place.v[m];
-        int sup;
         annals__gaz_place(g, pl->place, &c);
         score(g, d, m, &c, &ev, &sup);
-        if (c.kind == GAZ_CITY && c.population < 50000 && !sup &&
-            pl->source != GEO_SRC_DATELINE)
+        if (!sup && pl->source != GEO_SRC_DATELINE &&
+            (pl->weak || (c.kind == GAZ_CITY && c.population < 50000)))
             continue;
         d->place.v[out++] = *pl;
     }

@@ -31,8 +31,9 @@ if compgen -G "$timeml/*.tml" >/dev/null; then
     # shellcheck disable=SC2046
     "$annals" eval time $(for f in "$timeml"/*.tml; do printf -- '--gold %s ' "$f"; done)
 fi
-geo=tests/eval/geo-dev.jsonl
-run "places, development set (invented news)" "$geo" "$annals" eval geo --gold "$geo"
+for geo in tests/eval/geo-dev.jsonl tests/eval/geo-dev2.jsonl; do
+    run "places, development set $geo (invented news)" "$geo" "$annals" eval geo --gold "$geo"
+done
 # Held out: written by the CAMEO codebook apart from the coder's rules and
 # never used to tune them; its figures are recorded once in BENCHMARKS.md.
 events_test=tests/eval/events-test.jsonl

@@ -202,6 +202,128 @@ static void test_resolve_takes_spans_from_another_stage(void **state)
     assert_string_equal(gc.alpha2, "IQ");
 }
 
+/* The alpha-2 code of the place found at text "what". */
+static const char *country_at(struct model_fixture *f, const char *text, const char *what)
+{
+    static struct gaz_country gc;
+    struct gaz_place gp;
+    place_at(f, text, what, &gp, &gc);
+    return gc.alpha2;
+}
+
+static void test_a_name_is_no_evidence_for_itself(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *sindh = "The heat closed schools in Hyderabad and Karachi for a week.";
+    const char *libya = "Militias traded fire in Tripoli before a truce held in Misrata.";
+    annotate(f, sindh);
+    assert_string_equal(country_at(f, sindh, "Hyderabad"), "PK");
+    annotate(f, libya);
+    assert_string_equal(country_at(f, libya, "Tripoli"), "LY");
+}
+
+static void test_congo_follows_the_towns_of_the_article(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *east = "Rebels closed in on Goma while the army of Congo regrouped.";
+    const char *west = "Congo raised fuel prices, and taxi drivers in Brazzaville went on strike.";
+    const char *alone = "Congo signed a mining deal on Thursday.";
+    annotate(f, east);
+    assert_string_equal(country_at(f, east, "Congo"), "CD");
+    annotate(f, west);
+    assert_string_equal(country_at(f, west, "Congo"), "CG");
+    annotate(f, alone);
+    assert_string_equal(country_at(f, alone, "Congo"), "CD");
+}
+
+static void test_a_country_name_beside_its_namesake_division_stays_the_country(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *text = "Niger shut its border with Nigeria after the coup, traders in Kano said.";
+    struct gaz_place gp;
+    struct gaz_country gc;
+    annotate(f, text);
+    place_at(f, text, "Niger", &gp, &gc);
+    assert_int_equal(gp.kind, GAZ_COUNTRY);
+    assert_string_equal(gc.alpha2, "NE");
+}
+
+static void test_a_division_of_two_countries_follows_the_other_places(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *pakistan = "Floods in Punjab reached the outskirts of Faisalabad.";
+    const char *india = "Floods in Punjab reached the outskirts of Amritsar.";
+    annotate(f, pakistan);
+    assert_string_equal(country_at(f, pakistan, "Punjab"), "PK");
+    annotate(f, india);
+    assert_string_equal(country_at(f, india, "Punjab"), "IN");
+}
+
+static void test_a_town_before_a_comma_qualifies_the_region_after_it(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *text = "Students rallied in Athens, Georgia, on Friday.";
+    struct gaz_place gp;
+    struct gaz_country gc;
+    annotate(f, text);
+    place_at(f, text, "Georgia", &gp, &gc);
+    assert_int_equal(gp.kind, GAZ_ADMIN1);
+    assert_string_equal(gc.alpha2, "US");
+    assert_string_equal(country_at(f, text, "Athens"), "US");
+}
+
+static void test_a_division_after_a_comma_picks_a_town_of_its_country(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *text = "A car plant in London, Ontario, will close in May.";
+    annotate(f, text);
+    assert_string_equal(country_at(f, text, "London"), "CA");
+    assert_false(has_place_at(f, text, "May"));
+}
+
+static void test_the_dateline_qualifier_is_a_place_and_picks_the_town(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *text = "TRIPOLI, Lebanon (Agency) - A fire destroyed the old market.";
+    annotate(f, text);
+    assert_true(f->d->place.n >= 2);
+    assert_int_equal(f->d->place.v[1].source, GEO_SRC_DATELINE);
+    assert_string_equal(country_at(f, text, "TRIPOLI"), "LB");
+    assert_string_equal(country_at(f, text, "Lebanon"), "LB");
+}
+
+static void test_a_given_name_after_in_is_a_place_only_with_support(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *chile = "Chile declared an emergency, and officials in Santiago said schools "
+                        "would close.";
+    const char *alone = "Storms brought down trees across Kent on Monday.";
+    annotate(f, chile);
+    assert_string_equal(country_at(f, chile, "Santiago"), "CL");
+    annotate(f, alone);
+    assert_false(has_place_at(f, alone, "Kent"));
+}
+
+static void test_a_given_name_the_ner_stage_calls_a_place_is_one_with_support(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *text = "Georgetown and Linden ran short of fuel, Guyana's energy agency said.";
+    annotate(f, text);
+    assert_string_equal(country_at(f, text, "Georgetown"), "GY");
+}
+
+static void test_the_name_of_a_building_is_no_town(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *text = "Protesters gathered outside the White House. The Paris office stayed "
+                       "open, and tensions between the West and Moscow grew.";
+    annotate(f, text);
+    assert_false(has_place_at(f, text, "White House"));
+    assert_false(has_place_at(f, text, "West"));
+    assert_true(has_place_at(f, text, "Paris"));
+    assert_true(has_place_at(f, text, "Moscow"));
+}
+
 static void test_damaged_gazetteer_is_refused(void **state)
 {
     struct model_fixture *f = *state;
@@ -238,6 +360,16 @@ int main(int argc, char **argv)
         T(test_pronoun_us_is_not_the_united_states),
         T(test_dateline_is_a_place_and_sets_the_country),
         T(test_resolve_takes_spans_from_another_stage),
+        T(test_a_name_is_no_evidence_for_itself),
+        T(test_congo_follows_the_towns_of_the_article),
+        T(test_a_country_name_beside_its_namesake_division_stays_the_country),
+        T(test_a_division_of_two_countries_follows_the_other_places),
+        T(test_a_town_before_a_comma_qualifies_the_region_after_it),
+        T(test_a_division_after_a_comma_picks_a_town_of_its_country),
+        T(test_the_dateline_qualifier_is_a_place_and_picks_the_town),
+        T(test_a_given_name_after_in_is_a_place_only_with_support),
+        T(test_a_given_name_the_ner_stage_calls_a_place_is_one_with_support),
+        T(test_the_name_of_a_building_is_no_town),
         T(test_damaged_gazetteer_is_refused),
     };
     if (argc > 1)
