@@ -212,6 +212,26 @@ static int is_relative(const annals_doc *d, int32_t w)
     return lemma_in(d, w, "who|which|that|whom");
 }
 
+/* A subject the parser hung as an apposition of the noun before it
+** ("During the call, Secretary Austin expressed ..."): the name just before
+** finite verb v (auxiliaries and adverbs between), or -1. */
+static int32_t subject_as_appos(const annals_doc *d, const struct sent_tree *t, int32_t v)
+{
+    int finite = xpos_is(d, v, "VBD") || xpos_is(d, v, "VBZ") || xpos_is(d, v, "VBP") ||
+                 find_child(d, t, v, "aux", 0, NULL) >= 0;
+    int32_t k = v - 1;
+    if (!finite)
+        return -1;
+    while (k >= t->w0 && (rel_base(d, k, "aux") || rel_is(d, k, "advmod")))
+        k--;
+    while (k >= t->w0 && rel_is(d, k, "flat") && W(d, k)->head >= t->w0 && W(d, k)->head < k)
+        k = (int32_t)W(d, k)->head;
+    if (k < t->w0 || !rel_is(d, k, "appos") || W(d, k)->head >= k ||
+        !(upos_is(d, k, "PROPN") || upos_is(d, k, "NOUN") || upos_is(d, k, "PRON")))
+        return -1;
+    return k;
+}
+
 /* Subjects (agents) of verb v: its own, or inherited from the verb it is
 ** conjoined to, or from the verb that controls it ("X agreed to meet"). */
 static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t v,
@@ -232,7 +252,14 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                 add_with_conj(d, t, s, c);
         }
     }
-    if (s->n > 0 || depth > 4 || W(d, v)->head < 0)
+    if (s->n > 0 || depth > 4)
+        return;
+    int32_t ap = passive ? -1 : subject_as_appos(d, t, v);
+    if (ap >= 0) {
+        add_with_conj(d, t, s, ap);
+        return;
+    }
+    if (W(d, v)->head < 0)
         return;
     int32_t h = (int32_t)W(d, v)->head;
     if (passive && rel_is(d, v, "conj") == 0)
