@@ -821,10 +821,18 @@ static int complement_has_event(const struct ctx *c, size_t first_ev, int32_t v)
     return 0;
 }
 
+/* Is k an actor of another country than sa's? */
+static int other_country(const annals_doc *d, int32_t k, const struct doc_actor *sa)
+{
+    const struct doc_actor *a = annals__actor_of_word(d, (size_t)k);
+    return a != NULL && a->country[0] != '\0' && strcmp(a->country, sa->country) != 0;
+}
+
 /* The other party of a relationship named under v, an actor of another
 ** country than the source's ("expressed interest in improving relations
 ** with Kenya" -> KEN, "improve the US-Pakistan relationship" said by the US
-** -> PAK).  Added to tgt when the verb has no target of its own. */
+** -> PAK).  Added to tgt when the verb has no target of its own.  The
+** with-phrase may hang on the verb whose object the relationship is. */
 static void partner_of_relationship(const annals_doc *d, const struct sent_tree *t, int32_t v,
                                     int32_t source, struct args *tgt)
 {
@@ -834,12 +842,16 @@ static void partner_of_relationship(const annals_doc *d, const struct sent_tree 
     for (int32_t r = t->w0; r < t->w1; r++) {
         if (!upos_is(d, r, "NOUN") || !lemma_in(d, r, ACTOR_RELATION_NOUNS) || !dominated_by(d, r, v))
             continue;
-        for (int32_t k = child(t, r); k >= 0; k = sibling(t, k)) {
-            const struct doc_actor *a = annals__actor_of_word(d, (size_t)k);
+        for (int32_t k = child(t, r); k >= 0; k = sibling(t, k))
             if ((rel_is(d, k, "compound") || rel_is(d, k, "amod") || rel_base(d, k, "nmod")) &&
-                a != NULL && a->country[0] != '\0' && strcmp(a->country, sa->country) != 0)
+                other_country(d, k, sa))
                 add_arg(tgt, k);
-        }
+        int32_t h = (int32_t)W(d, r)->head;
+        if (tgt->n == 0 && rel_is(d, r, "obj") && h >= 0)
+            for (int32_t k = child(t, h); k >= 0; k = sibling(t, k))
+                if (rel_is(d, k, "obl") && find_child(d, t, k, "case", 0, "with") >= 0 &&
+                    other_country(d, k, sa))
+                    add_arg(tgt, k);
         if (tgt->n > 0)
             return;
     }
