@@ -480,6 +480,11 @@ static int next_conllu(annals_reader *r, annals_doc *d)
         }
         if (!is_word || bad_line != 0 || too_big)
             continue;
+        if (form_end == form) {
+            bad_line = r->line;
+            why = "empty FORM";
+            continue;
+        }
         any = 1;
         if (add_form(r, form, (size_t)(form_end - form)) != ANNALS_OK)
             too_big = 1;
