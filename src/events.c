@@ -103,6 +103,14 @@ static int32_t find_child(const annals_doc *d, const struct sent_tree *t, int32_
     return -1;
 }
 
+/* A verb, or a word tagged as an adjective that has an object of its own
+** ("vowed to free the hostages": an adjective takes no object). */
+static int is_verbal(const annals_doc *d, const struct sent_tree *t, int32_t w)
+{
+    return upos_is(d, w, "VERB") ||
+           (upos_is(d, w, "ADJ") && find_child(d, t, w, "obj", 0, NULL) >= 0);
+}
+
 static int32_t head_of(const annals_doc *d, int32_t w)
 {
     return W(d, w)->head < 0 ? -1 : (int32_t)W(d, w)->head;
@@ -869,7 +877,7 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
 {
     annals_doc *d = c->d;
     const struct sent_tree *t = &c->t;
-    int noun = !upos_is(d, v, "VERB");
+    int noun = !is_verbal(d, t, v);
     struct frame f;
     struct args src = {{0}, 0}, tgt = {{0}, 0};
 
@@ -1047,6 +1055,87 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     return rc;
 }
 
+/* Past forms of the lexicon's irregular verbs: the lemmatiser, learned from a
+** treebank, guesses at forms it has not seen ("froze" -> "fbe"). */
+static const char *const IRREGULAR_PAST[][2] = {
+    {"beat", "beat"}, {"beaten", "beat"}, {"began", "begin"}, {"begun", "begin"},
+    {"bid", "bid"}, {"blew", "blow"}, {"blown", "blow"}, {"broke", "break"},
+    {"broken", "break"}, {"brought", "bring"}, {"burnt", "burn"}, {"caught", "catch"},
+    {"chose", "choose"}, {"chosen", "choose"}, {"dealt", "deal"}, {"drew", "draw"},
+    {"drawn", "draw"}, {"drove", "drive"}, {"driven", "drive"}, {"fed", "feed"},
+    {"fled", "flee"}, {"flew", "fly"}, {"flown", "fly"}, {"forbade", "forbid"},
+    {"forbidden", "forbid"}, {"forgave", "forgive"}, {"forgiven", "forgive"},
+    {"fought", "fight"}, {"froze", "freeze"}, {"frozen", "freeze"}, {"gave", "give"},
+    {"given", "give"}, {"got", "get"}, {"gotten", "get"}, {"held", "hold"},
+    {"hung", "hang"}, {"hit", "hit"}, {"kept", "keep"}, {"laid", "lay"}, {"led", "lead"},
+    {"left", "leave"}, {"lent", "lend"}, {"lit", "light"}, {"made", "make"},
+    {"met", "meet"}, {"overcame", "overcome"}, {"overran", "overrun"},
+    {"overthrew", "overthrow"}, {"overthrown", "overthrow"}, {"overtook", "overtake"},
+    {"overtaken", "overtake"}, {"paid", "pay"}, {"put", "put"}, {"quit", "quit"},
+    {"ran", "run"}, {"rebuilt", "rebuild"}, {"retook", "retake"}, {"retaken", "retake"},
+    {"rode", "ride"}, {"rose", "rise"}, {"risen", "rise"}, {"said", "say"},
+    {"sank", "sink"}, {"sunk", "sink"}, {"sat", "sit"}, {"saw", "see"}, {"seen", "see"},
+    {"sent", "send"}, {"set", "set"}, {"shook", "shake"}, {"shot", "shoot"},
+    {"shut", "shut"}, {"slew", "slay"}, {"slain", "slay"}, {"sold", "sell"},
+    {"sought", "seek"}, {"spoke", "speak"}, {"spoken", "speak"}, {"spent", "spend"},
+    {"stole", "steal"}, {"stolen", "steal"}, {"stood", "stand"}, {"struck", "strike"},
+    {"stricken", "strike"}, {"swept", "sweep"}, {"swore", "swear"}, {"sworn", "swear"},
+    {"took", "take"}, {"taken", "take"}, {"taught", "teach"}, {"threw", "throw"},
+    {"thrown", "throw"}, {"told", "tell"}, {"tore", "tear"}, {"torn", "tear"},
+    {"undertook", "undertake"}, {"undertaken", "undertake"}, {"upheld", "uphold"},
+    {"withdrew", "withdraw"}, {"withdrawn", "withdraw"}, {"withheld", "withhold"},
+    {"won", "win"}, {"wrote", "write"}, {"written", "write"}};
+
+/* The lexicon's patterns for word w: [*lo, *hi).  Its lemma first, then its
+** form, an irregular past, or the form without a regular ending ("shelled",
+** "extradited", "bombed"), for a lemma the lemmatiser got wrong. */
+static void word_patterns(const annals_doc *d, int32_t w, int verbal, size_t *lo, size_t *hi)
+{
+    const struct doc_word *x = W(d, w);
+    char f[48];
+    size_t n = x->form_len;
+
+    pattern_range(x->lemma, x->lemma_len, lo, hi);
+    if (*lo < *hi || n < 3 || n >= sizeof f)
+        return;
+    for (size_t i = 0; i < n; i++)
+        f[i] = (char)lower((unsigned char)x->form[i]);
+    f[n] = '\0';
+    pattern_range(f, n, lo, hi);
+    if (*lo < *hi)
+        return;
+    for (size_t i = 0; verbal && i < sizeof IRREGULAR_PAST / sizeof *IRREGULAR_PAST; i++)
+        if (strcmp(IRREGULAR_PAST[i][0], f) == 0) {
+            pattern_range(IRREGULAR_PAST[i][1], strlen(IRREGULAR_PAST[i][1]), lo, hi);
+            return;
+        }
+    /* stems to try: -ied -> y; -ed, -ing -> bare, + e, undoubled; -es, -s */
+    size_t cut = 0;
+    if (n > 4 && strcmp(f + n - 3, "ied") == 0) {
+        memcpy(f + n - 3, "y", 2);
+        pattern_range(f, n - 2, lo, hi);
+        return;
+    }
+    if (verbal && n > 4 && strcmp(f + n - 2, "ed") == 0)
+        cut = 2;
+    else if (verbal && n > 5 && strcmp(f + n - 3, "ing") == 0)
+        cut = 3;
+    else if (n > 4 && strcmp(f + n - 2, "es") == 0)
+        cut = 2;
+    else if (n > 3 && f[n - 1] == 's' && f[n - 2] != 's')
+        cut = 1;
+    if (cut == 0)
+        return;
+    size_t m = n - cut;
+    pattern_range(f, m, lo, hi);
+    if (*lo == *hi && cut >= 2 && f[m - 1] == f[m - 2])
+        pattern_range(f, m - 1, lo, hi);        /* "shelled" -> "shell" came first */
+    if (*lo == *hi && cut >= 1) {
+        f[m] = 'e';
+        pattern_range(f, m + 1, lo, hi);        /* "extradited" -> "extradite" */
+    }
+}
+
 static int code_sentence(struct ctx *c)
 {
     annals_doc *d = c->d;
@@ -1059,9 +1148,10 @@ static int code_sentence(struct ctx *c)
     for (int pass = 0; pass < 2; pass++) {
         for (int32_t w = t->w0; w < t->w1; w++) {
             size_t lo, hi;
-            if (!upos_is(d, w, "VERB") && !upos_is(d, w, "NOUN"))
+            int verbal = is_verbal(d, t, w);
+            if (!verbal && !upos_is(d, w, "NOUN"))
                 continue;
-            pattern_range(W(d, w)->lemma, W(d, w)->lemma_len, &lo, &hi);
+            word_patterns(d, w, verbal, &lo, &hi);
             if (lo == hi)
                 continue;
             if (!checked) {
