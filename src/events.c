@@ -152,9 +152,35 @@ static int is_oblique(const annals_doc *d, const struct sent_tree *t, int32_t c)
            find_child(d, t, c, "case", 0, NULL) < 0 && prep_of(d, t, c) >= 0;
 }
 
+/* Does a time expression cover word w ("on Thursday" is no argument)? */
+static int in_timex(const annals_doc *d, int32_t w)
+{
+    const struct doc_token *tk = &d->tok.v[W(d, w)->token];
+    for (size_t i = 0; i < d->timex.n; i++)
+        if (d->timex.v[i].start <= tk->start && tk->end <= d->timex.v[i].end)
+            return 1;
+    return 0;
+}
+
+/* Is phrase c introduced by a preposition of preps?  Any of its case words
+** counts ("gave in to the demands": "in" and "to"). */
+static int opens_with(const annals_doc *d, const struct sent_tree *t, int32_t c,
+                      const char *preps)
+{
+    int32_t p = prep_of(d, t, c);
+    if (p < 0)
+        return 0;
+    if (lemma_in(d, p, preps))
+        return 1;
+    for (int32_t k = child(t, c); k >= 0; k = sibling(t, k))
+        if (rel_is(d, k, "case") && lemma_in(d, k, preps))
+            return 1;
+    return 0;
+}
+
 /* A prepositional phrase under w (or under w's object o) introduced by a
 ** preposition of preps and headed by a lemma of set; with set NULL (an
-** argument is sought), any nominal phrase. */
+** argument is sought), any nominal phrase but a time expression. */
 static int32_t find_pp(const annals_doc *d, const struct sent_tree *t, int32_t w, int32_t o,
                        const char *preps, const char *set)
 {
@@ -164,10 +190,9 @@ static int32_t find_pp(const annals_doc *d, const struct sent_tree *t, int32_t w
             continue;
         for (int32_t c = child(t, heads[k]); c >= 0; c = sibling(t, c)) {
             if (!is_oblique(d, t, c) || rel_is(d, c, "obl:agent") ||
-                (set == NULL && upos_is(d, c, "VERB")))
+                (set == NULL && (upos_is(d, c, "VERB") || in_timex(d, c))))
                 continue;
-            int32_t p = prep_of(d, t, c);
-            if (p >= 0 && lemma_in(d, p, preps) && (set == NULL || lemma_in(d, c, set)))
+            if (opens_with(d, t, c, preps) && (set == NULL || lemma_in(d, c, set)))
                 return c;
         }
     }
@@ -220,13 +245,22 @@ static int is_relative(const annals_doc *d, int32_t w)
     return lemma_in(d, w, "who|which|that|whom");
 }
 
+/* Is verb v passive: a passive subject or auxiliary, or a participle
+** with a by-phrase that modifies a noun ("the ceasefire agreed by A and B")? */
+static int is_passive(const annals_doc *d, const struct sent_tree *t, int32_t v)
+{
+    return find_child(d, t, v, "nsubj:pass", 0, NULL) >= 0 ||
+           find_child(d, t, v, "aux:pass", 0, NULL) >= 0 ||
+           (rel_base(d, v, "acl") && xpos_is(d, v, "VBN") &&
+            find_child(d, t, v, "obl:agent", 0, NULL) >= 0);
+}
+
 /* Subjects (agents) of verb v: its own, or inherited from the verb it is
 ** conjoined to, or from the verb that controls it ("X agreed to meet"). */
 static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t v,
                         struct args *s, int depth)
 {
-    int passive = find_child(d, t, v, "nsubj:pass", 0, NULL) >= 0 ||
-                  find_child(d, t, v, "aux:pass", 0, NULL) >= 0;
+    int passive = is_passive(d, t, v);
     for (int32_t c = child(t, v); c >= 0; c = sibling(t, c)) {
         /* a subject the parse hung on the auxiliary ("Kirby had stressed") */
         if (rel_base(d, c, "aux") && !passive)
@@ -245,13 +279,25 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     int32_t h = (int32_t)W(d, v)->head;
     if (passive && rel_is(d, v, "conj") == 0)
         return;                 /* an agentless passive has no source */
+    /* a to-clause of a noun ("Laos's decision to reopen", "expressed
+    ** willingness to sign"): the noun's possessor, else the subject of the
+    ** verb whose object the noun is */
+    if (rel_is(d, v, "acl") && find_child(d, t, v, "mark", 0, "to") >= 0) {
+        int32_t poss = find_child(d, t, h, "nmod:poss", 0, NULL);
+        if (poss >= 0)
+            add_with_conj(d, t, s, poss);
+        else if (rel_is(d, h, "obj") && head_of(d, h) >= 0 && upos_is(d, head_of(d, h), "VERB"))
+            subjects_of(d, t, head_of(d, h), s, depth + 1);
+        return;
+    }
     /* an acl ("the forces backed by X") has no agent of its own */
     if (rel_is(d, v, "conj") || rel_is(d, v, "xcomp") || rel_is(d, v, "advcl"))
         subjects_of(d, t, h, s, depth + 1);
     /* a finite verb the parser hung on the noun before it ("Kenyan police
-    ** fired tear gas"): the noun is its subject; a passive participle
+    ** fired tear gas", "Chile's minister, Ana Torres, stated" as an
+    ** apposition): the noun is its subject; a passive participle
     ** ("the forces backed by X") has none, and has no object */
-    else if (rel_is(d, v, "acl") && h < v &&
+    else if ((rel_is(d, v, "acl") || rel_is(d, v, "appos")) && h < v &&
              (xpos_is(d, v, "VBD") || find_child(d, t, v, "obj", 0, NULL) >= 0) &&
              (upos_is(d, h, "NOUN") || upos_is(d, h, "PROPN")))
         add_with_conj(d, t, s, h);
@@ -273,7 +319,8 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
 #define HEARSAY_NOUNS "report|claim|allegation|rumour|rumor|suggestion|accusation|" \
                       "speculation|fear|charge|assertion|possibility|prospect"
 #define PARTICLES "off|up|down|out|back|away|over"
-#define PARTITIVE_NOUNS "round|series|wave|spate|string|number|couple|set|batch|host"
+#define PARTITIVE_NOUNS "round|series|wave|spate|string|number|couple|set|batch|host|" \
+                        "dozens|hundreds|thousands|scores|tens|millions"
 /* Nouns of commitment whose to-clause is promised, not done. */
 #define RESOLVE_NOUNS "resolve|pledge|promise|commitment|determination|vow|readiness|" \
                       "willingness"
@@ -316,6 +363,10 @@ static int own_mode(const annals_doc *d, const struct sent_tree *t, int32_t v)
             if (det >= 0)
                 return MODE_BLOCK;
         }
+        /* "Neither Ghana nor Togo has recognised", "No country has" */
+        if (rel_base(d, c, "nsubj") && (find_child(d, t, c, "cc:preconj", 0, "neither") >= 0 ||
+                                        find_child(d, t, c, "det", 0, "no|neither") >= 0))
+            return MODE_BLOCK;
     }
     return mode;
 }
@@ -745,7 +796,7 @@ static void pattern_range(const char *lemma, size_t n, size_t *lo, size_t *hi)
 
 /* What a pattern needs of the parse around its trigger. */
 struct frame {
-    int32_t v, obj, xc, passive;
+    int32_t v, obj, xc, passive, iobj;
     int32_t prt;                /* a particle parsed as a preposition, or -1 */
 };
 
@@ -768,8 +819,9 @@ static int pattern_holds(struct ctx *c, const struct ev_pattern *pt, const struc
             find_child(d, t, base, "amod", 0, pt->objc) < 0)
             return 0;
     }
+    /* a particle may be parsed as an adverb ("pulled its troops back") */
     if (pt->prt != NULL && find_child(d, t, f->v, "compound:prt", 0, pt->prt) < 0 &&
-        !lemma_in(d, f->prt, pt->prt))
+        find_child(d, t, f->v, "advmod", 0, pt->prt) < 0 && !lemma_in(d, f->prt, pt->prt))
         return 0;
     if (pt->obl_prep != NULL && find_pp(d, t, f->v, obj, pt->obl_prep, pt->obl) < 0)
         return 0;
@@ -837,6 +889,46 @@ static int32_t actor_modifier(const annals_doc *d, const struct sent_tree *t, in
     return -1;
 }
 
+/* The actor a noun that is none stands for: its possessor, by-phrase,
+** actor adjective, or of-phrase ("condemned Iran's attack", "a Ukrainian
+** proposal", "the homes of the attackers"); a source also its from-phrase
+** ("delegations from Kenya"), a target the partner of its with- or
+** between-phrase ("ruled out talks with the opposition").  Those related to
+** an actor are not it ("Somalia's neighbours").  -1: none. */
+static int32_t stand_in(const annals_doc *d, const struct sent_tree *t, int32_t w, int source)
+{
+    if (annals__actor_of_word(d, (size_t)w) != NULL)
+        return w;
+    if (!upos_is(d, w, "NOUN") || lemma_in(d, w, RELATIVE_NOUNS))
+        return -1;
+    int32_t k = find_child(d, t, w, "nmod:poss", 0, NULL);
+    if (k < 0)
+        k = find_pp(d, t, w, -1, "by", NULL);
+    if (k < 0)
+        k = actor_modifier(d, t, w);
+    if (k < 0)
+        k = find_pp(d, t, w, -1, source ? "of|from" : "of|with|between", NULL);
+    return k >= 0 && annals__actor_of_word(d, (size_t)k) != NULL ? k : -1;
+}
+
+/* Actors conjoined inside one noun phrase ("Indian and Chinese soldiers",
+** "the foreign ministers of India and Bangladesh"): the conjuncts, else w. */
+static void add_spread(const annals_doc *d, const struct sent_tree *t, struct args *a, int32_t w)
+{
+    for (int32_t k = child(t, w); k >= 0 && upos_is(d, w, "NOUN"); k = sibling(t, k)) {
+        if (!(rel_is(d, k, "amod") || rel_is(d, k, "compound") ||
+              (rel_is(d, k, "nmod") && opens_with(d, t, k, "of|from|between"))) ||
+            annals__actor_of_word(d, (size_t)k) == NULL)
+            continue;
+        for (int32_t j = child(t, k); j >= 0; j = sibling(t, j))
+            if (rel_is(d, j, "conj") && annals__actor_of_word(d, (size_t)j) != NULL) {
+                add_with_conj(d, t, a, k);
+                return;
+            }
+    }
+    add_with_conj(d, t, a, w);
+}
+
 /* The subject of a finite verb the parse left without one ("Kenyan police
 ** fired" read as a noun phrase): the nearest actor before it in its clause,
 ** when no other verb, relative pronoun or clause mark lies between. */
@@ -864,9 +956,12 @@ static int verb_read_as_adjective(const annals_doc *d, const struct sent_tree *t
     if (!rel_is(d, v, "amod") || !upos_is(d, v, "VERB") || head_of(d, v) <= v || v <= t->w0 ||
         annals__actor_of_word(d, (size_t)(v - 1)) == NULL)
         return 0;
+    /* a finite verb of a relative clause ("the strike that hit") is not
+    ** the clause's own */
     for (int32_t k = t->w0; k < t->w1; k++)
-        if (xpos_is(d, k, "VBD") || xpos_is(d, k, "VBZ") || xpos_is(d, k, "VBP") ||
-            xpos_is(d, k, "MD"))
+        if ((xpos_is(d, k, "VBD") || xpos_is(d, k, "VBZ") || xpos_is(d, k, "VBP") ||
+             xpos_is(d, k, "MD")) &&
+            !rel_base(d, k, "acl") && !(head_of(d, k) >= 0 && rel_base(d, head_of(d, k), "acl")))
             return 0;
     return 1;
 }
@@ -882,13 +977,15 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     struct args src = {{0}, 0}, tgt = {{0}, 0};
 
     f.v = v;
-    f.passive = find_child(d, t, v, "nsubj:pass", 0, NULL) >= 0 ||
-                find_child(d, t, v, "aux:pass", 0, NULL) >= 0;
+    f.passive = !noun && is_passive(d, t, v);
     f.obj = find_child(d, t, v, f.passive ? "nsubj:pass" : "obj", 0, NULL);
+    if (f.obj < 0 && f.passive && rel_base(d, v, "acl"))
+        f.obj = head_of(d, v);  /* "the ceasefire agreed by A and B" */
     if (f.obj < 0 && !noun && verb_read_as_adjective(d, t, v))
         f.obj = head_of(d, v);  /* "the government expressed concern" */
     f.xc = find_child(d, t, v, "xcomp", 0, NULL);
     f.prt = -1;
+    f.iobj = -1;
     /* "broke off relations" parsed as a phrase "off relations": the
     ** particle right after the verb, and its noun the object */
     if (f.obj < 0 && !noun)
@@ -898,7 +995,20 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
                 f.obj = k;
                 f.prt = p;
             }
+            /* "gave in to the demands": a particle before the preposition */
+            p = rel_base(d, k, "obl") ? find_child(d, t, k, "case", 0, "in") : -1;
+            if (p == v + 1 && p + 1 < k && rel_is(d, p + 1, "case") && head_of(d, p + 1) == k)
+                f.prt = p;
         }
+    /* "promised Jordan fresh support" parsed with the recipient as object
+    ** and the thing given as an open complement */
+    if (!noun && f.obj >= 0 && f.xc >= 0 && upos_is(d, f.xc, "NOUN") &&
+        annals__actor_of_word(d, (size_t)f.obj) != NULL &&
+        find_child(d, t, f.xc, "mark", 0, NULL) < 0) {
+        f.iobj = f.obj;
+        f.obj = f.xc;
+        f.xc = -1;
+    }
     /* "held a new round of talks": the object is what the round is of */
     if (f.obj >= 0 && lemma_in(d, f.obj, PARTITIVE_NOUNS)) {
         int32_t of = find_pp(d, t, f.obj, -1, "of", NULL);
@@ -980,6 +1090,9 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
 
     /* targets: the pattern's prepositional phrase, else the free object */
     int32_t obj = best->obj == NULL ? f.obj : -1;
+    if (obj < 0 && f.obj < 0 && best->obj == NULL && best->xcomp != NULL && f.xc >= 0 &&
+        f.iobj < 0 && find_child(d, t, v, "iobj", 0, NULL) < 0)
+        obj = find_child(d, t, f.xc, "obj", 0, NULL);   /* "refused to meet the unions" */
     int32_t pp = -1;
     if (best->tgt != NULL) {
         int32_t ob = f.obj >= 0 ? f.obj : (f.xc >= 0 ? find_child(d, t, f.xc, "obj", 0, NULL) : -1);
@@ -996,7 +1109,7 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     } else if (obj >= 0 && !noun) {
         add_with_conj(d, t, &tgt, obj);
     } else if (!noun) {
-        int32_t io = find_child(d, t, v, "iobj", 0, NULL);
+        int32_t io = f.iobj >= 0 ? f.iobj : find_child(d, t, v, "iobj", 0, NULL);
         if (io >= 0)
             add_with_conj(d, t, &tgt, io);
         else if (f.obj >= 0 && annals__actor_of_word(d, (size_t)f.obj) != NULL)
@@ -1005,23 +1118,20 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
 
     /* a target that is no actor ("discussed the crisis") is none; an event
     ** noun stands for its agent ("condemned Iran's attack") */
-    int kept = 0;
+    struct args found = {{0}, 0};
     for (int i = 0; i < tgt.n; i++) {
-        int32_t w = tgt.v[i];
-        if (annals__actor_of_word(d, (size_t)w) == NULL && upos_is(d, w, "NOUN") &&
-            !lemma_in(d, w, RELATIVE_NOUNS)) {
-            w = find_child(d, t, w, "nmod:poss", 0, NULL);
-            if (w < 0)
-                w = find_pp(d, t, tgt.v[i], -1, "by", NULL);
-            if (w < 0)
-                w = actor_modifier(d, t, tgt.v[i]);   /* "a Ukrainian proposal" */
-            if (w < 0)
-                w = find_pp(d, t, tgt.v[i], -1, "of", NULL);   /* "the homes of X" */
-        }
-        if (w >= 0 && annals__actor_of_word(d, (size_t)w) != NULL)
-            tgt.v[kept++] = w;
+        int32_t w = stand_in(d, t, tgt.v[i], 0);
+        if (w >= 0)
+            add_spread(d, t, &found, w);
     }
-    tgt.n = kept;
+    tgt = found;
+    /* so for a source, which is kept even when it is none */
+    found.n = 0;
+    for (int i = 0; i < src.n; i++) {
+        int32_t w = stand_in(d, t, src.v[i], 1);
+        add_spread(d, t, &found, w >= 0 ? w : src.v[i]);
+    }
+    src = found;
     if (tgt.n == 0 && src.n > 0 && !noun)
         partner_of_relationship(d, t, v, src.v[0], &tgt);
 
