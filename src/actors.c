@@ -227,7 +227,7 @@ static const char *const female_word[] = {"spokeswoman", "congresswoman", "queen
                                           "mrs.", "ms", "ms.", "woman", "madam", NULL};
 
 /* Prepositions that make a place an argument, not a location. */
-static const char *const strong_case[] = {"by", "with", "against", NULL};
+static const char *const strong_case[] = {"by", "with", "against", "between", NULL};
 static const char *const arg_case[] = {"by", "with", "against", "to", "toward", "towards",
                                        "between", "on", "upon", "for", "from", NULL};
 

@@ -592,6 +592,7 @@ struct ctx {
     annals_doc *d;
     struct sent_tree t;
     uint32_t sent;
+    size_t first_ev;            /* the first event of the sentence */
     long pub_days;              /* publication date in days, or -1 */
 };
 
@@ -644,8 +645,6 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
         return ANNALS_OK;
     if (s >= 0 && tg >= 0 && e.src.code[0] != '\0' && same_actor(&e.src, &e.tgt))
         return ANNALS_OK;
-    if (pt->noun && (e.src.code[0] == '\0' || e.tgt.code[0] == '\0'))
-        return ANNALS_OK;
     if ((pt->flags & EVP_SPEECH) && e.src.code[0] == '\0')
         return ANNALS_OK;
     if (pt->src != NULL && !in_set(pt->src, e.src.sector, strlen(e.src.sector)))
@@ -682,15 +681,18 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
         e.date_source = 2;
     }
 
-    /* place: a place the sentence names as a location ("in Kunduz"), not
-    ** as an actor, and not the dateline */
+    /* place: a place the sentence names as a location ("in Kunduz"), or
+    ** as the destination of a visit ("flew to Bangkok"), not as an actor,
+    ** and not the dateline */
+    int visit = strcmp(code, "042") == 0;
     for (size_t i = 0; i < d->place.n && e.place < 0; i++) {
         const struct doc_place *pl = &d->place.v[i];
         if (pl->sentence != c->sent || pl->source == 1 /* dateline */ || pl->end == 0)
             continue;
         int32_t w = word_at(d, &c->t, pl->end - 1);
         if (w >= 0 && (rel_base(d, w, "obl") || rel_base(d, w, "nmod")) &&
-            find_child(d, &c->t, w, "case", 0, "in|at|near|outside|inside|around|across") >= 0)
+            (find_child(d, &c->t, w, "case", 0, "in|at|near|outside|inside|around|across") >= 0 ||
+             (visit && head_of(d, w) == v && find_child(d, &c->t, w, "case", 0, "to") >= 0)))
             e.place = (int32_t)i;
     }
 
@@ -699,7 +701,7 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
     ** names Afghanistan, "arrived in Pyongyang"): the target is the place's
     ** country */
     if (e.tgt.code[0] == '\0' && tg < 0 && e.place >= 0 && c->p->gaz != NULL &&
-        ((code[0] == '1' && code[1] == '9') || strcmp(code, "042") == 0)) {
+        ((code[0] == '1' && code[1] == '9') || visit)) {
         const struct doc_place *pl = &d->place.v[e.place];
         struct gaz_place gp;
         struct gaz_country gc;
@@ -716,6 +718,11 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
         }
     }
 
+    /* a nominal event names both sides ("Russia's blockade of Ukrainian
+    ** ports"), its place standing in for the side attacked */
+    if (pt->noun && (e.src.code[0] == '\0' || e.tgt.code[0] == '\0'))
+        return ANNALS_OK;
+
     /* evidence: from the first to the last of trigger, source and target */
     const struct doc_token *tv = &d->tok.v[W(d, v)->token];
     e.start = tv->start;
@@ -725,6 +732,24 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
     if (tg >= 0 && e.tgt.start < e.start) e.start = e.tgt.start;
     if (tg >= 0 && e.tgt.end > e.end) e.end = e.tgt.end;
     e.confidence = (uint8_t)(conf < 5 ? 5 : conf > 99 ? 99 : conf);
+
+    /* a verb and its complement telling one event ("threatened to suspend
+    ** talks with the rebels": 134 from each), the one with a target kept */
+    for (size_t i = c->first_ev; i < d->ev.n; i++) {
+        struct doc_event *o = &d->ev.v[i];
+        if (strcmp(o->code, e.code) != 0 || !same_actor(&o->src, &e.src))
+            continue;
+        if (o->tgt.code[0] == '\0' && e.tgt.code[0] != '\0' && head_of(d, v) == o->trigger) {
+            o->tgt = e.tgt;
+            if (e.start < o->start) o->start = e.start;
+            if (e.end > o->end) o->end = e.end;
+            d->evm.v[o->first_mention].start = o->start;
+            d->evm.v[o->first_mention].end = o->end;
+            return ANNALS_OK;
+        }
+        if (o->tgt.code[0] != '\0' && e.tgt.code[0] == '\0' && head_of(d, o->trigger) == v)
+            return ANNALS_OK;
+    }
 
     /* the same interaction stated again, as it was or in general terms
     ** ("made a telephone call" 041, then "discussed" 040): one more mention */
@@ -839,10 +864,14 @@ static int pattern_holds(struct ctx *c, const struct ev_pattern *pt, const struc
     return 1;
 }
 
-/* Does an event of this sentence lie in the complement of speech verb v? */
+/* Does an event of this sentence lie in the complement of speech verb v?
+** A speech verb set after its clause ("X attacked Y, the rebels said") has
+** that clause for complement. */
 static int complement_has_event(const struct ctx *c, size_t first_ev, int32_t v)
 {
     const annals_doc *d = c->d;
+    if (rel_is(d, v, "parataxis") && head_of(d, v) >= 0)
+        v = head_of(d, v);
     for (size_t i = first_ev; i < d->ev.n; i++) {
         int32_t w = d->ev.v[i].trigger;
         for (int k = 0; k < 10 && w >= 0; k++) {
@@ -1087,6 +1116,13 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     const char *code = mode_code(best, mode);
     if (code == NULL)
         return ANNALS_OK;
+    /* a purpose clause of the same kind as the event it serves ("met Thai
+    ** officials to discuss", "sat down with X to discuss") is part of it */
+    if (rel_is(d, v, "advcl") && find_child(d, t, v, "mark", 0, "to") >= 0)
+        for (size_t i = first_ev; i < d->ev.n; i++)
+            if (d->ev.v[i].trigger == head_of(d, v) &&
+                memcmp(d->ev.v[i].code, best->code, 2) == 0)
+                return ANNALS_OK;
 
     /* targets: the pattern's prepositional phrase, else the free object */
     int32_t obj = best->obj == NULL ? f.obj : -1;
@@ -1252,6 +1288,7 @@ static int code_sentence(struct ctx *c)
     const struct sent_tree *t = &c->t;
     size_t first_ev = d->ev.n;
 
+    c->first_ev = first_ev;
     if (t->w1 > t->w0 && W(d, t->w1 - 1)->form_len == 1 && W(d, t->w1 - 1)->form[0] == '?')
         return ANNALS_OK;       /* a question asserts nothing */
     int checked = 0;            /* the sports test, made once a trigger is seen */
