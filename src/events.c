@@ -270,7 +270,7 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
         if (passive ? rel_is(d, c, "obl:agent") : rel_is(d, c, "nsubj")) {
             if (is_relative(d, c) && rel_base(d, v, "acl") && W(d, v)->head >= 0)
                 add_with_conj(d, t, s, (int32_t)W(d, v)->head);
-            else
+            else if (!is_relative(d, c))    /* "the president, who flew" misread */
                 add_with_conj(d, t, s, c);
         }
     }
@@ -298,7 +298,8 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     ** apposition): the noun is its subject; a passive participle
     ** ("the forces backed by X") has none, and has no object */
     else if ((rel_is(d, v, "acl") || rel_is(d, v, "appos")) && h < v &&
-             (xpos_is(d, v, "VBD") || find_child(d, t, v, "obj", 0, NULL) >= 0) &&
+             (xpos_is(d, v, "VBD") || rel_is(d, v, "appos") ||
+              find_child(d, t, v, "obj", 0, NULL) >= 0) &&
              (upos_is(d, h, "NOUN") || upos_is(d, h, "PROPN")))
         add_with_conj(d, t, s, h);
 }
@@ -314,7 +315,8 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                      "reject|dismiss"
 #define INTENT_VERBS "plan|intend|pledge|promise|vow|offer|agree|aim|prepare|hope|want|" \
                      "seek|decide|propose|threaten|volunteer|undertake|resolve|expect|" \
-                     "wish|consider|mull|weigh|vote|move|set|schedule|arrange|look"
+                     "wish|consider|mull|weigh|vote|move|set|schedule|arrange|look|" \
+                     "commit|ready|willing|prepared|eager|keen|determined"
 /* Nouns whose content clause is told, not asserted. */
 #define HEARSAY_NOUNS "report|claim|allegation|rumour|rumor|suggestion|accusation|" \
                       "speculation|fear|charge|assertion|possibility|prospect"
@@ -323,7 +325,9 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                         "dozens|hundreds|thousands|scores|tens|millions"
 /* Nouns of commitment whose to-clause is promised, not done. */
 #define RESOLVE_NOUNS "resolve|pledge|promise|commitment|determination|vow|readiness|" \
-                      "willingness"
+                      "willingness|plan|intention"
+/* Nouns whose to-clause is done: "Algeria's decision to suspend the treaty". */
+#define DECISION_NOUNS "decision|move"
 #define REJECT_VERBS "refuse|decline|reject|balk"
 #define APPEAL_VERBS "urge|call|ask|appeal|demand|request|press|order|force|allow|permit|" \
                      "try|attempt|fail|invite|encourage|persuade|tell|advise|warn|" \
@@ -427,6 +431,10 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
                 return MODE_BLOCK;  /* "denied reports that its troops fought" */
             if (m >= 0 && lemma_in(d, m, "to") && lemma_in(d, h, RESOLVE_NOUNS))
                 mode = mode == MODE_FACT ? MODE_INTENT : mode;  /* "the resolve to continue" */
+            else if (m >= 0 && lemma_in(d, m, "to") && lemma_in(d, h, DECISION_NOUNS) &&
+                     !rel_is(d, h, "obj"))
+                ;   /* "the decision to suspend": as the clause says, unless
+                    ** another verb reacts to it ("denounced the decision") */
             else if (m >= 0 && lemma_in(d, m, "of|for|to|if|whether"))
                 return MODE_BLOCK;  /* "accused of attacking", "plans to attack" */
         } else {
@@ -922,15 +930,22 @@ static int32_t actor_modifier(const annals_doc *d, const struct sent_tree *t, in
 ** actor adjective, or of-phrase ("condemned Iran's attack", "a Ukrainian
 ** proposal", "the homes of the attackers"); a source also its from-phrase
 ** ("delegations from Kenya"), a target the partner of its with- or
-** between-phrase ("ruled out talks with the opposition").  Those related to
-** an actor are not it ("Somalia's neighbours").  -1: none. */
-static int32_t stand_in(const annals_doc *d, const struct sent_tree *t, int32_t w, int source)
+** between-phrase ("ruled out talks with the opposition"), and so does an
+** object the pattern names, save its pronoun possessor ("suspended its
+** treaty with Spain", "froze the assets of X").  Those related to an actor
+** are not it ("Somalia's neighbours").  -1: none. */
+enum { AS_TARGET, AS_SOURCE, AS_OBJECT };
+
+static int32_t stand_in(const annals_doc *d, const struct sent_tree *t, int32_t w, int as)
 {
+    int source = as == AS_SOURCE;
     if (annals__actor_of_word(d, (size_t)w) != NULL)
         return w;
     if (!upos_is(d, w, "NOUN") || lemma_in(d, w, RELATIVE_NOUNS))
         return -1;
     int32_t k = find_child(d, t, w, "nmod:poss", 0, NULL);
+    if (k >= 0 && as == AS_OBJECT && upos_is(d, k, "PRON"))
+        k = -1;                 /* "suspended its treaty": its own */
     if (k < 0)
         k = find_pp(d, t, w, -1, "by", NULL);
     if (k < 0)
@@ -1148,15 +1163,15 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         int32_t io = f.iobj >= 0 ? f.iobj : find_child(d, t, v, "iobj", 0, NULL);
         if (io >= 0)
             add_with_conj(d, t, &tgt, io);
-        else if (f.obj >= 0 && annals__actor_of_word(d, (size_t)f.obj) != NULL)
-            add_with_conj(d, t, &tgt, f.obj);   /* "expelled the Spanish ambassador" */
+        else if (f.obj >= 0 && stand_in(d, t, f.obj, AS_OBJECT) >= 0)
+            add_with_conj(d, t, &tgt, stand_in(d, t, f.obj, AS_OBJECT));   /* "expelled the Spanish ambassador" */
     }
 
     /* a target that is no actor ("discussed the crisis") is none; an event
     ** noun stands for its agent ("condemned Iran's attack") */
     struct args found = {{0}, 0};
     for (int i = 0; i < tgt.n; i++) {
-        int32_t w = stand_in(d, t, tgt.v[i], 0);
+        int32_t w = stand_in(d, t, tgt.v[i], AS_TARGET);
         if (w >= 0)
             add_spread(d, t, &found, w);
     }
@@ -1164,7 +1179,7 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     /* so for a source, which is kept even when it is none */
     found.n = 0;
     for (int i = 0; i < src.n; i++) {
-        int32_t w = stand_in(d, t, src.v[i], 1);
+        int32_t w = stand_in(d, t, src.v[i], AS_SOURCE);
         add_spread(d, t, &found, w >= 0 ? w : src.v[i]);
     }
     src = found;
