@@ -653,7 +653,9 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
         return ANNALS_OK;
     if (s >= 0 && tg >= 0 && e.src.code[0] != '\0' && same_actor(&e.src, &e.tgt))
         return ANNALS_OK;
-    if ((pt->flags & EVP_SPEECH) && e.src.code[0] == '\0')
+    /* a statement needs a speaker of known affiliation, not a bare role
+    ** ("a spokesman said", "investors fear") */
+    if ((pt->flags & EVP_SPEECH) && (e.src.code[0] == '\0' || strcmp(e.src.code, e.src.sector) == 0))
         return ANNALS_OK;
     if (pt->src != NULL && !in_set(pt->src, e.src.sector, strlen(e.src.sector)))
         return ANNALS_OK;
@@ -873,12 +875,15 @@ static int pattern_holds(struct ctx *c, const struct ev_pattern *pt, const struc
 }
 
 /* Does an event of this sentence lie in the complement of speech verb v?
-** A speech verb set after its clause ("X attacked Y, the rebels said") has
-** that clause for complement. */
+** A speech verb set after its clause ("X attacked Y, the rebels said"), or
+** a participle that explains an act ("expelled X, saying ..."), has that
+** clause for complement. */
 static int complement_has_event(const struct ctx *c, size_t first_ev, int32_t v)
 {
     const annals_doc *d = c->d;
-    if (rel_is(d, v, "parataxis") && head_of(d, v) >= 0)
+    /* "expelled a diplomat, saying he had interfered": the saying
+    ** explains the act */
+    if ((rel_is(d, v, "parataxis") || rel_is(d, v, "advcl")) && head_of(d, v) >= 0)
         v = head_of(d, v);
     for (size_t i = first_ev; i < d->ev.n; i++) {
         int32_t w = d->ev.v[i].trigger;
@@ -1000,13 +1005,17 @@ static int verb_read_as_adjective(const annals_doc *d, const struct sent_tree *t
     if (!rel_is(d, v, "amod") || !upos_is(d, v, "VERB") || head_of(d, v) <= v || v <= t->w0 ||
         annals__actor_of_word(d, (size_t)(v - 1)) == NULL)
         return 0;
-    /* a finite verb of a relative clause ("the strike that hit") is not
-    ** the clause's own */
-    for (int32_t k = t->w0; k < t->w1; k++)
+    /* a finite verb hung on a noun (a relative clause, "the strike that
+    ** hit", or a second misread verb, "dissolved parliament and suspended")
+    ** is not the clause's own */
+    for (int32_t k = t->w0; k < t->w1; k++) {
+        int32_t h = xpos_is(d, k, "MD") ? head_of(d, k) : k;
         if ((xpos_is(d, k, "VBD") || xpos_is(d, k, "VBZ") || xpos_is(d, k, "VBP") ||
-             xpos_is(d, k, "MD")) &&
-            !rel_base(d, k, "acl") && !(head_of(d, k) >= 0 && rel_base(d, head_of(d, k), "acl")))
+             xpos_is(d, k, "MD")) && h >= 0 &&
+            (head_of(d, h) < 0 || upos_is(d, head_of(d, h), "VERB") ||
+             upos_is(d, head_of(d, h), "AUX")))
             return 0;
+    }
     return 1;
 }
 
@@ -1131,6 +1140,11 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     const char *code = mode_code(best, mode);
     if (code == NULL)
         return ANNALS_OK;
+    /* "the air strike killed dozens": what an event did is part of it */
+    for (size_t i = first_ev; !noun && i < d->ev.n; i++)
+        for (int k = 0; k < src.n; k++)
+            if (d->ev.v[i].trigger == src.v[k] && !rel_is(d, src.v[k], "nmod:poss"))
+                return ANNALS_OK;
     /* a purpose clause of the same kind as the event it serves ("met Thai
     ** officials to discuss", "sat down with X to discuss") is part of it */
     if (rel_is(d, v, "advcl") && find_child(d, t, v, "mark", 0, "to") >= 0)
