@@ -1103,6 +1103,28 @@ static int relationship_phrase(const struct ctx *c, const struct np *x)
     return 0;
 }
 
+/* The demonyms conjoined before phrase x, which name actors of x's kind
+** ("Indian and Chinese soldiers", "Malaysian, Thai and Lao officials"):
+** their words, nearest first, into out[0..max); returns how many.  The
+** chunker leaves them out of x, as adjectives with no noun of their own. */
+static size_t conjoined_demonyms(const struct ctx *c, const struct np *x, size_t *out, size_t max)
+{
+    size_t n = 0, w = x->first;
+    const char *own = country_word(c, x->first);
+    if (x->skip || own == NULL || strlen(own) != 3)
+        return 0;
+    while (n < max && w >= 2 && (upos_is(c, w - 1, "CCONJ") || form_is(c, w - 1, ",")) &&
+           upos_is(c, w - 2, "ADJ") && (W(c, w - 2)->head == (int64_t)x->synhead ||
+                                         W(c, x->synhead)->head == (int64_t)(w - 2))) {
+        const char *code = country_word(c, w - 2);
+        if (code == NULL || strlen(code) != 3 || strcmp(code, own) == 0)
+            break;
+        out[n++] = w - 2;
+        w -= 2;
+    }
+    return n;
+}
+
 /* Is phrase x an actor of the article? */
 static int emits(const struct np *x)
 {
@@ -1285,9 +1307,10 @@ int annals__actors_run(const annals_pipeline *p, annals_doc *d)
             word_np[w] = (int32_t)k;
     titles_name_their_holder(&c, word_np);
 
-    size_t n = 0;
+    size_t n = 0, dem[4];
     for (size_t k = 0; k < c.n_np; k++)
-        n += emits(&c.np[k]) ? 1 : relationship_phrase(&c, &c.np[k]) ? c.np[k].n : 0;
+        n += emits(&c.np[k]) ? 1 + conjoined_demonyms(&c, &c.np[k], dem, 4)
+             : relationship_phrase(&c, &c.np[k]) ? c.np[k].n : 0;
     d->actor = annals__arena_alloc(&d->arena, (n + 1) * sizeof *d->actor);
     if (d->actor == NULL)
         return annals__doc_fail(d, ANNALS_ENOMEM, "out of memory");
@@ -1309,6 +1332,20 @@ int annals__actors_run(const annals_pipeline *p, annals_doc *d)
                 d->word_actor[w] = (int32_t)d->n_actor++;
             }
             continue;
+        }
+        /* each conjoined demonym is an actor of the same sector */
+        size_t nd = conjoined_demonyms(&c, x, dem, 4);
+        for (size_t i = nd; i-- > 0;) {
+            struct doc_actor *b = &d->actor[d->n_actor];
+            const char *code = country_word(&c, dem[i]);
+            memset(b, 0, sizeof *b);
+            memcpy(b->country, code, 3);
+            memcpy(b->sector, x->sector, sizeof b->sector);
+            b->entity = -1;
+            b->first_word = (uint32_t)dem[i];
+            b->n_words = 1;
+            b->source = ACTOR_FROM_DEMONYM;
+            d->word_actor[dem[i]] = (int32_t)d->n_actor++;
         }
         struct doc_actor *a = &d->actor[d->n_actor];
         memcpy(a->country, x->country, sizeof a->country);
