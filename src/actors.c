@@ -416,7 +416,7 @@ static void read_np(struct ctx *c, struct np *x)
     const size_t end = x->first + x->n;
     const char *cty[8] = {0};   /* country by CTY_* rank */
     const char *body_sector = NULL, *generic_sector = NULL, *weak_sector = NULL;
-    const char *org_sector = NULL;
+    const char *org_sector = NULL, *head_generic = NULL;
     char buf[128];
     int demonym = 0, have_role_end = 0;
     uint32_t role_end = 0;
@@ -490,9 +490,14 @@ static void read_np(struct ctx *c, struct np *x)
                 continue;
             got = len;
             size_t last = i + len - 1, lw = W(c, last)->form_len;
-            if (in_list(buf + bl - lw, lw, generic_role))
-                generic_sector = sec;
-            else
+            /* "rebel commander", "rebel forces": the first generic word
+            ** says whose the later one is */
+            if (in_list(buf + bl - lw, lw, generic_role)) {
+                if (generic_sector == NULL)
+                    generic_sector = sec;
+                if (last == x->head)
+                    head_generic = sec;
+            } else
                 body_sector = sec;
             x->role_w = (uint32_t)i;
             x->role_n = (uint32_t)len;
@@ -564,7 +569,11 @@ static void read_np(struct ctx *c, struct np *x)
         set3(x->sector, org_sector);
         x->body = 1;
     } else if (body_sector != NULL) {
-        set3(x->sector, body_sector);
+        /* "government forces" are the military */
+        set3(x->sector, strcmp(body_sector, "GOV") == 0 && head_generic != NULL &&
+                                strcmp(head_generic, "MIL") == 0
+                            ? head_generic
+                            : body_sector);
         x->body = 1;
     } else if (generic_sector != NULL) {
         set3(x->sector, generic_sector);
