@@ -295,10 +295,11 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
         subjects_of(d, t, h, s, depth + 1);
     /* a finite verb the parser hung on the noun before it ("Kenyan police
     ** fired tear gas", "Chile's minister, Ana Torres, stated" as an
-    ** apposition): the noun is its subject; a passive participle
+    ** apposition, "soldiers clashed" with the noun as the sentence's
+    ** root): the noun is its subject; a passive participle
     ** ("the forces backed by X") has none, and has no object */
     else if ((rel_is(d, v, "acl") || rel_is(d, v, "appos")) && h < v &&
-             (xpos_is(d, v, "VBD") || rel_is(d, v, "appos") ||
+             (xpos_is(d, v, "VBD") || rel_is(d, v, "appos") || head_of(d, h) < 0 ||
               find_child(d, t, v, "obj", 0, NULL) >= 0) &&
              (upos_is(d, h, "NOUN") || upos_is(d, h, "PROPN")))
         add_with_conj(d, t, s, h);
@@ -432,9 +433,10 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
             if (m >= 0 && lemma_in(d, m, "to") && lemma_in(d, h, RESOLVE_NOUNS))
                 mode = mode == MODE_FACT ? MODE_INTENT : mode;  /* "the resolve to continue" */
             else if (m >= 0 && lemma_in(d, m, "to") && lemma_in(d, h, DECISION_NOUNS) &&
-                     !rel_is(d, h, "obj"))
-                ;   /* "the decision to suspend": as the clause says, unless
-                    ** another verb reacts to it ("denounced the decision") */
+                     (!rel_is(d, h, "obj") || lemma_in(d, head_of(d, h), SPEECH_VERBS)))
+                ;   /* "the decision to suspend": as the clause says, unless a
+                    ** verb other than one of saying reacts to it ("denounced
+                    ** the decision") */
             else if (m >= 0 && lemma_in(d, m, "of|for|to|if|whether"))
                 return MODE_BLOCK;  /* "accused of attacking", "plans to attack" */
         } else {
@@ -936,21 +938,24 @@ static int32_t actor_modifier(const annals_doc *d, const struct sent_tree *t, in
 ** proposal", "the homes of the attackers"); a source also its from-phrase
 ** ("delegations from Kenya"), a target the partner of its with- or
 ** between-phrase ("ruled out talks with the opposition"), and so does an
-** object the pattern names, save its pronoun possessor ("suspended its
-** treaty with Spain", "froze the assets of X").  Those related to an actor
-** are not it ("Somalia's neighbours").  -1: none. */
+** object the pattern names ("froze the assets of X"); such an object that a
+** pronoun makes the source's own is not itself the target ("pulled its
+** troops back"), but its partner may be ("suspended its treaty with
+** Spain").  Those related to an actor are not it ("Somalia's
+** neighbours").  -1: none. */
 enum { AS_TARGET, AS_SOURCE, AS_OBJECT };
 
 static int32_t stand_in(const annals_doc *d, const struct sent_tree *t, int32_t w, int as)
 {
     int source = as == AS_SOURCE;
-    if (annals__actor_of_word(d, (size_t)w) != NULL)
+    int32_t k = find_child(d, t, w, "nmod:poss", 0, NULL);
+    int own = as == AS_OBJECT && k >= 0 && upos_is(d, k, "PRON");
+    if (annals__actor_of_word(d, (size_t)w) != NULL && !own)
         return w;
     if (!upos_is(d, w, "NOUN") || lemma_in(d, w, RELATIVE_NOUNS))
         return -1;
-    int32_t k = find_child(d, t, w, "nmod:poss", 0, NULL);
-    if (k >= 0 && as == AS_OBJECT && upos_is(d, k, "PRON"))
-        k = -1;                 /* "suspended its treaty": its own */
+    if (own)
+        k = -1;                 /* "pulled its troops back": the source's own */
     if (k < 0)
         k = find_pp(d, t, w, -1, "by", NULL);
     if (k < 0)
@@ -964,6 +969,18 @@ static int32_t stand_in(const annals_doc *d, const struct sent_tree *t, int32_t 
 ** "the foreign ministers of India and Bangladesh"): the conjuncts, else w. */
 static void add_spread(const annals_doc *d, const struct sent_tree *t, struct args *a, int32_t w)
 {
+    /* two actor adjectives side by side, the conjunction hung elsewhere */
+    struct args mods = {{0}, 0};
+    for (int32_t k = child(t, w); k >= 0 && upos_is(d, w, "NOUN"); k = sibling(t, k))
+        if (rel_is(d, k, "amod") && annals__actor_of_word(d, (size_t)k) != NULL &&
+            (mods.n == 0 || annals__actor_of_word(d, (size_t)k) !=
+                                annals__actor_of_word(d, (size_t)mods.v[0])))
+            add_arg(&mods, k);
+    if (mods.n >= 2) {
+        for (int i = 0; i < mods.n; i++)
+            add_arg(a, mods.v[i]);
+        return;
+    }
     for (int32_t k = child(t, w); k >= 0 && upos_is(d, w, "NOUN"); k = sibling(t, k)) {
         if (!(rel_is(d, k, "amod") || rel_is(d, k, "compound") ||
               (rel_is(d, k, "nmod") && opens_with(d, t, k, "of|from|between"))) ||
