@@ -279,10 +279,10 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     int32_t h = (int32_t)W(d, v)->head;
     if (passive && rel_is(d, v, "conj") == 0)
         return;                 /* an agentless passive has no source */
-    /* a to-clause of a noun ("Laos's decision to reopen", "expressed
-    ** willingness to sign"): the noun's possessor, else the subject of the
-    ** verb whose object the noun is */
-    if (rel_is(d, v, "acl") && find_child(d, t, v, "mark", 0, "to") >= 0) {
+    /* a to- or in-clause of a noun ("Laos's decision to reopen", "expressed
+    ** willingness to sign", "its interest in improving"): the noun's
+    ** possessor, else the subject of the verb whose object the noun is */
+    if (rel_is(d, v, "acl") && find_child(d, t, v, "mark", 0, "to|in") >= 0) {
         int32_t poss = find_child(d, t, h, "nmod:poss", 0, NULL);
         if (poss >= 0)
             add_with_conj(d, t, s, poss);
@@ -326,7 +326,7 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                         "dozens|hundreds|thousands|scores|tens|millions"
 /* Nouns of commitment whose to-clause is promised, not done. */
 #define RESOLVE_NOUNS "resolve|pledge|promise|commitment|determination|vow|readiness|" \
-                      "willingness|plan|intention"
+                      "willingness|plan|intention|interest|desire|eagerness"
 /* Nouns whose to-clause is done: "Algeria's decision to suspend the treaty". */
 #define DECISION_NOUNS "decision|move"
 #define REJECT_VERBS "refuse|decline|reject|balk"
@@ -430,8 +430,9 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
             int32_t m = find_child(d, t, cur, "mark", 0, NULL);
             if (lemma_in(d, h, HEARSAY_NOUNS))
                 return MODE_BLOCK;  /* "denied reports that its troops fought" */
-            if (m >= 0 && lemma_in(d, m, "to") && lemma_in(d, h, RESOLVE_NOUNS))
-                mode = mode == MODE_FACT ? MODE_INTENT : mode;  /* "the resolve to continue" */
+            if (m >= 0 && lemma_in(d, m, "to|in") && lemma_in(d, h, RESOLVE_NOUNS))
+                mode = mode == MODE_FACT ? MODE_INTENT : mode;  /* "the resolve to continue",
+                                                                ** "interest in improving" */
             else if (m >= 0 && lemma_in(d, m, "to") && lemma_in(d, h, DECISION_NOUNS) &&
                      (!rel_is(d, h, "obj") || lemma_in(d, head_of(d, h), SPEECH_VERBS)))
                 ;   /* "the decision to suspend": as the clause says, unless a
