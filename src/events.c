@@ -703,9 +703,16 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
         if (pl->sentence != c->sent || pl->source == 1 /* dateline */ || pl->end == 0)
             continue;
         int32_t w = word_at(d, &c->t, pl->end - 1);
+        /* the head of a name of several words ("Addis Ababa") */
+        for (int k = 0; k < 4 && w >= 0 && (rel_is(d, w, "flat") || rel_is(d, w, "compound")) &&
+                        head_of(d, w) >= 0 &&
+                        d->tok.v[W(d, head_of(d, w))->token].start >= pl->start;
+             k++)
+            w = head_of(d, w);
         if (w >= 0 && (rel_base(d, w, "obl") || rel_base(d, w, "nmod")) &&
             (find_child(d, &c->t, w, "case", 0, "in|at|near|outside|inside|around|across") >= 0 ||
-             (visit && head_of(d, w) == v && find_child(d, &c->t, w, "case", 0, "to") >= 0)))
+             (visit && find_child(d, &c->t, w, "case", 0, "to") >= 0 &&
+              (head_of(d, w) == v || (head_of(d, w) >= 0 && head_of(d, head_of(d, w)) == v)))))
             e.place = (int32_t)i;
     }
 
@@ -1143,6 +1150,13 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         return ANNALS_OK;
     if (speech_pass && complement_has_event(c, first_ev, v))
         return ANNALS_OK;
+    /* "the visit of the Indian president to Dhaka": the of-phrase is the
+    ** agent unless it is the pattern's target ("the arrest of") */
+    if (noun && src.n == 0 && light < 0 && (best->tgt == NULL || !in_set(best->tgt, "of", 2))) {
+        int32_t of = find_pp(d, t, v, -1, "of", NULL);
+        if (of >= 0)
+            add_with_conj(d, t, &src, of);
+    }
 
     int reported = 0, vague = 0, year;
     int mode = !noun ? clause_mode(d, t, v, &reported, &vague)
@@ -1186,6 +1200,11 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             pp = find_pp(d, t, v, f.obj, best->tgt, NULL);  /* "called on X to halt" */
         if (pp < 0 && light >= 0)
             pp = find_pp(d, t, light, -1, best->tgt, NULL);
+        /* "the visit of the president to Dhaka", "the attack by drones on
+        ** the grid": the phrase hung on the agent's noun */
+        for (int i = 0; pp < 0 && noun && i < src.n; i++)
+            if (head_of(d, src.v[i]) == v)
+                pp = find_pp(d, t, src.v[i], -1, best->tgt, NULL);
     }
     if (pp >= 0) {
         add_with_conj(d, t, &tgt, pp);
