@@ -317,7 +317,7 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
 #define INTENT_VERBS "plan|intend|pledge|promise|vow|offer|agree|aim|prepare|hope|want|" \
                      "seek|decide|propose|threaten|volunteer|undertake|resolve|expect|" \
                      "wish|consider|mull|weigh|vote|move|set|schedule|arrange|look|" \
-                     "commit|ready|willing|prepared|eager|keen|determined"
+                     "commit|ready|willing|prepared|eager|keen|determined|due|poised|slated"
 /* Nouns whose content clause is told, not asserted. */
 #define HEARSAY_NOUNS "report|claim|allegation|rumour|rumor|suggestion|accusation|" \
                       "speculation|fear|charge|assertion|possibility|prospect"
@@ -488,7 +488,8 @@ static const char *mode_code(const struct ev_pattern *pt, int mode)
                "basketball|baseball|hockey|golf|sitcom|box-office|oscar|grammy|movie|" \
                "album|actress|singer"
 #define SPORTS_WEAK "match|league|cup|goal|striker|defender|coach|medal|derby|film|" \
-                    "concert|song|episode|actor|premiere|penalty|scorer|fixture|squad"
+                    "concert|song|episode|actor|premiere|penalty|scorer|fixture|squad|" \
+                    "team|final|title|trophy"
 
 /* Sports and entertainment sentences code nothing ("Brazil beat Argentina"). */
 static int off_topic(const annals_doc *d, const struct sent_tree *t)
@@ -697,7 +698,7 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
     /* place: a place the sentence names as a location ("in Kunduz"), or
     ** as the destination of a visit ("flew to Bangkok"), not as an actor,
     ** and not the dateline */
-    int visit = strcmp(code, "042") == 0;
+    int visit = strcmp(pt->code, "042") == 0;   /* or the intent of one */
     for (size_t i = 0; i < d->place.n && e.place < 0; i++) {
         const struct doc_place *pl = &d->place.v[i];
         if (pl->sentence != c->sent || pl->source == 1 /* dateline */ || pl->end == 0)
@@ -721,7 +722,7 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
     ** names Afghanistan, "arrived in Pyongyang"): the target is the place's
     ** country */
     if (e.tgt.code[0] == '\0' && tg < 0 && e.place >= 0 && c->p->gaz != NULL &&
-        ((code[0] == '1' && code[1] == '9') || visit)) {
+        ((pt->code[0] == '1' && pt->code[1] == '9') || visit)) {
         const struct doc_place *pl = &d->place.v[e.place];
         struct gaz_place gp;
         struct gaz_country gc;
