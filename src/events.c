@@ -17,6 +17,8 @@
 #include <string.h>
 
 enum { MODE_FACT = 0, MODE_INTENT = 1, MODE_REJECT = 2, MODE_BLOCK = 3 };
+/* own_mode() only: "would", hypothetical unless reported ("said it would") */
+enum { MODE_WOULD = 4 };
 
 /* ------------------------------------------------------------ small helpers */
 
@@ -357,9 +359,11 @@ static int own_mode(const annals_doc *d, const struct sent_tree *t, int32_t v)
         if ((rel_is(d, c, "advmod") || rel_is(d, c, "neg") || rel_is(d, c, "det") ||
              rel_is(d, c, "cc:preconj")) && lemma_in(d, c, NEGATORS))
             return MODE_BLOCK;
-        if (rel_is(d, c, "aux") && lemma_in(d, c, MODALS))
+        if (rel_is(d, c, "aux") && lemma_in(d, c, "would|'d"))
+            mode = MODE_WOULD;
+        else if (rel_is(d, c, "aux") && lemma_in(d, c, MODALS))
             return MODE_BLOCK;
-        if (rel_is(d, c, "aux") && lemma_in(d, c, "will|shall|wo|'ll"))
+        if (rel_is(d, c, "aux") && lemma_in(d, c, "will|shall|wo|'ll") && mode != MODE_WOULD)
             mode = MODE_INTENT;
         if (rel_is(d, c, "mark") && lemma_in(d, c, "if|unless|whether|lest|though"))
             return MODE_BLOCK;
@@ -384,12 +388,22 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
 {
     int mode = own_mode(d, t, v);
     int32_t cur = v;
+    /* "announced it would donate": the future of reported speech, a
+    ** promise; any other "would" is hypothetical */
+    if (mode == MODE_WOULD)
+        mode = rel_is(d, v, "ccomp") && head_of(d, v) >= 0 &&
+                       upos_is(d, head_of(d, v), "VERB") &&
+                       lemma_in(d, head_of(d, v), SPEECH_VERBS "|pledge|promise|vow|threaten|warn")
+                   ? MODE_INTENT
+                   : MODE_BLOCK;
     for (int depth = 0; mode != MODE_BLOCK && depth < 8; depth++) {
         int64_t h64 = W(d, cur)->head;
         if (h64 < 0)
             break;
         int32_t h = (int32_t)h64;
         int hm = own_mode(d, t, h);
+        if (hm == MODE_WOULD)
+            hm = MODE_BLOCK;    /* "would say that ..." */
         if (rel_is(d, cur, "conj")) {
             /* "did not meet or call": the negation of the first verb spreads */
             if (hm == MODE_BLOCK && upos_is(d, h, "VERB"))
@@ -1167,7 +1181,7 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     if (noun) {
         if (year_modifier(d, t, v, &year))
             return ANNALS_OK;   /* "the 2001 attacks" */
-        if (own_mode(d, t, v) == MODE_BLOCK)
+        if (own_mode(d, t, v) >= MODE_BLOCK)
             return ANNALS_OK;
     }
     const char *code = mode_code(best, mode);
@@ -1237,6 +1251,12 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     src = found;
     if (tgt.n == 0 && src.n > 0 && !noun)
         partner_of_relationship(d, t, v, src.v[0], &tgt);
+
+    /* a purpose with no actor for its object ("sent teams to fight an
+    ** outbreak") is an aim, not an event */
+    if (!noun && tgt.n == 0 && rel_is(d, v, "advcl") && find_child(d, t, v, "mark", 0, "to") >= 0 &&
+        !lemma_in(d, head_of(d, v), INTENT_VERBS "|" TRANSPARENT))
+        return ANNALS_OK;
 
     int conf = 90 - (reported ? 5 : 0) - (vague ? 10 : 0) - (noun ? 15 : 0) -
                (mode != MODE_FACT ? 5 : 0);
