@@ -105,12 +105,14 @@ static int32_t find_child(const annals_doc *d, const struct sent_tree *t, int32_
     return -1;
 }
 
-/* A verb, or a word tagged as an adjective that has an object of its own
-** ("vowed to free the hostages": an adjective takes no object). */
+/* A verb, or a word tagged as an adjective or noun that has an object of
+** its own ("vowed to free the hostages", "police shot dead two
+** protesters": neither takes an object). */
 static int is_verbal(const annals_doc *d, const struct sent_tree *t, int32_t w)
 {
     return upos_is(d, w, "VERB") ||
-           (upos_is(d, w, "ADJ") && find_child(d, t, w, "obj", 0, NULL) >= 0);
+           ((upos_is(d, w, "ADJ") || upos_is(d, w, "NOUN")) &&
+            find_child(d, t, w, "obj", 0, NULL) >= 0);
 }
 
 static int32_t head_of(const annals_doc *d, int32_t w)
@@ -348,6 +350,10 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                     "host|extend|continue|resume|intensify|step|begin|start|maintain|" \
                     "sign|reach|undertake"
 #define MODALS "would|could|might|may|should|must|can|ought|need"
+#define NATURAL_CAUSES "flood|storm|earthquake|quake|cyclone|hurricane|typhoon|landslide|" \
+                       "mudslide|blaze|wildfire|heat|heatwave|drought|disease|outbreak|" \
+                       "epidemic|accident|crash|collision|avalanche|lightning|tsunami|" \
+                       "eruption|famine|rain|rains|snow|flooding"
 #define NEGATORS "not|never|n't|no|neither|nor|without"
 
 /* The mode a word's own children give it: negated or hypothetical clauses
@@ -411,7 +417,9 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
         } else if (rel_is(d, cur, "xcomp") ||
                    ((rel_is(d, cur, "advcl") || rel_is(d, cur, "ccomp")) &&
                     find_child(d, t, cur, "mark", 0, "to") >= 0)) {
-            if (lemma_in(d, h, APPEAL_VERBS))
+            if (is_passive(d, t, h) && lemma_in(d, h, "expect|schedule|set|slate|plan"))
+                mode = mode == MODE_FACT ? MODE_INTENT : mode;  /* "is expected to meet" */
+            else if (lemma_in(d, h, APPEAL_VERBS))
                 return MODE_BLOCK;  /* the appeal is the event, not what it asks for */
             if (lemma_in(d, h, REJECT_VERBS))
                 mode = mode == MODE_FACT ? MODE_REJECT : MODE_BLOCK;
@@ -1102,6 +1110,11 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         f.obj = f.xc;
         f.xc = -1;
     }
+    /* "imposed an arms embargo" read as "arms" described by "embargo": an
+    ** adjective after its noun is the noun the phrase is about */
+    if (f.obj >= 0 && f.obj + 1 < t->w1 && rel_is(d, f.obj + 1, "amod") &&
+        head_of(d, f.obj + 1) == f.obj && find_child(d, t, f.obj + 1, "obj", 0, NULL) < 0)
+        f.obj = f.obj + 1;
     /* "held a new round of talks": the object is what the round is of */
     if (f.obj >= 0 && lemma_in(d, f.obj, PARTITIVE_NOUNS)) {
         int32_t of = find_pp(d, t, f.obj, -1, "of", NULL);
@@ -1149,7 +1162,7 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         subjects_of(d, t, v, &src, 0);
         if (src.n == 0 && !f.passive &&
             (xpos_is(d, v, "VBD") || xpos_is(d, v, "VBZ") || xpos_is(d, v, "VBP") ||
-             verb_read_as_adjective(d, t, v)))
+             !upos_is(d, v, "VERB") || verb_read_as_adjective(d, t, v)))
             nearest_actor_before(d, t, v, &src);
     }
 
@@ -1186,6 +1199,9 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     }
     const char *code = mode_code(best, mode);
     if (code == NULL)
+        return ANNALS_OK;
+    /* "floods killed 50 people": no actor does what nature does */
+    if (!noun && src.n == 1 && lemma_in(d, src.v[0], NATURAL_CAUSES))
         return ANNALS_OK;
     /* "the air strike killed dozens": what an event did is part of it */
     for (size_t i = first_ev; !noun && i < d->ev.n; i++)
