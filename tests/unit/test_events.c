@@ -273,6 +273,25 @@ static void test_a_rebel_commander_is_a_rebel(void **state)
     one_event(*state, "Colombian troops killed a rebel commander.", "190", "COLMIL", "COLREB");
 }
 
+static void test_would_is_a_promise_only_in_reported_speech(void **state)
+{
+    one_event(*state, "Ghana announced it would donate food to Mali.", "0333", "GHA", "MLI");
+    assert_int_equal(code(*state, "Ghana would attack Togo."), 0);
+}
+
+static void test_nature_and_vague_aims_are_no_events(void **state)
+{
+    assert_int_equal(code(*state, "Floods killed 20 people in Ghana."), 0);
+    /* the aid is an event; fighting malaria is its aim */
+    one_event(*state, "Ghana sent doctors to Mali to fight malaria.", "073", "GHA", "MLI");
+}
+
+static void test_a_verb_tagged_as_a_noun_with_an_object_is_a_verb(void **state)
+{
+    one_event(*state, "Togolese police shot dead two protesters in Lome.", "1823", "TGOCOP",
+              "TGOCVL");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -308,6 +327,9 @@ int main(int argc, char **argv)
         T(test_what_an_event_noun_did_is_part_of_it),
         T(test_actors_inside_one_phrase_each_act),
         T(test_a_rebel_commander_is_a_rebel),
+        T(test_would_is_a_promise_only_in_reported_speech),
+        T(test_nature_and_vague_aims_are_no_events),
+        T(test_a_verb_tagged_as_a_noun_with_an_object_is_a_verb),
         T(test_a_country_s_towns_are_its_territory),
         T(test_whose_act_or_envoy_the_target_is),
     };
