@@ -327,7 +327,8 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                       "speculation|fear|charge|assertion|possibility|prospect"
 #define PARTICLES "off|up|down|out|back|away|over"
 #define PARTITIVE_NOUNS "round|series|wave|spate|string|number|couple|set|batch|host|" \
-                        "dozens|hundreds|thousands|scores|tens|millions"
+                        "dozens|hundreds|thousands|scores|tens|millions|tonnes|tons|" \
+                        "tonne|ton|barrels|doses|shipments|consignment|consignments"
 /* Nouns of commitment whose to-clause is promised, not done. */
 #define RESOLVE_NOUNS "resolve|pledge|promise|commitment|determination|vow|readiness|" \
                       "willingness|plan|intention|interest|desire|eagerness"
@@ -1115,8 +1116,9 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     if (f.obj >= 0 && f.obj + 1 < t->w1 && rel_is(d, f.obj + 1, "amod") &&
         head_of(d, f.obj + 1) == f.obj && find_child(d, t, f.obj + 1, "obj", 0, NULL) < 0)
         f.obj = f.obj + 1;
-    /* "held a new round of talks": the object is what the round is of */
-    if (f.obj >= 0 && lemma_in(d, f.obj, PARTITIVE_NOUNS)) {
+    /* "held a new round of talks", "sent 2,000 tonnes of rice", "closed two
+    ** of its crossings": the object is what the round is of */
+    if (f.obj >= 0 && (lemma_in(d, f.obj, PARTITIVE_NOUNS) || upos_is(d, f.obj, "NUM"))) {
         int32_t of = find_pp(d, t, f.obj, -1, "of", NULL);
         if (of >= 0)
             f.obj = of;
@@ -1152,8 +1154,11 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             s = find_pp(d, t, v, -1, "by", NULL);
         if (s < 0)
             s = actor_modifier(d, t, v);
-        if (s < 0 && find_child(d, t, v, "cop", 0, NULL) >= 0)
+        if (s < 0 && find_child(d, t, v, "cop", 0, NULL) >= 0) {
             s = find_child(d, t, v, "nsubj", 0, NULL);  /* "X was in talks with Y" */
+            if (s >= 0 && is_relative(d, s) && rel_base(d, v, "acl"))
+                s = head_of(d, v);  /* "the minister, who is on a visit to" */
+        }
         if (s >= 0)
             add_with_conj(d, t, &src, s);
         else if (light >= 0)
