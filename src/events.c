@@ -250,13 +250,19 @@ static int is_relative(const annals_doc *d, int32_t w)
 }
 
 /* Is verb v passive: a passive subject or auxiliary, or a participle
-** with a by-phrase that modifies a noun ("the ceasefire agreed by A and B")? */
+** with a by-phrase that modifies a noun ("the ceasefire agreed by A and B";
+** not one of affiliation)? */
+/* Participles that say who stands behind an actor ("forces backed by X",
+** "a militia led by Y"): a description, not an event. */
+#define AFFILIATION_VERBS "back|support|sponsor|fund|finance|arm|train|equip|lead|" \
+                          "command|favour|favor|own|run|control"
+
 static int is_passive(const annals_doc *d, const struct sent_tree *t, int32_t v)
 {
     return find_child(d, t, v, "nsubj:pass", 0, NULL) >= 0 ||
            find_child(d, t, v, "aux:pass", 0, NULL) >= 0 ||
            (rel_base(d, v, "acl") && xpos_is(d, v, "VBN") &&
-            find_child(d, t, v, "obl:agent", 0, NULL) >= 0);
+            find_child(d, t, v, "obl:agent", 0, NULL) >= 0 && !lemma_in(d, v, AFFILIATION_VERBS));
 }
 
 /* Subjects (agents) of verb v: its own, or inherited from the verb it is
@@ -320,7 +326,7 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                      "reject|dismiss"
 #define INTENT_VERBS "plan|intend|pledge|promise|vow|offer|agree|aim|prepare|hope|want|" \
                      "seek|decide|propose|threaten|volunteer|undertake|resolve|expect|" \
-                     "wish|consider|mull|weigh|vote|move|set|schedule|arrange|look|" \
+                     "wish|consider|mull|weigh|move|set|schedule|arrange|look|" \
                      "commit|ready|willing|prepared|eager|keen|determined|due|poised|slated"
 /* Nouns whose content clause is told, not asserted. */
 #define HEARSAY_NOUNS "report|claim|allegation|rumour|rumor|suggestion|accusation|" \
@@ -339,8 +345,10 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                      "try|attempt|fail|invite|encourage|persuade|tell|advise|warn|" \
                      "pressure|implore|beg|need|forbid|prevent|stop|avoid|refrain|" \
                      "deny|accuse|cease|halt|authorize|authorise|approve|expect"
+/* Governors that pass their complement through as done; a vote enacts what
+** it is for ("the parliament voted to condemn"). */
 #define TRANSPARENT "continue|begin|start|resume|keep|go|manage|proceed|help|come|" \
-                    "appear|seem|claim|launch|step|use"
+                    "appear|seem|claim|launch|step|use|vote"
 /* Nouns for those related to their possessor: "Somalia's neighbours" are
 ** not Somalia. */
 #define RELATIVE_NOUNS "neighbour|neighbor|ally|partner|friend|enemy|rival|foe|" \
@@ -794,6 +802,11 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
         if (o->tgt.code[0] != '\0' && e.tgt.code[0] == '\0' && head_of(d, o->trigger) == v)
             return ANNALS_OK;
     }
+    /* "exchanged fire ..., killing a soldier": a participle telling what an
+    ** event of the same root did is part of it */
+    for (size_t i = c->first_ev; rel_is(d, v, "advcl") && xpos_is(d, v, "VBG") && i < d->ev.n; i++)
+        if (d->ev.v[i].trigger == head_of(d, v) && memcmp(d->ev.v[i].code, e.code, 2) == 0)
+            return ANNALS_OK;
 
     /* the same interaction stated again, as it was or in general terms
     ** ("made a telephone call" 041, then "discussed" 040): one more mention */
