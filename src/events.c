@@ -334,7 +334,7 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
 #define PARTICLES "off|up|down|out|back|away|over"
 #define PARTITIVE_NOUNS "round|series|wave|spate|string|number|couple|set|batch|host|" \
                         "dozens|hundreds|thousands|scores|tens|millions|tonnes|tons|" \
-                        "tonne|ton|barrels|doses|shipments|consignment|consignments"
+                        "tonne|ton|barrels|doses|shipments|consignment|consignments|tens"
 /* Nouns of commitment whose to-clause is promised, not done. */
 #define RESOLVE_NOUNS "resolve|pledge|promise|commitment|determination|vow|readiness|" \
                       "willingness|plan|intention|interest|desire|eagerness"
@@ -451,8 +451,8 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
                 *vague = 1;
         } else if (rel_is(d, cur, "advcl")) {
             int32_t m = find_child(d, t, cur, "mark", 0, NULL);
-            if (m >= 0 && lemma_in(d, m, "if|unless|whether|lest|without|instead|rather"))
-                return MODE_BLOCK;
+            if (m >= 0 && lemma_in(d, m, "if|unless|whether|lest|without|instead|rather|from"))
+                return MODE_BLOCK;  /* "barred him from leaving" */
             if (m >= 0 && lemma_in(d, m, "of|for") &&
                 lemma_in(d, h, "accuse|blame|suspect|charge|deny|allege|criticise|criticize|"
                                "condemn|convict|arrest|punish|praise|thank|investigate"))
@@ -993,6 +993,13 @@ enum { AS_TARGET, AS_SOURCE, AS_OBJECT };
 static int32_t stand_in(const annals_doc *d, const struct sent_tree *t, int32_t w, int as)
 {
     int source = as == AS_SOURCE;
+    /* "tens of thousands of Israelis": what the numbers count */
+    for (int i = 0; i < 3 && lemma_in(d, w, PARTITIVE_NOUNS); i++) {
+        int32_t of = find_pp(d, t, w, -1, "of", NULL);
+        if (of < 0)
+            break;
+        w = of;
+    }
     int32_t k = find_child(d, t, w, "nmod:poss", 0, NULL);
     int own = as == AS_OBJECT && k >= 0 && upos_is(d, k, "PRON");
     if (annals__actor_of_word(d, (size_t)w) != NULL && !own)
@@ -1254,6 +1261,11 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         for (int i = 0; pp < 0 && noun && i < src.n; i++)
             if (head_of(d, src.v[i]) == v)
                 pp = find_pp(d, t, src.v[i], -1, best->tgt, NULL);
+        /* "pledged 1 billion euros in aid to Ukraine": the phrase hung on
+        ** the object's own modifier */
+        for (int32_t k = ob >= 0 ? child(t, ob) : -1; pp < 0 && k >= 0; k = sibling(t, k))
+            if (rel_is(d, k, "nmod"))
+                pp = find_pp(d, t, k, -1, best->tgt, NULL);
     }
     if (pp >= 0) {
         add_with_conj(d, t, &tgt, pp);
