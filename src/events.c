@@ -1225,6 +1225,12 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     const char *code = mode_code(best, mode);
     if (code == NULL)
         return ANNALS_OK;
+    /* "the 1994 genocide killed": what an event of a past year did is
+    ** history */
+    for (int k = 0; !noun && c->pub_days >= 0 && k < src.n; k++)
+        if (year_modifier(d, t, src.v[k], &year) &&
+            annals__timex_days(year, 12, 31) < c->pub_days - 366)
+            return ANNALS_OK;
     /* "floods killed 50 people": no actor does what nature does */
     if (!noun && src.n == 1 && lemma_in(d, src.v[0], NATURAL_CAUSES))
         return ANNALS_OK;
