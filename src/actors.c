@@ -981,6 +981,14 @@ static void resolve(struct ctx *c, const char *start_country)
                     x->cty = y->cty == CTY_CONTEXT ? CTY_CONTEXT : CTY_EXPLICIT;
                 }
             }
+            /* "its leader" of the opposition, "the party's spokesman": a
+            ** generic person word is of its possessor's body */
+            if (x->possessor >= 0 && !mirror && !x->body && x->role_n > 0 &&
+                c->np[x->possessor].body && c->np[x->possessor].sector[0] != '\0' &&
+                c->np[x->possessor].org[0] == '\0') {
+                memcpy(x->sector, c->np[x->possessor].sector, sizeof x->sector);
+                x->body = 1;
+            }
             if (x->complement >= 0 && x->src != ACTOR_FROM_COREF) {
                 const struct np *y = &c->np[x->complement];
                 if (x->cty == CTY_NONE && y->cty > CTY_CONTEXT) {

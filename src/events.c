@@ -1301,6 +1301,21 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         add_spread(d, t, &found, w >= 0 ? w : src.v[i]);
     }
     src = found;
+    /* "the two leaders", "both sides": the parties of the last interaction
+    ** told before this sentence */
+    if (src.n == 1 && upos_is(d, src.v[0], "NOUN") &&
+        (find_child(d, t, src.v[0], "nummod", 0, "two") >= 0 ||
+         find_child(d, t, src.v[0], "det", 0, "both") >= 0))
+        for (size_t i = c->first_ev; i-- > 0;) {
+            const struct doc_event *o = &d->ev.v[i];
+            if (o->src.word >= 0 && o->tgt.word >= 0 && o->src.code[0] != '\0' &&
+                o->tgt.code[0] != '\0') {
+                src.v[0] = o->src.word;
+                src.v[1] = o->tgt.word;
+                src.n = 2;
+                break;
+            }
+        }
     if (tgt.n == 0 && src.n > 0 && !noun)
         partner_of_relationship(d, t, v, src.v[0], &tgt);
 

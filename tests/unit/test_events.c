@@ -292,6 +292,20 @@ static void test_a_verb_tagged_as_a_noun_with_an_object_is_a_verb(void **state)
               "TGOCVL");
 }
 
+static void test_the_two_leaders_are_the_parties_told_before(void **state)
+{
+    struct model_fixture *f = *state;
+    struct annals_event_info a, b;
+    assert_int_equal(code(f, "The Ghanaian president met the Togolese president in Accra.\n\n"
+                             "The two leaders signed a border agreement.\n"), 3);
+    annals_doc_event(f->d, 1, &a);
+    annals_doc_event(f->d, 2, &b);
+    assert_string_equal(a.code, "057");
+    assert_string_equal(a.source.code, "GHAGOV");
+    assert_string_equal(a.target.code, "TGOGOV");
+    assert_string_equal(b.source.code, "TGOGOV");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -330,6 +344,7 @@ int main(int argc, char **argv)
         T(test_would_is_a_promise_only_in_reported_speech),
         T(test_nature_and_vague_aims_are_no_events),
         T(test_a_verb_tagged_as_a_noun_with_an_object_is_a_verb),
+        T(test_the_two_leaders_are_the_parties_told_before),
         T(test_a_country_s_towns_are_its_territory),
         T(test_whose_act_or_envoy_the_target_is),
     };
