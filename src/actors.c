@@ -227,7 +227,7 @@ static const char *const female_word[] = {"spokeswoman", "congresswoman", "queen
                                           "mrs.", "ms", "ms.", "woman", "madam", NULL};
 
 /* Prepositions that make a place an argument, not a location. */
-static const char *const strong_case[] = {"by", "with", "against", NULL};
+static const char *const strong_case[] = {"by", "with", "against", "between", NULL};
 static const char *const arg_case[] = {"by", "with", "against", "to", "toward", "towards",
                                        "between", "on", "upon", "for", "from", NULL};
 
@@ -416,7 +416,7 @@ static void read_np(struct ctx *c, struct np *x)
     const size_t end = x->first + x->n;
     const char *cty[8] = {0};   /* country by CTY_* rank */
     const char *body_sector = NULL, *generic_sector = NULL, *weak_sector = NULL;
-    const char *org_sector = NULL;
+    const char *org_sector = NULL, *head_generic = NULL;
     char buf[128];
     int demonym = 0, have_role_end = 0;
     uint32_t role_end = 0;
@@ -490,9 +490,14 @@ static void read_np(struct ctx *c, struct np *x)
                 continue;
             got = len;
             size_t last = i + len - 1, lw = W(c, last)->form_len;
-            if (in_list(buf + bl - lw, lw, generic_role))
-                generic_sector = sec;
-            else
+            /* "rebel commander", "rebel forces": the first generic word
+            ** says whose the later one is */
+            if (in_list(buf + bl - lw, lw, generic_role)) {
+                if (generic_sector == NULL)
+                    generic_sector = sec;
+                if (last == x->head)
+                    head_generic = sec;
+            } else
                 body_sector = sec;
             x->role_w = (uint32_t)i;
             x->role_n = (uint32_t)len;
@@ -564,7 +569,11 @@ static void read_np(struct ctx *c, struct np *x)
         set3(x->sector, org_sector);
         x->body = 1;
     } else if (body_sector != NULL) {
-        set3(x->sector, body_sector);
+        /* "government forces" are the military */
+        set3(x->sector, strcmp(body_sector, "GOV") == 0 && head_generic != NULL &&
+                                strcmp(head_generic, "MIL") == 0
+                            ? head_generic
+                            : body_sector);
         x->body = 1;
     } else if (generic_sector != NULL) {
         set3(x->sector, generic_sector);
@@ -972,6 +981,14 @@ static void resolve(struct ctx *c, const char *start_country)
                     x->cty = y->cty == CTY_CONTEXT ? CTY_CONTEXT : CTY_EXPLICIT;
                 }
             }
+            /* "its leader" of the opposition, "the party's spokesman": a
+            ** generic person word is of its possessor's body */
+            if (x->possessor >= 0 && !mirror && !x->body && x->role_n > 0 &&
+                c->np[x->possessor].body && c->np[x->possessor].sector[0] != '\0' &&
+                c->np[x->possessor].org[0] == '\0') {
+                memcpy(x->sector, c->np[x->possessor].sector, sizeof x->sector);
+                x->body = 1;
+            }
             if (x->complement >= 0 && x->src != ACTOR_FROM_COREF) {
                 const struct np *y = &c->np[x->complement];
                 if (x->cty == CTY_NONE && y->cty > CTY_CONTEXT) {
@@ -1101,6 +1118,28 @@ static int relationship_phrase(const struct ctx *c, const struct np *x)
         p = e + 1;
     }
     return 0;
+}
+
+/* The demonyms conjoined before phrase x, which name actors of x's kind
+** ("Indian and Chinese soldiers", "Malaysian, Thai and Lao officials"):
+** their words, nearest first, into out[0..max); returns how many.  The
+** chunker leaves them out of x, as adjectives with no noun of their own. */
+static size_t conjoined_demonyms(const struct ctx *c, const struct np *x, size_t *out, size_t max)
+{
+    size_t n = 0, w = x->first;
+    const char *own = country_word(c, x->first);
+    if (x->skip || own == NULL || strlen(own) != 3)
+        return 0;
+    while (n < max && w >= 2 && (upos_is(c, w - 1, "CCONJ") || form_is(c, w - 1, ",")) &&
+           upos_is(c, w - 2, "ADJ") && (W(c, w - 2)->head == (int64_t)x->synhead ||
+                                         W(c, x->synhead)->head == (int64_t)(w - 2))) {
+        const char *code = country_word(c, w - 2);
+        if (code == NULL || strlen(code) != 3 || strcmp(code, own) == 0)
+            break;
+        out[n++] = w - 2;
+        w -= 2;
+    }
+    return n;
 }
 
 /* Is phrase x an actor of the article? */
@@ -1285,9 +1324,10 @@ int annals__actors_run(const annals_pipeline *p, annals_doc *d)
             word_np[w] = (int32_t)k;
     titles_name_their_holder(&c, word_np);
 
-    size_t n = 0;
+    size_t n = 0, dem[4];
     for (size_t k = 0; k < c.n_np; k++)
-        n += emits(&c.np[k]) ? 1 : relationship_phrase(&c, &c.np[k]) ? c.np[k].n : 0;
+        n += emits(&c.np[k]) ? 1 + conjoined_demonyms(&c, &c.np[k], dem, 4)
+             : relationship_phrase(&c, &c.np[k]) ? c.np[k].n : 0;
     d->actor = annals__arena_alloc(&d->arena, (n + 1) * sizeof *d->actor);
     if (d->actor == NULL)
         return annals__doc_fail(d, ANNALS_ENOMEM, "out of memory");
@@ -1309,6 +1349,20 @@ int annals__actors_run(const annals_pipeline *p, annals_doc *d)
                 d->word_actor[w] = (int32_t)d->n_actor++;
             }
             continue;
+        }
+        /* each conjoined demonym is an actor of the same sector */
+        size_t nd = conjoined_demonyms(&c, x, dem, 4);
+        for (size_t i = nd; i-- > 0;) {
+            struct doc_actor *b = &d->actor[d->n_actor];
+            const char *code = country_word(&c, dem[i]);
+            memset(b, 0, sizeof *b);
+            memcpy(b->country, code, 3);
+            memcpy(b->sector, x->sector, sizeof b->sector);
+            b->entity = -1;
+            b->first_word = (uint32_t)dem[i];
+            b->n_words = 1;
+            b->source = ACTOR_FROM_DEMONYM;
+            d->word_actor[dem[i]] = (int32_t)d->n_actor++;
         }
         struct doc_actor *a = &d->actor[d->n_actor];
         memcpy(a->country, x->country, sizeof a->country);

@@ -17,6 +17,8 @@
 #include <string.h>
 
 enum { MODE_FACT = 0, MODE_INTENT = 1, MODE_REJECT = 2, MODE_BLOCK = 3 };
+/* own_mode() only: "would", hypothetical unless reported ("said it would") */
+enum { MODE_WOULD = 4 };
 
 /* ------------------------------------------------------------ small helpers */
 
@@ -103,6 +105,16 @@ static int32_t find_child(const annals_doc *d, const struct sent_tree *t, int32_
     return -1;
 }
 
+/* A verb, or a word tagged as an adjective or noun that has an object of
+** its own ("vowed to free the hostages", "police shot dead two
+** protesters": neither takes an object). */
+static int is_verbal(const annals_doc *d, const struct sent_tree *t, int32_t w)
+{
+    return upos_is(d, w, "VERB") ||
+           ((upos_is(d, w, "ADJ") || upos_is(d, w, "NOUN")) &&
+            find_child(d, t, w, "obj", 0, NULL) >= 0);
+}
+
 static int32_t head_of(const annals_doc *d, int32_t w)
 {
     return W(d, w)->head < 0 ? -1 : (int32_t)W(d, w)->head;
@@ -144,9 +156,35 @@ static int is_oblique(const annals_doc *d, const struct sent_tree *t, int32_t c)
            find_child(d, t, c, "case", 0, NULL) < 0 && prep_of(d, t, c) >= 0;
 }
 
+/* Does a time expression cover word w ("on Thursday" is no argument)? */
+static int in_timex(const annals_doc *d, int32_t w)
+{
+    const struct doc_token *tk = &d->tok.v[W(d, w)->token];
+    for (size_t i = 0; i < d->timex.n; i++)
+        if (d->timex.v[i].start <= tk->start && tk->end <= d->timex.v[i].end)
+            return 1;
+    return 0;
+}
+
+/* Is phrase c introduced by a preposition of preps?  Any of its case words
+** counts ("gave in to the demands": "in" and "to"). */
+static int opens_with(const annals_doc *d, const struct sent_tree *t, int32_t c,
+                      const char *preps)
+{
+    int32_t p = prep_of(d, t, c);
+    if (p < 0)
+        return 0;
+    if (lemma_in(d, p, preps))
+        return 1;
+    for (int32_t k = child(t, c); k >= 0; k = sibling(t, k))
+        if (rel_is(d, k, "case") && lemma_in(d, k, preps))
+            return 1;
+    return 0;
+}
+
 /* A prepositional phrase under w (or under w's object o) introduced by a
 ** preposition of preps and headed by a lemma of set; with set NULL (an
-** argument is sought), any nominal phrase. */
+** argument is sought), any nominal phrase but a time expression. */
 static int32_t find_pp(const annals_doc *d, const struct sent_tree *t, int32_t w, int32_t o,
                        const char *preps, const char *set)
 {
@@ -156,10 +194,9 @@ static int32_t find_pp(const annals_doc *d, const struct sent_tree *t, int32_t w
             continue;
         for (int32_t c = child(t, heads[k]); c >= 0; c = sibling(t, c)) {
             if (!is_oblique(d, t, c) || rel_is(d, c, "obl:agent") ||
-                (set == NULL && upos_is(d, c, "VERB")))
+                (set == NULL && (upos_is(d, c, "VERB") || in_timex(d, c))))
                 continue;
-            int32_t p = prep_of(d, t, c);
-            if (p >= 0 && lemma_in(d, p, preps) && (set == NULL || lemma_in(d, c, set)))
+            if (opens_with(d, t, c, preps) && (set == NULL || lemma_in(d, c, set)))
                 return c;
         }
     }
@@ -232,13 +269,28 @@ static int32_t subject_as_appos(const annals_doc *d, const struct sent_tree *t, 
     return k;
 }
 
+/* Is verb v passive: a passive subject or auxiliary, or a participle
+** with a by-phrase that modifies a noun ("the ceasefire agreed by A and B";
+** not one of affiliation)? */
+/* Participles that say who stands behind an actor ("forces backed by X",
+** "a militia led by Y"): a description, not an event. */
+#define AFFILIATION_VERBS "back|support|sponsor|fund|finance|arm|train|equip|lead|" \
+                          "command|favour|favor|own|run|control"
+
+static int is_passive(const annals_doc *d, const struct sent_tree *t, int32_t v)
+{
+    return find_child(d, t, v, "nsubj:pass", 0, NULL) >= 0 ||
+           find_child(d, t, v, "aux:pass", 0, NULL) >= 0 ||
+           (rel_base(d, v, "acl") && xpos_is(d, v, "VBN") &&
+            find_child(d, t, v, "obl:agent", 0, NULL) >= 0 && !lemma_in(d, v, AFFILIATION_VERBS));
+}
+
 /* Subjects (agents) of verb v: its own, or inherited from the verb it is
 ** conjoined to, or from the verb that controls it ("X agreed to meet"). */
 static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t v,
                         struct args *s, int depth)
 {
-    int passive = find_child(d, t, v, "nsubj:pass", 0, NULL) >= 0 ||
-                  find_child(d, t, v, "aux:pass", 0, NULL) >= 0;
+    int passive = is_passive(d, t, v);
     for (int32_t c = child(t, v); c >= 0; c = sibling(t, c)) {
         /* a subject the parse hung on the auxiliary ("Kirby had stressed") */
         if (rel_base(d, c, "aux") && !passive)
@@ -248,7 +300,7 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
         if (passive ? rel_is(d, c, "obl:agent") : rel_is(d, c, "nsubj")) {
             if (is_relative(d, c) && rel_base(d, v, "acl") && W(d, v)->head >= 0)
                 add_with_conj(d, t, s, (int32_t)W(d, v)->head);
-            else
+            else if (!is_relative(d, c))    /* "the president, who flew" misread */
                 add_with_conj(d, t, s, c);
         }
     }
@@ -264,14 +316,28 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     int32_t h = (int32_t)W(d, v)->head;
     if (passive && rel_is(d, v, "conj") == 0)
         return;                 /* an agentless passive has no source */
+    /* a to- or in-clause of a noun ("Laos's decision to reopen", "expressed
+    ** willingness to sign", "its interest in improving"): the noun's
+    ** possessor, else the subject of the verb whose object the noun is */
+    if (rel_is(d, v, "acl") && find_child(d, t, v, "mark", 0, "to|in") >= 0) {
+        int32_t poss = find_child(d, t, h, "nmod:poss", 0, NULL);
+        if (poss >= 0)
+            add_with_conj(d, t, s, poss);
+        else if (rel_is(d, h, "obj") && head_of(d, h) >= 0 && upos_is(d, head_of(d, h), "VERB"))
+            subjects_of(d, t, head_of(d, h), s, depth + 1);
+        return;
+    }
     /* an acl ("the forces backed by X") has no agent of its own */
     if (rel_is(d, v, "conj") || rel_is(d, v, "xcomp") || rel_is(d, v, "advcl"))
         subjects_of(d, t, h, s, depth + 1);
     /* a finite verb the parser hung on the noun before it ("Kenyan police
-    ** fired tear gas"): the noun is its subject; a passive participle
+    ** fired tear gas", "Chile's minister, Ana Torres, stated" as an
+    ** apposition, "soldiers clashed" with the noun as the sentence's
+    ** root): the noun is its subject; a passive participle
     ** ("the forces backed by X") has none, and has no object */
-    else if (rel_is(d, v, "acl") && h < v &&
-             (xpos_is(d, v, "VBD") || find_child(d, t, v, "obj", 0, NULL) >= 0) &&
+    else if ((rel_is(d, v, "acl") || rel_is(d, v, "appos")) && h < v &&
+             (xpos_is(d, v, "VBD") || rel_is(d, v, "appos") || head_of(d, h) < 0 ||
+              find_child(d, t, v, "obj", 0, NULL) >= 0) &&
              (upos_is(d, h, "NOUN") || upos_is(d, h, "PROPN")))
         add_with_conj(d, t, s, h);
 }
@@ -287,22 +353,29 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                      "reject|dismiss"
 #define INTENT_VERBS "plan|intend|pledge|promise|vow|offer|agree|aim|prepare|hope|want|" \
                      "seek|decide|propose|threaten|volunteer|undertake|resolve|expect|" \
-                     "wish|consider|mull|weigh|vote|move|set|schedule|arrange|look"
+                     "wish|consider|mull|weigh|move|set|schedule|arrange|look|" \
+                     "commit|ready|willing|prepared|eager|keen|determined|due|poised|slated"
 /* Nouns whose content clause is told, not asserted. */
 #define HEARSAY_NOUNS "report|claim|allegation|rumour|rumor|suggestion|accusation|" \
                       "speculation|fear|charge|assertion|possibility|prospect"
 #define PARTICLES "off|up|down|out|back|away|over"
-#define PARTITIVE_NOUNS "round|series|wave|spate|string|number|couple|set|batch|host"
+#define PARTITIVE_NOUNS "round|series|wave|spate|string|number|couple|set|batch|host|" \
+                        "dozens|hundreds|thousands|scores|tens|millions|tonnes|tons|" \
+                        "tonne|ton|barrels|doses|shipments|consignment|consignments|tens"
 /* Nouns of commitment whose to-clause is promised, not done. */
 #define RESOLVE_NOUNS "resolve|pledge|promise|commitment|determination|vow|readiness|" \
-                      "willingness"
+                      "willingness|plan|intention|interest|desire|eagerness"
+/* Nouns whose to-clause is done: "Algeria's decision to suspend the treaty". */
+#define DECISION_NOUNS "decision|move"
 #define REJECT_VERBS "refuse|decline|reject|balk"
 #define APPEAL_VERBS "urge|call|ask|appeal|demand|request|press|order|force|allow|permit|" \
                      "try|attempt|fail|invite|encourage|persuade|tell|advise|warn|" \
                      "pressure|implore|beg|need|forbid|prevent|stop|avoid|refrain|" \
                      "deny|accuse|cease|halt|authorize|authorise|approve|expect"
+/* Governors that pass their complement through as done; a vote enacts what
+** it is for ("the parliament voted to condemn"). */
 #define TRANSPARENT "continue|begin|start|resume|keep|go|manage|proceed|help|come|" \
-                    "appear|seem|claim|launch|step|use"
+                    "appear|seem|claim|launch|step|use|vote"
 /* Nouns for those related to their possessor: "Somalia's neighbours" are
 ** not Somalia. */
 #define RELATIVE_NOUNS "neighbour|neighbor|ally|partner|friend|enemy|rival|foe|" \
@@ -313,6 +386,10 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                     "host|extend|continue|resume|intensify|step|begin|start|maintain|" \
                     "sign|reach|undertake"
 #define MODALS "would|could|might|may|should|must|can|ought|need"
+#define NATURAL_CAUSES "flood|storm|earthquake|quake|cyclone|hurricane|typhoon|landslide|" \
+                       "mudslide|blaze|wildfire|heat|heatwave|drought|disease|outbreak|" \
+                       "epidemic|accident|crash|collision|avalanche|lightning|tsunami|" \
+                       "eruption|famine|rain|rains|snow|flooding"
 #define NEGATORS "not|never|n't|no|neither|nor|without"
 
 /* The mode a word's own children give it: negated or hypothetical clauses
@@ -324,9 +401,11 @@ static int own_mode(const annals_doc *d, const struct sent_tree *t, int32_t v)
         if ((rel_is(d, c, "advmod") || rel_is(d, c, "neg") || rel_is(d, c, "det") ||
              rel_is(d, c, "cc:preconj")) && lemma_in(d, c, NEGATORS))
             return MODE_BLOCK;
-        if (rel_is(d, c, "aux") && lemma_in(d, c, MODALS))
+        if (rel_is(d, c, "aux") && lemma_in(d, c, "would|'d"))
+            mode = MODE_WOULD;
+        else if (rel_is(d, c, "aux") && lemma_in(d, c, MODALS))
             return MODE_BLOCK;
-        if (rel_is(d, c, "aux") && lemma_in(d, c, "will|shall|wo|'ll"))
+        if (rel_is(d, c, "aux") && lemma_in(d, c, "will|shall|wo|'ll") && mode != MODE_WOULD)
             mode = MODE_INTENT;
         if (rel_is(d, c, "mark") && lemma_in(d, c, "if|unless|whether|lest|though"))
             return MODE_BLOCK;
@@ -335,6 +414,10 @@ static int own_mode(const annals_doc *d, const struct sent_tree *t, int32_t v)
             if (det >= 0)
                 return MODE_BLOCK;
         }
+        /* "Neither Ghana nor Togo has recognised", "No country has" */
+        if (rel_base(d, c, "nsubj") && (find_child(d, t, c, "cc:preconj", 0, "neither") >= 0 ||
+                                        find_child(d, t, c, "det", 0, "no|neither") >= 0))
+            return MODE_BLOCK;
     }
     return mode;
 }
@@ -347,12 +430,22 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
 {
     int mode = own_mode(d, t, v);
     int32_t cur = v;
+    /* "announced it would donate": the future of reported speech, a
+    ** promise; any other "would" is hypothetical */
+    if (mode == MODE_WOULD)
+        mode = rel_is(d, v, "ccomp") && head_of(d, v) >= 0 &&
+                       upos_is(d, head_of(d, v), "VERB") &&
+                       lemma_in(d, head_of(d, v), SPEECH_VERBS "|pledge|promise|vow|threaten|warn")
+                   ? MODE_INTENT
+                   : MODE_BLOCK;
     for (int depth = 0; mode != MODE_BLOCK && depth < 8; depth++) {
         int64_t h64 = W(d, cur)->head;
         if (h64 < 0)
             break;
         int32_t h = (int32_t)h64;
         int hm = own_mode(d, t, h);
+        if (hm == MODE_WOULD)
+            hm = MODE_BLOCK;    /* "would say that ..." */
         if (rel_is(d, cur, "conj")) {
             /* "did not meet or call": the negation of the first verb spreads */
             if (hm == MODE_BLOCK && upos_is(d, h, "VERB"))
@@ -360,7 +453,9 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
         } else if (rel_is(d, cur, "xcomp") ||
                    ((rel_is(d, cur, "advcl") || rel_is(d, cur, "ccomp")) &&
                     find_child(d, t, cur, "mark", 0, "to") >= 0)) {
-            if (lemma_in(d, h, APPEAL_VERBS))
+            if (is_passive(d, t, h) && lemma_in(d, h, "expect|schedule|set|slate|plan"))
+                mode = mode == MODE_FACT ? MODE_INTENT : mode;  /* "is expected to meet" */
+            else if (lemma_in(d, h, APPEAL_VERBS))
                 return MODE_BLOCK;  /* the appeal is the event, not what it asks for */
             if (lemma_in(d, h, REJECT_VERBS))
                 mode = mode == MODE_FACT ? MODE_REJECT : MODE_BLOCK;
@@ -383,8 +478,8 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
                 *vague = 1;
         } else if (rel_is(d, cur, "advcl")) {
             int32_t m = find_child(d, t, cur, "mark", 0, NULL);
-            if (m >= 0 && lemma_in(d, m, "if|unless|whether|lest|without|instead|rather"))
-                return MODE_BLOCK;
+            if (m >= 0 && lemma_in(d, m, "if|unless|whether|lest|without|instead|rather|from"))
+                return MODE_BLOCK;  /* "barred him from leaving" */
             if (m >= 0 && lemma_in(d, m, "of|for") &&
                 lemma_in(d, h, "accuse|blame|suspect|charge|deny|allege|criticise|criticize|"
                                "condemn|convict|arrest|punish|praise|thank|investigate"))
@@ -393,8 +488,14 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
             int32_t m = find_child(d, t, cur, "mark", 0, NULL);
             if (lemma_in(d, h, HEARSAY_NOUNS))
                 return MODE_BLOCK;  /* "denied reports that its troops fought" */
-            if (m >= 0 && lemma_in(d, m, "to") && lemma_in(d, h, RESOLVE_NOUNS))
-                mode = mode == MODE_FACT ? MODE_INTENT : mode;  /* "the resolve to continue" */
+            if (m >= 0 && lemma_in(d, m, "to|in") && lemma_in(d, h, RESOLVE_NOUNS))
+                mode = mode == MODE_FACT ? MODE_INTENT : mode;  /* "the resolve to continue",
+                                                                ** "interest in improving" */
+            else if (m >= 0 && lemma_in(d, m, "to") && lemma_in(d, h, DECISION_NOUNS) &&
+                     (!rel_is(d, h, "obj") || lemma_in(d, head_of(d, h), SPEECH_VERBS)))
+                ;   /* "the decision to suspend": as the clause says, unless a
+                    ** verb other than one of saying reacts to it ("denounced
+                    ** the decision") */
             else if (m >= 0 && lemma_in(d, m, "of|for|to|if|whether"))
                 return MODE_BLOCK;  /* "accused of attacking", "plans to attack" */
         } else {
@@ -445,7 +546,8 @@ static const char *mode_code(const struct ev_pattern *pt, int mode)
                "basketball|baseball|hockey|golf|sitcom|box-office|oscar|grammy|movie|" \
                "album|actress|singer"
 #define SPORTS_WEAK "match|league|cup|goal|striker|defender|coach|medal|derby|film|" \
-                    "concert|song|episode|actor|premiere|penalty|scorer|fixture|squad"
+                    "concert|song|episode|actor|premiere|penalty|scorer|fixture|squad|" \
+                    "team|final|title|trophy"
 
 /* Sports and entertainment sentences code nothing ("Brazil beat Argentina"). */
 static int off_topic(const annals_doc *d, const struct sent_tree *t)
@@ -560,6 +662,7 @@ struct ctx {
     annals_doc *d;
     struct sent_tree t;
     uint32_t sent;
+    size_t first_ev;            /* the first event of the sentence */
     long pub_days;              /* publication date in days, or -1 */
 };
 
@@ -612,9 +715,9 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
         return ANNALS_OK;
     if (s >= 0 && tg >= 0 && e.src.code[0] != '\0' && same_actor(&e.src, &e.tgt))
         return ANNALS_OK;
-    if (pt->noun && (e.src.code[0] == '\0' || e.tgt.code[0] == '\0'))
-        return ANNALS_OK;
-    if ((pt->flags & EVP_SPEECH) && e.src.code[0] == '\0')
+    /* a statement needs a speaker of known affiliation, not a bare role
+    ** ("a spokesman said", "investors fear") */
+    if ((pt->flags & EVP_SPEECH) && (e.src.code[0] == '\0' || strcmp(e.src.code, e.src.sector) == 0))
         return ANNALS_OK;
     if (pt->src != NULL && !in_set(pt->src, e.src.sector, strlen(e.src.sector)))
         return ANNALS_OK;
@@ -650,15 +753,25 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
         e.date_source = 2;
     }
 
-    /* place: a place the sentence names as a location ("in Kunduz"), not
-    ** as an actor, and not the dateline */
+    /* place: a place the sentence names as a location ("in Kunduz"), or
+    ** as the destination of a visit ("flew to Bangkok"), not as an actor,
+    ** and not the dateline */
+    int visit = strcmp(pt->code, "042") == 0;   /* or the intent of one */
     for (size_t i = 0; i < d->place.n && e.place < 0; i++) {
         const struct doc_place *pl = &d->place.v[i];
         if (pl->sentence != c->sent || pl->source == 1 /* dateline */ || pl->end == 0)
             continue;
         int32_t w = word_at(d, &c->t, pl->end - 1);
+        /* the head of a name of several words ("Addis Ababa") */
+        for (int k = 0; k < 4 && w >= 0 && (rel_is(d, w, "flat") || rel_is(d, w, "compound")) &&
+                        head_of(d, w) >= 0 &&
+                        d->tok.v[W(d, head_of(d, w))->token].start >= pl->start;
+             k++)
+            w = head_of(d, w);
         if (w >= 0 && (rel_base(d, w, "obl") || rel_base(d, w, "nmod")) &&
-            find_child(d, &c->t, w, "case", 0, "in|at|near|outside|inside|around|across") >= 0)
+            (find_child(d, &c->t, w, "case", 0, "in|at|near|outside|inside|around|across") >= 0 ||
+             (visit && find_child(d, &c->t, w, "case", 0, "to") >= 0 &&
+              (head_of(d, w) == v || (head_of(d, w) >= 0 && head_of(d, head_of(d, w)) == v)))))
             e.place = (int32_t)i;
     }
 
@@ -667,7 +780,7 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
     ** names Afghanistan, "arrived in Pyongyang"): the target is the place's
     ** country */
     if (e.tgt.code[0] == '\0' && tg < 0 && e.place >= 0 && c->p->gaz != NULL &&
-        ((code[0] == '1' && code[1] == '9') || strcmp(code, "042") == 0)) {
+        ((pt->code[0] == '1' && pt->code[1] == '9') || visit)) {
         const struct doc_place *pl = &d->place.v[e.place];
         struct gaz_place gp;
         struct gaz_country gc;
@@ -684,6 +797,11 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
         }
     }
 
+    /* a nominal event names both sides ("Russia's blockade of Ukrainian
+    ** ports"), its place standing in for the side attacked */
+    if (pt->noun && (e.src.code[0] == '\0' || e.tgt.code[0] == '\0'))
+        return ANNALS_OK;
+
     /* evidence: from the first to the last of trigger, source and target */
     const struct doc_token *tv = &d->tok.v[W(d, v)->token];
     e.start = tv->start;
@@ -693,6 +811,29 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
     if (tg >= 0 && e.tgt.start < e.start) e.start = e.tgt.start;
     if (tg >= 0 && e.tgt.end > e.end) e.end = e.tgt.end;
     e.confidence = (uint8_t)(conf < 5 ? 5 : conf > 99 ? 99 : conf);
+
+    /* a verb and its complement telling one event ("threatened to suspend
+    ** talks with the rebels": 134 from each), the one with a target kept */
+    for (size_t i = c->first_ev; i < d->ev.n; i++) {
+        struct doc_event *o = &d->ev.v[i];
+        if (strcmp(o->code, e.code) != 0 || !same_actor(&o->src, &e.src))
+            continue;
+        if (o->tgt.code[0] == '\0' && e.tgt.code[0] != '\0' && head_of(d, v) == o->trigger) {
+            o->tgt = e.tgt;
+            if (e.start < o->start) o->start = e.start;
+            if (e.end > o->end) o->end = e.end;
+            d->evm.v[o->first_mention].start = o->start;
+            d->evm.v[o->first_mention].end = o->end;
+            return ANNALS_OK;
+        }
+        if (o->tgt.code[0] != '\0' && e.tgt.code[0] == '\0' && head_of(d, o->trigger) == v)
+            return ANNALS_OK;
+    }
+    /* "exchanged fire ..., killing a soldier": a participle telling what an
+    ** event of the same root did is part of it */
+    for (size_t i = c->first_ev; rel_is(d, v, "advcl") && xpos_is(d, v, "VBG") && i < d->ev.n; i++)
+        if (d->ev.v[i].trigger == head_of(d, v) && memcmp(d->ev.v[i].code, e.code, 2) == 0)
+            return ANNALS_OK;
 
     /* the same interaction stated again, as it was or in general terms
     ** ("made a telephone call" 041, then "discussed" 040): one more mention */
@@ -764,7 +905,7 @@ static void pattern_range(const char *lemma, size_t n, size_t *lo, size_t *hi)
 
 /* What a pattern needs of the parse around its trigger. */
 struct frame {
-    int32_t v, obj, xc, passive;
+    int32_t v, obj, xc, passive, iobj;
     int32_t prt;                /* a particle parsed as a preposition, or -1 */
 };
 
@@ -787,8 +928,9 @@ static int pattern_holds(struct ctx *c, const struct ev_pattern *pt, const struc
             find_child(d, t, base, "amod", 0, pt->objc) < 0)
             return 0;
     }
+    /* a particle may be parsed as an adverb ("pulled its troops back") */
     if (pt->prt != NULL && find_child(d, t, f->v, "compound:prt", 0, pt->prt) < 0 &&
-        !lemma_in(d, f->prt, pt->prt))
+        find_child(d, t, f->v, "advmod", 0, pt->prt) < 0 && !lemma_in(d, f->prt, pt->prt))
         return 0;
     if (pt->obl_prep != NULL && find_pp(d, t, f->v, obj, pt->obl_prep, pt->obl) < 0)
         return 0;
@@ -806,10 +948,17 @@ static int pattern_holds(struct ctx *c, const struct ev_pattern *pt, const struc
     return 1;
 }
 
-/* Does an event of this sentence lie in the complement of speech verb v? */
+/* Does an event of this sentence lie in the complement of speech verb v?
+** A speech verb set after its clause ("X attacked Y, the rebels said"), or
+** a participle that explains an act ("expelled X, saying ..."), has that
+** clause for complement. */
 static int complement_has_event(const struct ctx *c, size_t first_ev, int32_t v)
 {
     const annals_doc *d = c->d;
+    /* "expelled a diplomat, saying he had interfered": the saying
+    ** explains the act */
+    if ((rel_is(d, v, "parataxis") || rel_is(d, v, "advcl")) && head_of(d, v) >= 0)
+        v = head_of(d, v);
     for (size_t i = first_ev; i < d->ev.n; i++) {
         int32_t w = d->ev.v[i].trigger;
         for (int k = 0; k < 10 && w >= 0; k++) {
@@ -868,6 +1017,75 @@ static int32_t actor_modifier(const annals_doc *d, const struct sent_tree *t, in
     return -1;
 }
 
+/* The actor a noun that is none stands for: its possessor, by-phrase,
+** actor adjective, or of-phrase ("condemned Iran's attack", "a Ukrainian
+** proposal", "the homes of the attackers"); a source also its from-phrase
+** ("delegations from Kenya"), a target the partner of its with- or
+** between-phrase ("ruled out talks with the opposition"), and so does an
+** object the pattern names ("froze the assets of X"); such an object that a
+** pronoun makes the source's own is not itself the target ("pulled its
+** troops back"), but its partner may be ("suspended its treaty with
+** Spain").  Those related to an actor are not it ("Somalia's
+** neighbours").  -1: none. */
+enum { AS_TARGET, AS_SOURCE, AS_OBJECT };
+
+static int32_t stand_in(const annals_doc *d, const struct sent_tree *t, int32_t w, int as)
+{
+    int source = as == AS_SOURCE;
+    /* "tens of thousands of Israelis": what the numbers count */
+    for (int i = 0; i < 3 && lemma_in(d, w, PARTITIVE_NOUNS); i++) {
+        int32_t of = find_pp(d, t, w, -1, "of", NULL);
+        if (of < 0)
+            break;
+        w = of;
+    }
+    int32_t k = find_child(d, t, w, "nmod:poss", 0, NULL);
+    int own = as == AS_OBJECT && k >= 0 && upos_is(d, k, "PRON");
+    if (annals__actor_of_word(d, (size_t)w) != NULL && !own)
+        return w;
+    if (!upos_is(d, w, "NOUN") || lemma_in(d, w, RELATIVE_NOUNS))
+        return -1;
+    if (own)
+        k = -1;                 /* "pulled its troops back": the source's own */
+    if (k < 0)
+        k = find_pp(d, t, w, -1, "by", NULL);
+    if (k < 0)
+        k = actor_modifier(d, t, w);
+    if (k < 0)
+        k = find_pp(d, t, w, -1, source ? "of|from" : "of|with|between", NULL);
+    return k >= 0 && annals__actor_of_word(d, (size_t)k) != NULL ? k : -1;
+}
+
+/* Actors conjoined inside one noun phrase ("Indian and Chinese soldiers",
+** "the foreign ministers of India and Bangladesh"): the conjuncts, else w. */
+static void add_spread(const annals_doc *d, const struct sent_tree *t, struct args *a, int32_t w)
+{
+    /* two actor adjectives side by side, the conjunction hung elsewhere */
+    struct args mods = {{0}, 0};
+    for (int32_t k = child(t, w); k >= 0 && upos_is(d, w, "NOUN"); k = sibling(t, k))
+        if (rel_is(d, k, "amod") && annals__actor_of_word(d, (size_t)k) != NULL &&
+            (mods.n == 0 || annals__actor_of_word(d, (size_t)k) !=
+                                annals__actor_of_word(d, (size_t)mods.v[0])))
+            add_arg(&mods, k);
+    if (mods.n >= 2) {
+        for (int i = 0; i < mods.n; i++)
+            add_arg(a, mods.v[i]);
+        return;
+    }
+    for (int32_t k = child(t, w); k >= 0 && upos_is(d, w, "NOUN"); k = sibling(t, k)) {
+        if (!(rel_is(d, k, "amod") || rel_is(d, k, "compound") ||
+              (rel_is(d, k, "nmod") && opens_with(d, t, k, "of|from|between"))) ||
+            annals__actor_of_word(d, (size_t)k) == NULL)
+            continue;
+        for (int32_t j = child(t, k); j >= 0; j = sibling(t, j))
+            if (rel_is(d, j, "conj") && annals__actor_of_word(d, (size_t)j) != NULL) {
+                add_with_conj(d, t, a, k);
+                return;
+            }
+    }
+    add_with_conj(d, t, a, w);
+}
+
 /* The subject of a finite verb the parse left without one ("Kenyan police
 ** fired" read as a noun phrase): the nearest actor before it in its clause,
 ** when no other verb, relative pronoun or clause mark lies between. */
@@ -895,10 +1113,17 @@ static int verb_read_as_adjective(const annals_doc *d, const struct sent_tree *t
     if (!rel_is(d, v, "amod") || !upos_is(d, v, "VERB") || head_of(d, v) <= v || v <= t->w0 ||
         annals__actor_of_word(d, (size_t)(v - 1)) == NULL)
         return 0;
-    for (int32_t k = t->w0; k < t->w1; k++)
-        if (xpos_is(d, k, "VBD") || xpos_is(d, k, "VBZ") || xpos_is(d, k, "VBP") ||
-            xpos_is(d, k, "MD"))
+    /* a finite verb hung on a noun (a relative clause, "the strike that
+    ** hit", or a second misread verb, "dissolved parliament and suspended")
+    ** is not the clause's own */
+    for (int32_t k = t->w0; k < t->w1; k++) {
+        int32_t h = xpos_is(d, k, "MD") ? head_of(d, k) : k;
+        if ((xpos_is(d, k, "VBD") || xpos_is(d, k, "VBZ") || xpos_is(d, k, "VBP") ||
+             xpos_is(d, k, "MD")) && h >= 0 &&
+            (head_of(d, h) < 0 || upos_is(d, head_of(d, h), "VERB") ||
+             upos_is(d, head_of(d, h), "AUX")))
             return 0;
+    }
     return 1;
 }
 
@@ -908,18 +1133,20 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
 {
     annals_doc *d = c->d;
     const struct sent_tree *t = &c->t;
-    int noun = !upos_is(d, v, "VERB");
+    int noun = !is_verbal(d, t, v);
     struct frame f;
     struct args src = {{0}, 0}, tgt = {{0}, 0};
 
     f.v = v;
-    f.passive = find_child(d, t, v, "nsubj:pass", 0, NULL) >= 0 ||
-                find_child(d, t, v, "aux:pass", 0, NULL) >= 0;
+    f.passive = !noun && is_passive(d, t, v);
     f.obj = find_child(d, t, v, f.passive ? "nsubj:pass" : "obj", 0, NULL);
+    if (f.obj < 0 && f.passive && rel_base(d, v, "acl"))
+        f.obj = head_of(d, v);  /* "the ceasefire agreed by A and B" */
     if (f.obj < 0 && !noun && verb_read_as_adjective(d, t, v))
         f.obj = head_of(d, v);  /* "the government expressed concern" */
     f.xc = find_child(d, t, v, "xcomp", 0, NULL);
     f.prt = -1;
+    f.iobj = -1;
     /* "broke off relations" parsed as a phrase "off relations": the
     ** particle right after the verb, and its noun the object */
     if (f.obj < 0 && !noun)
@@ -929,9 +1156,28 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
                 f.obj = k;
                 f.prt = p;
             }
+            /* "gave in to the demands": a particle before the preposition */
+            p = rel_base(d, k, "obl") ? find_child(d, t, k, "case", 0, "in") : -1;
+            if (p == v + 1 && p + 1 < k && rel_is(d, p + 1, "case") && head_of(d, p + 1) == k)
+                f.prt = p;
         }
-    /* "held a new round of talks": the object is what the round is of */
-    if (f.obj >= 0 && lemma_in(d, f.obj, PARTITIVE_NOUNS)) {
+    /* "promised Jordan fresh support" parsed with the recipient as object
+    ** and the thing given as an open complement */
+    if (!noun && f.obj >= 0 && f.xc >= 0 && upos_is(d, f.xc, "NOUN") &&
+        annals__actor_of_word(d, (size_t)f.obj) != NULL &&
+        find_child(d, t, f.xc, "mark", 0, NULL) < 0) {
+        f.iobj = f.obj;
+        f.obj = f.xc;
+        f.xc = -1;
+    }
+    /* "imposed an arms embargo" read as "arms" described by "embargo": an
+    ** adjective after its noun is the noun the phrase is about */
+    if (f.obj >= 0 && f.obj + 1 < t->w1 && rel_is(d, f.obj + 1, "amod") &&
+        head_of(d, f.obj + 1) == f.obj && find_child(d, t, f.obj + 1, "obj", 0, NULL) < 0)
+        f.obj = f.obj + 1;
+    /* "held a new round of talks", "sent 2,000 tonnes of rice", "closed two
+    ** of its crossings": the object is what the round is of */
+    if (f.obj >= 0 && (lemma_in(d, f.obj, PARTITIVE_NOUNS) || upos_is(d, f.obj, "NUM"))) {
         int32_t of = find_pp(d, t, f.obj, -1, "of", NULL);
         if (of >= 0)
             f.obj = of;
@@ -967,8 +1213,11 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             s = find_pp(d, t, v, -1, "by", NULL);
         if (s < 0)
             s = actor_modifier(d, t, v);
-        if (s < 0 && find_child(d, t, v, "cop", 0, NULL) >= 0)
+        if (s < 0 && find_child(d, t, v, "cop", 0, NULL) >= 0) {
             s = find_child(d, t, v, "nsubj", 0, NULL);  /* "X was in talks with Y" */
+            if (s >= 0 && is_relative(d, s) && rel_base(d, v, "acl"))
+                s = head_of(d, v);  /* "the minister, who is on a visit to" */
+        }
         if (s >= 0)
             add_with_conj(d, t, &src, s);
         else if (light >= 0)
@@ -977,7 +1226,7 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         subjects_of(d, t, v, &src, 0);
         if (src.n == 0 && !f.passive &&
             (xpos_is(d, v, "VBD") || xpos_is(d, v, "VBZ") || xpos_is(d, v, "VBP") ||
-             verb_read_as_adjective(d, t, v)))
+             !upos_is(d, v, "VERB") || verb_read_as_adjective(d, t, v)))
             nearest_actor_before(d, t, v, &src);
     }
 
@@ -993,6 +1242,13 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         return ANNALS_OK;
     if (speech_pass && complement_has_event(c, first_ev, v))
         return ANNALS_OK;
+    /* "the visit of the Indian president to Dhaka": the of-phrase is the
+    ** agent unless it is the pattern's target ("the arrest of") */
+    if (noun && src.n == 0 && light < 0 && (best->tgt == NULL || !in_set(best->tgt, "of", 2))) {
+        int32_t of = find_pp(d, t, v, -1, "of", NULL);
+        if (of >= 0)
+            add_with_conj(d, t, &src, of);
+    }
 
     int reported = 0, vague = 0, year;
     int mode = !noun ? clause_mode(d, t, v, &reported, &vague)
@@ -1002,15 +1258,39 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     if (noun) {
         if (year_modifier(d, t, v, &year))
             return ANNALS_OK;   /* "the 2001 attacks" */
-        if (own_mode(d, t, v) == MODE_BLOCK)
+        if (own_mode(d, t, v) >= MODE_BLOCK)
             return ANNALS_OK;
     }
     const char *code = mode_code(best, mode);
     if (code == NULL)
         return ANNALS_OK;
+    /* "the 1994 genocide killed": what an event of a past year did is
+    ** history */
+    for (int k = 0; !noun && c->pub_days >= 0 && k < src.n; k++)
+        if (year_modifier(d, t, src.v[k], &year) &&
+            annals__timex_days(year, 12, 31) < c->pub_days - 366)
+            return ANNALS_OK;
+    /* "floods killed 50 people": no actor does what nature does */
+    if (!noun && src.n == 1 && lemma_in(d, src.v[0], NATURAL_CAUSES))
+        return ANNALS_OK;
+    /* "the air strike killed dozens": what an event did is part of it */
+    for (size_t i = first_ev; !noun && i < d->ev.n; i++)
+        for (int k = 0; k < src.n; k++)
+            if (d->ev.v[i].trigger == src.v[k] && !rel_is(d, src.v[k], "nmod:poss"))
+                return ANNALS_OK;
+    /* a purpose clause of the same kind as the event it serves ("met Thai
+    ** officials to discuss", "sat down with X to discuss") is part of it */
+    if (rel_is(d, v, "advcl") && find_child(d, t, v, "mark", 0, "to") >= 0)
+        for (size_t i = first_ev; i < d->ev.n; i++)
+            if (d->ev.v[i].trigger == head_of(d, v) &&
+                memcmp(d->ev.v[i].code, best->code, 2) == 0)
+                return ANNALS_OK;
 
     /* targets: the pattern's prepositional phrase, else the free object */
     int32_t obj = best->obj == NULL ? f.obj : -1;
+    if (obj < 0 && f.obj < 0 && best->obj == NULL && best->xcomp != NULL && f.xc >= 0 &&
+        f.iobj < 0 && find_child(d, t, v, "iobj", 0, NULL) < 0)
+        obj = find_child(d, t, f.xc, "obj", 0, NULL);   /* "refused to meet the unions" */
     int32_t pp = -1;
     if (best->tgt != NULL) {
         int32_t ob = f.obj >= 0 ? f.obj : (f.xc >= 0 ? find_child(d, t, f.xc, "obj", 0, NULL) : -1);
@@ -1021,40 +1301,68 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             pp = find_pp(d, t, v, f.obj, best->tgt, NULL);  /* "called on X to halt" */
         if (pp < 0 && light >= 0)
             pp = find_pp(d, t, light, -1, best->tgt, NULL);
+        /* "the visit of the president to Dhaka", "the attack by drones on
+        ** the grid": the phrase hung on the agent's noun */
+        for (int i = 0; pp < 0 && noun && i < src.n; i++)
+            if (head_of(d, src.v[i]) == v)
+                pp = find_pp(d, t, src.v[i], -1, best->tgt, NULL);
+        /* "pledged 1 billion euros in aid to Ukraine": the phrase hung on
+        ** the object's own modifier */
+        for (int32_t k = ob >= 0 ? child(t, ob) : -1; pp < 0 && k >= 0; k = sibling(t, k))
+            if (rel_is(d, k, "nmod"))
+                pp = find_pp(d, t, k, -1, best->tgt, NULL);
     }
     if (pp >= 0) {
         add_with_conj(d, t, &tgt, pp);
     } else if (obj >= 0 && !noun) {
         add_with_conj(d, t, &tgt, obj);
     } else if (!noun) {
-        int32_t io = find_child(d, t, v, "iobj", 0, NULL);
+        int32_t io = f.iobj >= 0 ? f.iobj : find_child(d, t, v, "iobj", 0, NULL);
         if (io >= 0)
             add_with_conj(d, t, &tgt, io);
-        else if (f.obj >= 0 && annals__actor_of_word(d, (size_t)f.obj) != NULL)
-            add_with_conj(d, t, &tgt, f.obj);   /* "expelled the Spanish ambassador" */
+        else if (f.obj >= 0 && stand_in(d, t, f.obj, AS_OBJECT) >= 0)
+            add_with_conj(d, t, &tgt, stand_in(d, t, f.obj, AS_OBJECT));   /* "expelled the Spanish ambassador" */
     }
 
     /* a target that is no actor ("discussed the crisis") is none; an event
     ** noun stands for its agent ("condemned Iran's attack") */
-    int kept = 0;
+    struct args found = {{0}, 0};
     for (int i = 0; i < tgt.n; i++) {
-        int32_t w = tgt.v[i];
-        if (annals__actor_of_word(d, (size_t)w) == NULL && upos_is(d, w, "NOUN") &&
-            !lemma_in(d, w, RELATIVE_NOUNS)) {
-            w = find_child(d, t, w, "nmod:poss", 0, NULL);
-            if (w < 0)
-                w = find_pp(d, t, tgt.v[i], -1, "by", NULL);
-            if (w < 0)
-                w = actor_modifier(d, t, tgt.v[i]);   /* "a Ukrainian proposal" */
-            if (w < 0)
-                w = find_pp(d, t, tgt.v[i], -1, "of", NULL);   /* "the homes of X" */
-        }
-        if (w >= 0 && annals__actor_of_word(d, (size_t)w) != NULL)
-            tgt.v[kept++] = w;
+        int32_t w = stand_in(d, t, tgt.v[i], AS_TARGET);
+        if (w >= 0)
+            add_spread(d, t, &found, w);
     }
-    tgt.n = kept;
+    tgt = found;
+    /* so for a source, which is kept even when it is none */
+    found.n = 0;
+    for (int i = 0; i < src.n; i++) {
+        int32_t w = stand_in(d, t, src.v[i], AS_SOURCE);
+        add_spread(d, t, &found, w >= 0 ? w : src.v[i]);
+    }
+    src = found;
+    /* "the two leaders", "both sides": the parties of the last interaction
+    ** told before this sentence */
+    if (src.n == 1 && upos_is(d, src.v[0], "NOUN") &&
+        (find_child(d, t, src.v[0], "nummod", 0, "two") >= 0 ||
+         find_child(d, t, src.v[0], "det", 0, "both") >= 0))
+        for (size_t i = c->first_ev; i-- > 0;) {
+            const struct doc_event *o = &d->ev.v[i];
+            if (o->src.word >= 0 && o->tgt.word >= 0 && o->src.code[0] != '\0' &&
+                o->tgt.code[0] != '\0') {
+                src.v[0] = o->src.word;
+                src.v[1] = o->tgt.word;
+                src.n = 2;
+                break;
+            }
+        }
     if (tgt.n == 0 && src.n > 0 && !noun)
         partner_of_relationship(d, t, v, src.v[0], &tgt);
+
+    /* a purpose with no actor for its object ("sent teams to fight an
+    ** outbreak") is an aim, not an event */
+    if (!noun && tgt.n == 0 && rel_is(d, v, "advcl") && find_child(d, t, v, "mark", 0, "to") >= 0 &&
+        !lemma_in(d, head_of(d, v), INTENT_VERBS "|" TRANSPARENT))
+        return ANNALS_OK;
 
     int conf = 90 - (reported ? 5 : 0) - (vague ? 10 : 0) - (noun ? 15 : 0) -
                (mode != MODE_FACT ? 5 : 0);
@@ -1086,21 +1394,104 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     return rc;
 }
 
+/* Past forms of the lexicon's irregular verbs: the lemmatiser, learned from a
+** treebank, guesses at forms it has not seen ("froze" -> "fbe"). */
+static const char *const IRREGULAR_PAST[][2] = {
+    {"beat", "beat"}, {"beaten", "beat"}, {"began", "begin"}, {"begun", "begin"},
+    {"bid", "bid"}, {"blew", "blow"}, {"blown", "blow"}, {"broke", "break"},
+    {"broken", "break"}, {"brought", "bring"}, {"burnt", "burn"}, {"caught", "catch"},
+    {"chose", "choose"}, {"chosen", "choose"}, {"dealt", "deal"}, {"drew", "draw"},
+    {"drawn", "draw"}, {"drove", "drive"}, {"driven", "drive"}, {"fed", "feed"},
+    {"fled", "flee"}, {"flew", "fly"}, {"flown", "fly"}, {"forbade", "forbid"},
+    {"forbidden", "forbid"}, {"forgave", "forgive"}, {"forgiven", "forgive"},
+    {"fought", "fight"}, {"froze", "freeze"}, {"frozen", "freeze"}, {"gave", "give"},
+    {"given", "give"}, {"got", "get"}, {"gotten", "get"}, {"held", "hold"},
+    {"hung", "hang"}, {"hit", "hit"}, {"kept", "keep"}, {"laid", "lay"}, {"led", "lead"},
+    {"left", "leave"}, {"lent", "lend"}, {"lit", "light"}, {"made", "make"},
+    {"met", "meet"}, {"overcame", "overcome"}, {"overran", "overrun"},
+    {"overthrew", "overthrow"}, {"overthrown", "overthrow"}, {"overtook", "overtake"},
+    {"overtaken", "overtake"}, {"paid", "pay"}, {"put", "put"}, {"quit", "quit"},
+    {"ran", "run"}, {"rebuilt", "rebuild"}, {"retook", "retake"}, {"retaken", "retake"},
+    {"rode", "ride"}, {"rose", "rise"}, {"risen", "rise"}, {"said", "say"},
+    {"sank", "sink"}, {"sunk", "sink"}, {"sat", "sit"}, {"saw", "see"}, {"seen", "see"},
+    {"sent", "send"}, {"set", "set"}, {"shook", "shake"}, {"shot", "shoot"},
+    {"shut", "shut"}, {"slew", "slay"}, {"slain", "slay"}, {"sold", "sell"},
+    {"sought", "seek"}, {"spoke", "speak"}, {"spoken", "speak"}, {"spent", "spend"},
+    {"stole", "steal"}, {"stolen", "steal"}, {"stood", "stand"}, {"struck", "strike"},
+    {"stricken", "strike"}, {"swept", "sweep"}, {"swore", "swear"}, {"sworn", "swear"},
+    {"took", "take"}, {"taken", "take"}, {"taught", "teach"}, {"threw", "throw"},
+    {"thrown", "throw"}, {"told", "tell"}, {"tore", "tear"}, {"torn", "tear"},
+    {"undertook", "undertake"}, {"undertaken", "undertake"}, {"upheld", "uphold"},
+    {"withdrew", "withdraw"}, {"withdrawn", "withdraw"}, {"withheld", "withhold"},
+    {"won", "win"}, {"wrote", "write"}, {"written", "write"}};
+
+/* The lexicon's patterns for word w: [*lo, *hi).  Its lemma first, then its
+** form, an irregular past, or the form without a regular ending ("shelled",
+** "extradited", "bombed"), for a lemma the lemmatiser got wrong. */
+static void word_patterns(const annals_doc *d, int32_t w, int verbal, size_t *lo, size_t *hi)
+{
+    const struct doc_word *x = W(d, w);
+    char f[48];
+    size_t n = x->form_len;
+
+    pattern_range(x->lemma, x->lemma_len, lo, hi);
+    if (*lo < *hi || n < 3 || n >= sizeof f)
+        return;
+    for (size_t i = 0; i < n; i++)
+        f[i] = (char)lower((unsigned char)x->form[i]);
+    f[n] = '\0';
+    pattern_range(f, n, lo, hi);
+    if (*lo < *hi)
+        return;
+    for (size_t i = 0; verbal && i < sizeof IRREGULAR_PAST / sizeof *IRREGULAR_PAST; i++)
+        if (strcmp(IRREGULAR_PAST[i][0], f) == 0) {
+            pattern_range(IRREGULAR_PAST[i][1], strlen(IRREGULAR_PAST[i][1]), lo, hi);
+            return;
+        }
+    /* stems to try: -ied -> y; -ed, -ing -> bare, + e, undoubled; -es, -s */
+    size_t cut = 0;
+    if (n > 4 && strcmp(f + n - 3, "ied") == 0) {
+        memcpy(f + n - 3, "y", 2);
+        pattern_range(f, n - 2, lo, hi);
+        return;
+    }
+    if (verbal && n > 4 && strcmp(f + n - 2, "ed") == 0)
+        cut = 2;
+    else if (verbal && n > 5 && strcmp(f + n - 3, "ing") == 0)
+        cut = 3;
+    else if (n > 4 && strcmp(f + n - 2, "es") == 0)
+        cut = 2;
+    else if (n > 3 && f[n - 1] == 's' && f[n - 2] != 's')
+        cut = 1;
+    if (cut == 0)
+        return;
+    size_t m = n - cut;
+    pattern_range(f, m, lo, hi);
+    if (*lo == *hi && cut >= 2 && f[m - 1] == f[m - 2])
+        pattern_range(f, m - 1, lo, hi);        /* "shelled" -> "shell" came first */
+    if (*lo == *hi && cut >= 1) {
+        f[m] = 'e';
+        pattern_range(f, m + 1, lo, hi);        /* "extradited" -> "extradite" */
+    }
+}
+
 static int code_sentence(struct ctx *c)
 {
     annals_doc *d = c->d;
     const struct sent_tree *t = &c->t;
     size_t first_ev = d->ev.n;
 
+    c->first_ev = first_ev;
     if (t->w1 > t->w0 && W(d, t->w1 - 1)->form_len == 1 && W(d, t->w1 - 1)->form[0] == '?')
         return ANNALS_OK;       /* a question asserts nothing */
     int checked = 0;            /* the sports test, made once a trigger is seen */
     for (int pass = 0; pass < 2; pass++) {
         for (int32_t w = t->w0; w < t->w1; w++) {
             size_t lo, hi;
-            if (!upos_is(d, w, "VERB") && !upos_is(d, w, "NOUN"))
+            int verbal = is_verbal(d, t, w);
+            if (!verbal && !upos_is(d, w, "NOUN"))
                 continue;
-            pattern_range(W(d, w)->lemma, W(d, w)->lemma_len, &lo, &hi);
+            word_patterns(d, w, verbal, &lo, &hi);
             if (lo == hi)
                 continue;
             if (!checked) {

@@ -34,6 +34,13 @@ fi
 for geo in tests/eval/geo-dev.jsonl tests/eval/geo-dev2.jsonl; do
     run "places, development set $geo (invented news)" "$geo" "$annals" eval geo --gold "$geo"
 done
+# Development sets of the event coder (invented news, rules written while
+# looking at them): the first set, and a second one of new wording written
+# by the CAMEO codebook before the coder was run on it.
+for set in events-dev events-dev2; do
+    gold=tests/eval/$set.jsonl
+    run "events, development set $set (invented news)" "$gold" "$annals" eval events --gold "$gold"
+done
 # Held out: written by the CAMEO codebook apart from the coder's rules and
 # never used to tune them; its figures are recorded once in BENCHMARKS.md.
 events_test=tests/eval/events-test.jsonl

@@ -300,6 +300,26 @@ static void test_without_syntax_there_are_no_actors(void **state)
 
 #define T(name) cmocka_unit_test_setup_teardown(name, model_fixture_setup, model_fixture_teardown)
 
+static void test_conjoined_demonyms_and_generic_sector_words(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *s = "Cuban and Mexican diplomats met a Colombian rebel commander. Syrian government "
+                    "forces shelled the town.";
+    annotate(f, s);
+    assert_string_equal(code_at(f, s, "Cuban", 1), "CUBGOV");
+    assert_string_equal(code_at(f, s, "Mexican diplomats", 1), "MEXGOV");
+    assert_string_equal(code_at(f, s, "a Colombian rebel commander", 1), "COLREB");
+    assert_string_equal(code_at(f, s, "Syrian government forces", 1), "SYRMIL");
+}
+
+static void test_a_generic_person_word_is_of_its_possessor_s_body(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *s = "The Kenyan opposition called for protests. Its leader spoke in Nairobi.";
+    annotate(f, s);
+    assert_string_equal(code_at(f, s, "leader", 1), "KENOPP");
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -321,6 +341,8 @@ int main(int argc, char **argv)
         T(test_he_skips_an_organisation_and_crosses_sentences),
         T(test_definite_description_finds_its_title),
         T(test_surname_and_entity_share_the_actor),
+        T(test_conjoined_demonyms_and_generic_sector_words),
+        T(test_a_generic_person_word_is_of_its_possessor_s_body),
         cmocka_unit_test_setup_teardown(test_user_dictionary_overrides_inference, setup_dict,
                                         model_fixture_teardown),
         T(test_actors_appear_in_the_json_record),
