@@ -122,6 +122,18 @@ static const char *const org_heads[] = {
     "Hospital", "School", "Academy", "Society", "Association", "Chamber", "Diocese", NULL
 };
 
+/* Lower-case nouns that tell what kind of place a name beside them is: a
+** feature ("the Blue Nile river", "the island of Rhodes") or a division
+** ("Blue Nile state", "the Sumy region" is either). */
+static const char *const feature_nouns[] = {
+    "river", "lake", "mountains", "mountain", "range", "valley", "island", "islands",
+    "strait", "sea", "desert", "peninsula", "delta", "crossing", "corridor", "basin", NULL
+};
+static const char *const division_nouns[] = {
+    "state", "province", "governorate", "district", "county", "oblast", "prefecture",
+    "department", NULL
+};
+
 /* Direction words that may precede a place ("Northern Syria"). */
 static const char *const directions[] = {
     "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
@@ -602,6 +614,25 @@ static int capital_namesake(const struct annals_gazetteer *g, const struct doc_p
     return 0;
 }
 
+/* The kind of place the words around place m call it: GAZ_FEATURE after
+** "island of" or before "river", GAZ_ADMIN1 before "state"; -1 none. */
+static int kind_named(const annals_doc *d, const struct doc_place *pl)
+{
+    const struct doc_sentence *st = &d->sent.v[pl->sentence];
+    size_t after = pl->first_token + pl->n_tokens, end = st->first_token + st->n_tokens;
+    if (pl->n_tokens == 0)
+        return -1;
+    if (after < end && tok_is(d, after, feature_nouns))
+        return GAZ_FEATURE;
+    if (after < end && tok_is(d, after, division_nouns))
+        return GAZ_ADMIN1;
+    if (pl->first_token >= st->first_token + 2 &&
+        tok_is(d, pl->first_token - 1, (const char *const[]){"of", NULL}) &&
+        tok_is(d, pl->first_token - 2, feature_nouns))
+        return GAZ_FEATURE;
+    return -1;
+}
+
 /* What supports a reading: its country, named elsewhere or the dateline's,
 ** or its own division (a place in it, or a comma pairing). */
 enum { SUP_COUNTRY = 1, SUP_DIVISION = 2 };
@@ -614,6 +645,8 @@ static double score(const struct annals_gazetteer *g, const annals_doc *d, size_
     int sup = 0, comma;
     int bare = !capital_namesake(g, &d->place.v[m], c);
 
+    if ((int)c->kind == kind_named(d, &d->place.v[m]))
+        s += 3.0;
     if (c->kind == GAZ_COUNTRY)
         s += 12.0;
     else if (c->kind == GAZ_ADMIN1)
