@@ -445,7 +445,7 @@ static int scan_sentence(const struct annals_gazetteer *g, annals_doc *d, size_t
             if (top.kind != GAZ_COUNTRY)
                 reject = 1;
         }
-        if (towns && !capital && max_pop < 1000000 && after < end &&
+        if (k == 1 && towns && !capital && max_pop < 1000000 && after < end &&
             tok_is(d, after, speech) && !after_prep)
             reject = 1;
         if (word_in(d->text + d->tok.v[i].start, d->tok.v[after - 1].end - d->tok.v[i].start,
