@@ -159,7 +159,7 @@ static int validate(struct annals_gazetteer *g, char *err, size_t errlen)
     for (size_t i = 0; i < g->n_places; i++) {
         const unsigned char *p = g->plac + i * GAZ_PLACE_SIZE;
         uint16_t adm = le16(p + 24);
-        if (!str_ok(g, le32(p + 16)) || le16(p + 20) >= g->n_countries || p[22] > GAZ_CITY ||
+        if (!str_ok(g, le32(p + 16)) || le16(p + 20) >= g->n_countries || p[22] > GAZ_FEATURE ||
             (adm != GAZ_NONE16 && adm >= g->n_admins)) {
             annals__fmt(err, errlen, "geo.model: section PLAC: record %zu out of range", i);
             return ANNALS_EMODEL;

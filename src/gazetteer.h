@@ -25,7 +25,8 @@
 enum gaz_kind {
     GAZ_COUNTRY = 0,
     GAZ_ADMIN1 = 1,
-    GAZ_CITY = 2
+    GAZ_CITY = 2,
+    GAZ_FEATURE = 3             /* a named region or physical feature */
 };
 
 /* Place flags. */
@@ -35,7 +36,7 @@ enum gaz_kind {
 
 /* A decoded place record. */
 struct gaz_place {
-    uint32_t geonameid;       /* 0: none (countries, ISO subdivisions) */
+    uint32_t geonameid;       /* 0: none (countries, ISO subdivisions, features) */
     int32_t lat, lon;         /* degrees * 1e5 */
     uint32_t population;
     const char *name;         /* NUL-terminated, in the image */

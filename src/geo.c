@@ -5,6 +5,7 @@
 ** d->place.  Allocates only d->place (a DOC_VEC); lookups fold names into
 ** stack buffers.  Candidates, filters and scores: docs/GEO.md. */
 #include "geo.h"
+#include "ontology.h"
 #include "utf8.h"
 
 #include <math.h>
@@ -12,7 +13,7 @@
 #include <utf8proc.h>
 
 #define MAX_WORDS 6             /* longest name tried, in tokens */
-#define MAX_EVIDENCE 64
+#define MAX_EVIDENCE 128
 
 /* --------------------------------------------------------- word lists */
 
@@ -104,10 +105,9 @@ static const char *const not_modified[] = {
 };
 
 /* Names that the gazetteer knows as a division or a town but that news
-** uses for something else (seas). */
+** uses for something else (a sea without a feature record, a landmark). */
 static const char *const not_places[] = {
-    "Red Sea", "Dead Sea", "Black Sea", "White Sea", "Yellow Sea", "North Sea",
-    "Coral Sea", "Gulf", "Golden Gate", "Silicon Valley", "Wall Street", NULL
+    "White Sea", "Coral Sea", "Gulf", "Golden Gate", "Silicon Valley", "Wall Street", NULL
 };
 
 /* Capitalised words that mark an organisation or a structure when they
@@ -120,6 +120,18 @@ static const char *const org_heads[] = {
     "Office", "Governor", "Mayor", "Queen", "King", "Prince", "Princess", "Emir", "Sultan",
     "Bishops", "Friends", "Sisters", "Daughters", "Sons", "Knights", "Order", "Club",
     "Hospital", "School", "Academy", "Society", "Association", "Chamber", "Diocese", NULL
+};
+
+/* Lower-case nouns that tell what kind of place a name beside them is: a
+** feature ("the Blue Nile river", "the island of Rhodes") or a division
+** ("Blue Nile state", "the Sumy region" is either). */
+static const char *const feature_nouns[] = {
+    "river", "lake", "mountains", "mountain", "range", "valley", "island", "islands",
+    "strait", "sea", "desert", "peninsula", "delta", "crossing", "corridor", "basin", NULL
+};
+static const char *const division_nouns[] = {
+    "state", "province", "governorate", "district", "county", "oblast", "prefecture",
+    "department", NULL
 };
 
 /* Direction words that may precede a place ("Northern Syria"). */
@@ -158,6 +170,20 @@ static int tok_is(const annals_doc *d, size_t t, const char *const *list)
     size_t n;
     const char *s = tok_text(d, t, &n);
     return word_in(s, n, list);
+}
+
+/* The same for a sentence-initial word, capitalised or not ("In the"). */
+static int initial_is(const annals_doc *d, size_t t, const char *const *list)
+{
+    char low[16];
+    size_t n;
+    const char *s = tok_text(d, t, &n);
+    if (n == 0 || n >= sizeof low)
+        return 0;
+    memcpy(low, s, n);
+    if (low[0] >= 'A' && low[0] <= 'Z')
+        low[0] = (char)(low[0] - 'A' + 'a');
+    return word_in(low, n, list);
 }
 
 /* Any lower-case ASCII letter in the text span. */
@@ -412,13 +438,14 @@ static int scan_sentence(const struct annals_gazetteer *g, annals_doc *d, size_t
             reject = 1;
         /* "Save the Rivers", "Bank of the West": a name of its own. */
         if (i >= first + 2 && !confirmed && tok_is(d, i - 1, (const char *const[]){"the", NULL}) &&
-            capitalised(d, i - 2) && !tok_is(d, i - 2, directions)) {
+            capitalised(d, i - 2) && !tok_is(d, i - 2, directions) &&
+            !(i - 2 == first && initial_is(d, i - 2, place_preps))) {
             struct gaz_place top;
             annals__gaz_place(g, annals__gaz_list_at(list, 0), &top);
             if (top.kind != GAZ_COUNTRY)
                 reject = 1;
         }
-        if (towns && !capital && max_pop < 1000000 && after < end &&
+        if (k == 1 && towns && !capital && max_pop < 1000000 && after < end &&
             tok_is(d, after, speech) && !after_prep)
             reject = 1;
         if (word_in(d->text + d->tok.v[i].start, d->tok.v[after - 1].end - d->tok.v[i].start,
@@ -464,10 +491,11 @@ static int scan_sentence(const struct annals_gazetteer *g, annals_doc *d, size_t
 /* The article's evidence of where it is: the countries and divisions its
 ** places name, each with the candidate list of the name it came from, so
 ** that a name is no evidence for itself ("Tripoli" does not make its own
-** Libya likely). */
+** Libya likely), and with the sentence it was named in. */
 struct clue {
     uint16_t country, admin;    /* admin GAZ_NONE16: the country only */
     const unsigned char *from;
+    uint32_t sentence;
 };
 
 struct evidence {
@@ -476,26 +504,40 @@ struct evidence {
     int dateline_country;       /* -1: none */
 };
 
-static void add_clue(struct evidence *ev, const struct gaz_place *c, const unsigned char *from)
+static void add_clue(struct evidence *ev, const struct gaz_place *c, const unsigned char *from,
+                     size_t sentence)
 {
     uint16_t admin = c->admin1;
     for (size_t i = 0; i < ev->n; i++)
-        if (ev->v[i].country == c->country && ev->v[i].admin == admin && ev->v[i].from == from)
+        if (ev->v[i].country == c->country && ev->v[i].admin == admin &&
+            ev->v[i].from == from && ev->v[i].sentence == sentence)
             return;
     if (ev->n < MAX_EVIDENCE)
-        ev->v[ev->n++] = (struct clue){c->country, admin, from};
+        ev->v[ev->n++] = (struct clue){c->country, admin, from, (uint32_t)sentence};
 }
 
 /* Does a name other than self name country c (admin GAZ_NONE16) or
-** division admin? */
+** division admin?  With sentence other than SIZE_MAX: how many names
+** other than self name it in that sentence. */
 static int named(const struct evidence *ev, uint16_t c, uint16_t admin,
-                 const unsigned char *self)
+                 const unsigned char *self, size_t sentence)
 {
-    for (size_t i = 0; i < ev->n; i++)
-        if (ev->v[i].from != self &&
-            (admin == GAZ_NONE16 ? ev->v[i].country == c : ev->v[i].admin == admin))
+    int n = 0;
+    for (size_t i = 0; i < ev->n; i++) {
+        const struct clue *cl = &ev->v[i];
+        int dup = 0;
+        if (cl->from == self || (admin == GAZ_NONE16 ? cl->country != c : cl->admin != admin))
+            continue;
+        if (sentence == SIZE_MAX)
             return 1;
-    return 0;
+        if (cl->sentence != sentence)
+            continue;
+        for (size_t k = 0; k < i && !dup; k++)
+            dup = ev->v[k].from == cl->from && ev->v[k].sentence == sentence &&
+                  ev->v[k].country == c && (admin == GAZ_NONE16 || ev->v[k].admin == admin);
+        n += !dup;
+    }
+    return n;
 }
 
 /* Are places a and b of d one name, a comma and the other ("Paris, Texas",
@@ -553,6 +595,44 @@ static int comma_qualifies(const struct annals_gazetteer *g, const annals_doc *d
     return 0;
 }
 
+/* Is town c a namesake of a national capital ten times its size among the
+** readings of place m (Dublin, California beside Dublin)?  A bare name is
+** then the capital, whatever else the article names: only a comma
+** pairing ("Dublin, California") makes it the small town. */
+static int capital_namesake(const struct annals_gazetteer *g, const struct doc_place *pl,
+                            const struct gaz_place *c)
+{
+    if (c->kind != GAZ_CITY || (c->flags & GAZ_F_CAPITAL))
+        return 0;
+    for (uint32_t j = 0; j < pl->n_cand; j++) {
+        struct gaz_place o;
+        annals__gaz_place(g, annals__gaz_list_at(pl->cand, j), &o);
+        if (o.kind == GAZ_CITY && (o.flags & GAZ_F_CAPITAL) &&
+            o.population / 10 >= c->population)
+            return 1;
+    }
+    return 0;
+}
+
+/* The kind of place the words around place m call it: GAZ_FEATURE after
+** "island of" or before "river", GAZ_ADMIN1 before "state"; -1 none. */
+static int kind_named(const annals_doc *d, const struct doc_place *pl)
+{
+    const struct doc_sentence *st = &d->sent.v[pl->sentence];
+    size_t after = pl->first_token + pl->n_tokens, end = st->first_token + st->n_tokens;
+    if (pl->n_tokens == 0)
+        return -1;
+    if (after < end && tok_is(d, after, feature_nouns))
+        return GAZ_FEATURE;
+    if (after < end && tok_is(d, after, division_nouns))
+        return GAZ_ADMIN1;
+    if (pl->first_token >= st->first_token + 2 &&
+        tok_is(d, pl->first_token - 1, (const char *const[]){"of", NULL}) &&
+        tok_is(d, pl->first_token - 2, feature_nouns))
+        return GAZ_FEATURE;
+    return -1;
+}
+
 /* What supports a reading: its country, named elsewhere or the dateline's,
 ** or its own division (a place in it, or a comma pairing). */
 enum { SUP_COUNTRY = 1, SUP_DIVISION = 2 };
@@ -563,7 +643,10 @@ static double score(const struct annals_gazetteer *g, const annals_doc *d, size_
     const unsigned char *self = d->place.v[m].cand;
     double s = 1.5 * log10((double)c->population + 10.0);
     int sup = 0, comma;
+    int bare = !capital_namesake(g, &d->place.v[m], c);
 
+    if ((int)c->kind == kind_named(d, &d->place.v[m]))
+        s += 3.0;
     if (c->kind == GAZ_COUNTRY)
         s += 12.0;
     else if (c->kind == GAZ_ADMIN1)
@@ -572,11 +655,15 @@ static double score(const struct annals_gazetteer *g, const annals_doc *d, size_
         s += 1.0;
     if (c->flags & GAZ_F_SEAT)
         s += 0.3;
-    if (named(ev, c->country, GAZ_NONE16, self)) {
+    if (bare && named(ev, c->country, GAZ_NONE16, self, SIZE_MAX)) {
         s += 1.5;
         sup = SUP_COUNTRY;
+        /* Two other names of the country in the mention's own sentence
+        ** (Lebanon and Beirut, or a town and an adjective) say more. */
+        if (named(ev, c->country, GAZ_NONE16, self, d->place.v[m].sentence) > 1)
+            s += 1.5;
     }
-    if (c->admin1 != GAZ_NONE16 && named(ev, c->country, c->admin1, self)) {
+    if (bare && c->admin1 != GAZ_NONE16 && named(ev, c->country, c->admin1, self, SIZE_MAX)) {
         s += 2.0;
         sup |= SUP_DIVISION;
     }
@@ -681,6 +768,58 @@ static int dominant_town(const struct annals_gazetteer *g, const struct doc_plac
     return 1;
 }
 
+/* The place record of the country of ISO alpha-2 code a2; 0 when the
+** gazetteer has none. */
+static int country_place(const struct annals_gazetteer *g, const char *a2,
+                         struct gaz_place *out)
+{
+    for (size_t i = 0; i < g->n_countries; i++) {
+        struct gaz_country gc;
+        annals__gaz_country(g, (uint16_t)i, &gc);
+        if (strcmp(gc.alpha2, a2) == 0) {
+            annals__gaz_place(g, gc.place, out);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The clues of demonyms and adjectives of countries ("Lebanese soldiers",
+** "the Ugandan island of"), which are no places but tell where the article
+** is.  They share one tag, so that all of them count as one name. */
+static const unsigned char demonym_tag;
+
+static void add_demonyms(const struct annals_gazetteer *g, const annals_doc *d,
+                         struct evidence *ev)
+{
+    const struct onto_tables *t = annals__onto_builtin();
+    for (size_t si = 0; si < d->sent.n; si++) {
+        const struct doc_sentence *st = &d->sent.v[si];
+        size_t end = st->first_token + st->n_tokens;
+        if (st->role != ANNALS_ROLE_BODY && st->role != ANNALS_ROLE_HEADLINE &&
+            st->role != ANNALS_ROLE_CAPTION)
+            continue;
+        for (size_t i = st->first_token; i < end; i++) {
+            if (!capitalised(d, i))
+                continue;
+            /* "South Sudanese" before "Sudanese". */
+            for (size_t k = i + 1 < end ? 2 : 1; k >= 1; k--) {
+                size_t s = d->tok.v[i].start, e = d->tok.v[i + k - 1].end;
+                const struct onto_name *nm = annals__onto_name(t, d->text + s, e - s, 0, NULL);
+                const struct onto_country *oc;
+                struct gaz_place c;
+                if (nm == NULL || !(nm->kinds & (ONTO_ADJ | ONTO_DEMONYM)))
+                    continue;
+                if ((oc = annals__onto_country(t, nm->code, strlen(nm->code))) != NULL &&
+                    country_place(g, oc->alpha2, &c))
+                    add_clue(ev, &c, &demonym_tag, si);
+                i += k - 1;
+                break;
+            }
+        }
+    }
+}
+
 static int resolve(const annals_pipeline *p, annals_doc *d)
 {
     const struct annals_gazetteer *g = p->gaz;
@@ -690,6 +829,7 @@ static int resolve(const annals_pipeline *p, annals_doc *d)
 
     memset(&ev, 0, sizeof ev);
     ev.dateline_country = -1;
+    add_demonyms(g, d, &ev);
     /* Pass 1: priors alone.  Countries, divisions, unambiguous and large
     ** towns and the dateline set the scene for the rest. */
     resolve_all(g, d, &ev);
@@ -701,7 +841,7 @@ static int resolve(const annals_pipeline *p, annals_doc *d)
         else if (!pl->weak && ((c.kind != GAZ_CITY && !regions_differ(g, pl)) ||
                  (c.kind == GAZ_CITY && (one_country(g, pl) || c.population >= 1000000 ||
                                          dominant_town(g, pl, &c)))))
-            add_clue(&ev, &c, pl->cand);
+            add_clue(&ev, &c, pl->cand, pl->sentence);
     }
     /* Pass 2: with the scene.  The names that were regions of several
     ** countries now have a supported reading and join the scene ("the
@@ -713,7 +853,7 @@ static int resolve(const annals_pipeline *p, annals_doc *d)
         if (pl->source != GEO_SRC_DATELINE && c.kind != GAZ_CITY && regions_differ(g, pl)) {
             score(g, d, m, &c, &ev, &sup);
             if (sup)
-                add_clue(&ev, &c, pl->cand);
+                add_clue(&ev, &c, pl->cand, pl->sentence);
         }
     }
     resolve_all(g, d, &ev);

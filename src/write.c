@@ -281,7 +281,7 @@ static int json_pct(struct annals_buf *b, double part, uint32_t whole)
     return annals__buf_printf(b, "%s%lld.%03lld", m < 0 ? "-" : "", a / 1000, a % 1000);
 }
 
-static const char *const place_kind[] = {"country", "admin1", "city"};
+static const char *const place_kind[] = {"country", "admin1", "city", "feature"};
 static const char *const place_source[] = {"text", "dateline", "ner"};
 
 static int json_places(struct annals_buf *b, const annals_doc *d,

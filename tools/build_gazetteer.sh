@@ -42,5 +42,6 @@ jq -r '.["3166-2"][] | select(.parent == null) | [.code, .name, .type] | @tsv' \
 cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -o "$tmp/gazc" tools/gazc.c \
     build/libannals.a $(pkg-config --libs libutf8proc zlib) -lm
 "$tmp/gazc" "$cities" "$tmp/countries.tsv" "$tmp/subdivisions.tsv" \
-    models/src/geo_aliases.tsv models/src/geo_points.tsv "$minpop" models/geo.model
+    models/src/geo_aliases.tsv models/src/geo_points.tsv models/src/geo_features.tsv \
+    "$minpop" models/geo.model
 ls -l models/geo.model

