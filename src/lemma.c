@@ -149,7 +149,6 @@ void annals__lemmatize(const struct lemmatizer *l, struct syn_word *w, char *out
     int pos = annals__lm_wn_pos(w->xpos, w->xpos_len);
     const struct lm_entry *e = NULL;
     const struct lm_script *sc;
-    int wordnet = 0;
 
     w->lemma = s;
     w->lemma_len = (uint32_t)n;
@@ -161,7 +160,6 @@ void annals__lemmatize(const struct lemmatizer *l, struct syn_word *w, char *out
     e = find(l, annals__lm_key(LM_EXACT, annals__hash_bytes(s, n), th));
     if (e == NULL && pos != LM_WN_NONE) {
         e = find(l, annals__lm_key(LM_WN_EXCEPTION, annals__lm_hash_lower(s, n), (uint64_t)pos));
-        wordnet = e != NULL;
         if (e == NULL && detach(l, w, pos, out))
             return;
     }
@@ -176,7 +174,7 @@ void annals__lemmatize(const struct lemmatizer *l, struct syn_word *w, char *out
     sc = &l->script[e->script];
     if (sc->strip > n)
         return;
-    put(w, out, sc->lower || wordnet, n - sc->strip, sc->append, sc->append_len);
+    put(w, out, sc->lower, n - sc->strip, sc->append, sc->append_len);
 }
 
 int annals__lm_scripts(struct lemmatizer *l, char *err, size_t errlen)

@@ -26,13 +26,16 @@ static int cmp_pair(const void *a, const void *b)
     return (x->script > y->script) - (x->script < y->script);
 }
 
-/* Edit script turning form into lemma, as "mode|strip|append" in buf. */
+/* Edit script turning form into lemma, as "mode|strip|append" in buf.  On
+** a tie lower-casing wins: the script a small-letter form teaches then also
+** lower-cases the capitalised form of a heading or a sentence start when
+** it reaches it through the lower-cased or suffix lookup. */
 static int script_of(const char *form, size_t n, const char *lemma, size_t m, char *buf,
                      size_t cap)
 {
     size_t best_cost = (size_t)-1;
     int len = 0;
-    for (int mode = 0; mode < 2; mode++) {
+    for (int mode = 1; mode >= 0; mode--) {
         size_t p = 0;
         while (p < n && p < m) {
             unsigned char c = (unsigned char)form[p];
