@@ -27,15 +27,17 @@ static int cmp_pair(const void *a, const void *b)
 }
 
 /* Edit script turning form into lemma, as "mode|strip|append" in buf.  On
-** a tie lower-casing wins: the script a small-letter form teaches then also
-** lower-cases the capitalised form of a heading or a sentence start when
-** it reaches it through the lower-cased or suffix lookup. */
-static int script_of(const char *form, size_t n, const char *lemma, size_t m, char *buf,
-                     size_t cap)
+** a tie lower-casing wins when prefer_lower is set (all but proper nouns):
+** the script a small-letter form teaches then also lower-cases the
+** capitalised form of a heading or a sentence start when it reaches it
+** through the lower-cased or suffix lookup. */
+static int script_of(const char *form, size_t n, const char *lemma, size_t m, int prefer_lower,
+                     char *buf, size_t cap)
 {
     size_t best_cost = (size_t)-1;
     int len = 0;
-    for (int mode = 1; mode >= 0; mode--) {
+    for (int k = 0; k < 2; k++) {
+        int mode = prefer_lower ? 1 - k : k;
         size_t p = 0;
         while (p < n && p < m) {
             unsigned char c = (unsigned char)form[p];
@@ -117,7 +119,7 @@ static int wn_line(const struct train_ctx *c, struct wordnet *wn, int pos, int e
         return ANNALS_ENOMEM;
     x = &wn->exc[wn->n_exc];
     x->key = annals__lm_key(LM_WN_EXCEPTION, annals__lm_hash_lower(s, a), (uint64_t)pos);
-    wn->n_exc += script_of(s, a, s + a + 1, b - a - 1, x->script, sizeof x->script) > 0;
+    wn->n_exc += script_of(s, a, s + a + 1, b - a - 1, 1, x->script, sizeof x->script) > 0;
     return ANNALS_OK;
 }
 
@@ -283,8 +285,9 @@ int annals__train_lemmatizer(const struct train_ctx *c)
         goto oom;
     for (size_t i = 0; i < nw; i++) {
         const struct conllu_word *w = &train.c.word[i];
+        int proper = w->col[CONLLU_XPOS].n >= 3 && memcmp(w->col[CONLLU_XPOS].s, "NNP", 3) == 0;
         int k = script_of(w->col[CONLLU_FORM].s, w->col[CONLLU_FORM].n, w->col[CONLLU_LEMMA].s,
-                          w->col[CONLLU_LEMMA].n, sbuf + i * 64, 64);
+                          w->col[CONLLU_LEMMA].n, !proper, sbuf + i * 64, 64);
         names[i].s = sbuf + i * 64;
         names[i].n = k > 0 ? (uint32_t)k : 4;
         if (k <= 0)
