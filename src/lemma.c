@@ -54,7 +54,7 @@ int annals__lm_wn_pos(const char *xpos, size_t n)
 {
     if (n == 3 && memcmp(xpos, "NNS", 3) == 0)
         return LM_WN_NOUN;
-    if (n == 3 && xpos[0] == 'V' && xpos[1] == 'B' && strchr("DNZG", xpos[2]) != NULL)
+    if (n == 3 && xpos[0] == 'V' && xpos[1] == 'B' && memchr("DNZG", xpos[2], 4) != NULL)
         return LM_WN_VERB;
     if (n == 3 && xpos[0] == 'J' && xpos[1] == 'J' && (xpos[2] == 'R' || xpos[2] == 'S'))
         return LM_WN_ADJ;
@@ -104,17 +104,6 @@ static int ends_with(const char *s, size_t n, const char *ending, size_t ne)
     return 1;
 }
 
-static int is_wn_lemma(const struct lemmatizer *l, const char *stem, size_t n, const char *base,
-                       size_t nb, int pos)
-{
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (size_t i = 0; i < n + nb; i++) {
-        h ^= lower((unsigned char)(i < n ? stem[i] : base[i - n]));
-        h *= 0x100000001b3ull;
-    }
-    return find(l, annals__lm_key(LM_WN_LEMMA, h, (uint64_t)pos)) != NULL;
-}
-
 /* The first detachment rule of pos whose result is a WordNet lemma of pos,
 ** written to out; 0 when none fits.  The lemma is lower-cased, unless the
 ** form mixes capitals after its first letter with small letters ("DVDs"). */
@@ -130,11 +119,15 @@ static int detach(const struct lemmatizer *l, struct syn_word *w, int pos, char 
     int lower_case = !(inner_capital && small);
     for (size_t r = 0; r < sizeof DETACH / sizeof *DETACH; r++) {
         const struct detachment *d = &DETACH[r];
-        size_t ne = strlen(d->ending), nb = strlen(d->base);
+        size_t ne = strlen(d->ending), nb = strlen(d->base), keep;
         if (d->pos != pos || !ends_with(s, n, d->ending, ne))
             continue;
-        if (is_wn_lemma(l, s, n - ne, d->base, nb, pos)) {
-            put(w, out, lower_case, n - ne, d->base, nb);
+        keep = n - ne;
+        memcpy(out, s, keep);   /* the candidate, never longer than the form */
+        memcpy(out + keep, d->base, nb);
+        if (find(l, annals__lm_key(LM_WN_LEMMA, annals__lm_hash_lower(out, keep + nb),
+                                   (uint64_t)pos)) != NULL) {
+            put(w, out, lower_case, keep, d->base, nb);
             return 1;
         }
     }
