@@ -2,8 +2,9 @@
 ** small invented WordNet directory: an unseen irregular form takes its
 ** exception-list lemma, an unseen regular form the first detachment whose
 ** result is a WordNet lemma, a form seen in training keeps its learned
-** lemma, a model trained without WordNet loads and guesses as before, and
-** a missing WordNet file stops training. */
+** lemma, a model trained without WordNet loads and guesses as before, a
+** missing WordNet file stops training, and damaged WordNet sections are
+** refused. */
 #include "unit.h"
 
 #include <stdio.h>
@@ -210,6 +211,54 @@ static void test_missing_wordnet_file_is_an_error(void **state)
     assert_int_equal(access(out, F_OK), -1);
 }
 
+/* A LEM1 model of one script "0|0|", an empty LEXS and the WordNet
+** sections given (NULL: absent), opened through a checking allocator. */
+static int open_sections(const unsigned char *wnex, size_t nx, const unsigned char *wnlm,
+                         size_t nl, char *err, size_t errlen)
+{
+    static const unsigned char labl[] = {1, 0, 0, 0, 4, 0, '0', '|', '0', '|'};
+    static const unsigned char lexs[] = {0, 0, 0, 0};
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct annals_model m;
+    struct lemmatizer *l = NULL;
+    int rc;
+    memset(&m, 0, sizeof m);
+    memcpy(m.kind, "LEM1", 4);
+    m.sec[m.n_sections++] = (struct model_section){{'L', 'A', 'B', 'L'}, 0, 0, labl, 10, 0};
+    m.sec[m.n_sections++] = (struct model_section){{'L', 'E', 'X', 'S'}, 0, 0, lexs, 4, 0};
+    if (wnex != NULL)
+        m.sec[m.n_sections++] = (struct model_section){{'W', 'N', 'E', 'X'}, 0, 0, wnex, nx, 0};
+    if (wnlm != NULL)
+        m.sec[m.n_sections++] = (struct model_section){{'W', 'N', 'L', 'M'}, 0, 0, wnlm, nl, 0};
+    rc = annals__lemmatizer_open(&a, &m, &l, err, errlen);
+    annals__lemmatizer_free(l);
+    assert_int_equal(t.live, 0);
+    return rc;
+}
+
+static void test_damaged_wordnet_sections_are_refused(void **state)
+{
+    /* little-endian: n, then keys (and scripts) */
+    static const unsigned char lemmas[] = {2, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0,
+                                           9, 0, 0, 0, 0, 0, 0, 0};
+    static const unsigned char unsorted[] = {2, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0,
+                                             5, 0, 0, 0, 0, 0, 0, 0};
+    static const unsigned char bad_script[] = {1, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0};
+    char err[256];
+    (void)state;
+    assert_int_equal(open_sections(NULL, 0, lemmas, sizeof lemmas, err, sizeof err), ANNALS_OK);
+    assert_int_equal(open_sections(NULL, 0, lemmas, sizeof lemmas - 1, err, sizeof err),
+                     ANNALS_EMODEL);
+    assert_non_null(strstr(err, "section WNLM: 2 entries do not fit 15 bytes"));
+    assert_int_equal(open_sections(NULL, 0, unsorted, sizeof unsorted, err, sizeof err),
+                     ANNALS_EMODEL);
+    assert_non_null(strstr(err, "not strictly ascending"));
+    assert_int_equal(open_sections(bad_script, sizeof bad_script, NULL, 0, err, sizeof err),
+                     ANNALS_EMODEL);
+    assert_non_null(strstr(err, "section WNEX: entry 0: script out of range"));
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -218,6 +267,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_form_seen_in_training_keeps_its_lemma),
         cmocka_unit_test(test_model_without_wordnet_keeps_learned_guesses),
         cmocka_unit_test(test_missing_wordnet_file_is_an_error),
+        cmocka_unit_test(test_damaged_wordnet_sections_are_refused),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
