@@ -160,7 +160,9 @@ static int cmp_exception(const void *a, const void *b)
 }
 
 /* Reads the exception lists and indexes of c->opt->wordnet_path; the keys
-** sorted, one entry per key. */
+** sorted, one entry per key (a form listed twice for one part of speech
+** keeps the script that sorts first, so the model does not depend on the
+** order of the files). */
 static int wn_load(const struct train_ctx *c, struct wordnet *wn)
 {
     size_t k = 0;
