@@ -523,6 +523,9 @@ struct annals_train_options {
     int clusters;               /* clusters: how many; 0: the default */
     const char *clusters_path;  /* tagger: a CLU1 model whose clusters become
                                    features (copied into the tagger); or NULL */
+    const char *wordnet_path;   /* lemmatizer: a WordNet 3.0 dict directory
+                                   (*.exc, index.*) whose exception lists and
+                                   lemmas go into the model; or NULL */
 };
 
 /* Train a model and write it to opt->out_path.  Deterministic for a given

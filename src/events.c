@@ -1394,8 +1394,10 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     return rc;
 }
 
-/* Past forms of the lexicon's irregular verbs: the lemmatiser, learned from a
-** treebank, guesses at forms it has not seen ("froze" -> "fbe"). */
+/* Past forms of the lexicon's irregular verbs, for the few the lemmatiser
+** still gets wrong: a training lemma that kept the form ("struck"), or a past
+** form mistagged as a present one ("shot" as VBP), which its WordNet
+** exception lists do not reach. */
 static const char *const IRREGULAR_PAST[][2] = {
     {"beat", "beat"}, {"beaten", "beat"}, {"began", "begin"}, {"begun", "begin"},
     {"bid", "bid"}, {"blew", "blow"}, {"blown", "blow"}, {"broke", "break"},
@@ -1426,8 +1428,9 @@ static const char *const IRREGULAR_PAST[][2] = {
     {"won", "win"}, {"wrote", "write"}, {"written", "write"}};
 
 /* The lexicon's patterns for word w: [*lo, *hi).  Its lemma first, then its
-** form, an irregular past, or the form without a regular ending ("shelled",
-** "extradited", "bombed"), for a lemma the lemmatiser got wrong. */
+** form (the lexicon writes some plurals as news does), then an irregular
+** past.  Regular endings need no fallback: the lemmatiser detaches them
+** with WordNet's rules ("shelled" -> "shell"). */
 static void word_patterns(const annals_doc *d, int32_t w, int verbal, size_t *lo, size_t *hi)
 {
     const struct doc_word *x = W(d, w);
@@ -1448,31 +1451,6 @@ static void word_patterns(const annals_doc *d, int32_t w, int verbal, size_t *lo
             pattern_range(IRREGULAR_PAST[i][1], strlen(IRREGULAR_PAST[i][1]), lo, hi);
             return;
         }
-    /* stems to try: -ied -> y; -ed, -ing -> bare, + e, undoubled; -es, -s */
-    size_t cut = 0;
-    if (n > 4 && strcmp(f + n - 3, "ied") == 0) {
-        memcpy(f + n - 3, "y", 2);
-        pattern_range(f, n - 2, lo, hi);
-        return;
-    }
-    if (verbal && n > 4 && strcmp(f + n - 2, "ed") == 0)
-        cut = 2;
-    else if (verbal && n > 5 && strcmp(f + n - 3, "ing") == 0)
-        cut = 3;
-    else if (n > 4 && strcmp(f + n - 2, "es") == 0)
-        cut = 2;
-    else if (n > 3 && f[n - 1] == 's' && f[n - 2] != 's')
-        cut = 1;
-    if (cut == 0)
-        return;
-    size_t m = n - cut;
-    pattern_range(f, m, lo, hi);
-    if (*lo == *hi && cut >= 2 && f[m - 1] == f[m - 2])
-        pattern_range(f, m - 1, lo, hi);        /* "shelled" -> "shell" came first */
-    if (*lo == *hi && cut >= 1) {
-        f[m] = 'e';
-        pattern_range(f, m + 1, lo, hi);        /* "extradited" -> "extradite" */
-    }
 }
 
 static int code_sentence(struct ctx *c)

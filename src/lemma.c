@@ -50,20 +50,112 @@ size_t annals__lemma_room(const struct lemmatizer *l, size_t form_len)
     return form_len + l->max_append + 1;
 }
 
+int annals__lm_wn_pos(const char *xpos, size_t n)
+{
+    if (n == 3 && memcmp(xpos, "NNS", 3) == 0)
+        return LM_WN_NOUN;
+    if (n == 3 && xpos[0] == 'V' && xpos[1] == 'B' && memchr("DNZG", xpos[2], 4) != NULL)
+        return LM_WN_VERB;
+    if (n == 3 && xpos[0] == 'J' && xpos[1] == 'J' && (xpos[2] == 'R' || xpos[2] == 'S'))
+        return LM_WN_ADJ;
+    if (n == 3 && xpos[0] == 'R' && xpos[1] == 'B' && (xpos[2] == 'R' || xpos[2] == 'S'))
+        return LM_WN_ADV;
+    return LM_WN_NONE;
+}
+
+/* The lemma: the first keep bytes of the form (lower-cased or not), then
+** append. */
+static void put(struct syn_word *w, char *out, int lower_case, size_t keep, const char *append,
+                size_t append_len)
+{
+    for (size_t i = 0; i < keep; i++)
+        out[i] = lower_case ? (char)lower((unsigned char)w->form[i]) : w->form[i];
+    memcpy(out + keep, append, append_len);
+    w->lemma = out;
+    w->lemma_len = (uint32_t)(keep + append_len);
+}
+
+/* WordNet's detachment rules (morphy): an ending of an inflected form and
+** what replaces it in the lemma, tried in this order. */
+struct detachment {
+    uint8_t pos;
+    const char *ending, *base;
+};
+static const struct detachment DETACH[] = {
+    {LM_WN_NOUN, "s", ""},    {LM_WN_NOUN, "ses", "s"},  {LM_WN_NOUN, "xes", "x"},
+    {LM_WN_NOUN, "zes", "z"}, {LM_WN_NOUN, "ches", "ch"}, {LM_WN_NOUN, "shes", "sh"},
+    {LM_WN_NOUN, "men", "man"}, {LM_WN_NOUN, "ies", "y"},
+    {LM_WN_VERB, "s", ""},    {LM_WN_VERB, "ies", "y"},  {LM_WN_VERB, "es", "e"},
+    {LM_WN_VERB, "es", ""},   {LM_WN_VERB, "ed", "e"},   {LM_WN_VERB, "ed", ""},
+    {LM_WN_VERB, "ing", "e"}, {LM_WN_VERB, "ing", ""},
+    {LM_WN_ADJ, "er", ""},    {LM_WN_ADJ, "est", ""},    {LM_WN_ADJ, "er", "e"},
+    {LM_WN_ADJ, "est", "e"},
+};
+
+/* Whether s[0..n) ends with the lower-case ending, in any case, after at
+** least one other byte. */
+static int ends_with(const char *s, size_t n, const char *ending, size_t ne)
+{
+    if (n <= ne)
+        return 0;
+    for (size_t i = 0; i < ne; i++)
+        if (lower((unsigned char)s[n - ne + i]) != (unsigned char)ending[i])
+            return 0;
+    return 1;
+}
+
+/* The first detachment rule of pos whose result is a WordNet lemma of pos,
+** written to out; 0 when none fits.  The lemma is lower-cased, unless the
+** form mixes capitals after its first letter with small letters ("DVDs"). */
+static int detach(const struct lemmatizer *l, struct syn_word *w, int pos, char *out)
+{
+    const char *s = w->form;
+    size_t n = w->form_len;
+    int inner_capital = 0, small = 0;
+    for (size_t i = 0; i < n; i++) {
+        inner_capital |= i > 0 && s[i] >= 'A' && s[i] <= 'Z';
+        small |= s[i] >= 'a' && s[i] <= 'z';
+    }
+    int lower_case = !(inner_capital && small);
+    for (size_t r = 0; r < sizeof DETACH / sizeof *DETACH; r++) {
+        const struct detachment *d = &DETACH[r];
+        size_t ne = strlen(d->ending), nb = strlen(d->base), keep;
+        if (d->pos != pos || !ends_with(s, n, d->ending, ne))
+            continue;
+        keep = n - ne;
+        memcpy(out, s, keep);   /* the candidate, never longer than the form */
+        memcpy(out + keep, d->base, nb);
+        if (find(l, annals__lm_key(LM_WN_LEMMA, annals__lm_hash_lower(out, keep + nb),
+                                   (uint64_t)pos)) != NULL) {
+            put(w, out, lower_case, keep, d->base, nb);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 void annals__lemmatize(const struct lemmatizer *l, struct syn_word *w, char *out)
 {
     const char *s = w->form;
     size_t n = w->form_len;
     uint64_t th = annals__hash_bytes(w->xpos, w->xpos_len);
+    int pos = annals__lm_wn_pos(w->xpos, w->xpos_len);
     const struct lm_entry *e = NULL;
     const struct lm_script *sc;
-    size_t keep;
 
     w->lemma = s;
     w->lemma_len = (uint32_t)n;
     if (n > SYN_MAX_FORM)
         return;
+    /* A form and tag seen in training keep their learned lemma; an unseen
+    ** inflected form asks WordNet (models trained with it) before the
+    ** learned suffixes, which guess at irregular forms. */
     e = find(l, annals__lm_key(LM_EXACT, annals__hash_bytes(s, n), th));
+    if (e == NULL && pos != LM_WN_NONE) {
+        e = find(l, annals__lm_key(LM_WN_EXCEPTION, annals__lm_hash_lower(s, n), (uint64_t)pos));
+        if (e == NULL && detach(l, w, pos, out))
+            return;
+    }
     if (e == NULL)
         e = find(l, annals__lm_key(LM_LOWER, annals__lm_hash_lower(s, n), th));
     for (int k = annals__lm_top_suffix(s, n); k >= 0 && e == NULL; k--) {
@@ -75,12 +167,7 @@ void annals__lemmatize(const struct lemmatizer *l, struct syn_word *w, char *out
     sc = &l->script[e->script];
     if (sc->strip > n)
         return;
-    keep = n - sc->strip;
-    for (size_t i = 0; i < keep; i++)
-        out[i] = sc->lower ? (char)lower((unsigned char)s[i]) : s[i];
-    memcpy(out + keep, sc->append, sc->append_len);
-    w->lemma = out;
-    w->lemma_len = (uint32_t)(keep + sc->append_len);
+    put(w, out, sc->lower, n - sc->strip, sc->append, sc->append_len);
 }
 
 int annals__lm_scripts(struct lemmatizer *l, char *err, size_t errlen)
@@ -141,16 +228,63 @@ void annals__lemmatizer_free(struct lemmatizer *l)
     annals__free(l->alloc, l, sizeof *l);
 }
 
-/* LEXS: u32 n, then n x {u64 key, u32 script}, keys strictly ascending. */
+/* The entry count of a key section: u32 n, then n entries of width bytes;
+** a missing optional section has none.  -1 when its length is wrong. */
+static int64_t section_count(const struct model_section *sec, const char *name, size_t width,
+                             char *err, size_t errlen)
+{
+    struct model_rd r;
+    uint32_t n;
+    if (sec == NULL)
+        return 0;
+    annals__rd_init(&r, sec);
+    n = annals__rd_u32(&r);
+    if (r.bad || (uint64_t)n * width != annals__rd_left(&r)) {
+        annals__fmt(err, errlen, "section %s: %u entries do not fit %zu bytes", name, (unsigned)n,
+                    annals__rd_left(&r));
+        return -1;
+    }
+    return n;
+}
+
+/* Appends the entries of a key section to e[*ne..]: u64 key and, when
+** with_script, u32 script; keys strictly ascending. */
+static int read_entries(const struct lemmatizer *l, const struct model_section *sec,
+                        const char *name, int with_script, struct lm_entry *e, size_t *ne,
+                        char *err, size_t errlen)
+{
+    struct model_rd r;
+    uint64_t prev = 0;
+    uint32_t n;
+    if (sec == NULL)
+        return ANNALS_OK;
+    annals__rd_init(&r, sec);
+    n = annals__rd_u32(&r);
+    for (uint32_t i = 0; i < n; i++) {
+        struct lm_entry *x = &e[(*ne)++];
+        x->key = annals__rd_u64(&r);
+        x->script = with_script ? annals__rd_u32(&r) : 0;
+        if (x->key <= prev || (with_script && x->script >= l->labels.n)) {
+            annals__fmt(err, errlen, "section %s: entry %u: %s", name, (unsigned)i,
+                        x->key <= prev ? "keys not strictly ascending" : "script out of range");
+            return ANNALS_EMODEL;
+        }
+        prev = x->key;
+    }
+    return ANNALS_OK;
+}
+
+/* LEXS: the learned scripts; WNEX and WNLM (optional, models trained with
+** WordNet): its exception lists and its lemmas.  All go into one table, their
+** keys being of different kinds. */
 int annals__lemmatizer_open(const struct annals_alloc *a, const struct annals_model *m,
                             struct lemmatizer **out, char *err, size_t errlen)
 {
     struct lemmatizer *l;
-    const struct model_section *lexs;
+    const struct model_section *lexs, *wnex, *wnlm;
     struct lm_entry *e = NULL;
-    struct model_rd r;
-    uint32_t n = 0;
-    uint64_t prev = 0;
+    int64_t n_lexs, n_wnex, n_wnlm;
+    size_t n = 0, ne = 0;
     int rc;
 
     *out = NULL;
@@ -163,6 +297,8 @@ int annals__lemmatizer_open(const struct annals_alloc *a, const struct annals_mo
         annals__fmt(err, errlen, "required section LEXS missing");
         return ANNALS_EMODEL;
     }
+    wnex = annals__model_find(m, "WNEX");
+    wnlm = annals__model_find(m, "WNLM");
     l = annals__malloc(a, sizeof *l);
     if (l == NULL)
         return ANNALS_ENOMEM;
@@ -173,40 +309,35 @@ int annals__lemmatizer_open(const struct annals_alloc *a, const struct annals_mo
         rc = annals__lm_scripts(l, err, errlen);
     if (rc != ANNALS_OK)
         goto fail;
-    annals__rd_init(&r, lexs);
-    n = annals__rd_u32(&r);
-    if (r.bad || (uint64_t)n * 12 != annals__rd_left(&r)) {
-        annals__fmt(err, errlen, "section LEXS: %u entries do not fit %zu bytes", (unsigned)n,
-                    annals__rd_left(&r));
+    n_lexs = section_count(lexs, "LEXS", 12, err, errlen);
+    n_wnex = n_lexs < 0 ? -1 : section_count(wnex, "WNEX", 12, err, errlen);
+    n_wnlm = n_wnex < 0 ? -1 : section_count(wnlm, "WNLM", 8, err, errlen);
+    if (n_wnlm < 0) {
         rc = ANNALS_EMODEL;
         goto fail;
     }
-    e = annals__malloc(a, (size_t)(n ? n : 1) * sizeof *e);
+    n = (size_t)(n_lexs + n_wnex + n_wnlm);
+    e = annals__malloc(a, (n ? n : 1) * sizeof *e);
     if (e == NULL) {
         rc = ANNALS_ENOMEM;
         goto fail;
     }
-    for (uint32_t i = 0; i < n; i++) {
-        e[i].key = annals__rd_u64(&r);
-        e[i].script = annals__rd_u32(&r);
-        if (e[i].key <= prev || e[i].script >= l->labels.n) {
-            annals__fmt(err, errlen, "section LEXS: entry %u: %s", (unsigned)i,
-                        e[i].key <= prev ? "keys not strictly ascending" : "script out of range");
-            rc = ANNALS_EMODEL;
-            goto fail;
-        }
-        prev = e[i].key;
-    }
-    rc = annals__lm_table(l, e, n);
+    rc = read_entries(l, lexs, "LEXS", 1, e, &ne, err, errlen);
+    if (rc == ANNALS_OK)
+        rc = read_entries(l, wnex, "WNEX", 1, e, &ne, err, errlen);
+    if (rc == ANNALS_OK)
+        rc = read_entries(l, wnlm, "WNLM", 0, e, &ne, err, errlen);
+    if (rc == ANNALS_OK)
+        rc = annals__lm_table(l, e, n);
     if (rc != ANNALS_OK)
         goto fail;
-    annals__free(a, e, (size_t)(n ? n : 1) * sizeof *e);
+    annals__free(a, e, (n ? n : 1) * sizeof *e);
     *out = l;
     return ANNALS_OK;
 fail:
     if (rc == ANNALS_ENOMEM)
         annals__fmt(err, errlen, "out of memory");
-    annals__free(a, e, (size_t)(n ? n : 1) * sizeof *e);
+    annals__free(a, e, (n ? n : 1) * sizeof *e);
     annals__lemmatizer_free(l);
     return rc;
 }

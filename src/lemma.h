@@ -8,8 +8,17 @@
 #define LM_MAX_SUFFIX 7         /* longest suffix (characters) with rules */
 
 /* Keys of the lexicon: a kind mixed with the hash of a string and of the
-** Penn tag. */
-enum lm_kind { LM_EXACT = 1, LM_LOWER = 2, LM_SUFFIX = 3 /* + suffix length */ };
+** Penn tag (for the WordNet kinds: of a WordNet part of speech). */
+enum lm_kind {
+    LM_EXACT = 1,
+    LM_LOWER = 2,
+    LM_SUFFIX = 3,              /* + suffix length */
+    LM_WN_EXCEPTION = 16,       /* inflected form of an exception list -> script */
+    LM_WN_LEMMA = 17            /* a lemma of WordNet (script unused) */
+};
+
+/* WordNet's parts of speech, in the order of its files. */
+enum lm_wn_pos { LM_WN_NONE = 0, LM_WN_NOUN, LM_WN_VERB, LM_WN_ADJ, LM_WN_ADV, LM_WN_N_POS };
 
 struct lm_entry {
     uint64_t key;
@@ -41,6 +50,9 @@ static inline uint64_t annals__lm_key(int kind, uint64_t str_hash, uint64_t tag_
                                                tag_hash));
 }
 ANNALS_INTERNAL uint64_t annals__lm_hash_lower(const char *s, size_t n);
+/* The WordNet part of speech whose exception list and detachment rules
+** serve an inflected Penn tag (NNS, VBD, JJR...), or LM_WN_NONE. */
+ANNALS_INTERNAL int annals__lm_wn_pos(const char *xpos, size_t n);
 /* Byte offset of the last k characters of s[0..n). */
 ANNALS_INTERNAL size_t annals__lm_suffix(const char *s, size_t n, int k);
 /* Longest suffix length tried for s: its characters, at most LM_MAX_SUFFIX. */

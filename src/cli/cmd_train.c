@@ -1,6 +1,6 @@
 /* cmd_train.c -- annals train tagger|lemmatizer|parser --train F.conllu
 ** [--dev F.conllu] -o MODEL [--seed N] [--epochs N] [--prune W] [--licence TEXT]
-** [--clusters-model CLU1 (tagger)]; annals train clusters --train TEXT -o MODEL
+** [--clusters-model CLU1 (tagger)] [--wordnet DIR (lemmatizer)]; annals train clusters --train TEXT -o MODEL
 ** [--clusters N] [--licence TEXT].  Progress goes to stderr. */
 #include "cli.h"
 
@@ -21,7 +21,8 @@ static int train_usage(void)
 {
     fprintf(stderr, "usage: annals train tagger|lemmatizer|parser --train F.conllu "
                     "[--dev F.conllu] -o MODEL [--seed N] [--epochs N] [--prune W] [--licence TEXT]\n"
-                    "                    [--clusters-model CLUSTERS.model (tagger)]\n"
+                    "                    [--clusters-model CLUSTERS.model (tagger)] "
+                    "[--wordnet DIR (lemmatizer)]\n"
                     "       annals train clusters --train TEXT -o MODEL [--clusters N] "
                     "[--licence TEXT]\n"
                     "  (TEXT: one sentence a line, words separated by spaces)\n");
@@ -88,6 +89,8 @@ int cmd_train(int argc, char **argv)
         }
         else if (strcmp(a, "--clusters-model") == 0)
             o.clusters_path = argv[++i];
+        else if (strcmp(a, "--wordnet") == 0)
+            o.wordnet_path = argv[++i];
         else if (strcmp(a, "--prune") == 0)
             o.prune = strtod(argv[++i], NULL);
         else if (strcmp(a, "--licence") == 0 || strcmp(a, "--license") == 0)

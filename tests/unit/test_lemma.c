@@ -1,0 +1,275 @@
+/* test_lemma.c -- the lemmatiser trained on a few invented sentences with a
+** small invented WordNet directory: an unseen irregular form takes its
+** exception-list lemma, an unseen regular form the first detachment whose
+** result is a WordNet lemma, a form seen in training keeps its learned
+** lemma, a model trained without WordNet loads and guesses as before, a
+** missing WordNet file stops training, and damaged WordNet sections are
+** refused. */
+#include "unit.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lemma.h"
+#include "model.h"
+
+#define W(id, form, lemma, upos, xpos, head, rel) \
+    id "\t" form "\t" lemma "\t" upos "\t" xpos "\t_\t" head "\t" rel "\t_\t_\n"
+
+/* "bases" is the plural of "basis" here, though WordNet's detachment would
+** make it "base". */
+static const char CORPUS[] =
+    W("1", "Rebels", "rebel", "NOUN", "NNS", "2", "nsubj")
+    W("2", "attacked", "attack", "VERB", "VBD", "0", "root")
+    W("3", "two", "two", "NUM", "CD", "4", "nummod")
+    W("4", "bases", "basis", "NOUN", "NNS", "2", "obj") "\n"
+    W("1", "Troops", "troop", "NOUN", "NNS", "2", "nsubj")
+    W("2", "guarded", "guard", "VERB", "VBD", "0", "root")
+    W("3", "the", "the", "DET", "DT", "4", "det")
+    W("4", "towns", "town", "NOUN", "NNS", "2", "obj") "\n";
+
+/* Licence lines of an index start with spaces, as in WordNet's files. */
+static const struct { const char *name, *text; } WORDNET[] = {
+    {"verb.exc", "froze freeze\nfought fight\n"},
+    {"noun.exc", "mice mouse\n"},
+    {"adj.exc", "worse bad\n"},
+    {"adv.exc", "worse badly\n"},
+    {"index.verb", "  1 invented licence line\nattack v 1\nfreeze v 1\nshell v 1\n"},
+    {"index.noun", "  1 invented licence line\nbase n 1\nbasis n 1\nbus n 1\ntown n 1\n"},
+    {"index.adj", "bad a 1\n"},
+    {"index.adv", "badly r 1\n"},
+};
+
+static char dir[64], wndir[96];
+
+static void write_file(const char *path, const char *s)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(s, 1, strlen(s), f), strlen(s));
+    fclose(f);
+}
+
+static void train(const char *name, int wordnet)
+{
+    struct annals_train_options o;
+    annals_pipeline *p;
+    char in[128], out[128], err[256];
+    snprintf(in, sizeof in, "%s/train.conllu", dir);
+    snprintf(out, sizeof out, "%s/%s", dir, name);
+    assert_int_equal(annals_pipeline_open(NULL, &p, err, sizeof err), ANNALS_OK);
+    memset(&o, 0, sizeof o);
+    o.type = ANNALS_MODEL_LEMMATIZER;
+    o.train_path = in;
+    o.out_path = out;
+    o.wordnet_path = wordnet ? wndir : NULL;
+    if (annals_train(p, &o, err, sizeof err) != ANNALS_OK)
+        fail_msg("training %s: %s", name, err);
+    annals_pipeline_close(p);
+}
+
+static int setup(void **state)
+{
+    char path[160];
+    (void)state;
+    strcpy(dir, "/tmp/annals-test-XXXXXX");
+    if (mkdtemp(dir) == NULL)
+        return -1;
+    snprintf(wndir, sizeof wndir, "%s/wordnet", dir);
+    if (mkdir(wndir, 0700) != 0)
+        return -1;
+    for (size_t i = 0; i < sizeof WORDNET / sizeof *WORDNET; i++) {
+        snprintf(path, sizeof path, "%s/%s", wndir, WORDNET[i].name);
+        write_file(path, WORDNET[i].text);
+    }
+    snprintf(path, sizeof path, "%s/train.conllu", dir);
+    write_file(path, CORPUS);
+    train("wordnet.model", 1);
+    train("plain.model", 0);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    char path[160];
+    (void)state;
+    for (size_t i = 0; i < sizeof WORDNET / sizeof *WORDNET; i++) {
+        snprintf(path, sizeof path, "%s/%s", wndir, WORDNET[i].name);
+        remove(path);
+    }
+    rmdir(wndir);
+    const char *names[] = {"train.conllu", "wordnet.model", "plain.model"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        remove(path);
+    }
+    rmdir(dir);
+    return 0;
+}
+
+/* The lemma of form tagged xpos by the model name, through a checking
+** allocator that must end with nothing live. */
+static void expect_lemma(const char *name, const char *form, const char *xpos, const char *lemma)
+{
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct annals_model m;
+    struct lemmatizer *l;
+    struct syn_word w;
+    char path[128], err[256], out[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    if (annals__model_load(&a, path, &m, err, sizeof err) != ANNALS_OK ||
+        annals__lemmatizer_open(&a, &m, &l, err, sizeof err) != ANNALS_OK)
+        fail_msg("%s: %s", name, err);
+    memset(&w, 0, sizeof w);
+    w.form = form;
+    w.form_len = (uint32_t)strlen(form);
+    w.xpos = xpos;
+    w.xpos_len = (uint16_t)strlen(xpos);
+    assert_true(annals__lemma_room(l, w.form_len) <= sizeof out);
+    annals__lemmatize(l, &w, out);
+    if (w.lemma_len != strlen(lemma) || memcmp(w.lemma, lemma, w.lemma_len) != 0)
+        fail_msg("%s %s: lemma \"%.*s\", expected \"%s\"", form, xpos, (int)w.lemma_len, w.lemma,
+                 lemma);
+    annals__lemmatizer_free(l);
+    annals__model_free(&m);
+    assert_int_equal(t.live, 0);
+    assert_int_equal(t.bad_osize, 0);
+}
+
+static void test_unseen_irregular_form_takes_its_exception(void **state)
+{
+    (void)state;
+    expect_lemma("wordnet.model", "froze", "VBD", "freeze");
+    expect_lemma("wordnet.model", "Froze", "VBD", "freeze");
+    expect_lemma("wordnet.model", "mice", "NNS", "mouse");
+    /* each tag class reads its own list */
+    expect_lemma("wordnet.model", "worse", "JJR", "bad");
+    expect_lemma("wordnet.model", "worse", "RBR", "badly");
+}
+
+static void test_detachment_needs_a_wordnet_lemma(void **state)
+{
+    (void)state;
+    expect_lemma("wordnet.model", "shelled", "VBD", "shell");
+    expect_lemma("wordnet.model", "SHELLED", "VBN", "shell");
+    /* "-s" would give "buse", not a WordNet noun; "-ses" -> "s" gives one */
+    expect_lemma("wordnet.model", "buses", "NNS", "bus");
+    /* no rule gives a WordNet verb: the learned "-ed" script decides */
+    expect_lemma("wordnet.model", "blorped", "VBD", "blorp");
+}
+
+static void test_form_seen_in_training_keeps_its_lemma(void **state)
+{
+    (void)state;
+    expect_lemma("wordnet.model", "bases", "NNS", "basis");
+    expect_lemma("wordnet.model", "attacked", "VBD", "attack");
+}
+
+static void test_model_without_wordnet_keeps_learned_guesses(void **state)
+{
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct annals_model m;
+    char path[128], err[256];
+    (void)state;
+    snprintf(path, sizeof path, "%s/plain.model", dir);
+    assert_int_equal(annals__model_load(&a, path, &m, err, sizeof err), ANNALS_OK);
+    assert_null(annals__model_find(&m, "WNEX"));
+    assert_null(annals__model_find(&m, "WNLM"));
+    annals__model_free(&m);
+    /* the learned "-s" script, not WordNet's "-ses" */
+    expect_lemma("plain.model", "buses", "NNS", "buse");
+    expect_lemma("plain.model", "bases", "NNS", "basis");
+}
+
+static void test_missing_wordnet_file_is_an_error(void **state)
+{
+    struct test_alloc t = {0};
+    struct annals_options po;
+    struct annals_train_options o;
+    annals_pipeline *p;
+    char in[128], out[128], missing[128], err[256];
+    (void)state;
+    annals_options_init(&po);
+    po.alloc = test_alloc_fn;
+    po.alloc_ud = &t;
+    assert_int_equal(annals_pipeline_open(&po, &p, err, sizeof err), ANNALS_OK);
+    snprintf(in, sizeof in, "%s/train.conllu", dir);
+    snprintf(out, sizeof out, "%s/never.model", dir);
+    snprintf(missing, sizeof missing, "%s/no-such-dir", dir);
+    memset(&o, 0, sizeof o);
+    o.type = ANNALS_MODEL_LEMMATIZER;
+    o.train_path = in;
+    o.out_path = out;
+    o.wordnet_path = missing;
+    assert_int_equal(annals_train(p, &o, err, sizeof err), ANNALS_EIO);
+    assert_non_null(strstr(err, "noun.exc"));
+    annals_pipeline_close(p);
+    assert_int_equal(t.live, 0);
+    assert_int_equal(access(out, F_OK), -1);
+}
+
+/* A LEM1 model of one script "0|0|", an empty LEXS and the WordNet
+** sections given (NULL: absent), opened through a checking allocator. */
+static int open_sections(const unsigned char *wnex, size_t nx, const unsigned char *wnlm,
+                         size_t nl, char *err, size_t errlen)
+{
+    static const unsigned char labl[] = {1, 0, 0, 0, 4, 0, '0', '|', '0', '|'};
+    static const unsigned char lexs[] = {0, 0, 0, 0};
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct annals_model m;
+    struct lemmatizer *l = NULL;
+    int rc;
+    memset(&m, 0, sizeof m);
+    memcpy(m.kind, "LEM1", 4);
+    m.sec[m.n_sections++] = (struct model_section){{'L', 'A', 'B', 'L'}, 0, 0, labl, 10, 0};
+    m.sec[m.n_sections++] = (struct model_section){{'L', 'E', 'X', 'S'}, 0, 0, lexs, 4, 0};
+    if (wnex != NULL)
+        m.sec[m.n_sections++] = (struct model_section){{'W', 'N', 'E', 'X'}, 0, 0, wnex, nx, 0};
+    if (wnlm != NULL)
+        m.sec[m.n_sections++] = (struct model_section){{'W', 'N', 'L', 'M'}, 0, 0, wnlm, nl, 0};
+    rc = annals__lemmatizer_open(&a, &m, &l, err, errlen);
+    annals__lemmatizer_free(l);
+    assert_int_equal(t.live, 0);
+    return rc;
+}
+
+static void test_damaged_wordnet_sections_are_refused(void **state)
+{
+    /* little-endian: n, then keys (and scripts) */
+    static const unsigned char lemmas[] = {2, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0,
+                                           9, 0, 0, 0, 0, 0, 0, 0};
+    static const unsigned char unsorted[] = {2, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0,
+                                             5, 0, 0, 0, 0, 0, 0, 0};
+    static const unsigned char bad_script[] = {1, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0};
+    char err[256];
+    (void)state;
+    assert_int_equal(open_sections(NULL, 0, lemmas, sizeof lemmas, err, sizeof err), ANNALS_OK);
+    assert_int_equal(open_sections(NULL, 0, lemmas, sizeof lemmas - 1, err, sizeof err),
+                     ANNALS_EMODEL);
+    assert_non_null(strstr(err, "section WNLM: 2 entries do not fit 15 bytes"));
+    assert_int_equal(open_sections(NULL, 0, unsorted, sizeof unsorted, err, sizeof err),
+                     ANNALS_EMODEL);
+    assert_non_null(strstr(err, "not strictly ascending"));
+    assert_int_equal(open_sections(bad_script, sizeof bad_script, NULL, 0, err, sizeof err),
+                     ANNALS_EMODEL);
+    assert_non_null(strstr(err, "section WNEX: entry 0: script out of range"));
+}
+
+int main(int argc, char **argv)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_unseen_irregular_form_takes_its_exception),
+        cmocka_unit_test(test_detachment_needs_a_wordnet_lemma),
+        cmocka_unit_test(test_form_seen_in_training_keeps_its_lemma),
+        cmocka_unit_test(test_model_without_wordnet_keeps_learned_guesses),
+        cmocka_unit_test(test_missing_wordnet_file_is_an_error),
+        cmocka_unit_test(test_damaged_wordnet_sections_are_refused),
+    };
+    if (argc > 1)
+        cmocka_set_test_filter(argv[1]);
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
