@@ -28,6 +28,7 @@
 #include <string.h>
 
 const char *const annals__ner_type_names[NER_N_TYPES] = { "PER", "ORG", "LOC", "NORP" };
+const int annals__ner_cluster_prefix_len[NER_CLUSTER_PREFIXES] = { 4, 6, 10, 20 };
 const char *const annals__ner_gaz_names[GZ_N_CLASSES] = {
     "country", "region", "city", "demonym", "given", "org", "orgkey", "title", "lockey",
     "town"
@@ -348,6 +349,11 @@ void annals__ner_atoms(const struct ner_model *m, const struct ner_tok *t, size_
         }
         a->lex = lex_class(m, a->lower);
         a->pos = m->pos_features ? t[i].pos : 0;
+        if (m->clusters != NULL) {
+            const uint64_t *cp = annals__clusters_word_prefixes(m->clusters, a->lower);
+            for (int k = 0; k < NER_CLUSTER_PREFIXES; k++)
+                a->cl[k] = cp != NULL ? cp[k] : NER_NO_CLUSTER;
+        }
         if (!(a->flags & NF_NOALNUM) && !(a->flags & NF_ALLDIGIT)) {
             words++;
             if (a->flags & (NF_ALLCAP))
@@ -394,7 +400,8 @@ enum {
     T_FLAGS, T_GZ0, T_GZBIT, T_GZM1, T_GZP1, T_GZM2, T_GZP2, T_LEX0, T_LEXM1, T_LEXP1,
     T_LEX0SH0, T_LEXL1, T_SENTSH, T_STARTSH, T_DOC, T_DOCSH, T_WM1SH0, T_SH0WP1, T_GZM1W0,
     T_LEXM1LEX0LEXP1, T_CASEW, T_L1GZ0, T_POS0, T_POSM1, T_POSP1, T_POS3, T_POSSH, T_POSW,
-    T_L1POS, T_SEQ, T_SEQGZ, T_SEQLAST, T_SEQPOS, T_ACR, T_DOCPOS, T_DOCSEQ
+    T_L1POS, T_SEQ, T_SEQGZ, T_SEQLAST, T_SEQPOS, T_ACR, T_DOCPOS, T_DOCSEQ, T_CL0, T_CLM1,
+    T_CLP1
 };
 
 #define CASE_BITS (NF_INITCAP | NF_ALLCAP | NF_LOWER | NF_MIXED)
@@ -487,6 +494,13 @@ size_t annals__ner_features(const struct ner_atoms *at, size_t i, size_t n,
     }
     if ((a->flags & NF_ALLCAP) && !(a->flags & NF_SENT_UPPER))
         keys[k++] = key3(T_ACR, a->pos, m1 ? m1->lower : 1, a->gz_b | a->gz_i);
+    /* Word clusters: prefixes of the word's bit string and its neighbours'. */
+    if (a->cl[0] != 0)
+        for (int j = 0; j < NER_CLUSTER_PREFIXES; j++) {
+            keys[k++] = key2(T_CL0, (uint64_t)j, a->cl[j]);
+            keys[k++] = key2(T_CLM1, (uint64_t)j, m1 ? m1->cl[j] : 4);
+            keys[k++] = key2(T_CLP1, (uint64_t)j, p1 ? p1->cl[j] : 6);
+        }
     if (a->doc) {
         keys[k++] = key1(T_DOC, a->doc);
         keys[k++] = key2(T_DOCSH, a->doc, cs);
@@ -1070,7 +1084,14 @@ void annals__ner_free(struct ner_model *m)
         annals__free(a, m->lex, (m->lex_mask + 1) * sizeof *m->lex);
     if (m->alias != NULL)
         annals__free(a, m->alias, (m->alias_mask + 1) * sizeof *m->alias);
+    annals__clusters_free(m->clusters);
     annals__free(a, m, sizeof *m);
+}
+
+int annals__ner_set_clusters(struct ner_model *m, struct clusters *cl)
+{
+    m->clusters = cl;
+    return annals__clusters_prefixes(cl, annals__ner_cluster_prefix_len, NER_CLUSTER_PREFIXES);
 }
 
 static size_t pow2_for(size_t n)
@@ -1234,6 +1255,18 @@ int annals__ner_open(const struct annals_alloc *a, const struct annals_model *mo
             m->alias[j].group = group;
         }
         m->n_alias = n;
+    }
+    if (annals__model_find(mod, "CLBL") != NULL) {
+        struct clusters *cl;
+        rc = annals__clusters_open(a, annals__model_find(mod, "CLBL"),
+                                   annals__model_find(mod, "WCLS"), &cl, err, errlen);
+        if (rc == ANNALS_OK)
+            rc = annals__ner_set_clusters(m, cl);
+        if (rc != ANNALS_OK) {
+            if (rc == ANNALS_ENOMEM)
+                annals__fmt(err, errlen, "out of memory");
+            goto fail;
+        }
     }
     s = annals__model_find(mod, "WGHT");
     if (s == NULL) {

@@ -9,10 +9,13 @@
 ** mention whose text the gazetteer knows as a country, region or city is
 ** reported as GPE (entities.c).  Model: a container of kind "NERT" (see
 ** docs/MODEL-FORMAT.md) with sections META, FEAT, LABL, GAZE (gazetteer), LEXC
-** (word classes from treebanks) and WGHT (averaged perceptron). */
+** (word classes from treebanks), optionally CLBL and WCLS (a copy of the word
+** clusters, as the part-of-speech tagger keeps one) and WGHT (averaged
+** perceptron). */
 #ifndef ANNALS_NER_H
 #define ANNALS_NER_H
 
+#include "clusters.h"
 #include "percep.h"
 
 enum ner_type { NER_PER, NER_ORG, NER_LOC, NER_NORP, NER_N_TYPES };
@@ -81,7 +84,13 @@ struct ner_model {
     int doc_features;           /* second, document-aware pass (weights pm2) */
     int pos_features;           /* features read ner_tok.pos */
     struct percep_model pm2;    /* second-pass weights (doc_features) */
+    struct clusters *clusters;  /* word clusters with NER_CLUSTER_PREFIXES prefixes, or NULL */
 };
+
+/* Bit-string prefixes of a word's cluster used as features (Ratinov and
+** Roth 2009 take the same lengths). */
+#define NER_CLUSTER_PREFIXES 4
+extern const int annals__ner_cluster_prefix_len[NER_CLUSTER_PREFIXES];
 
 /* Per-token atoms, computed once per sentence. */
 struct ner_atoms {
@@ -94,7 +103,10 @@ struct ner_atoms {
     uint8_t seq;                /* capitalised run: position and length (see ner.c) */
     uint16_t seq_gz;            /* gazetteer classes of the run's last word */
     uint64_t seq_last;          /* lower-case hash of the run's last word */
+    uint64_t cl[NER_CLUSTER_PREFIXES]; /* cluster prefixes; NER_NO_CLUSTER when the
+                                          word has none, 0 when the model has none */
 };
+#define NER_NO_CLUSTER 2        /* prefix hashes are odd */
 
 /* Working memory of one tagging call, grown on demand. */
 struct ner_scratch {
@@ -114,6 +126,8 @@ ANNALS_INTERNAL int annals__ner_open(const struct annals_alloc *a, const struct 
 ANNALS_INTERNAL void annals__ner_free(struct ner_model *m);
 ANNALS_INTERNAL void annals__ner_scratch_init(struct ner_scratch *s, const struct annals_alloc *a);
 ANNALS_INTERNAL void annals__ner_scratch_free(struct ner_scratch *s);
+/* Give m the word clusters cl (taken over, even on failure). */
+ANNALS_INTERNAL int annals__ner_set_clusters(struct ner_model *m, struct clusters *cl);
 /* Gazetteer classes of a phrase of n tokens (0 when unknown). */
 ANNALS_INTERNAL uint16_t annals__ner_gaz_lookup(const struct ner_model *m, const struct ner_tok *t,
                                                 size_t n);
@@ -125,7 +139,7 @@ ANNALS_INTERNAL uint64_t annals__ner_alias(const struct ner_model *m, const stru
 ANNALS_INTERNAL void annals__ner_atoms(const struct ner_model *m, const struct ner_tok *t,
                                        size_t n, struct ner_atoms *at);
 /* Feature keys of token i given the labels of earlier tokens; returns the count. */
-#define NER_MAX_FEATS 96
+#define NER_MAX_FEATS 112
 ANNALS_INTERNAL size_t annals__ner_features(const struct ner_atoms *at, size_t i, size_t n,
                                             const uint8_t *labels, uint64_t *keys);
 /* Best label for token i given scores, forbidding I-t after anything but B-t/I-t. */
@@ -218,6 +232,7 @@ struct ner_train_options {
     int folds;                  /* cross-validation folds for the first-pass labels */
     const char *tagger;         /* tagger model giving the POS features, or NULL */
     const char *places;         /* geo.model whose towns join the gazetteer, or NULL */
+    const char *clusters;       /* word clusters (CLU1) copied into the model, or NULL */
     unsigned long places_min;   /* smallest population taken from it */
     void (*progress)(void *ud, const char *line);
     void *progress_ud;

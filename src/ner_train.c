@@ -894,6 +894,24 @@ static int has_real_docs(int format)
            format == NERF_RE3D;
 }
 
+/* Give m a copy of the word clusters of the CLU1 model at path, and name
+** them in the model's META. */
+static int add_clusters(struct ner_model *m, const char *path, struct annals_buf *meta,
+                        char *err, size_t errlen)
+{
+    struct clusters *cl;
+    int rc = annals__clusters_load(m->alloc, path, &cl, err, errlen);
+    if (rc != ANNALS_OK)
+        return rc;
+    rc = annals__buf_printf(meta, "clusters=%s words=%u bit_strings=%u\n", path,
+                            (unsigned)cl->n_words, (unsigned)cl->paths.n);
+    if (rc != ANNALS_OK) {
+        annals__clusters_free(cl);
+        return rc;
+    }
+    return annals__ner_set_clusters(m, cl);
+}
+
 int annals__ner_train(const struct annals_alloc *a, const struct ner_train_options *o,
                       char *err, size_t errlen)
 {
@@ -941,6 +959,8 @@ int annals__ner_train(const struct annals_alloc *a, const struct ner_train_optio
     }
     if (rc == ANNALS_OK)
         rc = build_lex(&m, o, &meta, err, errlen);
+    if (rc == ANNALS_OK && o->clusters != NULL)
+        rc = add_clusters(&m, o->clusters, &meta, err, errlen);
     if (rc != ANNALS_OK)
         goto out;
     say(o, "gazetteer: %u phrases and prefixes, %u aliases; word classes: %u forms", m.n_gaz,
@@ -1092,6 +1112,8 @@ int annals__ner_train(const struct annals_alloc *a, const struct ner_train_optio
             b = annals__mw_section(&w, "ALIA");
             rc |= b ? save_alias(&m, b) : ANNALS_ENOMEM;
         }
+        if (m.clusters != NULL)
+            rc |= annals__clusters_save(m.clusters, &w, "CLBL");
         b = annals__mw_section(&w, "WGHT");
         rc |= b ? annals__pm_save(&m.pm, b) : ANNALS_ENOMEM;
         if (m.doc_features) {
@@ -1126,6 +1148,7 @@ out:
         annals__free(a, m.lex, (m.lex_mask + 1) * sizeof *m.lex);
     if (m.alias)
         annals__free(a, m.alias, (m.alias_mask + 1) * sizeof *m.alias);
+    annals__clusters_free(m.clusters);
     annals__ner_corpus_free(&c);
     blobs_free(a, &bl);
     annals__buf_free(&meta);
