@@ -125,15 +125,15 @@ static void test_ner_counts_exact_matches_only(void **state)
     assert_int_equal(k.ok[NER_ORG], 0);
 }
 
-static void test_ner_best_never_starts_with_inside(void **state)
+static void test_ner_inside_only_continues_its_type(void **state)
 {
-    float sc[NER_N_LABELS] = { 0 };
     (void)state;
-    sc[NER_I(NER_PER)] = 5;
-    sc[NER_B(NER_ORG)] = 1;
-    assert_int_equal(annals__ner_best(sc, 0), NER_B(NER_ORG));
-    assert_int_equal(annals__ner_best(sc, NER_B(NER_PER)), NER_I(NER_PER));
-    assert_int_equal(annals__ner_best(sc, NER_B(NER_LOC)), NER_B(NER_ORG));
+    assert_false(annals__ner_follows(0, NER_I(NER_PER)));
+    assert_true(annals__ner_follows(0, NER_B(NER_ORG)));
+    assert_true(annals__ner_follows(NER_B(NER_PER), NER_I(NER_PER)));
+    assert_true(annals__ner_follows(NER_I(NER_PER), NER_I(NER_PER)));
+    assert_false(annals__ner_follows(NER_B(NER_LOC), NER_I(NER_PER)));
+    assert_true(annals__ner_follows(NER_I(NER_LOC), 0));
 }
 
 /* Build a gazetteer into m from the lines of text (written to a scratch
@@ -402,7 +402,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_ner_gum_leaves_out_noncommercial_genres),
         cmocka_unit_test(test_ner_rejects_a_line_without_a_tag),
         cmocka_unit_test(test_ner_counts_exact_matches_only),
-        cmocka_unit_test(test_ner_best_never_starts_with_inside),
+        cmocka_unit_test(test_ner_inside_only_continues_its_type),
         cmocka_unit_test(test_ner_gazetteer_matches_phrases_case_insensitively),
         cmocka_unit_test(test_ner_aliases_share_a_reference_name),
         cmocka_unit_test(test_ner_rejects_an_alias_without_its_name),
