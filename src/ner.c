@@ -1,14 +1,19 @@
 /* ner.c -- the named-entity tagger at run time: gazetteer, alias and
-** word-class lookups, feature extraction and greedy left-to-right decoding
-** with an averaged perceptron (percep.c).  Input is a document's syntactic
-** words.  Features: the word, its affixes and shape, a window of two words
-** either side, the previous two labels, gazetteer matches (countries,
+** word-class lookups, feature extraction and first-order Viterbi decoding
+** of each sentence with a structured averaged perceptron (percep.c,
+** trained by ner_train.c): word features score each label, label features
+** (the previous label with the word, its shape, gazetteer classes, word
+** class and UPOS) score each pair of a label and the one before it.  Input
+** is a document's syntactic words.  Features: the word, its affixes and
+** shape, a window of two words either side, gazetteer matches (countries,
 ** regions, cities and towns, demonyms, given names, organisations and their
 ** keywords, titles, location keywords) around the word, word classes learnt
 ** from treebanks (how often a word is a proper noun and how often it is
 ** capitalised inside a sentence), capitalised runs ("the Ministry of
 ** Defence": position, length, a preceding "the", the run's last word and its
-** gazetteer classes), the case of the whole sentence, and with
+** gazetteer classes), the case of the whole sentence, prefixes of 4, 6, 10
+** and 20 bits of the Brown cluster of the word and of its neighbours (when
+** the model has a copy of the word clusters), and with
 ** pos_features the syntax stage's UPOS.  With doc_features, a second pass
 ** with its own weights adds what the first pass said about the same word
 ** elsewhere in the document.  After tagging (annals__ner_refine): mentions
