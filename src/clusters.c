@@ -5,6 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Bytes of a prefix table (one spare hash, so that it is never empty). */
+static size_t prefix_size(size_t n_clusters, unsigned n_prefix)
+{
+    return (n_clusters * n_prefix + 1) * sizeof(uint64_t);
+}
+
 int32_t annals__clusters_find(const struct clusters *cl, uint64_t lower_hash)
 {
     const struct cl_entry *e =
@@ -41,6 +47,8 @@ void annals__clusters_free(struct clusters *cl)
         return;
     if (cl->tab != NULL)
         annals__free(cl->alloc, cl->tab, (cl->mask + 1) * sizeof *cl->tab);
+    if (cl->prefix != NULL)
+        annals__free(cl->alloc, cl->prefix, prefix_size(cl->paths.n, cl->n_prefix));
     annals__labels_free(cl->alloc, &cl->paths);
     annals__free(cl->alloc, cl, sizeof *cl);
 }
@@ -116,6 +124,41 @@ int annals__clusters_model_open(const struct annals_alloc *a, const struct annal
     }
     return annals__clusters_open(a, annals__model_find(m, "LABL"),
                                  annals__model_find(m, "WCLS"), out, err, errlen);
+}
+
+int annals__clusters_load(const struct annals_alloc *a, const char *path, struct clusters **out,
+                          char *err, size_t errlen)
+{
+    struct annals_model m;
+    char why[400];
+    int rc;
+
+    *out = NULL;
+    rc = annals__model_load(a, path, &m, err, errlen);
+    if (rc != ANNALS_OK)
+        return rc;
+    rc = annals__clusters_model_open(a, &m, out, why, sizeof why);
+    annals__model_free(&m);
+    if (rc != ANNALS_OK)
+        annals__fmt(err, errlen, "%s: %s", path, why);
+    return rc;
+}
+
+int annals__clusters_prefixes(struct clusters *cl, const int *len, unsigned n)
+{
+    uint64_t *p = annals__malloc(cl->alloc, prefix_size(cl->paths.n, n));
+    if (p == NULL)
+        return ANNALS_ENOMEM;
+    for (uint32_t c = 0; c < cl->paths.n; c++)
+        for (unsigned k = 0; k < n; k++) {
+            size_t have = cl->paths.len[c], want = (size_t)len[k];
+            p[(size_t)c * n + k] = annals__hash_bytes(cl->paths.s[c], have < want ? have : want) | 1;
+        }
+    if (cl->prefix != NULL)
+        annals__free(cl->alloc, cl->prefix, prefix_size(cl->paths.n, cl->n_prefix));
+    cl->prefix = p;
+    cl->n_prefix = n;
+    return ANNALS_OK;
 }
 
 static int cmp_entry(const void *x, const void *y)

@@ -33,6 +33,8 @@ struct clusters {
     struct cl_entry *tab;       /* open addressing, key 0 = empty */
     size_t mask;
     uint32_t n_words;
+    uint64_t *prefix;           /* n_prefix hashes per cluster, or NULL */
+    unsigned n_prefix;          /* (annals__clusters_prefixes) */
 };
 
 static inline uint64_t annals__cl_key(uint64_t lower_hash)
@@ -50,6 +52,9 @@ ANNALS_INTERNAL int annals__clusters_model_open(const struct annals_alloc *a,
                                                 const struct annals_model *m,
                                                 struct clusters **out, char *err,
                                                 size_t errlen);
+/* Load the clusters of the CLU1 model file at path (errors name the file). */
+ANNALS_INTERNAL int annals__clusters_load(const struct annals_alloc *a, const char *path,
+                                          struct clusters **out, char *err, size_t errlen);
 /* Append the bit strings as section paths_id and the words as WCLS. */
 ANNALS_INTERNAL int annals__clusters_save(const struct clusters *cl, struct model_writer *w,
                                           const char *paths_id);
@@ -61,5 +66,19 @@ ANNALS_INTERNAL void annals__clusters_free(struct clusters *cl);
 
 /* Cluster of the word whose annals__hash_lower() is lower_hash, or -1. */
 ANNALS_INTERNAL int32_t annals__clusters_find(const struct clusters *cl, uint64_t lower_hash);
+
+/* Hash, for each cluster, the first len[k] bits of its string (all of it
+** when shorter) for k < n, so that a stage's features name coarser and
+** finer clusters of a word without building strings at run time.  The
+** hashes are never 0.  Returns ANNALS_OK or ANNALS_ENOMEM. */
+ANNALS_INTERNAL int annals__clusters_prefixes(struct clusters *cl, const int *len, unsigned n);
+/* The n_prefix prefix hashes of the word's cluster, or NULL when the word
+** has none. */
+static inline const uint64_t *annals__clusters_word_prefixes(const struct clusters *cl,
+                                                             uint64_t lower_hash)
+{
+    int32_t c = annals__clusters_find(cl, lower_hash);
+    return c >= 0 ? cl->prefix + (size_t)c * cl->n_prefix : NULL;
+}
 
 #endif /* ANNALS_CLUSTERS_H */

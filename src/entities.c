@@ -209,6 +209,23 @@ int annals__ner_run(const annals_pipeline *p, annals_doc *d)
             lab[b] = (uint8_t)NER_B(NER_TYPE(lab[b]));
     }
 
+    /* The dateline's place is the place of reporting, whatever the tagger
+    ** made of its capitals ("LIMA:" is no person, "EL FASHER" no
+    ** organisation). */
+    if (d->has_dateline) {
+        size_t first = n, last = 0;
+        for (size_t i = 0; i < n; i++) {
+            const struct doc_token *tk = &d->tok.v[d->word.v[i].token];
+            if (tk->start >= d->place_start && tk->end <= d->place_end) {
+                lab[i] = (uint8_t)(first == n ? NER_B(NER_LOC) : NER_I(NER_LOC));
+                first = first == n ? i : first;
+                last = i;
+            }
+        }
+        if (first < n && last + 1 < n && lab[last + 1] != 0 && !NER_IS_B(lab[last + 1]))
+            lab[last + 1] = (uint8_t)NER_B(NER_TYPE(lab[last + 1]));
+    }
+
     /* An organisation or place run that holds a title followed by a name is
     ** an organisation, a role and a person ("Pentagon Spokesperson John
     ** Kirby"): the title words become O and the words after them PER. */

@@ -1,14 +1,19 @@
 /* ner.c -- the named-entity tagger at run time: gazetteer, alias and
-** word-class lookups, feature extraction and greedy left-to-right decoding
-** with an averaged perceptron (percep.c).  Input is a document's syntactic
-** words.  Features: the word, its affixes and shape, a window of two words
-** either side, the previous two labels, gazetteer matches (countries,
+** word-class lookups, feature extraction and first-order Viterbi decoding
+** of each sentence with a structured averaged perceptron (percep.c,
+** trained by ner_train.c): word features score each label, label features
+** (the previous label with the word, its shape, gazetteer classes, word
+** class and UPOS) score each pair of a label and the one before it.  Input
+** is a document's syntactic words.  Features: the word, its affixes and
+** shape, a window of two words either side, gazetteer matches (countries,
 ** regions, cities and towns, demonyms, given names, organisations and their
 ** keywords, titles, location keywords) around the word, word classes learnt
 ** from treebanks (how often a word is a proper noun and how often it is
 ** capitalised inside a sentence), capitalised runs ("the Ministry of
 ** Defence": position, length, a preceding "the", the run's last word and its
-** gazetteer classes), the case of the whole sentence, and with
+** gazetteer classes), the case of the whole sentence, prefixes of 4, 6, 10
+** and 20 bits of the Brown cluster of the word and of its neighbours (when
+** the model has a copy of the word clusters), and with
 ** pos_features the syntax stage's UPOS.  With doc_features, a second pass
 ** with its own weights adds what the first pass said about the same word
 ** elsewhere in the document.  After tagging (annals__ner_refine): mentions
@@ -28,6 +33,7 @@
 #include <string.h>
 
 const char *const annals__ner_type_names[NER_N_TYPES] = { "PER", "ORG", "LOC", "NORP" };
+const int annals__ner_cluster_prefix_len[NER_CLUSTER_PREFIXES] = { 4, 6, 10, 20 };
 const char *const annals__ner_gaz_names[GZ_N_CLASSES] = {
     "country", "region", "city", "demonym", "given", "org", "orgkey", "title", "lockey",
     "town"
@@ -348,6 +354,11 @@ void annals__ner_atoms(const struct ner_model *m, const struct ner_tok *t, size_
         }
         a->lex = lex_class(m, a->lower);
         a->pos = m->pos_features ? t[i].pos : 0;
+        if (m->clusters != NULL) {
+            const uint64_t *cp = annals__clusters_word_prefixes(m->clusters, a->lower);
+            for (int k = 0; k < NER_CLUSTER_PREFIXES; k++)
+                a->cl[k] = cp != NULL ? cp[k] : NER_NO_CLUSTER;
+        }
         if (!(a->flags & NF_NOALNUM) && !(a->flags & NF_ALLDIGIT)) {
             words++;
             if (a->flags & (NF_ALLCAP))
@@ -390,17 +401,17 @@ void annals__ner_atoms(const struct ner_model *m, const struct ner_tok *t, size_
 
 enum {
     T_BIAS = 1, T_W, T_FORM, T_SUF, T_PRE, T_SHAPE, T_SSHAPE, T_WM1, T_WP1, T_WM2, T_WP2,
-    T_SHM1, T_SHP1, T_SHM1SH0, T_SH0SHP1, T_WM1W0, T_W0WP1, T_L1, T_L2L1, T_L1W0, T_L1SH0,
+    T_SHM1, T_SHP1, T_SHM1SH0, T_SH0SHP1, T_WM1W0, T_W0WP1, T_L1, T_L1W0, T_L1SH0,
     T_FLAGS, T_GZ0, T_GZBIT, T_GZM1, T_GZP1, T_GZM2, T_GZP2, T_LEX0, T_LEXM1, T_LEXP1,
     T_LEX0SH0, T_LEXL1, T_SENTSH, T_STARTSH, T_DOC, T_DOCSH, T_WM1SH0, T_SH0WP1, T_GZM1W0,
     T_LEXM1LEX0LEXP1, T_CASEW, T_L1GZ0, T_POS0, T_POSM1, T_POSP1, T_POS3, T_POSSH, T_POSW,
-    T_L1POS, T_SEQ, T_SEQGZ, T_SEQLAST, T_SEQPOS, T_ACR, T_DOCPOS, T_DOCSEQ
+    T_L1POS, T_SEQ, T_SEQGZ, T_SEQLAST, T_SEQPOS, T_ACR, T_DOCPOS, T_DOCSEQ, T_CL0, T_CLM1,
+    T_CLP1
 };
 
 #define CASE_BITS (NF_INITCAP | NF_ALLCAP | NF_LOWER | NF_MIXED)
 
-size_t annals__ner_features(const struct ner_atoms *at, size_t i, size_t n,
-                            const uint8_t *labels, uint64_t *keys)
+size_t annals__ner_features(const struct ner_atoms *at, size_t i, size_t n, uint64_t *keys)
 {
     const struct ner_atoms *a = &at[i];
     const struct ner_atoms *m1 = i >= 1 ? &at[i - 1] : NULL, *m2 = i >= 2 ? &at[i - 2] : NULL;
@@ -409,7 +420,6 @@ size_t annals__ner_features(const struct ner_atoms *at, size_t i, size_t n,
     uint64_t wm1 = m1 ? m1->lower : 1, wm2 = m2 ? m2->lower : 1;
     uint64_t wp1 = p1 ? p1->lower : 2, wp2 = p2 ? p2->lower : 2;
     uint64_t shm1 = m1 ? m1->sshape : 1, shp1 = p1 ? p1->sshape : 2;
-    unsigned l1 = i >= 1 ? labels[i - 1] + 1u : 0, l2 = i >= 2 ? labels[i - 2] + 1u : 0;
     uint32_t cs = a->flags & CASE_BITS;
     uint32_t sentf = a->flags & (NF_SENT_UPPER | NF_SENT_LOWER);
     size_t k = 0;
@@ -435,10 +445,6 @@ size_t annals__ner_features(const struct ner_atoms *at, size_t i, size_t n,
     keys[k++] = key2(T_W0WP1, a->lower, wp1);
     keys[k++] = key2(T_WM1SH0, wm1, a->sshape);
     keys[k++] = key2(T_SH0WP1, a->sshape, wp1);
-    keys[k++] = key1(T_L1, l1);
-    keys[k++] = key2(T_L2L1, l2, l1);
-    keys[k++] = key2(T_L1W0, l1, a->lower);
-    keys[k++] = key2(T_L1SH0, l1, a->sshape);
     keys[k++] = key1(T_FLAGS, a->flags & ~(uint32_t)(NF_SENT_UPPER | NF_SENT_LOWER));
     keys[k++] = key2(T_CASEW, cs | sentf, a->lower);
     /* Gazetteer around the word, with the word's case. */
@@ -454,14 +460,12 @@ size_t annals__ner_features(const struct ner_atoms *at, size_t i, size_t n,
     keys[k++] = key1(T_GZM2, m2 ? (uint64_t)m2->gz_b << 16 | m2->gz_i : 1);
     keys[k++] = key1(T_GZP2, p2 ? (uint64_t)p2->gz_b << 16 | p2->gz_i : 1);
     keys[k++] = key2(T_GZM1W0, m1 ? m1->gz_b | m1->gz_i : 0x10000u, a->lower);
-    keys[k++] = key2(T_L1GZ0, l1, (uint64_t)a->gz_b << 16 | a->gz_i);
     /* Word classes. */
     keys[k++] = key1(T_LEX0, a->lex);
     keys[k++] = key1(T_LEXM1, m1 ? m1->lex : 255u);
     keys[k++] = key1(T_LEXP1, p1 ? p1->lex : 255u);
     keys[k++] = key3(T_LEX0SH0, a->lex, a->sshape, a->flags & (NF_SENT_START | NF_SENT_UPPER |
                                                                 NF_SENT_LOWER));
-    keys[k++] = key2(T_LEXL1, a->lex, l1);
     keys[k++] = key3(T_LEXM1LEX0LEXP1, m1 ? m1->lex : 255u, a->lex, p1 ? p1->lex : 255u);
     keys[k++] = key2(T_SENTSH, sentf, a->shape);
     if (i == 0)
@@ -475,7 +479,6 @@ size_t annals__ner_features(const struct ner_atoms *at, size_t i, size_t n,
         keys[k++] = key3(T_POS3, pm1, a->pos, pp1);
         keys[k++] = key3(T_POSSH, a->pos, a->sshape, sentf | (a->flags & NF_SENT_START));
         keys[k++] = key2(T_POSW, a->pos, a->lower);
-        keys[k++] = key2(T_L1POS, l1, a->pos);
     }
     /* Capitalised runs and what their last word says. */
     keys[k++] = key2(T_SEQ, a->seq, sentf);
@@ -487,6 +490,13 @@ size_t annals__ner_features(const struct ner_atoms *at, size_t i, size_t n,
     }
     if ((a->flags & NF_ALLCAP) && !(a->flags & NF_SENT_UPPER))
         keys[k++] = key3(T_ACR, a->pos, m1 ? m1->lower : 1, a->gz_b | a->gz_i);
+    /* Word clusters: prefixes of the word's bit string and its neighbours'. */
+    if (a->cl[0] != 0)
+        for (int j = 0; j < NER_CLUSTER_PREFIXES; j++) {
+            keys[k++] = key2(T_CL0, (uint64_t)j, a->cl[j]);
+            keys[k++] = key2(T_CLM1, (uint64_t)j, m1 ? m1->cl[j] : 4);
+            keys[k++] = key2(T_CLP1, (uint64_t)j, p1 ? p1->cl[j] : 6);
+        }
     if (a->doc) {
         keys[k++] = key1(T_DOC, a->doc);
         keys[k++] = key2(T_DOCSH, a->doc, cs);
@@ -496,19 +506,63 @@ size_t annals__ner_features(const struct ner_atoms *at, size_t i, size_t n,
     return k;
 }
 
-unsigned annals__ner_best(const float *scores, unsigned prev)
+size_t annals__ner_label_features(const struct ner_atoms *at, size_t i, uint64_t *keys)
 {
-    unsigned best = 0;
-    float bs = scores[0];
-    for (unsigned l = 1; l < NER_N_LABELS; l++) {
-        if (!NER_IS_B(l) && !(prev != 0 && NER_TYPE(prev) == NER_TYPE(l)))
-            continue;
-        if (scores[l] > bs) {
-            bs = scores[l];
-            best = l;
+    const struct ner_atoms *a = &at[i];
+    size_t k = 0;
+    keys[k++] = key1(T_L1, 0);
+    keys[k++] = key1(T_L1W0, a->lower);
+    keys[k++] = key1(T_L1SH0, a->sshape);
+    keys[k++] = key1(T_L1GZ0, (uint64_t)a->gz_b << 16 | a->gz_i);
+    keys[k++] = key1(T_LEXL1, a->lex);
+    if (a->pos)
+        keys[k++] = key1(T_L1POS, a->pos);
+    return k;
+}
+
+/* First-order Viterbi: a label's score depends on the label before it and
+** on nothing earlier, so the best sequence is found exactly.  delta[l] is
+** the best score of a sequence ending in l. */
+void annals__ner_viterbi(const struct ner_atoms *at, size_t n, ner_score_fn score,
+                         const void *w, uint8_t *labels)
+{
+    static const float none = -1e30f;
+    uint8_t back[NER_MAX_SENT][NER_N_LABELS];
+    uint64_t keys[NER_MAX_FEATS];
+    float delta[NER_N_LABELS] = { 0 }, next[NER_N_LABELS], emit[NER_N_LABELS];
+    float pair[NER_N_PAIRS];
+
+    if (n > NER_MAX_SENT)
+        n = NER_MAX_SENT;
+    for (size_t i = 0; i < n; i++) {
+        size_t nk = annals__ner_features(at, i, n, keys);
+        memset(emit, 0, sizeof emit);
+        score(w, 0, keys, nk, emit);
+        nk = annals__ner_label_features(at, i, keys);
+        memset(pair, 0, sizeof pair);
+        score(w, 1, keys, nk, pair);
+        for (unsigned l = 0; l < NER_N_LABELS; l++) {
+            next[l] = none;
+            for (unsigned p = 0; p < (i == 0 ? 1u : NER_N_LABELS); p++) {
+                if (delta[p] <= none || !annals__ner_follows(i == 0 ? 0 : p, l))
+                    continue;
+                float v = delta[p] + pair[(i == 0 ? 0 : p + 1) * NER_N_LABELS + l] + emit[l];
+                if (v > next[l]) {
+                    next[l] = v;
+                    back[i][l] = (uint8_t)p;
+                }
+            }
         }
+        memcpy(delta, next, sizeof delta);
     }
-    return best;
+    unsigned best = 0;
+    for (unsigned l = 1; l < NER_N_LABELS; l++)
+        if (delta[l] > delta[best])
+            best = l;
+    for (size_t i = n; i-- > 0;) {
+        labels[i] = (uint8_t)best;
+        best = back[i][best];
+    }
 }
 
 /* ---------------------------------------------------- document hints */
@@ -584,18 +638,21 @@ void annals__ner_scratch_free(struct ner_scratch *s)
     s->cap = 0;
 }
 
-static void tag_sentences(const struct percep_model *pm, const struct ner_atoms *at,
+static void score_model(const void *w, int pair, const uint64_t *keys, size_t n, float *scores)
+{
+    const struct ner_weights *nw = w;
+    annals__pm_score(pair ? &nw->pair : &nw->word, keys, n, scores);
+}
+
+/* Sentences longer than NER_MAX_SENT are decoded in pieces. */
+static void tag_sentences(const struct ner_weights *w, const struct ner_atoms *at,
                           const uint32_t *sent, size_t n_sent, size_t n, uint8_t *labels)
 {
-    uint64_t keys[NER_MAX_FEATS];
-    float sc[NER_N_LABELS];
     for (size_t s = 0; s < n_sent; s++) {
         size_t b = sent[s], e = s + 1 < n_sent ? sent[s + 1] : n;
-        for (size_t i = b; i < e; i++) {
-            size_t nk = annals__ner_features(at + b, i - b, e - b, labels + b, keys);
-            memset(sc, 0, sizeof sc);
-            annals__pm_score(pm, keys, nk, sc);
-            labels[i] = (uint8_t)annals__ner_best(sc, i > b ? labels[i - 1] : 0);
+        for (size_t c = b; c < e; c += NER_MAX_SENT) {
+            size_t len = e - c < NER_MAX_SENT ? e - c : NER_MAX_SENT;
+            annals__ner_viterbi(at + c, len, score_model, w, labels + c);
         }
     }
 }
@@ -1046,10 +1103,10 @@ int annals__ner_tag_doc(const struct ner_model *m, const struct ner_tok *t, size
         size_t b = sent[k], e = k + 1 < n_sent ? sent[k + 1] : n;
         annals__ner_atoms(m, t + b, e - b, s->at + b);
     }
-    tag_sentences(&m->pm, s->at, sent, n_sent, n, labels);
+    tag_sentences(&m->w, s->at, sent, n_sent, n, labels);
     if (m->doc_features) {
         annals__ner_doc_hints(t, n, labels, s->at, s->alloc);
-        tag_sentences(&m->pm2, s->at, sent, n_sent, n, labels);
+        tag_sentences(&m->w2, s->at, sent, n_sent, n, labels);
     }
     annals__ner_refine(m, t, s->at, n, labels, s->alloc);
     return ANNALS_OK;
@@ -1057,20 +1114,33 @@ int annals__ner_tag_doc(const struct ner_model *m, const struct ner_tok *t, size
 
 /* ------------------------------------------------------------ loading */
 
+void annals__ner_weights_free(struct ner_weights *w)
+{
+    annals__pm_free(&w->word);
+    annals__pm_free(&w->pair);
+}
+
 void annals__ner_free(struct ner_model *m)
 {
     if (m == NULL)
         return;
     const struct annals_alloc *a = m->alloc;
-    annals__pm_free(&m->pm);
-    annals__pm_free(&m->pm2);
+    annals__ner_weights_free(&m->w);
+    annals__ner_weights_free(&m->w2);
     if (m->gaz != NULL)
         annals__free(a, m->gaz, (m->gaz_mask + 1) * sizeof *m->gaz);
     if (m->lex != NULL)
         annals__free(a, m->lex, (m->lex_mask + 1) * sizeof *m->lex);
     if (m->alias != NULL)
         annals__free(a, m->alias, (m->alias_mask + 1) * sizeof *m->alias);
+    annals__clusters_free(m->clusters);
     annals__free(a, m, sizeof *m);
+}
+
+int annals__ner_set_clusters(struct ner_model *m, struct clusters *cl)
+{
+    m->clusters = cl;
+    return annals__clusters_prefixes(cl, annals__ner_cluster_prefix_len, NER_CLUSTER_PREFIXES);
 }
 
 static size_t pow2_for(size_t n)
@@ -1079,6 +1149,24 @@ static size_t pow2_for(size_t n)
     while (c < n * 2)
         c *= 2;
     return c;
+}
+
+/* The word and pair weights of one pass, from the sections named. */
+static int load_weights(const struct annals_alloc *a, const struct annals_model *mod,
+                        const char *word_id, const char *pair_id, struct ner_weights *w,
+                        char *err, size_t errlen)
+{
+    const struct model_section *word = annals__model_find(mod, word_id);
+    const struct model_section *pair = annals__model_find(mod, pair_id);
+    int rc;
+    if (word == NULL || pair == NULL) {
+        annals__fmt(err, errlen, "no %s section", word == NULL ? word_id : pair_id);
+        return ANNALS_EMODEL;
+    }
+    rc = annals__pm_load(a, word, NER_N_LABELS, &w->word, err, errlen);
+    if (rc == ANNALS_OK)
+        rc = annals__pm_load(a, pair, NER_N_PAIRS, &w->pair, err, errlen);
+    return rc;
 }
 
 int annals__ner_open(const struct annals_alloc *a, const struct annals_model *mod,
@@ -1127,9 +1215,9 @@ int annals__ner_open(const struct annals_alloc *a, const struct annals_model *mo
         goto fail;
     }
     const char *v = annals__model_kv(s, "ner_features", &vl);
-    if (v == NULL || vl != 1 || v[0] != '2') {
+    if (v == NULL || vl != 1 || v[0] != '3') {
         annals__fmt(err, errlen, "section FEAT: unknown ner_features version (this build "
-                    "reads 2)");
+                    "reads 3)");
         rc = ANNALS_EMODEL;
         goto fail;
     }
@@ -1235,26 +1323,23 @@ int annals__ner_open(const struct annals_alloc *a, const struct annals_model *mo
         }
         m->n_alias = n;
     }
-    s = annals__model_find(mod, "WGHT");
-    if (s == NULL) {
-        annals__fmt(err, errlen, "no WGHT section");
-        rc = ANNALS_EMODEL;
-        goto fail;
-    }
-    rc = annals__pm_load(a, s, NER_N_LABELS, &m->pm, err, errlen);
-    if (rc != ANNALS_OK)
-        goto fail;
-    if (m->doc_features) {
-        s = annals__model_find(mod, "WGH2");
-        if (s == NULL) {
-            annals__fmt(err, errlen, "doc_features=1 but no WGH2 section");
-            rc = ANNALS_EMODEL;
+    if (annals__model_find(mod, "CLBL") != NULL) {
+        struct clusters *cl;
+        rc = annals__clusters_open(a, annals__model_find(mod, "CLBL"),
+                                   annals__model_find(mod, "WCLS"), &cl, err, errlen);
+        if (rc == ANNALS_OK)
+            rc = annals__ner_set_clusters(m, cl);
+        if (rc != ANNALS_OK) {
+            if (rc == ANNALS_ENOMEM)
+                annals__fmt(err, errlen, "out of memory");
             goto fail;
         }
-        rc = annals__pm_load(a, s, NER_N_LABELS, &m->pm2, err, errlen);
-        if (rc != ANNALS_OK)
-            goto fail;
     }
+    rc = load_weights(a, mod, "WGHT", "WPAR", &m->w, err, errlen);
+    if (rc == ANNALS_OK && m->doc_features)
+        rc = load_weights(a, mod, "WGH2", "WPA2", &m->w2, err, errlen);
+    if (rc != ANNALS_OK)
+        goto fail;
     *out = m;
     return ANNALS_OK;
 fail:

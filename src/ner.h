@@ -9,10 +9,14 @@
 ** mention whose text the gazetteer knows as a country, region or city is
 ** reported as GPE (entities.c).  Model: a container of kind "NERT" (see
 ** docs/MODEL-FORMAT.md) with sections META, FEAT, LABL, GAZE (gazetteer), LEXC
-** (word classes from treebanks) and WGHT (averaged perceptron). */
+** (word classes from treebanks), optionally CLBL and WCLS (a copy of the word
+** clusters, as the part-of-speech tagger keeps one), WGHT and WPAR (the
+** word and label-pair weights of a structured averaged perceptron) and, for
+** the document pass, WGH2 and WPA2. */
 #ifndef ANNALS_NER_H
 #define ANNALS_NER_H
 
+#include "clusters.h"
 #include "percep.h"
 
 enum ner_type { NER_PER, NER_ORG, NER_LOC, NER_NORP, NER_N_TYPES };
@@ -66,9 +70,21 @@ struct ner_alias_entry {
     uint64_t group;             /* phrase key of the reference name */
 };
 
+/* Classes of the label-pair weights: (previous label + 1) * NER_N_LABELS +
+** label, the previous label + 1 being 0 at the start of a sentence. */
+#define NER_N_PAIRS ((NER_N_LABELS + 1) * NER_N_LABELS)
+
+/* The weights of one pass: features of the word score each label; label
+** features score each pair of a label and the one before it, so that a
+** sentence's best labels are found by Viterbi (annals__ner_viterbi). */
+struct ner_weights {
+    struct percep_model word;   /* NER_N_LABELS classes */
+    struct percep_model pair;   /* NER_N_PAIRS classes */
+};
+
 struct ner_model {
     const struct annals_alloc *alloc;
-    struct percep_model pm;
+    struct ner_weights w;
     struct ner_gaz_entry *gaz;
     size_t gaz_mask;
     uint32_t n_gaz;
@@ -80,8 +96,14 @@ struct ner_model {
     uint32_t n_alias;
     int doc_features;           /* second, document-aware pass (weights pm2) */
     int pos_features;           /* features read ner_tok.pos */
-    struct percep_model pm2;    /* second-pass weights (doc_features) */
+    struct ner_weights w2;      /* second-pass weights (doc_features) */
+    struct clusters *clusters;  /* word clusters with NER_CLUSTER_PREFIXES prefixes, or NULL */
 };
+
+/* Bit-string prefixes of a word's cluster used as features (Ratinov and
+** Roth 2009 take the same lengths). */
+#define NER_CLUSTER_PREFIXES 4
+extern const int annals__ner_cluster_prefix_len[NER_CLUSTER_PREFIXES];
 
 /* Per-token atoms, computed once per sentence. */
 struct ner_atoms {
@@ -94,7 +116,10 @@ struct ner_atoms {
     uint8_t seq;                /* capitalised run: position and length (see ner.c) */
     uint16_t seq_gz;            /* gazetteer classes of the run's last word */
     uint64_t seq_last;          /* lower-case hash of the run's last word */
+    uint64_t cl[NER_CLUSTER_PREFIXES]; /* cluster prefixes; NER_NO_CLUSTER when the
+                                          word has none, 0 when the model has none */
 };
+#define NER_NO_CLUSTER 2        /* prefix hashes are odd */
 
 /* Working memory of one tagging call, grown on demand. */
 struct ner_scratch {
@@ -112,8 +137,11 @@ ANNALS_INTERNAL size_t annals__ner_lower(const char *s, size_t n, char *out, siz
 ANNALS_INTERNAL int annals__ner_open(const struct annals_alloc *a, const struct annals_model *m,
                                      struct ner_model **out, char *err, size_t errlen);
 ANNALS_INTERNAL void annals__ner_free(struct ner_model *m);
+ANNALS_INTERNAL void annals__ner_weights_free(struct ner_weights *w);
 ANNALS_INTERNAL void annals__ner_scratch_init(struct ner_scratch *s, const struct annals_alloc *a);
 ANNALS_INTERNAL void annals__ner_scratch_free(struct ner_scratch *s);
+/* Give m the word clusters cl (taken over, even on failure). */
+ANNALS_INTERNAL int annals__ner_set_clusters(struct ner_model *m, struct clusters *cl);
 /* Gazetteer classes of a phrase of n tokens (0 when unknown). */
 ANNALS_INTERNAL uint16_t annals__ner_gaz_lookup(const struct ner_model *m, const struct ner_tok *t,
                                                 size_t n);
@@ -124,12 +152,29 @@ ANNALS_INTERNAL uint64_t annals__ner_alias(const struct ner_model *m, const stru
 /* Compute the atoms of t[0..n) into at (no document hints). */
 ANNALS_INTERNAL void annals__ner_atoms(const struct ner_model *m, const struct ner_tok *t,
                                        size_t n, struct ner_atoms *at);
-/* Feature keys of token i given the labels of earlier tokens; returns the count. */
-#define NER_MAX_FEATS 96
+/* Feature keys of token i that do not depend on labels; returns the count. */
+#define NER_MAX_FEATS 112
 ANNALS_INTERNAL size_t annals__ner_features(const struct ner_atoms *at, size_t i, size_t n,
-                                            const uint8_t *labels, uint64_t *keys);
-/* Best label for token i given scores, forbidding I-t after anything but B-t/I-t. */
-ANNALS_INTERNAL unsigned annals__ner_best(const float *scores, unsigned prev);
+                                            uint64_t *keys);
+/* Feature keys of token i whose weights score label pairs (NER_N_PAIRS
+** classes); returns the count. */
+ANNALS_INTERNAL size_t annals__ner_label_features(const struct ner_atoms *at, size_t i,
+                                                  uint64_t *keys);
+/* Whether label l may follow label prev (0 = O, also the sentence start):
+** I-t only continues B-t or I-t. */
+static inline int annals__ner_follows(unsigned prev, unsigned l)
+{
+    return l == 0 || NER_IS_B(l) || (prev != 0 && NER_TYPE(prev) == NER_TYPE(l));
+}
+/* Add the weights of n keys to scores: the word weights of w when pair is
+** 0, else its pair weights (w is a model's or a trainer's). */
+typedef void (*ner_score_fn)(const void *w, int pair, const uint64_t *keys, size_t n,
+                             float *scores);
+/* The best labels of the sentence at[0..n), n <= NER_MAX_SENT, under the
+** weights w: the sum over its words of the scores of their labels and
+** label pairs, over valid BIO sequences only (first-order Viterbi). */
+ANNALS_INTERNAL void annals__ner_viterbi(const struct ner_atoms *at, size_t n, ner_score_fn score,
+                                         const void *w, uint8_t *labels);
 /* Tag a document: n tokens, sentence starts in sent[0..n_sent) (token
 ** indexes, ascending, sent[0] = 0).  labels receives one label per token. */
 ANNALS_INTERNAL int annals__ner_tag_doc(const struct ner_model *m, const struct ner_tok *t,
@@ -218,6 +263,7 @@ struct ner_train_options {
     int folds;                  /* cross-validation folds for the first-pass labels */
     const char *tagger;         /* tagger model giving the POS features, or NULL */
     const char *places;         /* geo.model whose towns join the gazetteer, or NULL */
+    const char *clusters;       /* word clusters (CLU1) copied into the model, or NULL */
     unsigned long places_min;   /* smallest population taken from it */
     void (*progress)(void *ud, const char *line);
     void *progress_ud;

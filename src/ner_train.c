@@ -746,24 +746,81 @@ static void report(const struct ner_train_options *o, const char *what, int ep, 
     }
 }
 
-/* Train weights on the sentences tr[0..ntr) into *out (which is m->pm or
-** m->pm2), with document hints from hint (corpus-indexed) when not NULL.
+/* The trainer's counterpart of struct ner_weights. */
+struct ner_trainer {
+    struct percep_train word, pair;
+};
+
+static void score_train(const void *w, int pair, const uint64_t *keys, size_t n, float *scores)
+{
+    const struct ner_trainer *t = w;
+    annals__pt_score(pair ? &t->pair : &t->word, keys, n, scores);
+}
+
+/* The structured perceptron's step (Collins 2002) on one sentence: the
+** features of the gold sequence gain and those of the predicted one lose,
+** the word features wherever the labels differ, the label features
+** wherever the pairs of a label and the one before it differ. */
+static int update(struct ner_trainer *t, const struct ner_atoms *at, size_t n,
+                  const uint8_t *gold, const uint8_t *pred)
+{
+    uint64_t keys[NER_MAX_FEATS];
+    int rc = ANNALS_OK;
+    for (size_t i = 0; i < n && rc == ANNALS_OK; i++) {
+        unsigned gp = i > 0 ? gold[i - 1] + 1u : 0, pp = i > 0 ? pred[i - 1] + 1u : 0;
+        unsigned gpair = gp * NER_N_LABELS + gold[i], ppair = pp * NER_N_LABELS + pred[i];
+        size_t nk;
+        if (gold[i] != pred[i]) {
+            nk = annals__ner_features(at, i, n, keys);
+            rc = annals__pt_update(&t->word, keys, nk, gold[i], pred[i]);
+        }
+        if (rc == ANNALS_OK && gpair != ppair) {
+            nk = annals__ner_label_features(at, i, keys);
+            rc = annals__pt_update(&t->pair, keys, nk, gpair, ppair);
+        }
+    }
+    return rc;
+}
+
+static void trainer_free(struct ner_trainer *t)
+{
+    if (t->word.keys != NULL)
+        annals__pt_free(&t->word);
+    if (t->pair.keys != NULL)
+        annals__pt_free(&t->pair);
+}
+
+/* The averaged weights of t into *out (freed first). */
+static int trainer_average(const struct ner_trainer *t, float prune, struct ner_weights *out)
+{
+    int rc;
+    annals__ner_weights_free(out);
+    rc = annals__pt_average(&t->word, prune, &out->word);
+    if (rc == ANNALS_OK)
+        rc = annals__pt_average(&t->pair, prune, &out->pair);
+    return rc;
+}
+
+/* Train weights on the sentences tr[0..ntr) into *out (which is m->w or
+** m->w2), with document hints from hint (corpus-indexed) when not NULL.
 ** With what != NULL and held-out documents, scores them after each epoch. */
 static int train_weights(struct ner_model *m, const struct ner_corpus *c, struct sref *tr,
                          size_t ntr, const uint8_t *hint, const struct ner_train_options *o,
-                         int epochs, float prune, struct percep_model *out,
+                         int epochs, float prune, struct ner_weights *out,
                          const struct tdoc *td, int any_held, uint8_t *lab_all,
                          const char *what)
 {
-    struct percep_train pt;
+    struct ner_trainer t;
     struct ner_atoms *at = annals__malloc(m->alloc, (NER_MAX_SENT + 1) * sizeof *at);
     uint8_t lab[NER_MAX_SENT + 1];
     uint64_t rng = o->seed ? o->seed : 1;
     int rc;
     if (at == NULL)
         return ANNALS_ENOMEM;
-    memset(&pt, 0, sizeof pt);
-    rc = annals__pt_init(&pt, m->alloc, NER_N_LABELS);
+    memset(&t, 0, sizeof t);
+    rc = annals__pt_init(&t.word, m->alloc, NER_N_LABELS);
+    if (rc == ANNALS_OK)
+        rc = annals__pt_init(&t.pair, m->alloc, NER_N_PAIRS);
     for (int ep = 1; ep <= epochs && rc == ANNALS_OK; ep++) {
         double t0 = annals__now();
         size_t errs = 0, toks = 0;
@@ -775,36 +832,24 @@ static int train_weights(struct ner_model *m, const struct ner_corpus *c, struct
         }
         for (size_t k = 0; k < ntr && rc == ANNALS_OK; k++) {
             size_t b = c->sent[tr[k].sent], n = sent_end(c, tr[k].sent) - b;
-            uint64_t keys[NER_MAX_FEATS];
-            float sc[NER_N_LABELS];
             if (n > NER_MAX_SENT)
                 n = NER_MAX_SENT;
             annals__ner_atoms(m, c->tok + b, n, at);
             if (hint != NULL)
                 for (size_t i = 0; i < n; i++)
                     at[i].doc = hint[b + i];
-            for (size_t i = 0; i < n; i++) {
-                size_t nk = annals__ner_features(at, i, n, lab, keys);
-                memset(sc, 0, sizeof sc);
-                annals__pt_score(&pt, keys, nk, sc);
-                unsigned guess = annals__ner_best(sc, i ? lab[i - 1] : 0);
-                unsigned gold = c->gold[b + i];
-                if (guess != gold) {
-                    rc = annals__pt_update(&pt, keys, nk, gold, guess);
-                    if (rc != ANNALS_OK)
-                        break;
-                    errs++;
-                }
-                annals__pt_tick(&pt);
-                lab[i] = (uint8_t)guess;
-                toks++;
-            }
+            annals__ner_viterbi(at, n, score_train, &t, lab);
+            for (size_t i = 0; i < n; i++)
+                errs += lab[i] != c->gold[b + i];
+            rc = update(&t, at, n, c->gold + b, lab);
+            annals__pt_tick(&t.word);
+            annals__pt_tick(&t.pair);
+            toks += n;
         }
         if (rc == ANNALS_OK && what != NULL && any_held) {
             struct ner_counts per[64];
             size_t ns = o->n_sets < 64 ? o->n_sets : 64;
-            annals__pm_free(out);
-            rc = annals__pt_average(&pt, prune, out);
+            rc = trainer_average(&t, prune, out);
             if (rc == ANNALS_OK)
                 rc = score_heldout(m, c, td, ns, lab_all, per);
             if (rc == ANNALS_OK)
@@ -815,11 +860,9 @@ static int train_weights(struct ner_model *m, const struct ner_corpus *c, struct
                 100.0 * errs / (toks ? toks : 1), annals__now() - t0);
     }
     if (rc == ANNALS_OK) {
-        annals__pm_free(out);
-        rc = annals__pt_average(&pt, prune, out);
+        rc = trainer_average(&t, prune, out);
     }
-    if (pt.keys != NULL)
-        annals__pt_free(&pt);
+    trainer_free(&t);
     annals__free(m->alloc, at, (NER_MAX_SENT + 1) * sizeof *at);
     return rc;
 }
@@ -842,18 +885,18 @@ static int cv_hints(struct ner_model *m, const struct ner_corpus *c, const struc
 
     m->doc_features = 0;
     for (int f = 0; f < folds && rc == ANNALS_OK; f++) {
-        struct percep_model pm;
-        memset(&pm, 0, sizeof pm);
+        struct ner_weights w;
+        memset(&w, 0, sizeof w);
         rc = refs_build(m->alloc, c, td, o, f, folds, &tr, &ntr, &cap);
         if (rc == ANNALS_OK)
-            rc = train_weights(m, c, tr, ntr, NULL, o, epochs, prune, &pm, td, 0, NULL, NULL);
+            rc = train_weights(m, c, tr, ntr, NULL, o, epochs, prune, &w, td, 0, NULL, NULL);
         if (rc == ANNALS_OK) {
-            struct percep_model keep = m->pm;
-            m->pm = pm;
+            struct ner_weights keep = m->w;
+            m->w = w;
             rc = tag_docs(m, c, td, f, folds, 0, lab);
-            m->pm = keep;
+            m->w = keep;
         }
-        annals__pm_free(&pm);
+        annals__ner_weights_free(&w);
         say(o, "first pass, fold %d of %d: tagged", f + 1, folds);
     }
     m->doc_features = saved;
@@ -892,6 +935,33 @@ static int has_real_docs(int format)
 {
     return format == NERF_UNER || format == NERF_GUM || format == NERF_WIKIGOLD ||
            format == NERF_RE3D;
+}
+
+static int save_weights(struct model_writer *w, const char *word_id, const char *pair_id,
+                        const struct ner_weights *nw)
+{
+    struct annals_buf *b = annals__mw_section(w, word_id);
+    int rc = b ? annals__pm_save(&nw->word, b) : ANNALS_ENOMEM;
+    b = annals__mw_section(w, pair_id);
+    return rc | (b ? annals__pm_save(&nw->pair, b) : ANNALS_ENOMEM);
+}
+
+/* Give m a copy of the word clusters of the CLU1 model at path, and name
+** them in the model's META. */
+static int add_clusters(struct ner_model *m, const char *path, struct annals_buf *meta,
+                        char *err, size_t errlen)
+{
+    struct clusters *cl;
+    int rc = annals__clusters_load(m->alloc, path, &cl, err, errlen);
+    if (rc != ANNALS_OK)
+        return rc;
+    rc = annals__buf_printf(meta, "clusters=%s words=%u bit_strings=%u\n", path,
+                            (unsigned)cl->n_words, (unsigned)cl->paths.n);
+    if (rc != ANNALS_OK) {
+        annals__clusters_free(cl);
+        return rc;
+    }
+    return annals__ner_set_clusters(m, cl);
 }
 
 int annals__ner_train(const struct annals_alloc *a, const struct ner_train_options *o,
@@ -941,6 +1011,8 @@ int annals__ner_train(const struct annals_alloc *a, const struct ner_train_optio
     }
     if (rc == ANNALS_OK)
         rc = build_lex(&m, o, &meta, err, errlen);
+    if (rc == ANNALS_OK && o->clusters != NULL)
+        rc = add_clusters(&m, o->clusters, &meta, err, errlen);
     if (rc != ANNALS_OK)
         goto out;
     say(o, "gazetteer: %u phrases and prefixes, %u aliases; word classes: %u forms", m.n_gaz,
@@ -1044,17 +1116,18 @@ int annals__ner_train(const struct annals_alloc *a, const struct ner_train_optio
         if (rc != ANNALS_OK)
             goto out;
     }
-    rc = train_weights(&m, &c, tr, ntr, NULL, o, epochs, prune, &m.pm, td, any_held, lab_all,
+    rc = train_weights(&m, &c, tr, ntr, NULL, o, epochs, prune, &m.w, td, any_held, lab_all,
                        "first pass");
     if (rc == ANNALS_OK && o->doc_features) {
         m.doc_features = 1;
-        rc = train_weights(&m, &c, tr, ntr, hint, o, epochs, prune, &m.pm2, td, any_held,
+        rc = train_weights(&m, &c, tr, ntr, hint, o, epochs, prune, &m.w2, td, any_held,
                            lab_all, "second pass");
     }
     if (rc != ANNALS_OK)
         goto out;
-    say(o, "model: %u + %u features, %u + %u weights", m.pm.n_feats, m.pm2.n_feats,
-        m.pm.n_entries, m.pm2.n_entries);
+    say(o, "model: %u + %u word and %u + %u pair features, %u + %u and %u + %u weights",
+        m.w.word.n_feats, m.w2.word.n_feats, m.w.pair.n_feats, m.w2.pair.n_feats,
+        m.w.word.n_entries, m.w2.word.n_entries, m.w.pair.n_entries, m.w2.pair.n_entries);
 
     {
         struct model_writer w;
@@ -1066,7 +1139,7 @@ int annals__ner_train(const struct annals_alloc *a, const struct ner_train_optio
         if (b == NULL)
             rc = ANNALS_ENOMEM;
         else
-            rc |= annals__buf_printf(b, "ner_features=2\ndoc_features=%d\npos_features=%d\n"
+            rc |= annals__buf_printf(b, "ner_features=3\ndoc_features=%d\npos_features=%d\n"
                                         "labels=O,B-PER,I-PER,B-ORG,I-ORG,B-LOC,I-LOC\n"
                                         "epochs=%d\nprune=%.4f\nheldout=%d\nfolds=%d\n",
                                      m.doc_features, m.pos_features, epochs, (double)prune,
@@ -1092,12 +1165,11 @@ int annals__ner_train(const struct annals_alloc *a, const struct ner_train_optio
             b = annals__mw_section(&w, "ALIA");
             rc |= b ? save_alias(&m, b) : ANNALS_ENOMEM;
         }
-        b = annals__mw_section(&w, "WGHT");
-        rc |= b ? annals__pm_save(&m.pm, b) : ANNALS_ENOMEM;
-        if (m.doc_features) {
-            b = annals__mw_section(&w, "WGH2");
-            rc |= b ? annals__pm_save(&m.pm2, b) : ANNALS_ENOMEM;
-        }
+        if (m.clusters != NULL)
+            rc |= annals__clusters_save(m.clusters, &w, "CLBL");
+        rc |= save_weights(&w, "WGHT", "WPAR", &m.w);
+        if (m.doc_features)
+            rc |= save_weights(&w, "WGH2", "WPA2", &m.w2);
         if (rc != ANNALS_OK) {
             rc = ANNALS_ENOMEM;
             annals__fmt(err, errlen, "out of memory");
@@ -1118,14 +1190,15 @@ out:
         annals__free(a, hint, c.n_tok + 1);
     if (tr)
         annals__free(a, tr, cap_tr * sizeof *tr);
-    annals__pm_free(&m.pm);
-    annals__pm_free(&m.pm2);
+    annals__ner_weights_free(&m.w);
+    annals__ner_weights_free(&m.w2);
     if (m.gaz)
         annals__free(a, m.gaz, (m.gaz_mask + 1) * sizeof *m.gaz);
     if (m.lex)
         annals__free(a, m.lex, (m.lex_mask + 1) * sizeof *m.lex);
     if (m.alias)
         annals__free(a, m.alias, (m.alias_mask + 1) * sizeof *m.alias);
+    annals__clusters_free(m.clusters);
     annals__ner_corpus_free(&c);
     blobs_free(a, &bl);
     annals__buf_free(&meta);

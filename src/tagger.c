@@ -132,10 +132,10 @@ void annals__tg_atoms(const struct tagger *t, const struct syn_word *w, size_t n
         a[i].amb = lx != NULL ? lx->amb : 0;
         a[i].fixed = lx != NULL && lx->fixed ? (int32_t)lx->top : -1;
         {
-            int32_t cl = t->clusters != NULL ? annals__clusters_find(t->clusters, a[i].w) : -1;
+            const uint64_t *cp =
+                t->clusters != NULL ? annals__clusters_word_prefixes(t->clusters, a[i].w) : NULL;
             for (int k = 0; k < TG_CLUSTER_PREFIXES; k++)
-                a[i].cluster[k] =
-                    cl >= 0 ? t->cluster_prefix[(size_t)cl * TG_CLUSTER_PREFIXES + (size_t)k] : 0;
+                a[i].cluster[k] = cp != NULL ? cp[k] : 0;
         }
     }
 }
@@ -312,32 +312,16 @@ int annals__tg_set_lexicon(struct tagger *t, const struct tg_lex *e, size_t n)
 
 int annals__tg_set_clusters(struct tagger *t, struct clusters *cl)
 {
-    size_t n = cl != NULL ? cl->paths.n * (size_t)TG_CLUSTER_PREFIXES : 0;
     t->clusters = cl;
     if (cl == NULL)
         return ANNALS_OK;
-    t->cluster_prefix = annals__malloc(t->alloc, n * sizeof *t->cluster_prefix);
-    if (t->cluster_prefix == NULL)
-        return ANNALS_ENOMEM;
-    for (uint32_t c = 0; c < cl->paths.n; c++)
-        for (int k = 0; k < TG_CLUSTER_PREFIXES; k++) {
-            size_t len = cl->paths.len[c];
-            size_t want = (size_t)annals__tg_cluster_prefix_len[k];
-            uint64_t h = annals__hash_bytes(cl->paths.s[c], len < want ? len : want);
-            t->cluster_prefix[(size_t)c * TG_CLUSTER_PREFIXES + (size_t)k] = h | 1;
-        }
-    return ANNALS_OK;
+    return annals__clusters_prefixes(cl, annals__tg_cluster_prefix_len, TG_CLUSTER_PREFIXES);
 }
 
 void annals__tg_drop_clusters(struct tagger *t)
 {
-    if (t->clusters == NULL)
-        return;
-    annals__free(t->alloc, t->cluster_prefix,
-                 t->clusters->paths.n * (size_t)TG_CLUSTER_PREFIXES * sizeof *t->cluster_prefix);
     annals__clusters_free(t->clusters);
     t->clusters = NULL;
-    t->cluster_prefix = NULL;
 }
 
 void annals__tg_release(struct tagger *t)

@@ -38,8 +38,7 @@ struct tagger {
     struct tg_lex *lex;         /* open addressing, key 0 = empty */
     size_t lex_mask;
     uint32_t n_lex;
-    struct clusters *clusters;  /* word clusters, or NULL */
-    uint64_t *cluster_prefix;   /* TG_CLUSTER_PREFIXES hashes per cluster */
+    struct clusters *clusters;  /* word clusters with TG_CLUSTER_PREFIXES prefixes, or NULL */
 };
 
 /* Bit-string prefixes of a word's cluster used as features (characters). */

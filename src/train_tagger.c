@@ -228,22 +228,14 @@ static int save(const struct train_ctx *c, const struct tcorpus *train, const st
 /* Give t the word clusters of c->opt->clusters_path, if any. */
 static int load_clusters(const struct train_ctx *c, struct tagger *t)
 {
-    struct annals_model m;
     struct clusters *cl;
-    char why[400];
     int rc;
 
     if (c->opt->clusters_path == NULL)
         return ANNALS_OK;
-    rc = annals__model_load(c->alloc, c->opt->clusters_path, &m, c->err, c->errlen);
+    rc = annals__clusters_load(c->alloc, c->opt->clusters_path, &cl, c->err, c->errlen);
     if (rc != ANNALS_OK)
         return rc;
-    rc = annals__clusters_model_open(c->alloc, &m, &cl, why, sizeof why);
-    annals__model_free(&m);
-    if (rc != ANNALS_OK) {
-        annals__fmt(c->err, c->errlen, "%s: %s", c->opt->clusters_path, why);
-        return rc;
-    }
     rc = annals__tg_set_clusters(t, cl);
     if (rc != ANNALS_OK)
         annals__fmt(c->err, c->errlen, "out of memory");

@@ -5,7 +5,8 @@
 # other sets, and the counts of the 5 folds are summed.  The UNER test split
 # is never read.
 #   tools/cv_ner.sh [annals binary] [extra 'annals train ner' options]
-# Uses the sets, gazetteers and places of tools/train_ner.sh.  DATA and UD
+# Uses the sets, gazetteers, places, word clusters and epochs of
+# tools/train_ner.sh.  DATA and UD
 # as there; TMP (default a new mktemp -d) keeps folds, models and output.
 set -eu
 bin=${1:-build/annals}
@@ -32,8 +33,9 @@ for f in 0 1 2 3 4; do
         --gazetteer data/ner/organisations.tsv --gazetteer data/ner/titles.tsv \
         --gazetteer data/ner/location-keywords.tsv --gazetteer data/ner/aliases.tsv \
         --places models/geo.model --places-min 15000 \
+        --clusters-model models/clusters.model \
         --lexicon "$UD"/EWT/en_ewt-ud-train.conllu \
-        --epochs "${EPOCHS:-8}" --seed "${SEED:-1}" -o "$tmp/m$f.model" "$@" \
+        --epochs "${EPOCHS:-12}" --seed "${SEED:-1}" -o "$tmp/m$f.model" "$@" \
         >"$tmp/train$f.log" 2>&1
     "$bin" eval ner --gold "$tmp/ho$f.iob2" -m "$tmp/m$f.model" >"$tmp/eval$f.txt"
     rm -f "$tmp/m$f.model"

@@ -5,6 +5,7 @@
 **                    [--heldout N] [--prune W] [--licence TEXT]
 **                    [--tagger TAGGER.model] [--doc-features 0|1] [--folds N]
 **                    [--places geo.model] [--places-min POPULATION]
+**                    [--clusters-model CLUSTERS.model]
 **   annals eval ner --gold F [-m MODEL] [--tagger TAGGER.model] [--output F.iob2]
 **
 ** FORMAT is one of auto (CoNLL/IOB2), uner, gum, wikigold, wnut17, btc, re3d;
@@ -18,7 +19,9 @@
 ** reads (default models/tagger.model); --doc-features 1 trains the
 ** document-aware second pass from cross-validated first-pass labels;
 ** --places adds the towns and cities of the geo stage's gazetteer with at
-** least --places-min people (default 15000) to the NER gazetteer.
+** least --places-min people (default 15000) to the NER gazetteer;
+** --clusters-model copies word clusters (annals train clusters) into the
+** model and adds features of their bit-string prefixes.
 ** These commands reach library internals (src/ner.h): the NER trainer and
 ** scorer have no public API yet. */
 #include "cli.h"
@@ -46,6 +49,7 @@ static int train_usage(void)
             "                        [--heldout N] [--prune W] [--licence TEXT]\n"
             "                        [--tagger TAGGER.model] [--doc-features 0|1] [--folds N]\n"
             "                        [--places geo.model] [--places-min POPULATION]\n"
+            "                        [--clusters-model CLUSTERS.model]\n"
             "FORMAT: auto uner gum wikigold wnut17 btc re3d\n");
     return 2;
 }
@@ -126,6 +130,8 @@ int cmd_train_ner(int argc, char **argv)
             o.places = v;
         else if (strcmp(a, "--places-min") == 0)
             o.places_min = strtoul(v, NULL, 10);
+        else if (strcmp(a, "--clusters-model") == 0)
+            o.clusters = v;
         else
             return train_usage();
     }

@@ -68,6 +68,21 @@ static const struct doc_actor *actor_at(struct model_fixture *f, const char *tex
     return NULL;
 }
 
+/* The dateline's place is a place whatever its capitals look like to the
+** entity tagger ("LIMA:" is no person). */
+static void test_dateline_place_is_a_place(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *texts[] = {"LIMA: Peru's congress voted on Monday to extend the emergency.",
+                           "EL FASHER, Sudan (Newswire) - Fighting resumed near the market."};
+    for (size_t k = 0; k < 2; k++) {
+        annotate(f, texts[k]);
+        assert_true(f->d->ment.n > 0);
+        assert_int_equal(f->d->ment.v[0].word, 0);
+        assert_true(f->d->ment.v[0].type == ENT_GPE || f->d->ment.v[0].type == ENT_LOC);
+    }
+}
+
 static void test_demonym_gives_the_country_and_the_noun_the_sector(void **state)
 {
     struct model_fixture *f = *state;
@@ -346,6 +361,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_user_dictionary_overrides_inference, setup_dict,
                                         model_fixture_teardown),
         T(test_actors_appear_in_the_json_record),
+        T(test_dateline_place_is_a_place),
         cmocka_unit_test(test_without_syntax_there_are_no_actors),
     };
     if (argc > 1)

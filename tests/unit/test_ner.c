@@ -125,15 +125,70 @@ static void test_ner_counts_exact_matches_only(void **state)
     assert_int_equal(k.ok[NER_ORG], 0);
 }
 
-static void test_ner_best_never_starts_with_inside(void **state)
+static void test_ner_inside_only_continues_its_type(void **state)
 {
-    float sc[NER_N_LABELS] = { 0 };
     (void)state;
-    sc[NER_I(NER_PER)] = 5;
-    sc[NER_B(NER_ORG)] = 1;
-    assert_int_equal(annals__ner_best(sc, 0), NER_B(NER_ORG));
-    assert_int_equal(annals__ner_best(sc, NER_B(NER_PER)), NER_I(NER_PER));
-    assert_int_equal(annals__ner_best(sc, NER_B(NER_LOC)), NER_B(NER_ORG));
+    assert_false(annals__ner_follows(0, NER_I(NER_PER)));
+    assert_true(annals__ner_follows(0, NER_B(NER_ORG)));
+    assert_true(annals__ner_follows(NER_B(NER_PER), NER_I(NER_PER)));
+    assert_true(annals__ner_follows(NER_I(NER_PER), NER_I(NER_PER)));
+    assert_false(annals__ner_follows(NER_B(NER_LOC), NER_I(NER_PER)));
+    assert_true(annals__ner_follows(NER_I(NER_LOC), 0));
+}
+
+/* A scorer for annals__ner_viterbi that ignores the keys: the word scores
+** of token i are emit[i], the pair scores are those of pair (the decoder
+** asks for the word scores, then the pair scores, of each token in turn). */
+struct fixed_scores {
+    const float (*emit)[NER_N_LABELS];
+    const float *pair;
+    size_t token;
+};
+
+static void score_fixed(const void *w, int pair, const uint64_t *keys, size_t n, float *scores)
+{
+    struct fixed_scores *f = (struct fixed_scores *)(uintptr_t)w;
+    (void)keys;
+    (void)n;
+    if (!pair) {
+        for (unsigned l = 0; l < NER_N_LABELS; l++)
+            scores[l] += f->emit[f->token][l];
+        return;
+    }
+    for (unsigned c = 0; c < NER_N_PAIRS; c++)
+        scores[c] += f->pair[c];
+    f->token++;
+}
+
+static void test_ner_viterbi_finds_the_best_valid_sequence(void **state)
+{
+    /* Token by token, O wins the first word and I-PER (which may not
+    ** follow O) the second; B-PER I-PER scores more as a whole.  A third
+    ** word prefers I-ORG, which may not follow I-PER (O B-ORG I-ORG scores
+    ** 3.0, B-PER I-PER O 3.4). */
+    float emit[3][NER_N_LABELS] = { { 0 } };
+    float pair[NER_N_PAIRS] = { 0 };
+    struct ner_atoms at[3];
+    struct fixed_scores f = { emit, pair, 0 };
+    uint8_t labels[3];
+    (void)state;
+    memset(at, 0, sizeof at);
+    emit[0][0] = 1.0f;
+    emit[0][NER_B(NER_PER)] = 0.9f;
+    emit[0][NER_I(NER_ORG)] = 5.0f;
+    emit[1][NER_I(NER_PER)] = 2.0f;
+    emit[2][NER_I(NER_ORG)] = 2.0f;
+    emit[2][0] = 0.5f;
+    annals__ner_viterbi(at, 3, score_fixed, &f, labels);
+    assert_int_equal(labels[0], NER_B(NER_PER));
+    assert_int_equal(labels[1], NER_I(NER_PER));
+    assert_int_equal(labels[2], 0);
+    /* A pair weight that penalises O after I-PER makes the third word B-ORG. */
+    emit[2][NER_B(NER_ORG)] = 0.4f;
+    pair[(NER_I(NER_PER) + 1) * NER_N_LABELS + 0] = -1.0f;
+    f.token = 0;
+    annals__ner_viterbi(at, 3, score_fixed, &f, labels);
+    assert_int_equal(labels[2], NER_B(NER_ORG));
 }
 
 /* Build a gazetteer into m from the lines of text (written to a scratch
@@ -402,7 +457,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_ner_gum_leaves_out_noncommercial_genres),
         cmocka_unit_test(test_ner_rejects_a_line_without_a_tag),
         cmocka_unit_test(test_ner_counts_exact_matches_only),
-        cmocka_unit_test(test_ner_best_never_starts_with_inside),
+        cmocka_unit_test(test_ner_inside_only_continues_its_type),
+        cmocka_unit_test(test_ner_viterbi_finds_the_best_valid_sequence),
         cmocka_unit_test(test_ner_gazetteer_matches_phrases_case_insensitively),
         cmocka_unit_test(test_ner_aliases_share_a_reference_name),
         cmocka_unit_test(test_ner_rejects_an_alias_without_its_name),
