@@ -1155,6 +1155,32 @@ static int emits(const struct np *x)
     return 1;
 }
 
+/* The countries conjoined in the of-phrase that gave phrase x its country
+** ("the foreign ministers of India and Bangladesh", "the presidents of
+** Rwanda and the Democratic Republic of Congo"): the phrases of the
+** of-phrase and its conjuncts into out[0..max), when there are two or more
+** and none is an actor of its own; returns how many.  Each then stands for
+** an actor of x's sector. */
+static size_t complement_conjuncts(const struct ctx *c, const struct np *x, size_t *out,
+                                   size_t max)
+{
+    if (x->skip || x->complement < 0 || x->cty != CTY_EXPLICIT || max < 2)
+        return 0;
+    size_t y = (size_t)x->complement, n = 0;
+    const struct np *yc = &c->np[y];
+    if (!yc->place || strcmp(yc->country, x->country) != 0 || emits(yc))
+        return 0;
+    out[n++] = y;
+    for (size_t k = y + 1; k < c->n_np && n < max && c->np[k].sent == yc->sent; k++) {
+        const struct np *z = &c->np[k];
+        if (z->place && z->cty == CTY_EXPLICIT && !emits(z) && deprel_is(c, z->synhead, "conj") &&
+            W(c, z->synhead)->head == (int64_t)yc->synhead &&
+            strcmp(z->country, yc->country) != 0)
+            out[n++] = k;
+    }
+    return n >= 2 ? n : 0;
+}
+
 static int32_t date_of(const annals_doc *d)
 {
     const char *s = d->meta[ANNALS_META_DATE];
@@ -1326,7 +1352,8 @@ int annals__actors_run(const annals_pipeline *p, annals_doc *d)
 
     size_t n = 0, dem[4];
     for (size_t k = 0; k < c.n_np; k++)
-        n += emits(&c.np[k]) ? 1 + conjoined_demonyms(&c, &c.np[k], dem, 4)
+        n += emits(&c.np[k]) ? 1 + conjoined_demonyms(&c, &c.np[k], dem, 4) +
+                                   complement_conjuncts(&c, &c.np[k], dem, 4)
              : relationship_phrase(&c, &c.np[k]) ? c.np[k].n : 0;
     d->actor = annals__arena_alloc(&d->arena, (n + 1) * sizeof *d->actor);
     if (d->actor == NULL)
@@ -1363,6 +1390,22 @@ int annals__actors_run(const annals_pipeline *p, annals_doc *d)
             b->n_words = 1;
             b->source = ACTOR_FROM_DEMONYM;
             d->word_actor[dem[i]] = (int32_t)d->n_actor++;
+        }
+        /* each country of a conjoined of-phrase is an actor of x's sector */
+        nd = complement_conjuncts(&c, x, dem, 4);
+        for (size_t i = 0; i < nd; i++) {
+            const struct np *y = &c.np[dem[i]];
+            struct doc_actor *b = &d->actor[d->n_actor];
+            memset(b, 0, sizeof *b);
+            memcpy(b->country, y->country, sizeof b->country);
+            memcpy(b->sector, x->sector, sizeof b->sector);
+            b->entity = y->entity;
+            b->first_word = y->first;
+            b->n_words = y->n;
+            b->source = ACTOR_FROM_NAME;
+            for (size_t w = y->first; w < y->first + y->n; w++)
+                d->word_actor[w] = (int32_t)d->n_actor;
+            d->n_actor++;
         }
         struct doc_actor *a = &d->actor[d->n_actor];
         memcpy(a->country, x->country, sizeof a->country);

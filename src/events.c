@@ -970,6 +970,39 @@ static int complement_has_event(const struct ctx *c, size_t first_ev, int32_t v)
     return 0;
 }
 
+/* Is speech verb v an attribution set after the clause it reports ("...,
+** officials said", "..., South Korea's military said, the third such
+** launch"), or a participle adding to one ("the ministry said, adding
+** that")?  Its subject follows a comma that follows a verb of the
+** sentence, or it is hung on a verb before it with no content clause of its
+** own. */
+static int attribution(const annals_doc *d, const struct sent_tree *t, int32_t v)
+{
+    int32_t h = head_of(d, v), s = find_child(d, t, v, "nsubj", 0, NULL), before = 0;
+    if (h >= 0 && rel_is(d, v, "advcl") && lemma_in(d, h, SPEECH_VERBS))
+        return 1;
+    if (s >= 0 && s < v) {
+        int32_t first = s;
+        for (int32_t k = t->w0; k < s; k++)
+            if (dominated_by(d, k, s)) {
+                first = k;
+                break;
+            }
+        if (first > t->w0 && lemma_in(d, first - 1, ",")) {
+            for (int32_t k = t->w0; k < first - 1; k++)
+                if (is_verbal(d, t, k))
+                    return 1;
+        }
+    }
+    for (int32_t c = child(t, v); c >= 0; c = sibling(t, c)) {
+        if ((rel_is(d, c, "ccomp") || rel_is(d, c, "xcomp") || rel_is(d, c, "obj")) && c > v)
+            return 0;       /* "said that ...": the content follows */
+        before |= rel_is(d, c, "ccomp") || rel_is(d, c, "parataxis");
+    }
+    return before || (h >= 0 && h < v && (rel_is(d, v, "parataxis") || rel_is(d, v, "conj")) &&
+                      is_verbal(d, t, h));
+}
+
 /* Is k an actor of another country than sa's? */
 static int other_country(const annals_doc *d, int32_t k, const struct doc_actor *sa)
 {
@@ -1241,6 +1274,11 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     if (best == NULL)
         return ANNALS_OK;
     if (speech_pass && complement_has_event(c, first_ev, v))
+        return ANNALS_OK;
+    /* "X crossed the border, a military official said": an attribution set
+    ** after its clause says where the news came from; it is no statement of
+    ** its own when the clause holds no event */
+    if (speech_pass && attribution(d, t, v))
         return ANNALS_OK;
     /* "the visit of the Indian president to Dhaka": the of-phrase is the
     ** agent unless it is the pattern's target ("the arrest of") */
