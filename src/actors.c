@@ -254,6 +254,12 @@ static int can_continue(const struct ctx *c, size_t start, size_t w, size_t end)
         return !upos_is(c, w, "PUNCT");
     if (upos_is(c, w, "PROPN"))
         return 1;
+    /* "North Korea test-fired": a noun joined to a finite verb after it is
+    ** part of the verb, not of the phrase */
+    if (upos_is(c, w, "NOUN") && w + 2 < end && hyphen(c, w + 1) && upos_is(c, w + 2, "VERB") &&
+        W(c, w)->head == (int64_t)(w + 2) && !deprel_is(c, w + 2, "amod") &&
+        !deprel_is(c, w + 2, "acl") && !deprel_is(c, w + 2, "compound"))
+        return 0;
     if (upos_is(c, w, "NOUN")) {
         if (!upos_is(c, prev, "NOUN"))
             return upos_is(c, prev, "PROPN") || upos_is(c, prev, "ADJ") ||

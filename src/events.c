@@ -978,9 +978,12 @@ static int complement_has_event(const struct ctx *c, size_t first_ev, int32_t v)
 ** own. */
 static int attribution(const annals_doc *d, const struct sent_tree *t, int32_t v)
 {
-    int32_t h = head_of(d, v), s = find_child(d, t, v, "nsubj", 0, NULL), before = 0;
+    int32_t h = head_of(d, v), s = -1, before = 0;
     if (h >= 0 && rel_is(d, v, "advcl") && lemma_in(d, h, SPEECH_VERBS))
         return 1;
+    for (int32_t c = child(t, v); c >= 0; c = sibling(t, c))
+        if (rel_is(d, c, "nsubj") && c < v && c > s)
+            s = c;          /* the nearest: the parse may hang a second one */
     if (s >= 0 && s < v) {
         int32_t first = s;
         for (int32_t k = t->w0; k < s; k++)
@@ -988,11 +991,15 @@ static int attribution(const annals_doc *d, const struct sent_tree *t, int32_t v
                 first = k;
                 break;
             }
-        if (first > t->w0 && lemma_in(d, first - 1, ",")) {
-            for (int32_t k = t->w0; k < first - 1; k++)
-                if (is_verbal(d, t, k))
-                    return 1;
-        }
+        /* the comma may be read as part of the subject ("dozens more, police
+        ** officials said") */
+        int32_t comma = -1;
+        for (int32_t k = first > t->w0 ? first - 1 : first; k < s; k++)
+            if (lemma_in(d, k, ","))
+                comma = k;
+        for (int32_t k = t->w0; k < comma; k++)
+            if (is_verbal(d, t, k))
+                return 1;
     }
     for (int32_t c = child(t, v); c >= 0; c = sibling(t, c)) {
         if ((rel_is(d, c, "ccomp") || rel_is(d, c, "xcomp") || rel_is(d, c, "obj")) && c > v)
