@@ -492,6 +492,13 @@ static void read_np(struct ctx *c, struct np *x)
         for (; len > 0 && got == 0; len--) {
             size_t bl = join_words(c, i, len, buf, sizeof buf, 1);
             const char *sec = bl ? annals__onto_sector_word(c->t, buf, bl) : NULL;
+            /* a plural the table does not list: "presidents", "premiers" */
+            if (sec == NULL && len == 1 && x->role_n == 0 && xpos_is(c, i, "NNS") &&
+                W(c, i)->lemma_len < sizeof buf) {
+                bl = W(c, i)->lemma_len;
+                memcpy(buf, W(c, i)->lemma, bl);
+                sec = annals__onto_sector_word(c->t, buf, bl);
+            }
             if (sec == NULL)
                 continue;
             got = len;

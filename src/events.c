@@ -285,6 +285,31 @@ static int is_passive(const annals_doc *d, const struct sent_tree *t, int32_t v)
             find_child(d, t, v, "obl:agent", 0, NULL) >= 0 && !lemma_in(d, v, AFFILIATION_VERBS));
 }
 
+/* Verbs whose object does what their to-clause says ("prompted Tokyo to
+** lodge a protest", "led the army to withdraw"): the clause is done, by
+** the object. */
+#define PROMPT_VERBS "prompt|spur|lead|cause|trigger|provoke"
+
+/* Is v an order to the source's own people ("ordered the army to raise its
+** readiness", "ordered Thai nationals to leave")?  Then what is ordered is
+** the source's own act, and the order no demand on another. */
+static int commands_own(const annals_doc *d, const struct sent_tree *t, int32_t v)
+{
+    if (!lemma_in(d, v, "order|instruct|direct|command") ||
+        (find_child(d, t, v, "xcomp", 0, NULL) < 0 &&
+         find_child(d, t, v, "ccomp", 0, NULL) < 0))
+        return 0;
+    int32_t o = find_child(d, t, v, "obj", 0, NULL), sj = find_child(d, t, v, "nsubj", 0, NULL);
+    const struct doc_actor *a = o >= 0 ? annals__actor_of_word(d, (size_t)o) : NULL;
+    const struct doc_actor *b = sj >= 0 ? annals__actor_of_word(d, (size_t)sj) : NULL;
+    if (o < 0)
+        return 0;
+    if (a == NULL)
+        return lemma_in(d, o, "army|military|troops|forces|police|soldiers|navy|units|officers|"
+                              "citizens|nationals|residents|ministry|government");
+    return b != NULL && a->country[0] != '\0' && strcmp(a->country, b->country) == 0;
+}
+
 /* Subjects (agents) of verb v: its own, or inherited from the verb it is
 ** conjoined to, or from the verb that controls it ("X agreed to meet"). */
 static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t v,
@@ -327,9 +352,20 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
             subjects_of(d, t, head_of(d, h), s, depth + 1);
         return;
     }
+    /* "prompted Tokyo to lodge a protest": the object does it */
+    int32_t ob = find_child(d, t, h, "obj", 0, NULL);
+    if ((rel_is(d, v, "xcomp") || rel_is(d, v, "ccomp")) && ob >= 0 && lemma_in(d, h, PROMPT_VERBS)) {
+        add_with_conj(d, t, s, ob);
+        return;
+    }
     /* an acl ("the forces backed by X") has no agent of its own */
     if (rel_is(d, v, "conj") || rel_is(d, v, "xcomp") || rel_is(d, v, "advcl"))
         subjects_of(d, t, h, s, depth + 1);
+    /* "The presidents of A and B, meeting in Doha, agreed": a participle set
+    ** off after a noun is done by it */
+    else if (rel_is(d, v, "acl") && h < v && xpos_is(d, v, "VBG") && lemma_in(d, v - 1, ",") &&
+             (upos_is(d, h, "NOUN") || upos_is(d, h, "PROPN")))
+        add_with_conj(d, t, s, h);
     /* a finite verb the parser hung on the noun before it ("Kenyan police
     ** fired tear gas", "Chile's minister, Ana Torres, stated" as an
     ** apposition, "soldiers clashed" with the noun as the sentence's
@@ -389,7 +425,7 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
 #define NATURAL_CAUSES "flood|storm|earthquake|quake|cyclone|hurricane|typhoon|landslide|" \
                        "mudslide|blaze|wildfire|heat|heatwave|drought|disease|outbreak|" \
                        "epidemic|accident|crash|collision|avalanche|lightning|tsunami|" \
-                       "eruption|famine|rain|rains|snow|flooding"
+                       "eruption|famine|rain|rains|snow|flooding|collapse|derailment|bus|train|ferry"
 #define NEGATORS "not|never|n't|no|neither|nor|without"
 
 /* The mode a word's own children give it: negated or hypothetical clauses
@@ -455,6 +491,8 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
                     find_child(d, t, cur, "mark", 0, "to") >= 0)) {
             if (is_passive(d, t, h) && lemma_in(d, h, "expect|schedule|set|slate|plan"))
                 mode = mode == MODE_FACT ? MODE_INTENT : mode;  /* "is expected to meet" */
+            else if (lemma_in(d, h, PROMPT_VERBS) || commands_own(d, t, h))
+                ;                   /* "prompted Tokyo to protest": done */
             else if (lemma_in(d, h, APPEAL_VERBS))
                 return MODE_BLOCK;  /* the appeal is the event, not what it asks for */
             if (lemma_in(d, h, REJECT_VERBS))
@@ -1278,7 +1316,7 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         if ((best == NULL || pt->nconds > best->nconds) && pattern_holds(c, pt, &f, &src))
             best = pt;
     }
-    if (best == NULL)
+    if (best == NULL || (!noun && commands_own(d, t, v)))
         return ANNALS_OK;
     if (speech_pass && complement_has_event(c, first_ev, v))
         return ANNALS_OK;
@@ -1316,7 +1354,10 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             annals__timex_days(year, 12, 31) < c->pub_days - 366)
             return ANNALS_OK;
     /* "floods killed 50 people": no actor does what nature does */
-    if (!noun && src.n == 1 && lemma_in(d, src.v[0], NATURAL_CAUSES))
+    int natural = !noun && src.n > 0;
+    for (int k = 0; k < src.n; k++)
+        natural &= lemma_in(d, src.v[k], NATURAL_CAUSES);
+    if (natural)
         return ANNALS_OK;
     /* "the air strike killed dozens": what an event did is part of it */
     for (size_t i = first_ev; !noun && i < d->ev.n; i++)
