@@ -354,7 +354,8 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     }
     /* "prompted Tokyo to lodge a protest": the object does it */
     int32_t ob = find_child(d, t, h, "obj", 0, NULL);
-    if ((rel_is(d, v, "xcomp") || rel_is(d, v, "ccomp")) && ob >= 0 && lemma_in(d, h, PROMPT_VERBS)) {
+    if ((rel_is(d, v, "xcomp") || find_child(d, t, v, "mark", 0, "to") >= 0) && ob >= 0 &&
+        lemma_in(d, h, PROMPT_VERBS)) {
         add_with_conj(d, t, s, ob);
         return;
     }
@@ -491,11 +492,11 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
                     find_child(d, t, cur, "mark", 0, "to") >= 0)) {
             if (is_passive(d, t, h) && lemma_in(d, h, "expect|schedule|set|slate|plan"))
                 mode = mode == MODE_FACT ? MODE_INTENT : mode;  /* "is expected to meet" */
-            else if (lemma_in(d, h, PROMPT_VERBS) || commands_own(d, t, h))
-                ;                   /* "prompted Tokyo to protest": done */
-            else if (lemma_in(d, h, APPEAL_VERBS))
+            else if (lemma_in(d, h, APPEAL_VERBS) && !commands_own(d, t, h))
                 return MODE_BLOCK;  /* the appeal is the event, not what it asks for */
-            if (lemma_in(d, h, REJECT_VERBS))
+            if (lemma_in(d, h, PROMPT_VERBS) || commands_own(d, t, h))
+                ;                   /* "prompted Tokyo to protest": done */
+            else if (lemma_in(d, h, REJECT_VERBS))
                 mode = mode == MODE_FACT ? MODE_REJECT : MODE_BLOCK;
             else if (lemma_in(d, h, INTENT_VERBS))
                 mode = mode == MODE_FACT ? MODE_INTENT : mode;
