@@ -362,6 +362,12 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     /* an acl ("the forces backed by X") has no agent of its own */
     if (rel_is(d, v, "conj") || rel_is(d, v, "xcomp") || rel_is(d, v, "advcl"))
         subjects_of(d, t, h, s, depth + 1);
+    /* "the visiting prime minister of Niger": a present participle before
+    ** a noun is what the noun does */
+    else if (rel_is(d, v, "amod") && h > v && xpos_is(d, v, "VBG") && v > t->w0 &&
+             (upos_is(d, v - 1, "DET") || upos_is(d, v - 1, "ADJ")) &&
+             (upos_is(d, h, "NOUN") || upos_is(d, h, "PROPN")))
+        add_with_conj(d, t, s, h);
     /* "The presidents of A and B, meeting in Doha, agreed": a participle set
     ** off after a noun is done by it */
     else if (rel_is(d, v, "acl") && h < v && xpos_is(d, v, "VBG") && lemma_in(d, v - 1, ",") &&
@@ -1432,8 +1438,10 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     if (src.n == 1 && upos_is(d, src.v[0], "NOUN") &&
         (find_child(d, t, src.v[0], "nummod", 0, "two") >= 0 ||
          find_child(d, t, src.v[0], "det", 0, "both") >= 0))
-        for (size_t i = c->first_ev; i-- > 0;) {
+        for (size_t i = d->ev.n; i-- > 0;) {
             const struct doc_event *o = &d->ev.v[i];
+            if (i >= c->first_ev && o->trigger >= v)
+                continue;       /* only what was told before it */
             if (o->src.word >= 0 && o->tgt.word >= 0 && o->src.code[0] != '\0' &&
                 o->tgt.code[0] != '\0') {
                 src.v[0] = o->src.word;
