@@ -404,7 +404,7 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
 #define PARTICLES "off|up|down|out|back|away|over"
 #define PARTITIVE_NOUNS "round|series|wave|spate|string|number|couple|set|batch|host|" \
                         "dozens|hundreds|thousands|scores|tens|millions|tonnes|tons|" \
-                        "tonne|ton|barrels|doses|shipments|consignment|consignments|tens"
+                        "tonne|ton|barrels|doses|shipments|consignment|consignments|tens|week|weeks|day|days"
 /* Nouns of commitment whose to-clause is promised, not done. */
 #define RESOLVE_NOUNS "resolve|pledge|promise|commitment|determination|vow|readiness|" \
                       "willingness|plan|intention|interest|desire|eagerness"
@@ -1433,6 +1433,13 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         add_spread(d, t, &found, w >= 0 ? w : src.v[i]);
     }
     src = found;
+    /* "received a loan from the World Bank": the giver acts, the receiver
+    ** is done to */
+    if ((best->flags & EVP_FROM) && pp >= 0) {
+        found = src;
+        src = tgt;
+        tgt = found;
+    }
     /* "the two leaders", "both sides": the parties of the last interaction
     ** told before this sentence */
     if (src.n == 1 && upos_is(d, src.v[0], "NOUN") &&
