@@ -446,6 +446,10 @@ static void read_np(struct ctx *c, struct np *x)
                 continue;
             e = pick(e, count);
             got = len;
+            /* "English-speaking", "Russian-speaking": a language, not a country */
+            if (i + len + 1 < end && hyphen(c, i + len) && xpos_is(c, i + len + 1, "VBG") &&
+                (e->kinds & (ONTO_ADJ | ONTO_DEMONYM)))
+                continue;
             int covers = x->head >= i && x->head < i + len;
             if (e->kinds & (ONTO_IGO | ONTO_NGO)) {
                 size_t ol = strlen(e->code);

@@ -290,6 +290,9 @@ static int is_passive(const annals_doc *d, const struct sent_tree *t, int32_t v)
 ** the object. */
 #define PROMPT_VERBS "prompt|spur|lead|cause|trigger|provoke"
 
+static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t v,
+                        struct args *s, int depth);
+
 /* Is v an order to the source's own people ("ordered the army to raise its
 ** readiness", "ordered Thai nationals to leave")?  Then what is ordered is
 ** the source's own act, and the order no demand on another. */
@@ -299,15 +302,24 @@ static int commands_own(const annals_doc *d, const struct sent_tree *t, int32_t 
         (find_child(d, t, v, "xcomp", 0, NULL) < 0 &&
          find_child(d, t, v, "ccomp", 0, NULL) < 0))
         return 0;
-    int32_t o = find_child(d, t, v, "obj", 0, NULL), sj = find_child(d, t, v, "nsubj", 0, NULL);
+    /* "residents were ordered to leave": by the authorities over them */
+    if (find_child(d, t, v, "nsubj:pass", 0, NULL) >= 0)
+        return find_child(d, t, v, "obl:agent", 0, NULL) < 0;
+    int32_t o = find_child(d, t, v, "obj", 0, NULL);
+    struct args sj = {{0}, 0};
+    subjects_of(d, t, v, &sj, 0);
     const struct doc_actor *a = o >= 0 ? annals__actor_of_word(d, (size_t)o) : NULL;
-    const struct doc_actor *b = sj >= 0 ? annals__actor_of_word(d, (size_t)sj) : NULL;
     if (o < 0)
         return 0;
     if (a == NULL)
         return lemma_in(d, o, "army|military|troops|forces|police|soldiers|navy|units|officers|"
                               "citizens|nationals|residents|ministry|government");
-    return b != NULL && a->country[0] != '\0' && strcmp(a->country, b->country) == 0;
+    for (int i = 0; i < sj.n; i++) {
+        const struct doc_actor *b = annals__actor_of_word(d, (size_t)sj.v[i]);
+        if (b != NULL && a->country[0] != '\0' && strcmp(a->country, b->country) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 /* Subjects (agents) of verb v: its own, or inherited from the verb it is
@@ -434,6 +446,12 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                        "epidemic|accident|crash|collision|avalanche|lightning|tsunami|" \
                        "eruption|famine|rain|rains|snow|flooding|collapse|derailment|bus|train|ferry"
 #define NEGATORS "not|never|n't|no|neither|nor|without"
+/* Verbs of harm, and the nouns for people who may do it unnamed. */
+#define HARM_VERBS "kill|wound|injure|hurt|maim"
+#define PERSON_NOUNS "man|men|gunman|gunmen|attacker|attackers|assailant|assailants|bomber|" \
+                     "militant|militants|fighter|fighters|people|person|individual|" \
+                     "suspect|suspects|mob|crowd|group|unknown|someone|raider|raiders|" \
+                     "kidnapper|kidnappers|sniper|snipers|shooter|shooters"
 
 /* The mode a word's own children give it: negated or hypothetical clauses
 ** block, a future auxiliary makes an intent. */
@@ -877,8 +895,9 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
     /* "exchanged fire ..., killing a soldier": a participle telling what an
     ** event of the same root did is part of it */
     for (size_t i = c->first_ev; rel_is(d, v, "advcl") && xpos_is(d, v, "VBG") && i < d->ev.n; i++)
-        if (d->ev.v[i].trigger == head_of(d, v) && memcmp(d->ev.v[i].code, e.code, 2) == 0)
-            return ANNALS_OK;
+        if (d->ev.v[i].trigger == head_of(d, v) &&
+            (memcmp(d->ev.v[i].code, e.code, 2) == 0 || lemma_in(d, v, "force|drive|leave")))
+            return ANNALS_OK;   /* "..., forcing villagers to flee": what it caused */
 
     /* the same interaction stated again, as it was or in general terms
     ** ("made a telephone call" 041, then "discussed" 040): one more mention */
@@ -1025,6 +1044,11 @@ static int attribution(const annals_doc *d, const struct sent_tree *t, int32_t v
 {
     int32_t h = head_of(d, v), s = -1, before = 0;
     if (h >= 0 && rel_is(d, v, "advcl") && lemma_in(d, h, SPEECH_VERBS))
+        return 1;
+    /* "Speaking to reporters, the president praised ...": the setting of
+    ** another act */
+    if (h >= 0 && rel_is(d, v, "advcl") && xpos_is(d, v, "VBG") &&
+        find_child(d, t, v, "ccomp", 0, NULL) < 0)
         return 1;
     for (int32_t c = child(t, v); c >= 0; c = sibling(t, c))
         if (rel_is(d, c, "nsubj") && c < v && c > s)
@@ -1366,6 +1390,18 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         natural &= lemma_in(d, src.v[k], NATURAL_CAUSES);
     if (natural)
         return ANNALS_OK;
+    /* "a border war that killed", "rocket fire that wounded two soldiers":
+    ** a thing that is no actor and no person kills no one */
+    if (!noun && lemma_in(d, v, HARM_VERBS) && src.n > 0 && !f.passive) {
+        int things = 1;
+        for (int k = 0; k < src.n; k++) {
+            int32_t w = is_relative(d, src.v[k]) && head_of(d, v) >= 0 ? head_of(d, v) : src.v[k];
+            things &= upos_is(d, w, "NOUN") && annals__actor_of_word(d, (size_t)w) == NULL &&
+                      stand_in(d, t, w, AS_SOURCE) < 0 && !lemma_in(d, w, PERSON_NOUNS);
+        }
+        if (things)
+            return ANNALS_OK;
+    }
     /* "the air strike killed dozens": what an event did is part of it */
     for (size_t i = first_ev; !noun && i < d->ev.n; i++)
         for (int k = 0; k < src.n; k++)
