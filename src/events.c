@@ -299,8 +299,8 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
 static int commands_own(const annals_doc *d, const struct sent_tree *t, int32_t v)
 {
     if (!lemma_in(d, v, "order|instruct|direct|command") ||
-        (find_child(d, t, v, "xcomp", 0, NULL) < 0 &&
-         find_child(d, t, v, "ccomp", 0, NULL) < 0))
+        (find_child(d, t, v, "xcomp", 0, NULL) < 0 && find_child(d, t, v, "ccomp", 0, NULL) < 0 &&
+         find_child(d, t, v, "advcl", 0, NULL) < 0))
         return 0;
     /* "residents were ordered to leave": by the authorities over them */
     if (find_child(d, t, v, "nsubj:pass", 0, NULL) >= 0)
@@ -311,7 +311,7 @@ static int commands_own(const annals_doc *d, const struct sent_tree *t, int32_t 
     const struct doc_actor *a = o >= 0 ? annals__actor_of_word(d, (size_t)o) : NULL;
     if (o < 0)
         return 0;
-    if (a == NULL)
+    if (a == NULL || a->country[0] == '\0')
         return lemma_in(d, o, "army|military|troops|forces|police|soldiers|navy|units|officers|"
                               "citizens|nationals|residents|ministry|government");
     for (int i = 0; i < sj.n; i++) {
@@ -364,10 +364,11 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
             subjects_of(d, t, head_of(d, h), s, depth + 1);
         return;
     }
-    /* "prompted Tokyo to lodge a protest": the object does it */
+    /* "prompted Tokyo to lodge a protest", "helped police arrest": the
+    ** object does it */
     int32_t ob = find_child(d, t, h, "obj", 0, NULL);
     if ((rel_is(d, v, "xcomp") || find_child(d, t, v, "mark", 0, "to") >= 0) && ob >= 0 &&
-        lemma_in(d, h, PROMPT_VERBS)) {
+        lemma_in(d, h, PROMPT_VERBS "|help|enable|assist")) {
         add_with_conj(d, t, s, ob);
         return;
     }
@@ -1156,6 +1157,12 @@ static int32_t stand_in(const annals_doc *d, const struct sent_tree *t, int32_t 
         return -1;
     if (own)
         k = -1;                 /* "pulled its troops back": the source's own */
+    /* "moved troops to its border with Belarus": the partner, not the owner */
+    if (k >= 0 && upos_is(d, k, "PRON") && !source) {
+        int32_t p = find_pp(d, t, w, -1, "with|between", NULL);
+        if (p >= 0 && annals__actor_of_word(d, (size_t)p) != NULL)
+            return p;
+    }
     if (k < 0)
         k = find_pp(d, t, w, -1, "by", NULL);
     if (k < 0)
@@ -1483,7 +1490,7 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
          find_child(d, t, src.v[0], "det", 0, "both") >= 0))
         for (size_t i = d->ev.n; i-- > 0;) {
             const struct doc_event *o = &d->ev.v[i];
-            if (i >= c->first_ev && o->trigger >= v)
+            if (i >= c->first_ev && o->trigger >= src.v[0])
                 continue;       /* only what was told before it */
             if (o->src.word >= 0 && o->tgt.word >= 0 && o->src.code[0] != '\0' &&
                 o->tgt.code[0] != '\0') {
@@ -1499,7 +1506,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     /* a purpose with no actor for its object ("sent teams to fight an
     ** outbreak") is an aim, not an event */
     if (!noun && tgt.n == 0 && rel_is(d, v, "advcl") && find_child(d, t, v, "mark", 0, "to") >= 0 &&
-        !lemma_in(d, head_of(d, v), INTENT_VERBS "|" TRANSPARENT))
+        !lemma_in(d, head_of(d, v), INTENT_VERBS "|" TRANSPARENT "|" PROMPT_VERBS) &&
+        !commands_own(d, t, head_of(d, v)))
         return ANNALS_OK;
 
     int conf = 90 - (reported ? 5 : 0) - (vague ? 10 : 0) - (noun ? 15 : 0) -
