@@ -1035,6 +1035,22 @@ static int complement_has_event(const struct ctx *c, size_t first_ev, int32_t v)
     return 0;
 }
 
+/* Does word w hold a quotation mark (straight or curly, alone or in a run
+** of punctuation such as ',"')? */
+static int quote_mark(const annals_doc *d, int32_t w)
+{
+    const char *f = W(d, w)->form;
+    size_t n = W(d, w)->form_len;
+    if (!upos_is(d, w, "PUNCT"))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (f[i] == '"' || f[i] == '\'' || f[i] == '`' ||
+            (i + 2 < n && (unsigned char)f[i] == 0xE2 && (unsigned char)f[i + 1] == 0x80 &&
+             (unsigned char)f[i + 2] >= 0x98 && (unsigned char)f[i + 2] <= 0x9F))
+            return 1;
+    return 0;
+}
+
 /* Is speech verb v an attribution set after the clause it reports ("...,
 ** officials said", "..., South Korea's military said, the third such
 ** launch"), or a participle adding to one ("the ministry said, adding
@@ -1067,6 +1083,8 @@ static int attribution(const annals_doc *d, const struct sent_tree *t, int32_t v
         for (int32_t k = first > t->w0 ? first - 1 : first; k < s; k++)
             if (lemma_in(d, k, ","))
                 comma = k;
+            else if (quote_mark(d, k))
+                return 0;   /* '"...," Waweru told reporters': a quotation is said */
         for (int32_t k = t->w0; k < comma; k++)
             if (is_verbal(d, t, k))
                 return 1;
