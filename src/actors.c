@@ -507,6 +507,8 @@ static void read_np(struct ctx *c, struct np *x)
                 continue;
             got = len;
             size_t last = i + len - 1, lw = W(c, last)->form_len;
+            if (lw > bl)
+                lw = bl;        /* read by its lemma, shorter than the form */
             /* "rebel commander", "rebel forces": the first generic word
             ** says whose the later one is */
             if (in_list(buf + bl - lw, lw, generic_role)) {

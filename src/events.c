@@ -105,14 +105,61 @@ static int32_t find_child(const annals_doc *d, const struct sent_tree *t, int32_
     return -1;
 }
 
+/* Past forms of the lexicon's irregular verbs: the lemmatiser, learned from a
+** treebank, guesses at forms it has not seen ("froze" -> "fbe"). */
+static const char *const IRREGULAR_PAST[][2] = {
+    {"beat", "beat"}, {"beaten", "beat"}, {"began", "begin"}, {"begun", "begin"},
+    {"bid", "bid"}, {"blew", "blow"}, {"blown", "blow"}, {"broke", "break"},
+    {"broken", "break"}, {"brought", "bring"}, {"burnt", "burn"}, {"caught", "catch"},
+    {"chose", "choose"}, {"chosen", "choose"}, {"dealt", "deal"}, {"drew", "draw"},
+    {"drawn", "draw"}, {"drove", "drive"}, {"driven", "drive"}, {"fed", "feed"},
+    {"fled", "flee"}, {"flew", "fly"}, {"flown", "fly"}, {"forbade", "forbid"},
+    {"forbidden", "forbid"}, {"forgave", "forgive"}, {"forgiven", "forgive"},
+    {"fought", "fight"}, {"froze", "freeze"}, {"frozen", "freeze"}, {"gave", "give"},
+    {"given", "give"}, {"got", "get"}, {"gotten", "get"}, {"held", "hold"},
+    {"hung", "hang"}, {"hit", "hit"}, {"kept", "keep"}, {"laid", "lay"}, {"led", "lead"},
+    {"left", "leave"}, {"lent", "lend"}, {"lit", "light"}, {"made", "make"},
+    {"met", "meet"}, {"overcame", "overcome"}, {"overran", "overrun"},
+    {"overthrew", "overthrow"}, {"overthrown", "overthrow"}, {"overtook", "overtake"},
+    {"overtaken", "overtake"}, {"paid", "pay"}, {"put", "put"}, {"quit", "quit"},
+    {"ran", "run"}, {"rebuilt", "rebuild"}, {"retook", "retake"}, {"retaken", "retake"},
+    {"rode", "ride"}, {"rose", "rise"}, {"risen", "rise"}, {"said", "say"},
+    {"sank", "sink"}, {"sunk", "sink"}, {"sat", "sit"}, {"saw", "see"}, {"seen", "see"},
+    {"sent", "send"}, {"set", "set"}, {"shook", "shake"}, {"shot", "shoot"},
+    {"shut", "shut"}, {"slew", "slay"}, {"slain", "slay"}, {"sold", "sell"},
+    {"sought", "seek"}, {"spoke", "speak"}, {"spoken", "speak"}, {"spent", "spend"},
+    {"stole", "steal"}, {"stolen", "steal"}, {"stood", "stand"}, {"struck", "strike"},
+    {"stricken", "strike"}, {"swept", "sweep"}, {"swore", "swear"}, {"sworn", "swear"},
+    {"took", "take"}, {"taken", "take"}, {"taught", "teach"}, {"threw", "throw"},
+    {"thrown", "throw"}, {"told", "tell"}, {"tore", "tear"}, {"torn", "tear"},
+    {"undertook", "undertake"}, {"undertaken", "undertake"}, {"upheld", "uphold"},
+    {"withdrew", "withdraw"}, {"withdrawn", "withdraw"}, {"withheld", "withhold"},
+    {"won", "win"}, {"wrote", "write"}, {"written", "write"}};
+
+/* Is w a verb's past form the tagger read as a preposition ("fighters
+** overran an army base" with "overran" the case of "base")?  Its phrase is
+** then its object, and the noun that phrase hangs on its subject. */
+static int past_read_as_preposition(const annals_doc *d, int32_t w)
+{
+    const struct doc_word *x = W(d, w);
+    if (!upos_is(d, w, "ADP") || !rel_is(d, w, "case") || x->head < 0)
+        return 0;
+    for (size_t i = 0; i < sizeof IRREGULAR_PAST / sizeof *IRREGULAR_PAST; i++)
+        if (strlen(IRREGULAR_PAST[i][0]) == x->form_len &&
+            in_set(IRREGULAR_PAST[i][0], x->form, x->form_len))
+            return 1;
+    return 0;
+}
+
 /* A verb, or a word tagged as an adjective or noun that has an object of
 ** its own ("vowed to free the hostages", "police shot dead two
-** protesters": neither takes an object). */
+** protesters": neither takes an object), or a past tagged as a preposition. */
 static int is_verbal(const annals_doc *d, const struct sent_tree *t, int32_t w)
 {
     return upos_is(d, w, "VERB") ||
            ((upos_is(d, w, "ADJ") || upos_is(d, w, "NOUN")) &&
-            find_child(d, t, w, "obj", 0, NULL) >= 0);
+            find_child(d, t, w, "obj", 0, NULL) >= 0) ||
+           past_read_as_preposition(d, w);
 }
 
 static int32_t head_of(const annals_doc *d, int32_t w)
@@ -351,6 +398,11 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     if (W(d, v)->head < 0)
         return;
     int32_t h = (int32_t)W(d, v)->head;
+    if (past_read_as_preposition(d, v)) {
+        if (head_of(d, h) >= 0 && (upos_is(d, head_of(d, h), "NOUN") || upos_is(d, head_of(d, h), "PROPN")))
+            add_with_conj(d, t, s, head_of(d, h));
+        return;
+    }
     if (passive && rel_is(d, v, "conj") == 0)
         return;                 /* an agentless passive has no source */
     /* a to- or in-clause of a noun ("Laos's decision to reopen", "expressed
@@ -1278,6 +1330,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         f.obj = head_of(d, v);  /* "the ceasefire agreed by A and B" */
     if (f.obj < 0 && !noun && verb_read_as_adjective(d, t, v))
         f.obj = head_of(d, v);  /* "the government expressed concern" */
+    if (f.obj < 0 && past_read_as_preposition(d, v))
+        f.obj = head_of(d, v);  /* "fighters overran an army base" */
     f.xc = find_child(d, t, v, "xcomp", 0, NULL);
     f.prt = -1;
     f.iobj = -1;
@@ -1558,36 +1612,6 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     return rc;
 }
 
-/* Past forms of the lexicon's irregular verbs: the lemmatiser, learned from a
-** treebank, guesses at forms it has not seen ("froze" -> "fbe"). */
-static const char *const IRREGULAR_PAST[][2] = {
-    {"beat", "beat"}, {"beaten", "beat"}, {"began", "begin"}, {"begun", "begin"},
-    {"bid", "bid"}, {"blew", "blow"}, {"blown", "blow"}, {"broke", "break"},
-    {"broken", "break"}, {"brought", "bring"}, {"burnt", "burn"}, {"caught", "catch"},
-    {"chose", "choose"}, {"chosen", "choose"}, {"dealt", "deal"}, {"drew", "draw"},
-    {"drawn", "draw"}, {"drove", "drive"}, {"driven", "drive"}, {"fed", "feed"},
-    {"fled", "flee"}, {"flew", "fly"}, {"flown", "fly"}, {"forbade", "forbid"},
-    {"forbidden", "forbid"}, {"forgave", "forgive"}, {"forgiven", "forgive"},
-    {"fought", "fight"}, {"froze", "freeze"}, {"frozen", "freeze"}, {"gave", "give"},
-    {"given", "give"}, {"got", "get"}, {"gotten", "get"}, {"held", "hold"},
-    {"hung", "hang"}, {"hit", "hit"}, {"kept", "keep"}, {"laid", "lay"}, {"led", "lead"},
-    {"left", "leave"}, {"lent", "lend"}, {"lit", "light"}, {"made", "make"},
-    {"met", "meet"}, {"overcame", "overcome"}, {"overran", "overrun"},
-    {"overthrew", "overthrow"}, {"overthrown", "overthrow"}, {"overtook", "overtake"},
-    {"overtaken", "overtake"}, {"paid", "pay"}, {"put", "put"}, {"quit", "quit"},
-    {"ran", "run"}, {"rebuilt", "rebuild"}, {"retook", "retake"}, {"retaken", "retake"},
-    {"rode", "ride"}, {"rose", "rise"}, {"risen", "rise"}, {"said", "say"},
-    {"sank", "sink"}, {"sunk", "sink"}, {"sat", "sit"}, {"saw", "see"}, {"seen", "see"},
-    {"sent", "send"}, {"set", "set"}, {"shook", "shake"}, {"shot", "shoot"},
-    {"shut", "shut"}, {"slew", "slay"}, {"slain", "slay"}, {"sold", "sell"},
-    {"sought", "seek"}, {"spoke", "speak"}, {"spoken", "speak"}, {"spent", "spend"},
-    {"stole", "steal"}, {"stolen", "steal"}, {"stood", "stand"}, {"struck", "strike"},
-    {"stricken", "strike"}, {"swept", "sweep"}, {"swore", "swear"}, {"sworn", "swear"},
-    {"took", "take"}, {"taken", "take"}, {"taught", "teach"}, {"threw", "throw"},
-    {"thrown", "throw"}, {"told", "tell"}, {"tore", "tear"}, {"torn", "tear"},
-    {"undertook", "undertake"}, {"undertaken", "undertake"}, {"upheld", "uphold"},
-    {"withdrew", "withdraw"}, {"withdrawn", "withdraw"}, {"withheld", "withhold"},
-    {"won", "win"}, {"wrote", "write"}, {"written", "write"}};
 
 /* The lexicon's patterns for word w: [*lo, *hi).  Its lemma first, then its
 ** form, an irregular past, or the form without a regular ending ("shelled",

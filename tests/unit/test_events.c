@@ -395,6 +395,21 @@ static void test_a_language_is_no_country(void **state)
     assert_string_not_equal(e.target.code, "GBREDU");
 }
 
+static void test_a_past_tagged_as_a_preposition_is_a_verb(void **state)
+{
+    struct model_fixture *f = *state;
+    struct annals_event_info e;
+    assert_true(code(f, "Islamist fighters overran an army base in northern Mali.") >= 1);
+    annals_doc_event(f->d, 0, &e);
+    assert_string_equal(e.code, "192");
+}
+
+static void test_a_sit_in_is_a_demonstration(void **state)
+{
+    one_event(*state, "Kenyan nurses began a sit-in at the main hospital in Nairobi.", "141",
+              "KENHLH", "");
+}
+
 static void test_police_firing_on_crowds_is_repression(void **state)
 {
     one_event(*state, "Nepalese police fired on crowds of young demonstrators in Kathmandu.",
@@ -452,6 +467,8 @@ int main(int argc, char **argv)
         T(test_a_visiting_leader_visits),
         T(test_a_language_is_no_country),
         T(test_police_firing_on_crowds_is_repression),
+        T(test_a_past_tagged_as_a_preposition_is_a_verb),
+        T(test_a_sit_in_is_a_demonstration),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
