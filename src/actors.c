@@ -412,7 +412,8 @@ static const char *const territory_noun[] = {
     "city", "cities", "town", "towns", "village", "villages", "territory", "territories",
     "soil", "positions", "outpost", "outposts", "base", "bases", "posts", "province",
     "provinces", "capitals", "airspace", "waters", "targets", "facilities", "sites",
-    "camps", "hideouts", "hideout", "strongholds", "stronghold", "installations", NULL
+    "camps", "hideouts", "hideout", "strongholds", "stronghold", "installations", "post",
+    "position", "camp", "checkpoint", "checkpoints", NULL
 };
 
 /* Names and sector words of phrase x: its own country, sector and head. */

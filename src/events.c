@@ -947,8 +947,12 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
     }
     /* "exchanged fire ..., killing a soldier": a participle telling what an
     ** event of the same root did is part of it */
-    for (size_t i = c->first_ev; rel_is(d, v, "advcl") && xpos_is(d, v, "VBG") && i < d->ev.n; i++)
-        if (d->ev.v[i].trigger == head_of(d, v) &&
+    int32_t pv = v;         /* "killing nine soldiers and wounding 15" */
+    while (rel_is(d, pv, "conj") && xpos_is(d, pv, "VBG") && head_of(d, pv) >= 0 &&
+           xpos_is(d, head_of(d, pv), "VBG"))
+        pv = head_of(d, pv);
+    for (size_t i = c->first_ev; rel_is(d, pv, "advcl") && xpos_is(d, pv, "VBG") && i < d->ev.n; i++)
+        if (d->ev.v[i].trigger == head_of(d, pv) &&
             (memcmp(d->ev.v[i].code, e.code, 2) == 0 || lemma_in(d, v, "force|drive|leave")))
             return ANNALS_OK;   /* "..., forcing villagers to flee": what it caused */
 
