@@ -408,6 +408,11 @@ static const struct onto_name *pick(const struct onto_name *e, size_t count)
 }
 
 /* Places an actor holds: attacked or seized, they stand for it. */
+/* Nouns that count what their of-phrase names. */
+static const char *const count_noun[] = {
+    "dozens", "hundreds", "millions", "scores", "tens", "thousands", NULL
+};
+
 static const char *const territory_noun[] = {
     "city", "cities", "town", "towns", "village", "villages", "territory", "territories",
     "soil", "positions", "outpost", "outposts", "base", "bases", "posts", "province",
@@ -623,7 +628,10 @@ static int is_argument(const struct ctx *c, const struct np *x)
     size_t w = x->synhead;
     for (int depth = 0; depth < 4; depth++) {
         int64_t h = W(c, w)->head;
-        if (h < 0 || !(deprel_is(c, w, "conj") || deprel_is(c, w, "appos")))
+        /* "hundreds of Palestinian detainees": what the number counts acts */
+        int counted = h >= 0 && deprel_is(c, w, "nmod") && case_of(c, w) != SIZE_MAX &&
+                      form_is(c, case_of(c, w), "of") && form_in(c, (size_t)h, count_noun);
+        if (h < 0 || !(deprel_is(c, w, "conj") || deprel_is(c, w, "appos") || counted))
             break;
         w = (size_t)h;
     }

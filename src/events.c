@@ -1450,6 +1450,12 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     int reported = 0, vague = 0, year;
     int mode = !noun ? clause_mode(d, t, v, &reported, &vague)
                : light >= 0 ? clause_mode(d, t, light, &reported, &vague) : MODE_FACT;
+    /* "ahead of a papal envoy's visit", "before next week's talks": still
+    ** to come */
+    int32_t cs = noun ? find_child(d, t, v, "case", 0, NULL) : -1;
+    if (mode == MODE_FACT && cs >= 0 &&
+        (lemma_in(d, cs, "before") || (lemma_in(d, cs, "of") && cs > t->w0 && lemma_in(d, cs - 1, "ahead"))))
+        mode = MODE_INTENT;
     if (mode == MODE_BLOCK)
         return ANNALS_OK;
     if (noun) {

@@ -4,7 +4,8 @@
 **   - clitics make multiword tokens: "don't" = do + n't, "Ali's" = Ali + 's,
 **     "parents'" = parents + ', "cannot" = can + not, "gonna" = gon + na;
 **   - most hyphenated compounds are split ("search - engine"), but words with
-**     a bound prefix ("e-mail", "non-stop") and phone numbers are kept whole;
+**     a bound prefix ("e-mail", "non-stop"), a few nouns of protest and
+**     conflict ("sit-in", "walk-out") and phone numbers are kept whole;
 **   - numbers keep their inner punctuation (1,000.50 9/11 3:30), URLs and
 **     e-mail addresses are one token, and so are emoticons and runs of
 **     punctuation ("...", "!!", "--", ">>");

@@ -410,6 +410,23 @@ static void test_a_sit_in_is_a_demonstration(void **state)
               "KENHLH", "");
 }
 
+static void test_what_hundreds_of_detainees_do_is_theirs(void **state)
+{
+    one_event(*state, "Hundreds of Palestinian detainees began a hunger strike on Sunday.", "142",
+              "PSE", "");
+}
+
+static void test_an_event_still_to_come_is_an_intent(void **state)
+{
+    struct model_fixture *f = *state;
+    struct annals_event_info e;
+    assert_int_equal(code(f, "Officials met in Havana ahead of the Spanish king's visit to Cuba."),
+                     2);
+    annals_doc_event(f->d, 1, &e);
+    assert_string_equal(e.code, "036");
+    assert_string_equal(e.source.code, "ESPGOV");
+}
+
 static void test_police_firing_on_crowds_is_repression(void **state)
 {
     one_event(*state, "Nepalese police fired on crowds of young demonstrators in Kathmandu.",
@@ -469,6 +486,8 @@ int main(int argc, char **argv)
         T(test_police_firing_on_crowds_is_repression),
         T(test_a_past_tagged_as_a_preposition_is_a_verb),
         T(test_a_sit_in_is_a_demonstration),
+        T(test_what_hundreds_of_detainees_do_is_theirs),
+        T(test_an_event_still_to_come_is_an_intent),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
