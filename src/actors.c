@@ -254,6 +254,12 @@ static int can_continue(const struct ctx *c, size_t start, size_t w, size_t end)
         return !upos_is(c, w, "PUNCT");
     if (upos_is(c, w, "PROPN"))
         return 1;
+    /* "North Korea test-fired": a noun joined to a finite verb after it is
+    ** part of the verb, not of the phrase */
+    if (upos_is(c, w, "NOUN") && w + 2 < end && hyphen(c, w + 1) && upos_is(c, w + 2, "VERB") &&
+        W(c, w)->head == (int64_t)(w + 2) && !deprel_is(c, w + 2, "amod") &&
+        !deprel_is(c, w + 2, "acl") && !deprel_is(c, w + 2, "compound"))
+        return 0;
     if (upos_is(c, w, "NOUN")) {
         if (!upos_is(c, prev, "NOUN"))
             return upos_is(c, prev, "PROPN") || upos_is(c, prev, "ADJ") ||
@@ -402,11 +408,17 @@ static const struct onto_name *pick(const struct onto_name *e, size_t count)
 }
 
 /* Places an actor holds: attacked or seized, they stand for it. */
+/* Nouns that count what their of-phrase names. */
+static const char *const count_noun[] = {
+    "dozens", "hundreds", "millions", "scores", "tens", "thousands", NULL
+};
+
 static const char *const territory_noun[] = {
     "city", "cities", "town", "towns", "village", "villages", "territory", "territories",
     "soil", "positions", "outpost", "outposts", "base", "bases", "posts", "province",
     "provinces", "capitals", "airspace", "waters", "targets", "facilities", "sites",
-    "camps", "hideouts", "hideout", "strongholds", "stronghold", "installations", NULL
+    "camps", "hideouts", "hideout", "strongholds", "stronghold", "installations", "post",
+    "position", "camp", "checkpoint", "checkpoints", NULL
 };
 
 /* Names and sector words of phrase x: its own country, sector and head. */
@@ -440,6 +452,10 @@ static void read_np(struct ctx *c, struct np *x)
                 continue;
             e = pick(e, count);
             got = len;
+            /* "English-speaking", "Russian-speaking": a language, not a country */
+            if (i + len + 1 < end && hyphen(c, i + len) && xpos_is(c, i + len + 1, "VBG") &&
+                (e->kinds & (ONTO_ADJ | ONTO_DEMONYM)))
+                continue;
             int covers = x->head >= i && x->head < i + len;
             if (e->kinds & (ONTO_IGO | ONTO_NGO)) {
                 size_t ol = strlen(e->code);
@@ -486,10 +502,19 @@ static void read_np(struct ctx *c, struct np *x)
         for (; len > 0 && got == 0; len--) {
             size_t bl = join_words(c, i, len, buf, sizeof buf, 1);
             const char *sec = bl ? annals__onto_sector_word(c->t, buf, bl) : NULL;
+            /* a plural the table does not list: "presidents", "premiers" */
+            if (sec == NULL && len == 1 && x->role_n == 0 && xpos_is(c, i, "NNS") &&
+                W(c, i)->lemma_len < sizeof buf) {
+                bl = W(c, i)->lemma_len;
+                memcpy(buf, W(c, i)->lemma, bl);
+                sec = annals__onto_sector_word(c->t, buf, bl);
+            }
             if (sec == NULL)
                 continue;
             got = len;
             size_t last = i + len - 1, lw = W(c, last)->form_len;
+            if (lw > bl)
+                lw = bl;        /* read by its lemma, shorter than the form */
             /* "rebel commander", "rebel forces": the first generic word
             ** says whose the later one is */
             if (in_list(buf + bl - lw, lw, generic_role)) {
@@ -603,7 +628,10 @@ static int is_argument(const struct ctx *c, const struct np *x)
     size_t w = x->synhead;
     for (int depth = 0; depth < 4; depth++) {
         int64_t h = W(c, w)->head;
-        if (h < 0 || !(deprel_is(c, w, "conj") || deprel_is(c, w, "appos")))
+        /* "hundreds of Palestinian detainees": what the number counts acts */
+        int counted = h >= 0 && deprel_is(c, w, "nmod") && case_of(c, w) != SIZE_MAX &&
+                      form_is(c, case_of(c, w), "of") && form_in(c, (size_t)h, count_noun);
+        if (h < 0 || !(deprel_is(c, w, "conj") || deprel_is(c, w, "appos") || counted))
             break;
         w = (size_t)h;
     }
@@ -1155,6 +1183,32 @@ static int emits(const struct np *x)
     return 1;
 }
 
+/* The countries conjoined in the of-phrase that gave phrase x its country
+** ("the foreign ministers of India and Bangladesh", "the presidents of
+** Rwanda and the Democratic Republic of Congo"): the phrases of the
+** of-phrase and its conjuncts into out[0..max), when there are two or more
+** and none is an actor of its own; returns how many.  Each then stands for
+** an actor of x's sector. */
+static size_t complement_conjuncts(const struct ctx *c, const struct np *x, size_t *out,
+                                   size_t max)
+{
+    if (x->skip || x->complement < 0 || x->cty != CTY_EXPLICIT || max < 2)
+        return 0;
+    size_t y = (size_t)x->complement, n = 0;
+    const struct np *yc = &c->np[y];
+    if (!yc->place || strcmp(yc->country, x->country) != 0 || emits(yc))
+        return 0;
+    out[n++] = y;
+    for (size_t k = y + 1; k < c->n_np && n < max && c->np[k].sent == yc->sent; k++) {
+        const struct np *z = &c->np[k];
+        if (z->place && z->cty == CTY_EXPLICIT && !emits(z) && deprel_is(c, z->synhead, "conj") &&
+            W(c, z->synhead)->head == (int64_t)yc->synhead &&
+            strcmp(z->country, yc->country) != 0)
+            out[n++] = k;
+    }
+    return n >= 2 ? n : 0;
+}
+
 static int32_t date_of(const annals_doc *d)
 {
     const char *s = d->meta[ANNALS_META_DATE];
@@ -1326,7 +1380,8 @@ int annals__actors_run(const annals_pipeline *p, annals_doc *d)
 
     size_t n = 0, dem[4];
     for (size_t k = 0; k < c.n_np; k++)
-        n += emits(&c.np[k]) ? 1 + conjoined_demonyms(&c, &c.np[k], dem, 4)
+        n += emits(&c.np[k]) ? 1 + conjoined_demonyms(&c, &c.np[k], dem, 4) +
+                                   complement_conjuncts(&c, &c.np[k], dem, 4)
              : relationship_phrase(&c, &c.np[k]) ? c.np[k].n : 0;
     d->actor = annals__arena_alloc(&d->arena, (n + 1) * sizeof *d->actor);
     if (d->actor == NULL)
@@ -1363,6 +1418,22 @@ int annals__actors_run(const annals_pipeline *p, annals_doc *d)
             b->n_words = 1;
             b->source = ACTOR_FROM_DEMONYM;
             d->word_actor[dem[i]] = (int32_t)d->n_actor++;
+        }
+        /* each country of a conjoined of-phrase is an actor of x's sector */
+        nd = complement_conjuncts(&c, x, dem, 4);
+        for (size_t i = 0; i < nd; i++) {
+            const struct np *y = &c.np[dem[i]];
+            struct doc_actor *b = &d->actor[d->n_actor];
+            memset(b, 0, sizeof *b);
+            memcpy(b->country, y->country, sizeof b->country);
+            memcpy(b->sector, x->sector, sizeof b->sector);
+            b->entity = y->entity;
+            b->first_word = y->first;
+            b->n_words = y->n;
+            b->source = ACTOR_FROM_NAME;
+            for (size_t w = y->first; w < y->first + y->n; w++)
+                d->word_actor[w] = (int32_t)d->n_actor;
+            d->n_actor++;
         }
         struct doc_actor *a = &d->actor[d->n_actor];
         memcpy(a->country, x->country, sizeof a->country);

@@ -105,14 +105,63 @@ static int32_t find_child(const annals_doc *d, const struct sent_tree *t, int32_
     return -1;
 }
 
+/* Past forms of the lexicon's irregular verbs, for the few the lemmatiser
+** still gets wrong: a training lemma that kept the form ("struck"), or a past
+** form mistagged as a present one ("shot" as VBP) or as a preposition
+** ("overran"), which its WordNet exception lists do not reach. */
+static const char *const IRREGULAR_PAST[][2] = {
+    {"beat", "beat"}, {"beaten", "beat"}, {"began", "begin"}, {"begun", "begin"},
+    {"bid", "bid"}, {"blew", "blow"}, {"blown", "blow"}, {"broke", "break"},
+    {"broken", "break"}, {"brought", "bring"}, {"burnt", "burn"}, {"caught", "catch"},
+    {"chose", "choose"}, {"chosen", "choose"}, {"dealt", "deal"}, {"drew", "draw"},
+    {"drawn", "draw"}, {"drove", "drive"}, {"driven", "drive"}, {"fed", "feed"},
+    {"fled", "flee"}, {"flew", "fly"}, {"flown", "fly"}, {"forbade", "forbid"},
+    {"forbidden", "forbid"}, {"forgave", "forgive"}, {"forgiven", "forgive"},
+    {"fought", "fight"}, {"froze", "freeze"}, {"frozen", "freeze"}, {"gave", "give"},
+    {"given", "give"}, {"got", "get"}, {"gotten", "get"}, {"held", "hold"},
+    {"hung", "hang"}, {"hit", "hit"}, {"kept", "keep"}, {"laid", "lay"}, {"led", "lead"},
+    {"left", "leave"}, {"lent", "lend"}, {"lit", "light"}, {"made", "make"},
+    {"met", "meet"}, {"overcame", "overcome"}, {"overran", "overrun"},
+    {"overthrew", "overthrow"}, {"overthrown", "overthrow"}, {"overtook", "overtake"},
+    {"overtaken", "overtake"}, {"paid", "pay"}, {"put", "put"}, {"quit", "quit"},
+    {"ran", "run"}, {"rebuilt", "rebuild"}, {"retook", "retake"}, {"retaken", "retake"},
+    {"rode", "ride"}, {"rose", "rise"}, {"risen", "rise"}, {"said", "say"},
+    {"sank", "sink"}, {"sunk", "sink"}, {"sat", "sit"}, {"saw", "see"}, {"seen", "see"},
+    {"sent", "send"}, {"set", "set"}, {"shook", "shake"}, {"shot", "shoot"},
+    {"shut", "shut"}, {"slew", "slay"}, {"slain", "slay"}, {"sold", "sell"},
+    {"sought", "seek"}, {"spoke", "speak"}, {"spoken", "speak"}, {"spent", "spend"},
+    {"stole", "steal"}, {"stolen", "steal"}, {"stood", "stand"}, {"struck", "strike"},
+    {"stricken", "strike"}, {"swept", "sweep"}, {"swore", "swear"}, {"sworn", "swear"},
+    {"took", "take"}, {"taken", "take"}, {"taught", "teach"}, {"threw", "throw"},
+    {"thrown", "throw"}, {"told", "tell"}, {"tore", "tear"}, {"torn", "tear"},
+    {"undertook", "undertake"}, {"undertaken", "undertake"}, {"upheld", "uphold"},
+    {"withdrew", "withdraw"}, {"withdrawn", "withdraw"}, {"withheld", "withhold"},
+    {"won", "win"}, {"wrote", "write"}, {"written", "write"}};
+
+/* Is w a verb's past form the tagger read as a preposition ("fighters
+** overran an army base" with "overran" the case of "base")?  Its phrase is
+** then its object, and the noun that phrase hangs on its subject. */
+static int past_read_as_preposition(const annals_doc *d, int32_t w)
+{
+    const struct doc_word *x = W(d, w);
+    if (!upos_is(d, w, "ADP") || !rel_is(d, w, "case") || x->head < 0)
+        return 0;
+    for (size_t i = 0; i < sizeof IRREGULAR_PAST / sizeof *IRREGULAR_PAST; i++)
+        if (strlen(IRREGULAR_PAST[i][0]) == x->form_len &&
+            in_set(IRREGULAR_PAST[i][0], x->form, x->form_len))
+            return 1;
+    return 0;
+}
+
 /* A verb, or a word tagged as an adjective or noun that has an object of
 ** its own ("vowed to free the hostages", "police shot dead two
-** protesters": neither takes an object). */
+** protesters": neither takes an object), or a past tagged as a preposition. */
 static int is_verbal(const annals_doc *d, const struct sent_tree *t, int32_t w)
 {
     return upos_is(d, w, "VERB") ||
            ((upos_is(d, w, "ADJ") || upos_is(d, w, "NOUN")) &&
-            find_child(d, t, w, "obj", 0, NULL) >= 0);
+            find_child(d, t, w, "obj", 0, NULL) >= 0) ||
+           past_read_as_preposition(d, w);
 }
 
 static int32_t head_of(const annals_doc *d, int32_t w)
@@ -285,6 +334,43 @@ static int is_passive(const annals_doc *d, const struct sent_tree *t, int32_t v)
             find_child(d, t, v, "obl:agent", 0, NULL) >= 0 && !lemma_in(d, v, AFFILIATION_VERBS));
 }
 
+/* Verbs whose object does what their to-clause says ("prompted Tokyo to
+** lodge a protest", "led the army to withdraw"): the clause is done, by
+** the object. */
+#define PROMPT_VERBS "prompt|spur|lead|cause|trigger|provoke"
+
+static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t v,
+                        struct args *s, int depth);
+
+/* Is v an order to the source's own people ("ordered the army to raise its
+** readiness", "ordered Thai nationals to leave")?  Then what is ordered is
+** the source's own act, and the order no demand on another. */
+static int commands_own(const annals_doc *d, const struct sent_tree *t, int32_t v)
+{
+    if (!lemma_in(d, v, "order|instruct|direct|command") ||
+        (find_child(d, t, v, "xcomp", 0, NULL) < 0 && find_child(d, t, v, "ccomp", 0, NULL) < 0 &&
+         find_child(d, t, v, "advcl", 0, NULL) < 0))
+        return 0;
+    /* "residents were ordered to leave": by the authorities over them */
+    if (find_child(d, t, v, "nsubj:pass", 0, NULL) >= 0)
+        return find_child(d, t, v, "obl:agent", 0, NULL) < 0;
+    int32_t o = find_child(d, t, v, "obj", 0, NULL);
+    struct args sj = {{0}, 0};
+    subjects_of(d, t, v, &sj, 0);
+    const struct doc_actor *a = o >= 0 ? annals__actor_of_word(d, (size_t)o) : NULL;
+    if (o < 0)
+        return 0;
+    if (a == NULL || a->country[0] == '\0')
+        return lemma_in(d, o, "army|military|troops|forces|police|soldiers|navy|units|officers|"
+                              "citizens|nationals|residents|ministry|government");
+    for (int i = 0; i < sj.n; i++) {
+        const struct doc_actor *b = annals__actor_of_word(d, (size_t)sj.v[i]);
+        if (b != NULL && a->country[0] != '\0' && strcmp(a->country, b->country) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Subjects (agents) of verb v: its own, or inherited from the verb it is
 ** conjoined to, or from the verb that controls it ("X agreed to meet"). */
 static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t v,
@@ -314,6 +400,11 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     if (W(d, v)->head < 0)
         return;
     int32_t h = (int32_t)W(d, v)->head;
+    if (past_read_as_preposition(d, v)) {
+        if (head_of(d, h) >= 0 && (upos_is(d, head_of(d, h), "NOUN") || upos_is(d, head_of(d, h), "PROPN")))
+            add_with_conj(d, t, s, head_of(d, h));
+        return;
+    }
     if (passive && rel_is(d, v, "conj") == 0)
         return;                 /* an agentless passive has no source */
     /* a to- or in-clause of a noun ("Laos's decision to reopen", "expressed
@@ -327,9 +418,28 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
             subjects_of(d, t, head_of(d, h), s, depth + 1);
         return;
     }
+    /* "prompted Tokyo to lodge a protest", "helped police arrest": the
+    ** object does it */
+    int32_t ob = find_child(d, t, h, "obj", 0, NULL);
+    if ((rel_is(d, v, "xcomp") || find_child(d, t, v, "mark", 0, "to") >= 0) && ob >= 0 &&
+        lemma_in(d, h, PROMPT_VERBS "|help|enable|assist")) {
+        add_with_conj(d, t, s, ob);
+        return;
+    }
     /* an acl ("the forces backed by X") has no agent of its own */
     if (rel_is(d, v, "conj") || rel_is(d, v, "xcomp") || rel_is(d, v, "advcl"))
         subjects_of(d, t, h, s, depth + 1);
+    /* "the visiting prime minister of Niger": a present participle before
+    ** a noun is what the noun does */
+    else if (rel_is(d, v, "amod") && h > v && xpos_is(d, v, "VBG") && v > t->w0 &&
+             (upos_is(d, v - 1, "DET") || upos_is(d, v - 1, "ADJ")) &&
+             (upos_is(d, h, "NOUN") || upos_is(d, h, "PROPN")))
+        add_with_conj(d, t, s, h);
+    /* "The presidents of A and B, meeting in Doha, agreed": a participle set
+    ** off after a noun is done by it */
+    else if (rel_is(d, v, "acl") && h < v && xpos_is(d, v, "VBG") && lemma_in(d, v - 1, ",") &&
+             (upos_is(d, h, "NOUN") || upos_is(d, h, "PROPN")))
+        add_with_conj(d, t, s, h);
     /* a finite verb the parser hung on the noun before it ("Kenyan police
     ** fired tear gas", "Chile's minister, Ana Torres, stated" as an
     ** apposition, "soldiers clashed" with the noun as the sentence's
@@ -361,7 +471,7 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
 #define PARTICLES "off|up|down|out|back|away|over"
 #define PARTITIVE_NOUNS "round|series|wave|spate|string|number|couple|set|batch|host|" \
                         "dozens|hundreds|thousands|scores|tens|millions|tonnes|tons|" \
-                        "tonne|ton|barrels|doses|shipments|consignment|consignments|tens"
+                        "tonne|ton|barrels|doses|shipments|consignment|consignments|tens|week|weeks|day|days"
 /* Nouns of commitment whose to-clause is promised, not done. */
 #define RESOLVE_NOUNS "resolve|pledge|promise|commitment|determination|vow|readiness|" \
                       "willingness|plan|intention|interest|desire|eagerness"
@@ -389,8 +499,14 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
 #define NATURAL_CAUSES "flood|storm|earthquake|quake|cyclone|hurricane|typhoon|landslide|" \
                        "mudslide|blaze|wildfire|heat|heatwave|drought|disease|outbreak|" \
                        "epidemic|accident|crash|collision|avalanche|lightning|tsunami|" \
-                       "eruption|famine|rain|rains|snow|flooding"
+                       "eruption|famine|rain|rains|snow|flooding|collapse|derailment|bus|train|ferry"
 #define NEGATORS "not|never|n't|no|neither|nor|without"
+/* Verbs of harm, and the nouns for people who may do it unnamed. */
+#define HARM_VERBS "kill|wound|injure|hurt|maim"
+#define PERSON_NOUNS "man|men|gunman|gunmen|attacker|attackers|assailant|assailants|bomber|" \
+                     "militant|militants|fighter|fighters|people|person|individual|" \
+                     "suspect|suspects|mob|crowd|group|unknown|someone|raider|raiders|" \
+                     "kidnapper|kidnappers|sniper|snipers|shooter|shooters"
 
 /* The mode a word's own children give it: negated or hypothetical clauses
 ** block, a future auxiliary makes an intent. */
@@ -455,9 +571,11 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
                     find_child(d, t, cur, "mark", 0, "to") >= 0)) {
             if (is_passive(d, t, h) && lemma_in(d, h, "expect|schedule|set|slate|plan"))
                 mode = mode == MODE_FACT ? MODE_INTENT : mode;  /* "is expected to meet" */
-            else if (lemma_in(d, h, APPEAL_VERBS))
+            else if (lemma_in(d, h, APPEAL_VERBS) && !commands_own(d, t, h))
                 return MODE_BLOCK;  /* the appeal is the event, not what it asks for */
-            if (lemma_in(d, h, REJECT_VERBS))
+            if (lemma_in(d, h, PROMPT_VERBS) || commands_own(d, t, h))
+                ;                   /* "prompted Tokyo to protest": done */
+            else if (lemma_in(d, h, REJECT_VERBS))
                 mode = mode == MODE_FACT ? MODE_REJECT : MODE_BLOCK;
             else if (lemma_in(d, h, INTENT_VERBS))
                 mode = mode == MODE_FACT ? MODE_INTENT : mode;
@@ -831,9 +949,14 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
     }
     /* "exchanged fire ..., killing a soldier": a participle telling what an
     ** event of the same root did is part of it */
-    for (size_t i = c->first_ev; rel_is(d, v, "advcl") && xpos_is(d, v, "VBG") && i < d->ev.n; i++)
-        if (d->ev.v[i].trigger == head_of(d, v) && memcmp(d->ev.v[i].code, e.code, 2) == 0)
-            return ANNALS_OK;
+    int32_t pv = v;         /* "killing nine soldiers and wounding 15" */
+    while (rel_is(d, pv, "conj") && xpos_is(d, pv, "VBG") && head_of(d, pv) >= 0 &&
+           xpos_is(d, head_of(d, pv), "VBG"))
+        pv = head_of(d, pv);
+    for (size_t i = c->first_ev; rel_is(d, pv, "advcl") && xpos_is(d, pv, "VBG") && i < d->ev.n; i++)
+        if (d->ev.v[i].trigger == head_of(d, pv) &&
+            (memcmp(d->ev.v[i].code, e.code, 2) == 0 || lemma_in(d, v, "force|drive|leave")))
+            return ANNALS_OK;   /* "..., forcing villagers to flee": what it caused */
 
     /* the same interaction stated again, as it was or in general terms
     ** ("made a telephone call" 041, then "discussed" 040): one more mention */
@@ -970,6 +1093,69 @@ static int complement_has_event(const struct ctx *c, size_t first_ev, int32_t v)
     return 0;
 }
 
+/* Does word w hold a quotation mark (straight or curly, alone or in a run
+** of punctuation such as ',"')? */
+static int quote_mark(const annals_doc *d, int32_t w)
+{
+    const char *f = W(d, w)->form;
+    size_t n = W(d, w)->form_len;
+    if (!upos_is(d, w, "PUNCT"))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (f[i] == '"' || f[i] == '\'' || f[i] == '`' ||
+            (i + 2 < n && (unsigned char)f[i] == 0xE2 && (unsigned char)f[i + 1] == 0x80 &&
+             (unsigned char)f[i + 2] >= 0x98 && (unsigned char)f[i + 2] <= 0x9F))
+            return 1;
+    return 0;
+}
+
+/* Is speech verb v an attribution set after the clause it reports ("...,
+** officials said", "..., South Korea's military said, the third such
+** launch"), or a participle adding to one ("the ministry said, adding
+** that")?  Its subject follows a comma that follows a verb of the
+** sentence, or it is hung on a verb before it with no content clause of its
+** own. */
+static int attribution(const annals_doc *d, const struct sent_tree *t, int32_t v)
+{
+    int32_t h = head_of(d, v), s = -1, before = 0;
+    if (h >= 0 && rel_is(d, v, "advcl") && lemma_in(d, h, SPEECH_VERBS))
+        return 1;
+    /* "Speaking to reporters, the president praised ...": the setting of
+    ** another act */
+    if (h >= 0 && rel_is(d, v, "advcl") && xpos_is(d, v, "VBG") &&
+        find_child(d, t, v, "ccomp", 0, NULL) < 0)
+        return 1;
+    for (int32_t c = child(t, v); c >= 0; c = sibling(t, c))
+        if (rel_is(d, c, "nsubj") && c < v && c > s)
+            s = c;          /* the nearest: the parse may hang a second one */
+    if (s >= 0 && s < v) {
+        int32_t first = s;
+        for (int32_t k = t->w0; k < s; k++)
+            if (dominated_by(d, k, s)) {
+                first = k;
+                break;
+            }
+        /* the comma may be read as part of the subject ("dozens more, police
+        ** officials said") */
+        int32_t comma = -1;
+        for (int32_t k = first > t->w0 ? first - 1 : first; k < s; k++)
+            if (lemma_in(d, k, ","))
+                comma = k;
+            else if (quote_mark(d, k))
+                return 0;   /* '"...," Waweru told reporters': a quotation is said */
+        for (int32_t k = t->w0; k < comma; k++)
+            if (is_verbal(d, t, k))
+                return 1;
+    }
+    for (int32_t c = child(t, v); c >= 0; c = sibling(t, c)) {
+        if ((rel_is(d, c, "ccomp") || rel_is(d, c, "xcomp") || rel_is(d, c, "obj")) && c > v)
+            return 0;       /* "said that ...": the content follows */
+        before |= rel_is(d, c, "ccomp") || rel_is(d, c, "parataxis");
+    }
+    return before || (h >= 0 && h < v && (rel_is(d, v, "parataxis") || rel_is(d, v, "conj")) &&
+                      is_verbal(d, t, h));
+}
+
 /* Is k an actor of another country than sa's? */
 static int other_country(const annals_doc *d, int32_t k, const struct doc_actor *sa)
 {
@@ -1047,6 +1233,12 @@ static int32_t stand_in(const annals_doc *d, const struct sent_tree *t, int32_t 
         return -1;
     if (own)
         k = -1;                 /* "pulled its troops back": the source's own */
+    /* "moved troops to its border with Belarus": the partner, not the owner */
+    if (k >= 0 && upos_is(d, k, "PRON") && !source) {
+        int32_t p = find_pp(d, t, w, -1, "with|between", NULL);
+        if (p >= 0 && annals__actor_of_word(d, (size_t)p) != NULL)
+            return p;
+    }
     if (k < 0)
         k = find_pp(d, t, w, -1, "by", NULL);
     if (k < 0)
@@ -1144,6 +1336,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         f.obj = head_of(d, v);  /* "the ceasefire agreed by A and B" */
     if (f.obj < 0 && !noun && verb_read_as_adjective(d, t, v))
         f.obj = head_of(d, v);  /* "the government expressed concern" */
+    if (f.obj < 0 && past_read_as_preposition(d, v))
+        f.obj = head_of(d, v);  /* "fighters overran an army base" */
     f.xc = find_child(d, t, v, "xcomp", 0, NULL);
     f.prt = -1;
     f.iobj = -1;
@@ -1238,9 +1432,14 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         if ((best == NULL || pt->nconds > best->nconds) && pattern_holds(c, pt, &f, &src))
             best = pt;
     }
-    if (best == NULL)
+    if (best == NULL || (!noun && commands_own(d, t, v)))
         return ANNALS_OK;
     if (speech_pass && complement_has_event(c, first_ev, v))
+        return ANNALS_OK;
+    /* "X crossed the border, a military official said": an attribution set
+    ** after its clause says where the news came from; it is no statement of
+    ** its own when the clause holds no event */
+    if (speech_pass && attribution(d, t, v))
         return ANNALS_OK;
     /* "the visit of the Indian president to Dhaka": the of-phrase is the
     ** agent unless it is the pattern's target ("the arrest of") */
@@ -1253,6 +1452,12 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     int reported = 0, vague = 0, year;
     int mode = !noun ? clause_mode(d, t, v, &reported, &vague)
                : light >= 0 ? clause_mode(d, t, light, &reported, &vague) : MODE_FACT;
+    /* "ahead of a papal envoy's visit", "before next week's talks": still
+    ** to come */
+    int32_t cs = noun ? find_child(d, t, v, "case", 0, NULL) : -1;
+    if (mode == MODE_FACT && cs >= 0 &&
+        (lemma_in(d, cs, "before") || (lemma_in(d, cs, "of") && cs > t->w0 && lemma_in(d, cs - 1, "ahead"))))
+        mode = MODE_INTENT;
     if (mode == MODE_BLOCK)
         return ANNALS_OK;
     if (noun) {
@@ -1271,8 +1476,23 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             annals__timex_days(year, 12, 31) < c->pub_days - 366)
             return ANNALS_OK;
     /* "floods killed 50 people": no actor does what nature does */
-    if (!noun && src.n == 1 && lemma_in(d, src.v[0], NATURAL_CAUSES))
+    int natural = !noun && src.n > 0;
+    for (int k = 0; k < src.n; k++)
+        natural &= lemma_in(d, src.v[k], NATURAL_CAUSES);
+    if (natural)
         return ANNALS_OK;
+    /* "a border war that killed", "rocket fire that wounded two soldiers":
+    ** a thing that is no actor and no person kills no one */
+    if (!noun && lemma_in(d, v, HARM_VERBS) && src.n > 0 && !f.passive) {
+        int things = 1;
+        for (int k = 0; k < src.n; k++) {
+            int32_t w = is_relative(d, src.v[k]) && head_of(d, v) >= 0 ? head_of(d, v) : src.v[k];
+            things &= upos_is(d, w, "NOUN") && annals__actor_of_word(d, (size_t)w) == NULL &&
+                      stand_in(d, t, w, AS_SOURCE) < 0 && !lemma_in(d, w, PERSON_NOUNS);
+        }
+        if (things)
+            return ANNALS_OK;
+    }
     /* "the air strike killed dozens": what an event did is part of it */
     for (size_t i = first_ev; !noun && i < d->ev.n; i++)
         for (int k = 0; k < src.n; k++)
@@ -1340,13 +1560,22 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         add_spread(d, t, &found, w >= 0 ? w : src.v[i]);
     }
     src = found;
+    /* "received a loan from the World Bank": the giver acts, the receiver
+    ** is done to */
+    if ((best->flags & EVP_FROM) && pp >= 0) {
+        found = src;
+        src = tgt;
+        tgt = found;
+    }
     /* "the two leaders", "both sides": the parties of the last interaction
     ** told before this sentence */
     if (src.n == 1 && upos_is(d, src.v[0], "NOUN") &&
         (find_child(d, t, src.v[0], "nummod", 0, "two") >= 0 ||
          find_child(d, t, src.v[0], "det", 0, "both") >= 0))
-        for (size_t i = c->first_ev; i-- > 0;) {
+        for (size_t i = d->ev.n; i-- > 0;) {
             const struct doc_event *o = &d->ev.v[i];
+            if (i >= c->first_ev && o->trigger >= src.v[0])
+                continue;       /* only what was told before it */
             if (o->src.word >= 0 && o->tgt.word >= 0 && o->src.code[0] != '\0' &&
                 o->tgt.code[0] != '\0') {
                 src.v[0] = o->src.word;
@@ -1361,7 +1590,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     /* a purpose with no actor for its object ("sent teams to fight an
     ** outbreak") is an aim, not an event */
     if (!noun && tgt.n == 0 && rel_is(d, v, "advcl") && find_child(d, t, v, "mark", 0, "to") >= 0 &&
-        !lemma_in(d, head_of(d, v), INTENT_VERBS "|" TRANSPARENT))
+        !lemma_in(d, head_of(d, v), INTENT_VERBS "|" TRANSPARENT "|" PROMPT_VERBS) &&
+        !commands_own(d, t, head_of(d, v)))
         return ANNALS_OK;
 
     int conf = 90 - (reported ? 5 : 0) - (vague ? 10 : 0) - (noun ? 15 : 0) -
@@ -1393,39 +1623,6 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         }
     return rc;
 }
-
-/* Past forms of the lexicon's irregular verbs, for the few the lemmatiser
-** still gets wrong: a training lemma that kept the form ("struck"), or a past
-** form mistagged as a present one ("shot" as VBP), which its WordNet
-** exception lists do not reach. */
-static const char *const IRREGULAR_PAST[][2] = {
-    {"beat", "beat"}, {"beaten", "beat"}, {"began", "begin"}, {"begun", "begin"},
-    {"bid", "bid"}, {"blew", "blow"}, {"blown", "blow"}, {"broke", "break"},
-    {"broken", "break"}, {"brought", "bring"}, {"burnt", "burn"}, {"caught", "catch"},
-    {"chose", "choose"}, {"chosen", "choose"}, {"dealt", "deal"}, {"drew", "draw"},
-    {"drawn", "draw"}, {"drove", "drive"}, {"driven", "drive"}, {"fed", "feed"},
-    {"fled", "flee"}, {"flew", "fly"}, {"flown", "fly"}, {"forbade", "forbid"},
-    {"forbidden", "forbid"}, {"forgave", "forgive"}, {"forgiven", "forgive"},
-    {"fought", "fight"}, {"froze", "freeze"}, {"frozen", "freeze"}, {"gave", "give"},
-    {"given", "give"}, {"got", "get"}, {"gotten", "get"}, {"held", "hold"},
-    {"hung", "hang"}, {"hit", "hit"}, {"kept", "keep"}, {"laid", "lay"}, {"led", "lead"},
-    {"left", "leave"}, {"lent", "lend"}, {"lit", "light"}, {"made", "make"},
-    {"met", "meet"}, {"overcame", "overcome"}, {"overran", "overrun"},
-    {"overthrew", "overthrow"}, {"overthrown", "overthrow"}, {"overtook", "overtake"},
-    {"overtaken", "overtake"}, {"paid", "pay"}, {"put", "put"}, {"quit", "quit"},
-    {"ran", "run"}, {"rebuilt", "rebuild"}, {"retook", "retake"}, {"retaken", "retake"},
-    {"rode", "ride"}, {"rose", "rise"}, {"risen", "rise"}, {"said", "say"},
-    {"sank", "sink"}, {"sunk", "sink"}, {"sat", "sit"}, {"saw", "see"}, {"seen", "see"},
-    {"sent", "send"}, {"set", "set"}, {"shook", "shake"}, {"shot", "shoot"},
-    {"shut", "shut"}, {"slew", "slay"}, {"slain", "slay"}, {"sold", "sell"},
-    {"sought", "seek"}, {"spoke", "speak"}, {"spoken", "speak"}, {"spent", "spend"},
-    {"stole", "steal"}, {"stolen", "steal"}, {"stood", "stand"}, {"struck", "strike"},
-    {"stricken", "strike"}, {"swept", "sweep"}, {"swore", "swear"}, {"sworn", "swear"},
-    {"took", "take"}, {"taken", "take"}, {"taught", "teach"}, {"threw", "throw"},
-    {"thrown", "throw"}, {"told", "tell"}, {"tore", "tear"}, {"torn", "tear"},
-    {"undertook", "undertake"}, {"undertaken", "undertake"}, {"upheld", "uphold"},
-    {"withdrew", "withdraw"}, {"withdrawn", "withdraw"}, {"withheld", "withhold"},
-    {"won", "win"}, {"wrote", "write"}, {"written", "write"}};
 
 /* The lexicon's patterns for word w: [*lo, *hi).  Its lemma first, then its
 ** form (the lexicon writes some plurals as news does), then an irregular

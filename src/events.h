@@ -15,6 +15,7 @@
 #define EVP_SYM 1u       /* symmetric: conjoined subjects give both directions */
 #define EVP_SPEECH 2u    /* a statement or bare threat: coded only when its complement holds no event */
 #define EVP_NEED 4u      /* a target is required */
+#define EVP_FROM 8u      /* the target phrase names the doer: "received a loan from X" is X's */
 
 /* One lexicon pattern.  String conditions are '|'-separated lemma sets ("*"
 ** is any lemma); NULL means no condition. */

@@ -37,6 +37,7 @@ awk -F'\t' '
             if (k == "sym") { flags += 1; continue }
             if (k == "speech") { flags += 2; continue }
             if (k == "need") { flags += 4; nc++; continue }
+            if (k == "from") { flags += 8; continue }
             if (k !~ /^(obj|objc|prt|xcomp|obl|tgt|src|intent|reject)$/ || v == "") { bad("unknown condition " w[i]); continue }
             if ((k == "intent" || k == "reject") && !(v in code)) bad("unknown CAMEO code " v)
             if (k == "obl" && v !~ /^[a-z]+:/) bad("obl needs PREP:lemmas")

@@ -306,6 +306,133 @@ static void test_the_two_leaders_are_the_parties_told_before(void **state)
     assert_string_equal(b.source.code, "TGOGOV");
 }
 
+/* Each side of a pair of events: codes in order. */
+static void pair(struct model_fixture *f, const char *text, const char *cameo, const char *a,
+                 const char *b)
+{
+    struct annals_event_info x, y;
+    assert_int_equal(code(f, text), 2);
+    annals_doc_event(f->d, 0, &x);
+    annals_doc_event(f->d, 1, &y);
+    assert_string_equal(x.code, cameo);
+    assert_string_equal(y.code, cameo);
+    assert_string_equal(x.source.code, a);
+    assert_string_equal(x.target.code, b);
+    assert_string_equal(y.source.code, b);
+    assert_string_equal(y.target.code, a);
+}
+
+static void test_each_country_of_a_conjoined_of_phrase_acts(void **state)
+{
+    pair(*state, "The foreign ministers of Egypt and Jordan met in Amman.", "040", "EGYGOV",
+         "JORGOV");
+    pair(*state, "The presidents of Kenya and Somalia met in Nairobi.", "040", "KENGOV", "SOMGOV");
+}
+
+static void test_an_attribution_after_its_clause_is_no_statement(void **state)
+{
+    assert_int_equal(code(*state, "Heavy rain fell across the north on Monday, the Kenyan "
+                                  "interior ministry said."), 0);
+    /* told before its content, a statement stands */
+    one_event(*state, "The Kenyan interior ministry said on Monday that heavy rain fell across "
+                      "the north.", "010", "KENGOV", "");
+}
+
+static void test_what_one_is_prompted_to_do_is_done_by_them(void **state)
+{
+    one_event(*state, "The ships stayed for two hours, prompting Tokyo to lodge a formal protest "
+                      "with Beijing.", "114", "JPNGOV", "CHNGOV");
+}
+
+static void test_an_order_to_ones_own_army_is_no_demand(void **state)
+{
+    one_event(*state, "The Serbian president ordered the army to raise its combat readiness.",
+              "152", "SRBGOV", "");
+    assert_int_equal(code(*state, "Thousands of residents were ordered to leave their homes."), 0);
+}
+
+static void test_what_is_received_from_an_actor_is_its_act(void **state)
+{
+    one_event(*state, "Ukraine received a loan of 2 billion euros from the European Union.", "071",
+              "IGOEU", "UKR");
+}
+
+static void test_a_hyphenated_verb_leaves_the_subject_whole(void **state)
+{
+    one_event(*state, "North Korea test-fired two ballistic missiles into the sea.", "150", "PRK",
+              "");
+}
+
+static void test_things_that_are_no_actors_kill_no_one(void **state)
+{
+    assert_int_equal(code(*state, "Heavy rains and landslides killed 34 people in Nepal."), 0);
+    assert_int_equal(code(*state, "Rocket fire from across the border wounded two Israeli "
+                                  "soldiers."), 0);
+}
+
+static void test_a_visiting_leader_visits(void **state)
+{
+    struct model_fixture *f = *state;
+    struct annals_event_info a, b;
+    assert_int_equal(code(f, "The Kenyan president received the visiting prime minister of "
+                             "Niger in Nairobi."), 2);
+    annals_doc_event(f->d, 0, &a);
+    annals_doc_event(f->d, 1, &b);
+    assert_string_equal(a.code, "043");
+    assert_string_equal(a.source.code, "KENGOV");
+    assert_string_equal(b.code, "042");
+    assert_string_equal(b.source.code, "NERGOV");
+    assert_string_equal(b.target.code, "KEN");
+}
+
+static void test_a_language_is_no_country(void **state)
+{
+    struct model_fixture *f = *state;
+    struct annals_event_info e;
+    assert_int_equal(code(f, "Separatist fighters abducted four teachers in the English-speaking "
+                             "region of Cameroon."), 1);
+    annals_doc_event(f->d, 0, &e);
+    assert_string_not_equal(e.target.code, "GBREDU");
+}
+
+static void test_a_past_tagged_as_a_preposition_is_a_verb(void **state)
+{
+    struct model_fixture *f = *state;
+    struct annals_event_info e;
+    assert_true(code(f, "Islamist fighters overran an army base in northern Mali.") >= 1);
+    annals_doc_event(f->d, 0, &e);
+    assert_string_equal(e.code, "192");
+}
+
+static void test_a_sit_in_is_a_demonstration(void **state)
+{
+    one_event(*state, "Kenyan nurses began a sit-in at the main hospital in Nairobi.", "141",
+              "KENHLH", "");
+}
+
+static void test_what_hundreds_of_detainees_do_is_theirs(void **state)
+{
+    one_event(*state, "Hundreds of Palestinian detainees began a hunger strike on Sunday.", "142",
+              "PSE", "");
+}
+
+static void test_an_event_still_to_come_is_an_intent(void **state)
+{
+    struct model_fixture *f = *state;
+    struct annals_event_info e;
+    assert_int_equal(code(f, "Officials met in Havana ahead of the Spanish king's visit to Cuba."),
+                     2);
+    annals_doc_event(f->d, 1, &e);
+    assert_string_equal(e.code, "036");
+    assert_string_equal(e.source.code, "ESPGOV");
+}
+
+static void test_police_firing_on_crowds_is_repression(void **state)
+{
+    one_event(*state, "Nepalese police fired on crowds of young demonstrators in Kathmandu.",
+              "175", "NPLCOP", "NPLCVL");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -347,6 +474,20 @@ int main(int argc, char **argv)
         T(test_the_two_leaders_are_the_parties_told_before),
         T(test_a_country_s_towns_are_its_territory),
         T(test_whose_act_or_envoy_the_target_is),
+        T(test_each_country_of_a_conjoined_of_phrase_acts),
+        T(test_an_attribution_after_its_clause_is_no_statement),
+        T(test_what_one_is_prompted_to_do_is_done_by_them),
+        T(test_an_order_to_ones_own_army_is_no_demand),
+        T(test_what_is_received_from_an_actor_is_its_act),
+        T(test_a_hyphenated_verb_leaves_the_subject_whole),
+        T(test_things_that_are_no_actors_kill_no_one),
+        T(test_a_visiting_leader_visits),
+        T(test_a_language_is_no_country),
+        T(test_police_firing_on_crowds_is_repression),
+        T(test_a_past_tagged_as_a_preposition_is_a_verb),
+        T(test_a_sit_in_is_a_demonstration),
+        T(test_what_hundreds_of_detainees_do_is_theirs),
+        T(test_an_event_still_to_come_is_an_intent),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);

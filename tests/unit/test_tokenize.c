@@ -142,6 +142,14 @@ static void test_tok_keeps_prefixed_word(void **state)
     assert_string_equal(toks("an e-mail from a non-profit"), "an|e-mail|from|a|non-profit");
 }
 
+static void test_tok_keeps_protest_nouns_whole(void **state)
+{
+    (void)state;
+    assert_string_equal(toks("staged a sit-in and a walk-out"), "staged|a|sit-in|and|a|walk-out");
+    /* only the listed nouns: other verb-particle compounds split */
+    assert_string_equal(toks("a follow-up, a sit-in-like"), "a|follow|-|up|,|a|sit-in|-|like");
+}
+
 static void test_tok_keeps_phone_number(void **state)
 {
     (void)state;
@@ -217,6 +225,7 @@ int main(void)
         cmocka_unit_test(test_tok_splits_units_and_percent),
         cmocka_unit_test(test_tok_splits_hyphenated_compound),
         cmocka_unit_test(test_tok_keeps_prefixed_word),
+        cmocka_unit_test(test_tok_keeps_protest_nouns_whole),
         cmocka_unit_test(test_tok_keeps_phone_number),
         cmocka_unit_test(test_tok_keeps_url_and_email),
         cmocka_unit_test(test_tok_keeps_emoticon),
