@@ -30,6 +30,7 @@
 ** speaker costs more than a missing one. */
 #include "quotes.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------ lexicons */
@@ -228,15 +229,54 @@ static uint32_t sent_end(const struct ctx *x, uint32_t s)   /* one past its last
     return x->sfirst[s + 1];
 }
 
-/* The nsubj dependent of verb v (not a passive subject), or -1. */
+/* Are words [a, b] all punctuation (or none)?  The final stop of a
+** sentence hangs on its root, outside a reporting clause. */
+static int only_punct(const struct ctx *x, int32_t a, int32_t b)
+{
+    for (int32_t k = a; k <= b; k++)
+        if (!is_punct(x, (size_t)k))
+            return 0;
+    return 1;
+}
+
+/* The nsubj dependent of verb v (not a passive subject) nearest to it (a
+** parse may give a cue two subjects: "Floods cut off villages, the agency
+** said"), or -1. */
 static int32_t nsubj_of(const struct ctx *x, size_t v)
 {
     uint32_t s = x->wsent[v];
+    int32_t best = -1;
     for (size_t k = x->sfirst[s]; k < sent_end(x, s); k++)
         if (head_of(x, k) == (int32_t)v && deprel_is(x, k, "nsubj") &&
-            strcmp(x->d->word.v[k].deprel, "nsubj:pass") != 0)
-            return (int32_t)k;
-    return -1;
+            strcmp(x->d->word.v[k].deprel, "nsubj:pass") != 0 &&
+            (best < 0 || labs((long)k - (long)v) < labs((long)best - (long)v)))
+            best = (int32_t)k;
+    return best;
+}
+
+/* Is speech verb v a reporting clause set after the clause it reports
+** ("Raids left six dead, the ministry said"), whatever the parse made of it
+** (a conjunct or relative clause of a word before it, or a root with a
+** stray complement)?  Its own subject (no relative pronoun) follows a
+** comma, a clause with a verb comes before the comma, and v has no
+** complement after it, object or conjunction.  The comma, or -1. */
+static int32_t trailing_attribution(const struct ctx *x, size_t v)
+{
+    int32_t s = nsubj_of(x, v), comma = s >= 0 && s < (int32_t)v ? x->lo[s] - 1 : -1, verb = 0;
+    uint32_t sn = x->wsent[v];
+    if (x->inq[v] || comma < (int32_t)x->sfirst[sn] + 1 || !form_is(x, (size_t)comma, ",") ||
+        form_is(x, (size_t)s, "who") || form_is(x, (size_t)s, "which") ||
+        form_is(x, (size_t)s, "that") || form_is(x, (size_t)s, "it"))
+        return -1;
+    for (size_t k = x->sfirst[sn]; k < sent_end(x, sn); k++) {
+        if ((int32_t)k < comma && (upos_is(x, k, "VERB") || upos_is(x, k, "AUX")))
+            verb = 1;
+        if (head_of(x, k) == (int32_t)v &&
+            ((deprel_is(x, k, "ccomp") && (int32_t)k > comma) || deprel_is(x, k, "obj") ||
+             deprel_is(x, k, "cc") || deprel_is(x, k, "xcomp")))
+            return -1;
+    }
+    return verb ? comma : -1;
 }
 
 /* The subject of cue verb v: its own, a relative clause's antecedent
@@ -246,6 +286,23 @@ static int32_t subject_of(const struct ctx *x, size_t v)
 {
     int32_t s = nsubj_of(x, v);
     int32_t h = head_of(x, v);
+    if (s >= 0 && x->inq[s] && !x->inq[v]) {
+        /* the parse took the quoted words for the subject ("the "goals of
+        ** trade," Prime Minister Arjun Mehra said"): the name just before
+        ** the cue, auxiliaries and adverbs between, is the speaker */
+        int32_t k = (int32_t)v - 1;
+        while (k >= 0 && !x->inq[k] && (deprel_is(x, (size_t)k, "aux") ||
+                                        deprel_is(x, (size_t)k, "advmod")))
+            k--;
+        while (k >= 0 && deprel_is(x, (size_t)k, "flat") && head_of(x, (size_t)k) >= 0 &&
+               head_of(x, (size_t)k) < k)
+            k = head_of(x, (size_t)k);
+        if (k >= 0 && !x->inq[k] && x->wsent[k] == x->wsent[v] &&
+            (upos_is(x, (size_t)k, "PROPN") || upos_is(x, (size_t)k, "NOUN") ||
+             upos_is(x, (size_t)k, "PRON")))
+            return k;
+        return -1;
+    }
     if (s >= 0 && upos_is(x, (size_t)s, "PRON") &&
         (form_is(x, (size_t)s, "that") || form_is(x, (size_t)s, "which") ||
          form_is(x, (size_t)s, "who")) && h >= 0 && deprel_is(x, v, "acl"))
@@ -255,7 +312,7 @@ static int32_t subject_of(const struct ctx *x, size_t v)
     if (h >= 0 && (deprel_is(x, v, "conj") || deprel_is(x, v, "advcl") ||
                    deprel_is(x, v, "xcomp")) &&
         upos_is(x, (size_t)h, "VERB"))
-        return nsubj_of(x, (size_t)h);
+        return subject_of(x, (size_t)h);    /* "who returned ... and told" */
     return -1;
 }
 
@@ -763,12 +820,16 @@ static int find_indirect(struct ctx *x)
         if (!(cue_kind(x, v) & CUE_SPEECH))
             continue;
         uint32_t s = x->wsent[v];
-        for (size_t k = x->sfirst[s]; k < sent_end(x, s); k++)
+        int32_t comma = trailing_attribution(x, v);
+        if (comma >= 0) {
+            a = (int32_t)x->sfirst[s];
+            b = comma - 1;
+        }
+        for (size_t k = x->sfirst[s]; a < 0 && k < sent_end(x, s); k++)
             if (head_of(x, k) == (int32_t)v && !x->inq[k] &&
                 (deprel_is(x, k, "ccomp") || deprel_is(x, k, "parataxis"))) {
                 a = x->lo[k];
                 b = x->hi[k];
-                break;
             }
         if (a < 0) {
             int32_t h = head_of(x, v);
@@ -776,9 +837,9 @@ static int find_indirect(struct ctx *x)
                 /* "The talks were productive, Kirby said." */
                 a = x->lo[h];
                 b = x->hi[h];
-                if (x->hi[v] >= b)
+                if (only_punct(x, x->hi[v] + 1, b))
                     b = x->lo[v] - 1;
-                else if (x->lo[v] <= a)
+                else if (only_punct(x, a, x->lo[v] - 1))
                     a = x->hi[v] + 1;
             } else {
                 surface_content(x, (int32_t)v, &a, &b);

@@ -146,6 +146,38 @@ static void test_partial_quote_keeps_its_speaker(void **state)
     assert_string_equal(speaker(d, q, name, sizeof name), "Grace Mwangi");
 }
 
+/* A reporting clause after what it reports, whatever the parse hangs it on. */
+static void test_trailing_attribution_reports_the_clause_before_it(void **state)
+{
+    annals_doc *d = annotate(state, "Floods in the delta cut off twelve villages, the relief "
+                                    "agency said.");
+    const struct doc_quote *q = quote_with(d, "Floods in the delta cut off twelve villages");
+    assert_non_null(q);
+    assert_int_equal(q->kind, QUOTE_INDIRECT);
+}
+
+/* The speaker of a verb joined to a relative clause is the clause's noun. */
+static void test_speaker_through_a_relative_clause(void **state)
+{
+    char name[64];
+    annals_doc *d = annotate(state, "Finance Minister Tomas Ruiz, who arrived from Lima on "
+                                    "Friday, told reporters that the port would reopen.");
+    const struct doc_quote *q = quote_with(d, "the port would reopen");
+    assert_non_null(q);
+    assert_string_equal(speaker(d, q, name, sizeof name), "Tomas Ruiz");
+}
+
+/* Quoted words are never the speaker of the cue after them. */
+static void test_quoted_words_are_no_speaker(void **state)
+{
+    char name[64];
+    annals_doc *d = annotate(state, "The deal met the \"shared goals of both ports,\" Harbour "
+                                    "Minister Elin Sand said on Monday.");
+    const struct doc_quote *q = quote_with(d, "shared goals of both ports");
+    assert_non_null(q);
+    assert_string_equal(speaker(d, q, name, sizeof name), "Elin Sand");
+}
+
 static void test_scare_quotes_are_no_quotes(void **state)
 {
     annals_doc *d = annotate(state, "The so-called \"green corridor\" has been closed since March.");
@@ -191,6 +223,9 @@ int main(int argc, char **argv)
         T(test_curly_marks_and_nested_single_quotes),
         T(test_partial_quote_keeps_its_speaker),
         T(test_scare_quotes_are_no_quotes),
+        T(test_trailing_attribution_reports_the_clause_before_it),
+        T(test_speaker_through_a_relative_clause),
+        T(test_quoted_words_are_no_speaker),
         T(test_unsure_pronoun_gets_no_speaker),
         T(test_offsets_point_into_the_original),
     };
