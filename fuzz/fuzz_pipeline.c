@@ -1,7 +1,8 @@
 /* fuzz_pipeline.c -- any bytes through every stage with the shipped models
 ** (syntax, entities, quotations, time, places, actors, events, tone) and
-** every output format: nothing may crash, read out of bounds or leak, the
-** JSON written must be one line, and a second run must give the same bytes.
+** every output format, then as words already cut (one sentence a line):
+** nothing may crash, read out of bounds or leak, the JSON written must be
+** one line, and a second run of the text must give the same bytes.
 ** The models are read once from ./models (or $ANNALS_MODELS); without them
 ** the target has nothing to test and returns at once. */
 #include "annals.h"
@@ -71,6 +72,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
     free(first);
+    /* The same bytes as words already cut (one sentence a line). */
+    {
+        int rc = annals_doc_set_tokens(d, (const char *)data, size);
+        const char *out;
+        size_t len;
+        if (rc == ANNALS_OK)
+            rc = annals_doc_annotate(p, d);
+        CHECK(rc == ANNALS_OK || rc == ANNALS_ETOOBIG || rc == ANNALS_EUTF8);
+        CHECK(annals_doc_write(d, ANNALS_FORMAT_IOB2, &out, &len) == ANNALS_OK);
+        CHECK(annals_doc_write(d, ANNALS_FORMAT_JSON, &out, &len) == ANNALS_OK);
+        CHECK(len > 0 && out[len - 1] == '\n' && memchr(out, '\n', len - 1) == NULL);
+    }
     annals_doc_free(d);
     return 0;
 }
