@@ -65,8 +65,10 @@ static void prefetch_weights(const struct percep_model *m, const struct pm_slot 
 /* On x86-64 the scorer is also built for AVX2 and AVX-512, the best one the
 ** processor has picked at load time: a dense row then takes a half or a
 ** quarter of the instructions.  The choice needs the C library's ifunc
-** support (glibc). */
-#if defined(__x86_64__) && defined(__GLIBC__) && defined(__has_attribute)
+** support (glibc), and GCC: clang 14 leaves the hidden symbol of a cloned
+** function undefined in a static library, so its builds (the libFuzzer
+** ones) keep the portable version. */
+#if defined(__x86_64__) && defined(__GLIBC__) && defined(__has_attribute) && !defined(__clang__)
 #if __has_attribute(target_clones)
 __attribute__((target_clones("avx512f", "avx2", "default")))
 #endif
