@@ -74,10 +74,17 @@ static const char *const role_nouns[] = {
 
 /* Nouns naming an organisation: "the ministry said". */
 static const char *const org_nouns[] = {
-    "administration", "agency", "army", "authority", "bank", "commission", "committee",
-    "company", "council", "court", "department", "embassy", "firm", "government", "group",
-    "military", "ministry", "navy", "office", "organisation", "organization", "party",
-    "police", "union", NULL
+    "administration", "agency", "airline", "alliance", "army", "association", "authority",
+    "bank", "charity", "coalition", "commission", "committee", "company", "council", "court",
+    "department", "embassy", "federation", "firm", "foundation", "government", "group",
+    "institute", "military", "ministry", "navy", "office", "organisation", "organization",
+    "party", "police", "union", NULL
+};
+
+/* Nouns that name words rather than quote them: 'the phrase "managed
+** decline" was widely used'. */
+static const char *const term_nouns[] = {
+    "expression", "hashtag", "label", "motto", "phrase", "slogan", "term", "word", NULL
 };
 
 /* Nouns naming a document that speaks for its issuer. */
@@ -264,6 +271,9 @@ static int32_t trailing_attribution(const struct ctx *x, size_t v)
 {
     int32_t s = nsubj_of(x, v), comma = s >= 0 && s < (int32_t)v ? x->lo[s] - 1 : -1, verb = 0;
     uint32_t sn = x->wsent[v];
+    /* the parse may hang the comma on the subject itself */
+    if (comma >= 0 && form_is(x, (size_t)comma + 1, ","))
+        comma++;
     if (x->inq[v] || comma < (int32_t)x->sfirst[sn] + 1 || !form_is(x, (size_t)comma, ",") ||
         form_is(x, (size_t)s, "who") || form_is(x, (size_t)s, "which") ||
         form_is(x, (size_t)s, "that") || form_is(x, (size_t)s, "it"))
@@ -484,6 +494,16 @@ static int find_nested(struct ctx *x, size_t q)
 
 /* ---------------------------------------------------------------- cues */
 
+/* Does verb v govern a clausal complement outside quotes? */
+static int unquoted_clause(const struct ctx *x, size_t v)
+{
+    uint32_t s = x->wsent[v];
+    for (size_t k = x->sfirst[s]; k < sent_end(x, s); k++)
+        if (head_of(x, k) == (int32_t)v && deprel_is(x, k, "ccomp") && !x->inq[k])
+            return 1;
+    return 0;
+}
+
 /* A cue right after closing mark wc: ", he said", ", said Kirby", "he told
 ** reporters", ", according to ...".  The cue may open the next sentence
 ** when the quote closed its own.  Returns the cue word or -1. */
@@ -491,6 +511,7 @@ static int32_t cue_after(const struct ctx *x, int32_t wc, int depth)
 {
     uint32_t s = x->wsent[wc];
     size_t end = sent_end(x, s), k = (size_t)wc + 1, seen = 0;
+    int next = 0;
 
     while (k < end && is_punct(x, k) && !x->inq[k])
         k++;
@@ -501,12 +522,15 @@ static int32_t cue_after(const struct ctx *x, int32_t wc, int depth)
         end = sent_end(x, s + 1);
         if (end - k > 8)
             end = k + 8;
+        next = 1;
     }
     for (; k < end && seen < 14; k++, seen++) {
         if (x->inq[k] != depth - 1)
             return -1;
+        /* a verb opening the next sentence with a clause of its own
+        ** reports that clause ('"...." Vidal said her party would ...') */
         if (cue_kind(x, k) & CUE_SPEECH)
-            return (int32_t)k;
+            return next && unquoted_clause(x, k) ? -1 : (int32_t)k;
         if (is_according(x, k))
             return (int32_t)k;
         if ((upos_is(x, k, "VERB") && !deprel_is(x, k, "acl") && !deprel_is(x, k, "amod")) ||
@@ -669,6 +693,18 @@ static void set_cue(struct ctx *x, struct cand *c, int32_t cue)
     }
 }
 
+/* Do the words ending at w name the quoted words rather than quote them:
+** 'the so-called "security zone"', 'the phrase "managed decline"'? */
+static int names_words(const struct ctx *x, int32_t w)
+{
+    int32_t lo = (int32_t)x->sfirst[x->wsent[w]];
+    if (form_is(x, (size_t)w, "so-called") ||
+        (lemma_is(x, (size_t)w, "call") && w > lo &&
+         (form_is(x, (size_t)w - 1, "-") || form_is(x, (size_t)w - 1, "so"))))
+        return 1;
+    return upos_is(x, (size_t)w, "NOUN") && lemma_in(x, (size_t)w, term_nouns);
+}
+
 /* Cue, kind and subject of direct (or nested) quote c. */
 static void direct_cue(struct ctx *x, struct cand *c)
 {
@@ -685,6 +721,8 @@ static void direct_cue(struct ctx *x, struct cand *c)
     if (c->kind == QUOTE_DIRECT && !starts && c->close >= 0 &&
         x->wsent[c->close] == s) {
         c->kind = QUOTE_PARTIAL;
+        if (names_words(x, prev))
+            return;                 /* a scare quote, whatever verb is near */
         cue = cue_partial(x, c->cs);
         if (cue >= 0)
             set_cue(x, c, cue);
@@ -780,6 +818,14 @@ static void surface_content(const struct ctx *x, int32_t v, int32_t *a, int32_t 
         }
 }
 
+/* Does an infinitive open at word a ("to be named", "not to be named")? */
+static int infinitive_at(const struct ctx *x, int32_t a)
+{
+    if (form_is(x, (size_t)a, "not") && a + 1 < (int32_t)x->nw)
+        a++;
+    return form_is(x, (size_t)a, "to") && upos_is(x, (size_t)a, "PART");
+}
+
 /* Indirect speech: cue verbs outside quotes with an unquoted clause. */
 static int find_indirect(struct ctx *x)
 {
@@ -850,8 +896,9 @@ static int find_indirect(struct ctx *x)
         trim(x, &a, &b);
         if (b - a < 1)
             continue;
-        /* a clause opening with a quote belongs to that quote */
-        if (x->inq[a])
+        /* a clause opening with a quote belongs to that quote; an
+        ** infinitive is a request, not a report ("asked not to be named") */
+        if (x->inq[a] || infinitive_at(x, a))
             continue;
         int rc = add_cand(x, QUOTE_INDIRECT, -1, -1, a, b);
         if (rc != ANNALS_OK)
@@ -873,6 +920,16 @@ struct speaker {
     uint32_t sent;
 };
 
+/* "who", "which", "that", "whose" opening a relative clause: "two officials
+** who spoke on condition of anonymity". */
+static int relative_pronoun(const struct ctx *x, int32_t w)
+{
+    return (upos_is(x, (size_t)w, "PRON") || upos_is(x, (size_t)w, "SCONJ")) &&
+           (form_is(x, (size_t)w, "who") || form_is(x, (size_t)w, "whom") ||
+            form_is(x, (size_t)w, "whose") || form_is(x, (size_t)w, "which") ||
+            form_is(x, (size_t)w, "that"));
+}
+
 /* The words of the speaker phrase headed by h, inside the sentence and
 ** outside quotes: the subtree of h up to the first comma, bracket or verb
 ** after it. */
@@ -888,7 +945,7 @@ static void phrase_of(const struct ctx *x, int32_t h, int32_t *pa, int32_t *pb)
         a++;
     for (int32_t k = h + 1; k <= x->hi[h]; k++) {
         if (is_punct(x, (size_t)k) || upos_is(x, (size_t)k, "VERB") ||
-            upos_is(x, (size_t)k, "AUX") || x->inq[k] != x->inq[h])
+            upos_is(x, (size_t)k, "AUX") || x->inq[k] != x->inq[h] || relative_pronoun(x, k))
             break;
         b = k;
     }
@@ -1239,7 +1296,7 @@ static int emit(struct ctx *x)
     int32_t *outi = annals__arena_alloc(&d->arena, (x->c.n + 1) * sizeof *outi);
     if (outi == NULL)
         return ANNALS_ENOMEM;
-    int32_t prev_end = -1;
+    int32_t prev_end = -1, prev_last = -1;
     struct speaker prev_sp = last;
     int prev_cue_s = -1, prev_cue_e = -1;
 
@@ -1255,7 +1312,7 @@ static int emit(struct ctx *x)
         if (c->subj >= 0) {
             resolve(x, c->subj, have_last ? &last : NULL, &cur);
         } else if (c->inherit && prev_end >= 0 && c->kind == QUOTE_DIRECT &&
-                   x->wsent[c->cs] <= x->wsent[prev_end] + 1 &&
+                   x->wsent[c->cs] <= x->wsent[prev_last] + 1 &&
                    !person_between(x, prev_end, c->cs, prev_sp.entity) &&
                    (prev_sp.entity >= 0 || prev_sp.na >= 0)) {
             /* "We are ready," he said. "We will talk." */
@@ -1315,6 +1372,9 @@ static int emit(struct ctx *x)
         }
         if (c->kind == QUOTE_DIRECT) {
             prev_end = c->close >= 0 ? c->close : c->ce;
+            /* an attribution cut off as a sentence of its own ('"...?" asked
+            ** Grace Amadi.') still lets the next quote continue it */
+            prev_last = cue_e > prev_end ? cue_e : prev_end;
             prev_sp = cur;
             prev_cue_s = cue_s;
             prev_cue_e = cue_e;
