@@ -643,6 +643,9 @@ static int32_t fix_subject(const struct ctx *x, int32_t s, int32_t v)
          x->d->ment.v[x->wment[k - 1]].type == ENT_ORG)) {
         const struct doc_mention *m = &x->d->ment.v[x->wment[k - 1]];
         int32_t f = (int32_t)m->word;
+        /* a title the name hangs on: ", Ambassador Liisa Koskinen, said" */
+        while (f - 1 > lo && head_of(x, (size_t)f) == f - 1 && deprel_is(x, (size_t)f, "flat"))
+            f--;
         if (f > lo && form_is(x, (size_t)f - 1, ","))
             return k - 1;
     }
@@ -675,6 +678,47 @@ static int32_t fix_subject(const struct ctx *x, int32_t s, int32_t v)
     return s;
 }
 
+/* 1 + the first word of a person's mention in the phrase of flat names
+** headed by w ("Ambassador Liisa Koskinen"), or 0. */
+static int32_t person_in(const struct ctx *x, int32_t w)
+{
+    for (int32_t k = w; k <= x->hi[w]; k++) {
+        if (k > w && !deprel_is(x, (size_t)k, "flat"))
+            break;
+        if (x->wment[k] >= 0 && x->d->ment.v[x->wment[k]].type == ENT_PER)
+            return k + 1;
+    }
+    return 0;
+}
+
+/* "who", "which", "that", "whose" opening a relative clause: "two officials
+** who spoke on condition of anonymity". */
+static int relative_pronoun(const struct ctx *x, int32_t w)
+{
+    return (upos_is(x, (size_t)w, "PRON") || upos_is(x, (size_t)w, "SCONJ")) &&
+           (form_is(x, (size_t)w, "who") || form_is(x, (size_t)w, "whom") ||
+            form_is(x, (size_t)w, "whose") || form_is(x, (size_t)w, "which") ||
+            form_is(x, (size_t)w, "that"));
+}
+
+/* A subject that is an office names its holder in apposition: 'said the
+** governor of the central bank, Anton Rusu, who ...', 'the head of the
+** mission, Ambassador Liisa Koskinen, said'.  The person, else s. */
+static int32_t appositive_person(const struct ctx *x, int32_t s)
+{
+    if (s < 0 || (x->wment[s] >= 0 && x->d->ment.v[x->wment[s]].type == ENT_PER))
+        return s;
+    for (int32_t k = s + 1; k <= x->hi[s]; k++) {
+        int32_t h = head_of(x, (size_t)k);
+        if (x->inq[k] || relative_pronoun(x, k))
+            break;
+        if (deprel_is(x, (size_t)k, "appos") && h >= s && h < k &&
+            form_is(x, (size_t)k - 1, ",") && person_in(x, k))
+            return person_in(x, k) - 1;
+    }
+    return s;
+}
+
 static void set_cue(struct ctx *x, struct cand *c, int32_t cue)
 {
     c->cue = cue;
@@ -689,7 +733,7 @@ static void set_cue(struct ctx *x, struct cand *c, int32_t cue)
         c->subj = subject_of(x, (size_t)cue);
         if (c->subj < 0 && c->kind != QUOTE_INDIRECT)
             c->subj = surface_subject(x, cue);
-        c->subj = fix_subject(x, c->subj, cue);
+        c->subj = appositive_person(x, fix_subject(x, c->subj, cue));
     }
 }
 
@@ -919,16 +963,6 @@ struct speaker {
     int person;                 /* known to be a person */
     uint32_t sent;
 };
-
-/* "who", "which", "that", "whose" opening a relative clause: "two officials
-** who spoke on condition of anonymity". */
-static int relative_pronoun(const struct ctx *x, int32_t w)
-{
-    return (upos_is(x, (size_t)w, "PRON") || upos_is(x, (size_t)w, "SCONJ")) &&
-           (form_is(x, (size_t)w, "who") || form_is(x, (size_t)w, "whom") ||
-            form_is(x, (size_t)w, "whose") || form_is(x, (size_t)w, "which") ||
-            form_is(x, (size_t)w, "that"));
-}
 
 /* The words of the speaker phrase headed by h, inside the sentence and
 ** outside quotes: the subtree of h up to the first comma, bracket or verb
