@@ -862,6 +862,42 @@ static void surface_content(const struct ctx *x, int32_t v, int32_t *a, int32_t 
         }
 }
 
+/* Content of a reporting clause set between commas inside the clause it
+** reports, whatever the parse made of it ("The talks, the minister said on
+** Tuesday, would resume"; "The new pipeline, the company said in a filing,
+** will carry"): a subject without a verb opens the sentence, the cue's
+** subject and a few words of time or place sit between the commas, and the
+** predicate after the second comma opens with a verb.  The predicate is the
+** content: [*a, *b], or *a left alone. */
+static void parenthetical_content(const struct ctx *x, int32_t v, int32_t *a, int32_t *b)
+{
+    uint32_t s = x->wsent[v];
+    int32_t lo = (int32_t)x->sfirst[s], e = (int32_t)sent_end(x, s) - 1, c1 = v - 1, c2 = v + 1;
+
+    while (c1 > lo && !x->inq[c1] && (nounish(x, c1) || upos_is(x, (size_t)c1, "ADP") ||
+                                      upos_is(x, (size_t)c1, "AUX") ||
+                                      upos_is(x, (size_t)c1, "ADV") ||
+                                      form_is(x, (size_t)c1, "'s")))
+        c1--;
+    if (c1 <= lo || c1 == v - 1 || !form_is(x, (size_t)c1, ","))
+        return;
+    for (int32_t k = lo; k < c1; k++)
+        if (x->inq[k] || finite(x, k) || upos_is(x, (size_t)k, "VERB") || is_punct(x, k))
+            return;
+    while (c2 <= e && c2 - v <= 8 && !x->inq[c2] &&
+           (nounish(x, c2) || upos_is(x, (size_t)c2, "ADP") || upos_is(x, (size_t)c2, "ADV")))
+        c2++;
+    if (c2 >= e || !form_is(x, (size_t)c2, ","))
+        return;
+    int32_t k = c2 + 1;
+    while (k < e && upos_is(x, (size_t)k, "ADV"))
+        k++;
+    if (x->inq[k] || !(finite(x, k) || upos_is(x, (size_t)k, "AUX")))
+        return;
+    *a = c2 + 1;
+    *b = e;
+}
+
 /* Does an infinitive open at word a ("to be named", "not to be named")? */
 static int infinitive_at(const struct ctx *x, int32_t a)
 {
@@ -914,6 +950,8 @@ static int find_indirect(struct ctx *x)
         if (comma >= 0) {
             a = (int32_t)x->sfirst[s];
             b = comma - 1;
+        } else {
+            parenthetical_content(x, (int32_t)v, &a, &b);
         }
         for (size_t k = x->sfirst[s]; a < 0 && k < sent_end(x, s); k++)
             if (head_of(x, k) == (int32_t)v && !x->inq[k] &&
