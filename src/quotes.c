@@ -289,6 +289,20 @@ static int32_t trailing_attribution(const struct ctx *x, size_t v)
     return verb ? comma : -1;
 }
 
+static int nominal(const struct ctx *x, int32_t w)
+{
+    return upos_is(x, (size_t)w, "NOUN") || upos_is(x, (size_t)w, "PROPN") ||
+           upos_is(x, (size_t)w, "PRON");
+}
+
+static int only_adverbs(const struct ctx *x, int32_t a, int32_t b)
+{
+    for (int32_t k = a; k <= b; k++)
+        if (!upos_is(x, (size_t)k, "ADV"))
+            return 0;
+    return 1;
+}
+
 /* The subject of cue verb v: its own, a relative clause's antecedent
 ** ("a statement that said"), or that of the verb it is joined to ("denied
 ** the claim and said", "left, saying"). */
@@ -319,6 +333,9 @@ static int32_t subject_of(const struct ctx *x, size_t v)
         return h;
     if (s >= 0)
         return s;
+    if (h >= 0 && h < (int32_t)v && deprel_is(x, v, "acl") && deprel_is(x, (size_t)h, "root") &&
+        nominal(x, h) && only_adverbs(x, h + 1, (int32_t)v - 1))
+        return h;       /* the parse read the verb as a participle: "The bank acknowledged that" */
     if (h >= 0 && (deprel_is(x, v, "conj") || deprel_is(x, v, "advcl") ||
                    deprel_is(x, v, "xcomp")) &&
         upos_is(x, (size_t)h, "VERB"))
@@ -595,12 +612,6 @@ static int32_t according_subject(const struct ctx *x, size_t a)
     return last;
 }
 
-static int nominal(const struct ctx *x, int32_t w)
-{
-    return upos_is(x, (size_t)w, "NOUN") || upos_is(x, (size_t)w, "PROPN") ||
-           upos_is(x, (size_t)w, "PRON");
-}
-
 /* The subject of a cue verb next to a quote when the parse gives none:
 ** the word before it ("he said") or the noun phrase after it ("said the
 ** minister"). */
@@ -749,6 +760,22 @@ static int names_words(const struct ctx *x, int32_t w)
     return upos_is(x, (size_t)w, "NOUN") && lemma_in(x, (size_t)w, term_nouns);
 }
 
+/* The named subject of sentence ps, which ends with a colon and no verb of
+** saying, introducing the quote after it ("Health Minister Rafael Duarte
+** was blunt in his assessment:"), or -1. */
+static int32_t colon_subject(const struct ctx *x, uint32_t ps)
+{
+    /* any subject of the root, passive too ("was blunt" may be read so) */
+    for (size_t k = x->sfirst[ps]; k < sent_end(x, ps); k++)
+        if (deprel_is(x, k, "nsubj") && head_of(x, k) >= 0 &&
+            deprel_is(x, (size_t)head_of(x, k), "root") && !x->inq[k])
+            return x->wment[k] >= 0 && (x->d->ment.v[x->wment[k]].type == ENT_PER ||
+                                        x->d->ment.v[x->wment[k]].type == ENT_ORG)
+                       ? (int32_t)k
+                       : -1;
+    return -1;
+}
+
 /* Cue, kind and subject of direct (or nested) quote c. */
 static void direct_cue(struct ctx *x, struct cand *c)
 {
@@ -780,13 +807,16 @@ static void direct_cue(struct ctx *x, struct cand *c)
         /* "Kirby told reporters on Monday:" closing the sentence before */
         uint32_t ps = s - 1;
         size_t pe = sent_end(x, ps);
-        if (pe > x->sfirst[ps] && form_is(x, pe - 1, ":"))
+        if (pe > x->sfirst[ps] && form_is(x, pe - 1, ":")) {
             cue = cue_before(x, (int32_t)pe, 1);
+            if (cue < 0)
+                c->subj = colon_subject(x, ps);
+        }
     }
     if (cue >= 0)
         set_cue(x, c, cue);
     else
-        c->inherit = depth == 1;
+        c->inherit = depth == 1 && c->subj < 0;
 }
 
 /* Trim punctuation and a leading "that" from words [*a, *b]. */
