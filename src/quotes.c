@@ -604,7 +604,9 @@ static int32_t according_subject(const struct ctx *x, size_t a)
     /* the last word of the noun phrase after "to" */
     int32_t last = -1;
     for (size_t k = a + 2; k < sent_end(x, s); k++) {
-        if (upos_is(x, k, "NOUN") || upos_is(x, k, "PROPN") || upos_is(x, k, "PRON"))
+        /* a name is a noun whatever the tagger made of its words ("United") */
+        if (upos_is(x, k, "NOUN") || upos_is(x, k, "PROPN") || upos_is(x, k, "PRON") ||
+            x->wment[k] >= 0)
             last = (int32_t)k;
         else if (last >= 0 || is_punct(x, k) || upos_is(x, k, "VERB"))
             break;
@@ -1233,6 +1235,11 @@ static void resolve(const struct ctx *x, int32_t h, const struct speaker *last,
     /* a document speaks for its issuer: "a handout issued by the ministry" */
     if (lemma_in(x, (size_t)h, doc_nouns)) {
         int32_t agent = -1;
+        /* "a United Nations report": the issuer named before the noun */
+        for (int32_t k = x->lo[h]; k < h && agent < 0; k++)
+            if (x->wment[k] >= 0 && x->d->ment.v[x->wment[k]].type == ENT_ORG &&
+                !possessor(x, x->wment[k]))
+                agent = k;
         /* "issued by X", "from X", "of X": the noun phrase after the preposition */
         int32_t end = (int32_t)sent_end(x, x->wsent[h]);
         for (int32_t k = h + 1; k < end && k <= h + 4 && agent < 0 && !is_punct(x, (size_t)k);
