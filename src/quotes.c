@@ -770,11 +770,12 @@ static int32_t colon_subject(const struct ctx *x, uint32_t ps)
     /* any subject of the root, passive too ("was blunt" may be read so) */
     for (size_t k = x->sfirst[ps]; k < sent_end(x, ps); k++)
         if (deprel_is(x, k, "nsubj") && head_of(x, k) >= 0 &&
-            deprel_is(x, (size_t)head_of(x, k), "root") && !x->inq[k])
-            return x->wment[k] >= 0 && (x->d->ment.v[x->wment[k]].type == ENT_PER ||
-                                        x->d->ment.v[x->wment[k]].type == ENT_ORG)
-                       ? (int32_t)k
-                       : -1;
+            deprel_is(x, (size_t)head_of(x, k), "root") && !x->inq[k]) {
+            if (x->wment[k] >= 0 && (x->d->ment.v[x->wment[k]].type == ENT_PER ||
+                                     x->d->ment.v[x->wment[k]].type == ENT_ORG))
+                return (int32_t)k;
+            return person_in(x, (int32_t)k) - 1;    /* "Mayor Ines Kohl" */
+        }
     return -1;
 }
 
