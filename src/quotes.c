@@ -1203,6 +1203,26 @@ static void org_subject(const struct ctx *x, int32_t h, struct speaker *sp)
     }
 }
 
+/* "the company said" when no organisation spoke before: the one
+** organisation named in this sentence before h or in the two before, if it
+** was a subject there ("Borealis Gas plans to ... The new pipeline, the
+** company said, ..."); -1 when none or more than one is named. */
+static int32_t sole_org_subject(const struct ctx *x, int32_t h)
+{
+    uint32_t s = x->wsent[h];
+    int32_t lo = (int32_t)x->sfirst[s >= 2 ? s - 2 : 0], ent = -1, subj = 0;
+    for (int32_t k = lo; k < h; k++) {
+        int32_t m = x->wment[k];
+        if (m < 0 || x->inq[k] || x->d->ment.v[m].type != ENT_ORG)
+            continue;
+        if (ent >= 0 && (int32_t)x->d->ment.v[m].entity != ent)
+            return -1;
+        ent = (int32_t)x->d->ment.v[m].entity;
+        subj |= is_subject(x, k);
+    }
+    return subj ? ent : -1;
+}
+
 /* A mention that ends in "'s" names whose the office is, not who speaks. */
 static int possessor(const struct ctx *x, int32_t m)
 {
@@ -1346,6 +1366,8 @@ static void resolve(const struct ctx *x, int32_t h, const struct speaker *last,
             !last->person && last->entity >= 0 &&
             d->ent.v[last->entity].type == ENT_ORG && x->wsent[h] - last->sent <= 3)
             sp->entity = last->entity;
+        if (sp->entity < 0 && has_det_the(x, h) && b - a <= 1)
+            sp->entity = sole_org_subject(x, h);
     }
     if (upos_is(x, (size_t)h, "NOUN") || upos_is(x, (size_t)h, "PROPN")) {
         sp->na = a;

@@ -277,6 +277,18 @@ static void test_report_and_participle_cue(void **state)
     assert_true(text_is(d, q->name_start, q->name_end, "The regional bank"));
 }
 
+/* "the company" names the one organisation that was a subject just before,
+** though it never spoke. */
+static void test_the_company_is_the_organisation_before(void **state)
+{
+    char name[64];
+    annals_doc *d = annotate(state, "Northwind Energy will close two plants next year. The "
+                                    "closures, the company said on Monday, would cost 400 jobs.");
+    const struct doc_quote *q = quote_with(d, "would cost 400 jobs");
+    assert_non_null(q);
+    assert_string_equal(speaker(d, q, name, sizeof name), "Northwind Energy");
+}
+
 static void test_offsets_point_into_the_original(void **state)
 {
     struct model_fixture *f = *state;
@@ -317,6 +329,7 @@ int main(int argc, char **argv)
         T(test_named_words_and_requests_are_no_quotes),
         T(test_colon_sentence_names_the_speaker),
         T(test_report_and_participle_cue),
+        T(test_the_company_is_the_organisation_before),
         T(test_offsets_point_into_the_original),
     };
     if (argc > 1)
