@@ -18,7 +18,10 @@
 ** Indirect speech: a cue verb outside quotes whose clausal complement
 ** (ccomp) or parataxis is not itself quoted: the complement is the content
 ** and the verb's subject the speaker; "according to X" makes the rest of
-** its sentence the content and X the speaker.
+** its sentence the content and X the speaker.  Surface patterns stand in
+** for parses that hang a reporting clause elsewhere: after the clause it
+** reports ("..., the ministry said") or between commas inside it ("The
+** talks, the minister said, would resume").
 ** Speakers: the subject phrase of the cue verb.  Its entity is the mention
 ** that heads it, or a person named inside it; "he"/"she" resolves to the
 ** person who is the nearest subject in this or the two sentences before
