@@ -18,7 +18,10 @@
 ** Indirect speech: a cue verb outside quotes whose clausal complement
 ** (ccomp) or parataxis is not itself quoted: the complement is the content
 ** and the verb's subject the speaker; "according to X" makes the rest of
-** its sentence the content and X the speaker.
+** its sentence the content and X the speaker.  Surface patterns stand in
+** for parses that hang a reporting clause elsewhere: after the clause it
+** reports ("..., the ministry said") or between commas inside it ("The
+** talks, the minister said, would resume").
 ** Speakers: the subject phrase of the cue verb.  Its entity is the mention
 ** that heads it, or a person named inside it; "he"/"she" resolves to the
 ** person who is the nearest subject in this or the two sentences before
@@ -74,10 +77,17 @@ static const char *const role_nouns[] = {
 
 /* Nouns naming an organisation: "the ministry said". */
 static const char *const org_nouns[] = {
-    "administration", "agency", "army", "authority", "bank", "commission", "committee",
-    "company", "council", "court", "department", "embassy", "firm", "government", "group",
-    "military", "ministry", "navy", "office", "organisation", "organization", "party",
-    "police", "union", NULL
+    "administration", "agency", "airline", "alliance", "army", "association", "authority",
+    "bank", "charity", "coalition", "commission", "committee", "company", "council", "court",
+    "department", "embassy", "federation", "firm", "foundation", "government", "group",
+    "institute", "military", "ministry", "navy", "office", "organisation", "organization",
+    "party", "police", "union", NULL
+};
+
+/* Nouns that name words rather than quote them: 'the phrase "managed
+** decline" was widely used'. */
+static const char *const term_nouns[] = {
+    "expression", "hashtag", "label", "motto", "phrase", "slogan", "term", "word", NULL
 };
 
 /* Nouns naming a document that speaks for its issuer. */
@@ -264,6 +274,9 @@ static int32_t trailing_attribution(const struct ctx *x, size_t v)
 {
     int32_t s = nsubj_of(x, v), comma = s >= 0 && s < (int32_t)v ? x->lo[s] - 1 : -1, verb = 0;
     uint32_t sn = x->wsent[v];
+    /* the parse may hang the comma on the subject itself */
+    if (comma >= 0 && form_is(x, (size_t)comma + 1, ","))
+        comma++;
     if (x->inq[v] || comma < (int32_t)x->sfirst[sn] + 1 || !form_is(x, (size_t)comma, ",") ||
         form_is(x, (size_t)s, "who") || form_is(x, (size_t)s, "which") ||
         form_is(x, (size_t)s, "that") || form_is(x, (size_t)s, "it"))
@@ -277,6 +290,20 @@ static int32_t trailing_attribution(const struct ctx *x, size_t v)
             return -1;
     }
     return verb ? comma : -1;
+}
+
+static int nominal(const struct ctx *x, int32_t w)
+{
+    return upos_is(x, (size_t)w, "NOUN") || upos_is(x, (size_t)w, "PROPN") ||
+           upos_is(x, (size_t)w, "PRON");
+}
+
+static int only_adverbs(const struct ctx *x, int32_t a, int32_t b)
+{
+    for (int32_t k = a; k <= b; k++)
+        if (!upos_is(x, (size_t)k, "ADV"))
+            return 0;
+    return 1;
 }
 
 /* The subject of cue verb v: its own, a relative clause's antecedent
@@ -309,6 +336,9 @@ static int32_t subject_of(const struct ctx *x, size_t v)
         return h;
     if (s >= 0)
         return s;
+    if (h >= 0 && h < (int32_t)v && deprel_is(x, v, "acl") && deprel_is(x, (size_t)h, "root") &&
+        nominal(x, h) && only_adverbs(x, h + 1, (int32_t)v - 1))
+        return h;       /* the parse read the verb as a participle: "The bank acknowledged that" */
     if (h >= 0 && (deprel_is(x, v, "conj") || deprel_is(x, v, "advcl") ||
                    deprel_is(x, v, "xcomp")) &&
         upos_is(x, (size_t)h, "VERB"))
@@ -484,6 +514,16 @@ static int find_nested(struct ctx *x, size_t q)
 
 /* ---------------------------------------------------------------- cues */
 
+/* Does verb v govern a clausal complement outside quotes? */
+static int unquoted_clause(const struct ctx *x, size_t v)
+{
+    uint32_t s = x->wsent[v];
+    for (size_t k = x->sfirst[s]; k < sent_end(x, s); k++)
+        if (head_of(x, k) == (int32_t)v && deprel_is(x, k, "ccomp") && !x->inq[k])
+            return 1;
+    return 0;
+}
+
 /* A cue right after closing mark wc: ", he said", ", said Kirby", "he told
 ** reporters", ", according to ...".  The cue may open the next sentence
 ** when the quote closed its own.  Returns the cue word or -1. */
@@ -491,6 +531,7 @@ static int32_t cue_after(const struct ctx *x, int32_t wc, int depth)
 {
     uint32_t s = x->wsent[wc];
     size_t end = sent_end(x, s), k = (size_t)wc + 1, seen = 0;
+    int next = 0;
 
     while (k < end && is_punct(x, k) && !x->inq[k])
         k++;
@@ -501,12 +542,15 @@ static int32_t cue_after(const struct ctx *x, int32_t wc, int depth)
         end = sent_end(x, s + 1);
         if (end - k > 8)
             end = k + 8;
+        next = 1;
     }
     for (; k < end && seen < 14; k++, seen++) {
         if (x->inq[k] != depth - 1)
             return -1;
+        /* a verb opening the next sentence with a clause of its own
+        ** reports that clause ('"...." Vidal said her party would ...') */
         if (cue_kind(x, k) & CUE_SPEECH)
-            return (int32_t)k;
+            return next && unquoted_clause(x, k) ? -1 : (int32_t)k;
         if (is_according(x, k))
             return (int32_t)k;
         if ((upos_is(x, k, "VERB") && !deprel_is(x, k, "acl") && !deprel_is(x, k, "amod")) ||
@@ -563,18 +607,14 @@ static int32_t according_subject(const struct ctx *x, size_t a)
     /* the last word of the noun phrase after "to" */
     int32_t last = -1;
     for (size_t k = a + 2; k < sent_end(x, s); k++) {
-        if (upos_is(x, k, "NOUN") || upos_is(x, k, "PROPN") || upos_is(x, k, "PRON"))
+        /* a name is a noun whatever the tagger made of its words ("United") */
+        if (upos_is(x, k, "NOUN") || upos_is(x, k, "PROPN") || upos_is(x, k, "PRON") ||
+            x->wment[k] >= 0)
             last = (int32_t)k;
         else if (last >= 0 || is_punct(x, k) || upos_is(x, k, "VERB"))
             break;
     }
     return last;
-}
-
-static int nominal(const struct ctx *x, int32_t w)
-{
-    return upos_is(x, (size_t)w, "NOUN") || upos_is(x, (size_t)w, "PROPN") ||
-           upos_is(x, (size_t)w, "PRON");
 }
 
 /* The subject of a cue verb next to a quote when the parse gives none:
@@ -619,6 +659,9 @@ static int32_t fix_subject(const struct ctx *x, int32_t s, int32_t v)
          x->d->ment.v[x->wment[k - 1]].type == ENT_ORG)) {
         const struct doc_mention *m = &x->d->ment.v[x->wment[k - 1]];
         int32_t f = (int32_t)m->word;
+        /* a title the name hangs on: ", Ambassador Liisa Koskinen, said" */
+        while (f - 1 > lo && head_of(x, (size_t)f) == f - 1 && deprel_is(x, (size_t)f, "flat"))
+            f--;
         if (f > lo && form_is(x, (size_t)f - 1, ","))
             return k - 1;
     }
@@ -651,6 +694,47 @@ static int32_t fix_subject(const struct ctx *x, int32_t s, int32_t v)
     return s;
 }
 
+/* 1 + the first word of a person's mention in the phrase of flat names
+** headed by w ("Ambassador Liisa Koskinen"), or 0. */
+static int32_t person_in(const struct ctx *x, int32_t w)
+{
+    for (int32_t k = w; k <= x->hi[w]; k++) {
+        if (k > w && !deprel_is(x, (size_t)k, "flat"))
+            break;
+        if (x->wment[k] >= 0 && x->d->ment.v[x->wment[k]].type == ENT_PER)
+            return k + 1;
+    }
+    return 0;
+}
+
+/* "who", "which", "that", "whose" opening a relative clause: "two officials
+** who spoke on condition of anonymity". */
+static int relative_pronoun(const struct ctx *x, int32_t w)
+{
+    return (upos_is(x, (size_t)w, "PRON") || upos_is(x, (size_t)w, "SCONJ")) &&
+           (form_is(x, (size_t)w, "who") || form_is(x, (size_t)w, "whom") ||
+            form_is(x, (size_t)w, "whose") || form_is(x, (size_t)w, "which") ||
+            form_is(x, (size_t)w, "that"));
+}
+
+/* A subject that is an office names its holder in apposition: 'said the
+** governor of the central bank, Anton Rusu, who ...', 'the head of the
+** mission, Ambassador Liisa Koskinen, said'.  The person, else s. */
+static int32_t appositive_person(const struct ctx *x, int32_t s)
+{
+    if (s < 0 || (x->wment[s] >= 0 && x->d->ment.v[x->wment[s]].type == ENT_PER))
+        return s;
+    for (int32_t k = s + 1; k <= x->hi[s]; k++) {
+        int32_t h = head_of(x, (size_t)k);
+        if (x->inq[k] || relative_pronoun(x, k))
+            break;
+        if (deprel_is(x, (size_t)k, "appos") && h >= s && h < k &&
+            form_is(x, (size_t)k - 1, ",") && person_in(x, k))
+            return person_in(x, k) - 1;
+    }
+    return s;
+}
+
 static void set_cue(struct ctx *x, struct cand *c, int32_t cue)
 {
     c->cue = cue;
@@ -665,8 +749,37 @@ static void set_cue(struct ctx *x, struct cand *c, int32_t cue)
         c->subj = subject_of(x, (size_t)cue);
         if (c->subj < 0 && c->kind != QUOTE_INDIRECT)
             c->subj = surface_subject(x, cue);
-        c->subj = fix_subject(x, c->subj, cue);
+        c->subj = appositive_person(x, fix_subject(x, c->subj, cue));
     }
+}
+
+/* Do the words ending at w name the quoted words rather than quote them:
+** 'the so-called "security zone"', 'the phrase "managed decline"'? */
+static int names_words(const struct ctx *x, int32_t w)
+{
+    int32_t lo = (int32_t)x->sfirst[x->wsent[w]];
+    if (form_is(x, (size_t)w, "so-called") ||
+        (lemma_is(x, (size_t)w, "call") && w > lo &&
+         (form_is(x, (size_t)w - 1, "-") || form_is(x, (size_t)w - 1, "so"))))
+        return 1;
+    return upos_is(x, (size_t)w, "NOUN") && lemma_in(x, (size_t)w, term_nouns);
+}
+
+/* The named subject of sentence ps, which ends with a colon and no verb of
+** saying, introducing the quote after it ("Health Minister Rafael Duarte
+** was blunt in his assessment:"), or -1. */
+static int32_t colon_subject(const struct ctx *x, uint32_t ps)
+{
+    /* any subject of the root, passive too ("was blunt" may be read so) */
+    for (size_t k = x->sfirst[ps]; k < sent_end(x, ps); k++)
+        if (deprel_is(x, k, "nsubj") && head_of(x, k) >= 0 &&
+            deprel_is(x, (size_t)head_of(x, k), "root") && !x->inq[k]) {
+            if (x->wment[k] >= 0 && (x->d->ment.v[x->wment[k]].type == ENT_PER ||
+                                     x->d->ment.v[x->wment[k]].type == ENT_ORG))
+                return (int32_t)k;
+            return person_in(x, (int32_t)k) - 1;    /* "Mayor Ines Kohl" */
+        }
+    return -1;
 }
 
 /* Cue, kind and subject of direct (or nested) quote c. */
@@ -685,6 +798,8 @@ static void direct_cue(struct ctx *x, struct cand *c)
     if (c->kind == QUOTE_DIRECT && !starts && c->close >= 0 &&
         x->wsent[c->close] == s) {
         c->kind = QUOTE_PARTIAL;
+        if (names_words(x, prev))
+            return;                 /* a scare quote, whatever verb is near */
         cue = cue_partial(x, c->cs);
         if (cue >= 0)
             set_cue(x, c, cue);
@@ -698,13 +813,16 @@ static void direct_cue(struct ctx *x, struct cand *c)
         /* "Kirby told reporters on Monday:" closing the sentence before */
         uint32_t ps = s - 1;
         size_t pe = sent_end(x, ps);
-        if (pe > x->sfirst[ps] && form_is(x, pe - 1, ":"))
+        if (pe > x->sfirst[ps] && form_is(x, pe - 1, ":")) {
             cue = cue_before(x, (int32_t)pe, 1);
+            if (cue < 0)
+                c->subj = colon_subject(x, ps);
+        }
     }
     if (cue >= 0)
         set_cue(x, c, cue);
     else
-        c->inherit = depth == 1;
+        c->inherit = depth == 1 && c->subj < 0;
 }
 
 /* Trim punctuation and a leading "that" from words [*a, *b]. */
@@ -780,6 +898,50 @@ static void surface_content(const struct ctx *x, int32_t v, int32_t *a, int32_t 
         }
 }
 
+/* Content of a reporting clause set between commas inside the clause it
+** reports, whatever the parse made of it ("The talks, the minister said on
+** Tuesday, would resume"; "The new pipeline, the company said in a filing,
+** will carry"): a subject without a verb opens the sentence, the cue's
+** subject and a few words of time or place sit between the commas, and the
+** predicate after the second comma opens with a verb.  The predicate is the
+** content: [*a, *b], or *a left alone. */
+static void parenthetical_content(const struct ctx *x, int32_t v, int32_t *a, int32_t *b)
+{
+    uint32_t s = x->wsent[v];
+    int32_t lo = (int32_t)x->sfirst[s], e = (int32_t)sent_end(x, s) - 1, c1 = v - 1, c2 = v + 1;
+
+    while (c1 > lo && !x->inq[c1] && (nounish(x, c1) || upos_is(x, (size_t)c1, "ADP") ||
+                                      upos_is(x, (size_t)c1, "AUX") ||
+                                      upos_is(x, (size_t)c1, "ADV") ||
+                                      form_is(x, (size_t)c1, "'s")))
+        c1--;
+    if (c1 <= lo || c1 == v - 1 || !form_is(x, (size_t)c1, ","))
+        return;
+    for (int32_t k = lo; k < c1; k++)
+        if (x->inq[k] || finite(x, k) || upos_is(x, (size_t)k, "VERB") || is_punct(x, k))
+            return;
+    while (c2 <= e && c2 - v <= 8 && !x->inq[c2] &&
+           (nounish(x, c2) || upos_is(x, (size_t)c2, "ADP") || upos_is(x, (size_t)c2, "ADV")))
+        c2++;
+    if (c2 >= e || !form_is(x, (size_t)c2, ","))
+        return;
+    int32_t k = c2 + 1;
+    while (k < e && upos_is(x, (size_t)k, "ADV"))
+        k++;
+    if (x->inq[k] || !(finite(x, k) || upos_is(x, (size_t)k, "AUX")))
+        return;
+    *a = c2 + 1;
+    *b = e;
+}
+
+/* Does an infinitive open at word a ("to be named", "not to be named")? */
+static int infinitive_at(const struct ctx *x, int32_t a)
+{
+    if (form_is(x, (size_t)a, "not") && a + 1 < (int32_t)x->nw)
+        a++;
+    return form_is(x, (size_t)a, "to") && upos_is(x, (size_t)a, "PART");
+}
+
 /* Indirect speech: cue verbs outside quotes with an unquoted clause. */
 static int find_indirect(struct ctx *x)
 {
@@ -824,6 +986,8 @@ static int find_indirect(struct ctx *x)
         if (comma >= 0) {
             a = (int32_t)x->sfirst[s];
             b = comma - 1;
+        } else {
+            parenthetical_content(x, (int32_t)v, &a, &b);
         }
         for (size_t k = x->sfirst[s]; a < 0 && k < sent_end(x, s); k++)
             if (head_of(x, k) == (int32_t)v && !x->inq[k] &&
@@ -850,8 +1014,9 @@ static int find_indirect(struct ctx *x)
         trim(x, &a, &b);
         if (b - a < 1)
             continue;
-        /* a clause opening with a quote belongs to that quote */
-        if (x->inq[a])
+        /* a clause opening with a quote belongs to that quote; an
+        ** infinitive is a request, not a report ("asked not to be named") */
+        if (x->inq[a] || infinitive_at(x, a))
             continue;
         int rc = add_cand(x, QUOTE_INDIRECT, -1, -1, a, b);
         if (rc != ANNALS_OK)
@@ -888,7 +1053,7 @@ static void phrase_of(const struct ctx *x, int32_t h, int32_t *pa, int32_t *pb)
         a++;
     for (int32_t k = h + 1; k <= x->hi[h]; k++) {
         if (is_punct(x, (size_t)k) || upos_is(x, (size_t)k, "VERB") ||
-            upos_is(x, (size_t)k, "AUX") || x->inq[k] != x->inq[h])
+            upos_is(x, (size_t)k, "AUX") || x->inq[k] != x->inq[h] || relative_pronoun(x, k))
             break;
         b = k;
     }
@@ -1041,6 +1206,26 @@ static void org_subject(const struct ctx *x, int32_t h, struct speaker *sp)
     }
 }
 
+/* "the company said" when no organisation spoke before: the one
+** organisation named in this sentence before h or in the two before, if it
+** was a subject there ("Borealis Gas plans to ... The new pipeline, the
+** company said, ..."); -1 when none or more than one is named. */
+static int32_t sole_org_subject(const struct ctx *x, int32_t h)
+{
+    uint32_t s = x->wsent[h];
+    int32_t lo = (int32_t)x->sfirst[s >= 2 ? s - 2 : 0], ent = -1, subj = 0;
+    for (int32_t k = lo; k < h; k++) {
+        int32_t m = x->wment[k];
+        if (m < 0 || x->inq[k] || x->d->ment.v[m].type != ENT_ORG)
+            continue;
+        if (ent >= 0 && (int32_t)x->d->ment.v[m].entity != ent)
+            return -1;
+        ent = (int32_t)x->d->ment.v[m].entity;
+        subj |= is_subject(x, k);
+    }
+    return subj ? ent : -1;
+}
+
 /* A mention that ends in "'s" names whose the office is, not who speaks. */
 static int possessor(const struct ctx *x, int32_t m)
 {
@@ -1074,6 +1259,11 @@ static void resolve(const struct ctx *x, int32_t h, const struct speaker *last,
     /* a document speaks for its issuer: "a handout issued by the ministry" */
     if (lemma_in(x, (size_t)h, doc_nouns)) {
         int32_t agent = -1;
+        /* "a United Nations report": the issuer named before the noun */
+        for (int32_t k = x->lo[h]; k < h && agent < 0; k++)
+            if (x->wment[k] >= 0 && x->d->ment.v[x->wment[k]].type == ENT_ORG &&
+                !possessor(x, x->wment[k]))
+                agent = k;
         /* "issued by X", "from X", "of X": the noun phrase after the preposition */
         int32_t end = (int32_t)sent_end(x, x->wsent[h]);
         for (int32_t k = h + 1; k < end && k <= h + 4 && agent < 0 && !is_punct(x, (size_t)k);
@@ -1179,6 +1369,8 @@ static void resolve(const struct ctx *x, int32_t h, const struct speaker *last,
             !last->person && last->entity >= 0 &&
             d->ent.v[last->entity].type == ENT_ORG && x->wsent[h] - last->sent <= 3)
             sp->entity = last->entity;
+        if (sp->entity < 0 && has_det_the(x, h) && b - a <= 1)
+            sp->entity = sole_org_subject(x, h);
     }
     if (upos_is(x, (size_t)h, "NOUN") || upos_is(x, (size_t)h, "PROPN")) {
         sp->na = a;
@@ -1239,7 +1431,7 @@ static int emit(struct ctx *x)
     int32_t *outi = annals__arena_alloc(&d->arena, (x->c.n + 1) * sizeof *outi);
     if (outi == NULL)
         return ANNALS_ENOMEM;
-    int32_t prev_end = -1;
+    int32_t prev_end = -1, prev_last = -1;
     struct speaker prev_sp = last;
     int prev_cue_s = -1, prev_cue_e = -1;
 
@@ -1255,7 +1447,7 @@ static int emit(struct ctx *x)
         if (c->subj >= 0) {
             resolve(x, c->subj, have_last ? &last : NULL, &cur);
         } else if (c->inherit && prev_end >= 0 && c->kind == QUOTE_DIRECT &&
-                   x->wsent[c->cs] <= x->wsent[prev_end] + 1 &&
+                   x->wsent[c->cs] <= x->wsent[prev_last] + 1 &&
                    !person_between(x, prev_end, c->cs, prev_sp.entity) &&
                    (prev_sp.entity >= 0 || prev_sp.na >= 0)) {
             /* "We are ready," he said. "We will talk." */
@@ -1315,6 +1507,9 @@ static int emit(struct ctx *x)
         }
         if (c->kind == QUOTE_DIRECT) {
             prev_end = c->close >= 0 ? c->close : c->ce;
+            /* an attribution cut off as a sentence of its own ('"...?" asked
+            ** Grace Amadi.') still lets the next quote continue it */
+            prev_last = cue_e > prev_end ? cue_e : prev_end;
             prev_sp = cur;
             prev_cue_s = cue_s;
             prev_cue_e = cue_e;

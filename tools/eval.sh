@@ -49,6 +49,13 @@ for set in events-dev events-dev2 events-dev3 events-probe3; do
     gold=tests/eval/$set.jsonl
     run "events, development set $set (invented news)" "$gold" "$annals" eval events --gold "$gold"
 done
+# Development sets of the quote stage (invented news, rules written while
+# looking at them): the first set, and a second of long wire sentences with
+# attributions in the middle, inverted cues and unnamed sources.
+for set in quotes-dev quotes-dev2; do
+    gold=tests/eval/$set.jsonl
+    run "quotations, development set $set (invented news)" "$gold" "$annals" eval quotes --gold "$gold"
+done
 # Held out: written by the CAMEO codebook apart from the coder's rules and
 # never used to tune them; its figures are recorded once in BENCHMARKS.md.
 events_test=tests/eval/events-test.jsonl

@@ -194,6 +194,101 @@ static void test_unsure_pronoun_gets_no_speaker(void **state)
     assert_int_equal(q->name_end, q->name_start);
 }
 
+/* A reporting clause between commas inside the clause it reports. */
+static void test_attribution_in_the_middle(void **state)
+{
+    char name[64];
+    annals_doc *d = annotate(state, "Rosa Linde spoke after the vote. The coalition, she added, "
+                                    "had won every district in the north.");
+    const struct doc_quote *q = quote_with(d, "had won every district in the north");
+    assert_non_null(q);
+    assert_int_equal(q->kind, QUOTE_INDIRECT);
+    assert_string_equal(speaker(d, q, name, sizeof name), "Rosa Linde");
+}
+
+/* A verb with a clause of its own after a quote reports that clause. */
+static void test_next_sentence_cue_reports_its_own_clause(void **state)
+{
+    char name[64];
+    annals_doc *d = annotate(state, "\"We waited for hours. Nobody came.\" Mara Lindqvist said "
+                                    "the ferry had been cancelled.");
+    const struct doc_quote *q = quote_with(d, "the ferry had been cancelled");
+    assert_non_null(q);
+    assert_string_equal(speaker(d, q, name, sizeof name), "Mara Lindqvist");
+}
+
+/* A quote after an attribution cut off as its own sentence continues it. */
+static void test_quote_after_a_question_continues_its_speaker(void **state)
+{
+    char name[64];
+    annals_doc *d = annotate(state, "\"Where is the money?\" asked Senator Ruth Obi. \"Nobody "
+                                    "will tell us.\"");
+    const struct doc_quote *q = quote_with(d, "Nobody will tell us.");
+    assert_non_null(q);
+    assert_string_equal(speaker(d, q, name, sizeof name), "Ruth Obi");
+}
+
+/* An office as subject names its holder in apposition. */
+static void test_office_holder_in_apposition(void **state)
+{
+    char name[64];
+    annals_doc *d = annotate(state, "\"The bridge is safe,\" said the head of the roads agency, "
+                                    "Pavel Dorn, who inspected it last week.");
+    const struct doc_quote *q = quote_with(d, "The bridge is safe");
+    assert_non_null(q);
+    assert_string_equal(speaker(d, q, name, sizeof name), "Pavel Dorn");
+}
+
+/* Words named after "the phrase" are no quotation; nor is an infinitive. */
+static void test_named_words_and_requests_are_no_quotes(void **state)
+{
+    annals_doc *d = annotate(state, "Officials said the phrase \"quiet diplomacy\" was no longer "
+                                    "in use.");
+    assert_non_null(quote_with(d, "the phrase \"quiet diplomacy\" was no longer in use"));
+    assert_null(quote_with(d, "quiet diplomacy"));
+    d = annotate(state, "A guard described the fire to the agency, asking not to be named.");
+    assert_int_equal(d->quote.n, 0);
+}
+
+/* A sentence ending with a colon introduces the quote after it. */
+static void test_colon_sentence_names_the_speaker(void **state)
+{
+    char name[64];
+    annals_doc *d = annotate(state, "Mayor Ines Kohl was direct on Tuesday:\n\n\"The budget is "
+                                    "empty.\"");
+    const struct doc_quote *q = quote_with(d, "The budget is empty.");
+    assert_non_null(q);
+    assert_string_equal(speaker(d, q, name, sizeof name), "Ines Kohl");
+}
+
+/* A report speaks for the organisation named before it, not for whoever saw
+** it; a cue the parse read as a participle has the noun before it. */
+static void test_report_and_participle_cue(void **state)
+{
+    char name[64];
+    annals_doc *d = annotate(state, "Ten villages were flooded, according to a World Bank report "
+                                    "seen by the agency.");
+    const struct doc_quote *q = quote_with(d, "Ten villages were flooded");
+    assert_non_null(q);
+    assert_string_equal(speaker(d, q, name, sizeof name), "World Bank");
+    d = annotate(state, "The regional bank acknowledged on Monday that its profits had fallen.");
+    q = quote_with(d, "its profits had fallen");
+    assert_non_null(q);
+    assert_true(text_is(d, q->name_start, q->name_end, "The regional bank"));
+}
+
+/* "the company" names the one organisation that was a subject just before,
+** though it never spoke. */
+static void test_the_company_is_the_organisation_before(void **state)
+{
+    char name[64];
+    annals_doc *d = annotate(state, "Northwind Energy will close two plants next year. The "
+                                    "closures, the company said on Monday, would cost 400 jobs.");
+    const struct doc_quote *q = quote_with(d, "would cost 400 jobs");
+    assert_non_null(q);
+    assert_string_equal(speaker(d, q, name, sizeof name), "Northwind Energy");
+}
+
 static void test_offsets_point_into_the_original(void **state)
 {
     struct model_fixture *f = *state;
@@ -227,6 +322,14 @@ int main(int argc, char **argv)
         T(test_speaker_through_a_relative_clause),
         T(test_quoted_words_are_no_speaker),
         T(test_unsure_pronoun_gets_no_speaker),
+        T(test_attribution_in_the_middle),
+        T(test_next_sentence_cue_reports_its_own_clause),
+        T(test_quote_after_a_question_continues_its_speaker),
+        T(test_office_holder_in_apposition),
+        T(test_named_words_and_requests_are_no_quotes),
+        T(test_colon_sentence_names_the_speaker),
+        T(test_report_and_participle_cue),
+        T(test_the_company_is_the_organisation_before),
         T(test_offsets_point_into_the_original),
     };
     if (argc > 1)
