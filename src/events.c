@@ -1120,10 +1120,11 @@ static int attribution(const annals_doc *d, const struct sent_tree *t, int32_t v
     int32_t h = head_of(d, v), s = -1, before = 0;
     if (h >= 0 && rel_is(d, v, "advcl") && lemma_in(d, h, SPEECH_VERBS))
         return 1;
-    /* "Speaking to reporters, the president praised ...": the setting of
-    ** another act */
-    if (h >= 0 && rel_is(d, v, "advcl") && xpos_is(d, v, "VBG") &&
-        find_child(d, t, v, "ccomp", 0, NULL) < 0)
+    /* "Speaking to reporters, the president praised ...", "The president,
+    ** speaking in Accra, said ...": the setting of another act, whether the
+    ** parse hangs it on the verb or on the verb's subject */
+    if (h >= 0 && xpos_is(d, v, "VBG") && find_child(d, t, v, "ccomp", 0, NULL) < 0 &&
+        (rel_is(d, v, "advcl") || (rel_is(d, v, "acl") && rel_is(d, h, "nsubj"))))
         return 1;
     for (int32_t c = child(t, v); c >= 0; c = sibling(t, c))
         if (rel_is(d, c, "nsubj") && c < v && c > s)
@@ -1152,7 +1153,10 @@ static int attribution(const annals_doc *d, const struct sent_tree *t, int32_t v
             return 0;       /* "said that ...": the content follows */
         before |= rel_is(d, c, "ccomp") || rel_is(d, c, "parataxis");
     }
-    return before || (h >= 0 && h < v && (rel_is(d, v, "parataxis") || rel_is(d, v, "conj")) &&
+    /* "..., a government spokesman said": the parse may read the trailing
+    ** verb as a discourse marker */
+    return before || (h >= 0 && h < v &&
+                      (rel_is(d, v, "parataxis") || rel_is(d, v, "conj") || rel_is(d, v, "discourse")) &&
                       is_verbal(d, t, h));
 }
 
