@@ -1502,6 +1502,13 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         for (int k = 0; k < src.n; k++)
             if (d->ev.v[i].trigger == src.v[k] && !rel_is(d, src.v[k], "nmod:poss"))
                 return ANNALS_OK;
+    /* "troops recaptured the town ... dozens of militants were killed":
+    ** harm done by no one named, after an act of force by a named actor in
+    ** the same sentence, is what that act did */
+    for (size_t i = first_ev; !noun && src.n == 0 && lemma_in(d, v, HARM_VERBS) && i < d->ev.n; i++)
+        if (d->ev.v[i].src.code[0] != '\0' && d->ev.v[i].sentence == c->sent &&
+            annals__onto_root(d->ev.v[i].code, strlen(d->ev.v[i].code)) >= 17)
+            return ANNALS_OK;
     /* a purpose clause of the same kind as the event it serves ("met Thai
     ** officials to discuss", "sat down with X to discuss") is part of it */
     if (rel_is(d, v, "advcl") && find_child(d, t, v, "mark", 0, "to") >= 0)

@@ -427,6 +427,40 @@ static void test_an_event_still_to_come_is_an_intent(void **state)
     assert_string_equal(e.source.code, "ESPGOV");
 }
 
+static void test_speaking_hung_on_the_subject_is_the_setting(void **state)
+{
+    /* one statement, by the verb that says something, not a second one by
+    ** 'speaking' */
+    one_event(*state, "The Ghanaian foreign minister, speaking at a news conference in Accra "
+                      "on Monday after a cabinet meeting, said his government would send "
+                      "engineers to Liberia.", "010", "GHAGOV", "");
+}
+
+static void test_a_trailing_spokesman_said_is_no_statement(void **state)
+{
+    one_event(*state, "The Chilean president asked Argentina to extradite two former army "
+                      "officers accused of torture, a government spokesman in Santiago said.",
+              "020", "CHLGOV", "ARG");
+}
+
+static void test_unattributed_harm_after_an_act_of_force_is_part_of_it(void **state)
+{
+    one_event(*state, "Nigerian troops stormed a rebel camp in Borno state on Sunday, and "
+                      "twelve fighters were killed in the fighting.", "190", "NGAMIL", "NGAREB");
+}
+
+static void test_agreeing_to_set_something_up_is_an_intent_to_cooperate(void **state)
+{
+    struct model_fixture *f = *state;
+    struct annals_event_info e;
+    assert_int_equal(code(f, "Chad and Niger agreed on Monday to set up a joint force to patrol "
+                             "their border."), 2);
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(annals_doc_event(f->d, i, &e), ANNALS_OK);
+        assert_string_equal(e.code, "030");
+    }
+}
+
 static void test_police_firing_on_crowds_is_repression(void **state)
 {
     one_event(*state, "Nepalese police fired on crowds of young demonstrators in Kathmandu.",
@@ -488,6 +522,10 @@ int main(int argc, char **argv)
         T(test_a_sit_in_is_a_demonstration),
         T(test_what_hundreds_of_detainees_do_is_theirs),
         T(test_an_event_still_to_come_is_an_intent),
+        T(test_speaking_hung_on_the_subject_is_the_setting),
+        T(test_a_trailing_spokesman_said_is_no_statement),
+        T(test_unattributed_harm_after_an_act_of_force_is_part_of_it),
+        T(test_agreeing_to_set_something_up_is_an_intent_to_cooperate),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
