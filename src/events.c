@@ -1115,16 +1115,22 @@ static int quote_mark(const annals_doc *d, int32_t w)
 ** that")?  Its subject follows a comma that follows a verb of the
 ** sentence, or it is hung on a verb before it with no content clause of its
 ** own. */
+/* "Speaking to reporters, the president praised ...", "The president,
+** speaking in Accra, said ...": a participle that is the setting of another
+** act, whether the parse hangs it on the verb or on the verb's subject. */
+static int setting_participle(const annals_doc *d, const struct sent_tree *t, int32_t v)
+{
+    int32_t h = head_of(d, v);
+    return h >= 0 && xpos_is(d, v, "VBG") && find_child(d, t, v, "ccomp", 0, NULL) < 0 &&
+           (rel_is(d, v, "advcl") || (rel_is(d, v, "acl") && rel_is(d, h, "nsubj")));
+}
+
 static int attribution(const annals_doc *d, const struct sent_tree *t, int32_t v)
 {
     int32_t h = head_of(d, v), s = -1, before = 0;
     if (h >= 0 && rel_is(d, v, "advcl") && lemma_in(d, h, SPEECH_VERBS))
         return 1;
-    /* "Speaking to reporters, the president praised ...", "The president,
-    ** speaking in Accra, said ...": the setting of another act, whether the
-    ** parse hangs it on the verb or on the verb's subject */
-    if (h >= 0 && xpos_is(d, v, "VBG") && find_child(d, t, v, "ccomp", 0, NULL) < 0 &&
-        (rel_is(d, v, "advcl") || (rel_is(d, v, "acl") && rel_is(d, h, "nsubj"))))
+    if (setting_participle(d, t, v))
         return 1;
     for (int32_t c = child(t, v); c >= 0; c = sibling(t, c))
         if (rel_is(d, c, "nsubj") && c < v && c > s)
@@ -1598,6 +1604,13 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     if (tgt.n == 0 && src.n > 0 && !noun)
         partner_of_relationship(d, t, v, src.v[0], &tgt);
 
+    /* "speaking to reporters in Accra", "speaking by telephone from Doha":
+    ** a statement or call with no partner, set beside another act, is its
+    ** setting (a meeting or a visit is an act of its own)
+    ** ("ministers of A and B, meeting in Geneva," are partners) */
+    if (!noun && tgt.n == 0 && src.n < 2 && (memcmp(code, "01", 2) == 0 || strcmp(code, "041") == 0) &&
+        setting_participle(d, t, v))
+        return ANNALS_OK;
     /* a purpose with no actor for its object ("sent teams to fight an
     ** outbreak") is an aim, not an event */
     if (!noun && tgt.n == 0 && rel_is(d, v, "advcl") && find_child(d, t, v, "mark", 0, "to") >= 0 &&

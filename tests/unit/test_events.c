@@ -429,11 +429,12 @@ static void test_an_event_still_to_come_is_an_intent(void **state)
 
 static void test_speaking_hung_on_the_subject_is_the_setting(void **state)
 {
-    /* one statement, by the verb that says something, not a second one by
-    ** 'speaking' */
-    one_event(*state, "The Ghanaian foreign minister, speaking at a news conference in Accra "
-                      "on Monday after a cabinet meeting, said his government would send "
-                      "engineers to Liberia.", "010", "GHAGOV", "");
+    /* the condemnation only: no statement to reporters, no call with no one */
+    one_event(*state, "The Ghanaian foreign minister, speaking to reporters in Accra on Monday "
+                      "after a cabinet meeting, condemned the arrest of two journalists in Togo.",
+              "111", "GHAGOV", "TGOMED");
+    one_event(*state, "A senior Sudanese official, speaking by telephone from Khartoum on "
+                      "Thursday, rejected a Kenyan proposal for a truce.", "127", "SDNGOV", "KEN");
 }
 
 static void test_a_trailing_spokesman_said_is_no_statement(void **state)
