@@ -1611,6 +1611,12 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     if (!noun && tgt.n == 0 && src.n < 2 && (memcmp(code, "01", 2) == 0 || strcmp(code, "041") == 0) &&
         setting_participle(d, t, v))
         return ANNALS_OK;
+    /* "a wave of killings blamed on rival gangs": a participle that names
+    ** who is held responsible, with no one holding them so, tells who did
+    ** the deed, not an accusation */
+    if (!noun && src.n == 0 && memcmp(code, "11", 2) == 0 && rel_is(d, v, "acl") &&
+        xpos_is(d, v, "VBN"))
+        return ANNALS_OK;
     /* a purpose with no actor for its object ("sent teams to fight an
     ** outbreak") is an aim, not an event */
     if (!noun && tgt.n == 0 && rel_is(d, v, "advcl") && find_child(d, t, v, "mark", 0, "to") >= 0 &&

@@ -462,6 +462,18 @@ static void test_agreeing_to_set_something_up_is_an_intent_to_cooperate(void **s
     }
 }
 
+static void test_a_deed_blamed_on_someone_is_no_accusation(void **state)
+{
+    one_event(*state, "Ecuador's president declared a state of emergency in Guayaquil on Monday "
+                      "after a wave of killings blamed on rival gangs.", "1724", "ECUGOV", "");
+}
+
+static void test_a_charge_d_affaires_is_a_diplomat(void **state)
+{
+    one_event(*state, "The Kenyan foreign ministry summoned the Sudanese charge d'affaires in "
+                      "Nairobi on Friday.", "114", "KENGOV", "SDNGOV");
+}
+
 static void test_police_firing_on_crowds_is_repression(void **state)
 {
     one_event(*state, "Nepalese police fired on crowds of young demonstrators in Kathmandu.",
@@ -527,6 +539,8 @@ int main(int argc, char **argv)
         T(test_a_trailing_spokesman_said_is_no_statement),
         T(test_unattributed_harm_after_an_act_of_force_is_part_of_it),
         T(test_agreeing_to_set_something_up_is_an_intent_to_cooperate),
+        T(test_a_deed_blamed_on_someone_is_no_accusation),
+        T(test_a_charge_d_affaires_is_a_diplomat),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
