@@ -1329,6 +1329,32 @@ static int verb_read_as_adjective(const annals_doc *d, const struct sent_tree *t
     return 1;
 }
 
+/* "The two countries ... agreed ..., Peruvian and Ecuadorean officials
+** said": with no interaction told before, the parties are the two countries
+** the sentence names, when it names exactly two. */
+static void two_countries_of_sentence(const annals_doc *d, const struct sent_tree *t,
+                                      struct args *parties)
+{
+    int32_t w2[2];
+    const char *cc[2];
+    int n = 0;
+    for (int32_t w = t->w0; w < t->w1; w++) {
+        const struct doc_actor *a = annals__actor_of_word(d, (size_t)w);
+        if (a == NULL || a->country[0] == '\0' || a->org[0] != '\0' ||
+            (n > 0 && strcmp(cc[0], a->country) == 0) || (n > 1 && strcmp(cc[1], a->country) == 0))
+            continue;
+        if (n == 2)
+            return;             /* three or more: no telling which two */
+        w2[n] = w;
+        cc[n++] = a->country;
+    }
+    if (n == 2) {
+        parties->v[0] = w2[0];
+        parties->v[1] = w2[1];
+        parties->n = 2;
+    }
+}
+
 /* Code the trigger word v against its patterns [lo, hi). */
 static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_pass,
                      size_t first_ev)
@@ -1588,8 +1614,9 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     ** told before this sentence */
     if (src.n == 1 && upos_is(d, src.v[0], "NOUN") &&
         (find_child(d, t, src.v[0], "nummod", 0, "two") >= 0 ||
-         find_child(d, t, src.v[0], "det", 0, "both") >= 0))
-        for (size_t i = d->ev.n; i-- > 0;) {
+         find_child(d, t, src.v[0], "det", 0, "both") >= 0)) {
+        int told = 0;
+        for (size_t i = d->ev.n; !told && i-- > 0;) {
             const struct doc_event *o = &d->ev.v[i];
             if (i >= c->first_ev && o->trigger >= src.v[0])
                 continue;       /* only what was told before it */
@@ -1598,9 +1625,12 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
                 src.v[0] = o->src.word;
                 src.v[1] = o->tgt.word;
                 src.n = 2;
-                break;
+                told = 1;
             }
         }
+        if (!told)
+            two_countries_of_sentence(d, t, &src);
+    }
     if (tgt.n == 0 && src.n > 0 && !noun)
         partner_of_relationship(d, t, v, src.v[0], &tgt);
 

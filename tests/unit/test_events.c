@@ -474,6 +474,22 @@ static void test_a_charge_d_affaires_is_a_diplomat(void **state)
                       "Nairobi on Friday.", "114", "KENGOV", "SDNGOV");
 }
 
+static void test_the_two_countries_are_those_the_sentence_names(void **state)
+{
+    struct model_fixture *f = *state;
+    struct annals_event_info e;
+    /* told nowhere before: the two countries named in the attribution */
+    assert_int_equal(code(f, "The two countries agreed to set up a joint commission, Peruvian "
+                             "and Ecuadorian officials said."), 2);
+    assert_int_equal(annals_doc_event(f->d, 0, &e), ANNALS_OK);
+    assert_string_equal(e.code, "030");
+    assert_string_equal(e.source.code, "PERGOV");
+    assert_string_equal(e.target.code, "ECUGOV");
+    /* three countries named: no telling which two */
+    assert_int_equal(code(f, "The two countries agreed to set up a joint commission, Peruvian, "
+                             "Chilean and Ecuadorian officials said."), 0);
+}
+
 static void test_police_firing_on_crowds_is_repression(void **state)
 {
     one_event(*state, "Nepalese police fired on crowds of young demonstrators in Kathmandu.",
@@ -541,6 +557,7 @@ int main(int argc, char **argv)
         T(test_agreeing_to_set_something_up_is_an_intent_to_cooperate),
         T(test_a_deed_blamed_on_someone_is_no_accusation),
         T(test_a_charge_d_affaires_is_a_diplomat),
+        T(test_the_two_countries_are_those_the_sentence_names),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
