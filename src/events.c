@@ -1484,6 +1484,17 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         if (of >= 0)
             add_with_conj(d, t, &src, of);
     }
+    /* "The Polish prime minister, in a telephone call with the German
+    ** chancellor, asked ...", "told reporters after talks with": a meeting
+    ** or call in a phrase of the subject or of its verb is the subject's */
+    if (noun && src.n == 0 && light < 0 && memcmp(best->code, "04", 2) == 0 &&
+        find_child(d, t, v, "case", 0, "in|at|during|after|on") >= 0 && head_of(d, v) >= 0) {
+        int32_t h = head_of(d, v);
+        if (rel_is(d, v, "nmod") && rel_base(d, h, "nsubj"))
+            add_with_conj(d, t, &src, h);
+        else if (rel_is(d, v, "obl") && is_verbal(d, t, h))
+            subjects_of(d, t, h, &src, 0);
+    }
 
     int reported = 0, vague = 0, year;
     int mode = !noun ? clause_mode(d, t, v, &reported, &vague)

@@ -490,6 +490,19 @@ static void test_the_two_countries_are_those_the_sentence_names(void **state)
                              "Chilean and Ecuadorian officials said."), 0);
 }
 
+static void test_a_call_in_a_phrase_of_the_subject_is_the_subjects(void **state)
+{
+    struct model_fixture *f = *state;
+    struct annals_event_info e;
+    assert_int_equal(code(f, "The Kenyan president, in a telephone call with his Ugandan "
+                             "counterpart on Friday, praised the work of the joint border "
+                             "commission."), 2);
+    assert_int_equal(annals_doc_event(f->d, 0, &e), ANNALS_OK);
+    assert_string_equal(e.code, "041");
+    assert_string_equal(e.source.code, "KENGOV");
+    assert_string_equal(e.target.code, "UGAGOV");
+}
+
 static void test_police_firing_on_crowds_is_repression(void **state)
 {
     one_event(*state, "Nepalese police fired on crowds of young demonstrators in Kathmandu.",
@@ -558,6 +571,7 @@ int main(int argc, char **argv)
         T(test_a_deed_blamed_on_someone_is_no_accusation),
         T(test_a_charge_d_affaires_is_a_diplomat),
         T(test_the_two_countries_are_those_the_sentence_names),
+        T(test_a_call_in_a_phrase_of_the_subject_is_the_subjects),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
