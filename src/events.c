@@ -1115,6 +1115,35 @@ static int quote_mark(const annals_doc *d, int32_t w)
 ** that")?  Its subject follows a comma that follows a verb of the
 ** sentence, or it is hung on a verb before it with no content clause of its
 ** own. */
+/* "warned that any attack would be met with a crushing response", "warned
+** that it would take resolute measures": a warning of what is to come is a
+** threat of force when the clause names force (138), a threat when it is
+** the speaker's own act (130), else a pessimistic comment (012: "warned
+** that the drought would hurt exports"). */
+#define FORCE_WORDS "attack|attacks|force|forces|military|war|strike|strikes|retaliation|" \
+                    "response|target|invasion|retaliate|respond"
+static const char *warning_code(const annals_doc *d, const struct sent_tree *t, int32_t v)
+{
+    int32_t cc = find_child(d, t, v, "ccomp", 0, NULL);
+    if (cc < 0 || find_child(d, t, cc, "aux", 0, "will|would|shall") < 0)
+        return "012";
+    for (int32_t k = t->w0; k < t->w1; k++)
+        if (dominated_by(d, k, cc) && lemma_in(d, k, FORCE_WORDS))
+            return "138";
+    /* the speaker's own act: a pronoun, or an actor of the speaker's
+    ** country ("Tehran would respond") */
+    int32_t sj = find_child(d, t, cc, "nsubj", 0, NULL);
+    struct args sp = {{0}, 0};
+    subjects_of(d, t, v, &sp, 0);
+    const struct doc_actor *a = sj >= 0 ? annals__actor_of_word(d, (size_t)sj) : NULL;
+    const struct doc_actor *b = sp.n > 0 ? annals__actor_of_word(d, (size_t)sp.v[0]) : NULL;
+    if (sj >= 0 && (lemma_in(d, sj, "it|we|they|he|she") ||
+                    (a != NULL && b != NULL && a->country[0] != '\0' &&
+                     strcmp(a->country, b->country) == 0)))
+        return "130";
+    return "012";
+}
+
 /* "Speaking to reporters, the president praised ...", "The president,
 ** speaking in Accra, said ...": a participle that is the setting of another
 ** act, whether the parse hangs it on the verb or on the verb's subject. */
@@ -1516,6 +1545,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     const char *code = mode_code(best, mode);
     if (code == NULL)
         return ANNALS_OK;
+    if (speech_pass && strcmp(code, "012") == 0)
+        code = warning_code(d, t, v);
     /* "the 1994 genocide killed": what an event of a past year did is
     ** history */
     for (int k = 0; !noun && c->pub_days >= 0 && k < src.n; k++)

@@ -503,6 +503,15 @@ static void test_a_call_in_a_phrase_of_the_subject_is_the_subjects(void **state)
     assert_string_equal(e.target.code, "UGAGOV");
 }
 
+static void test_a_warning_of_ones_own_act_is_a_threat(void **state)
+{
+    one_event(*state, "Iran's foreign minister warned on Monday that any attack on Iranian oil "
+                      "terminals would be met with a swift response.", "138", "IRNGOV", "");
+    one_event(*state, "China's embassy warned that it would take countermeasures against any "
+                      "official contact with Taipei.", "130", "CHNGOV", "");
+    one_event(*state, "Japan warned that the typhoon would disrupt flights.", "012", "JPN", "");
+}
+
 static void test_police_firing_on_crowds_is_repression(void **state)
 {
     one_event(*state, "Nepalese police fired on crowds of young demonstrators in Kathmandu.",
@@ -572,6 +581,7 @@ int main(int argc, char **argv)
         T(test_a_charge_d_affaires_is_a_diplomat),
         T(test_the_two_countries_are_those_the_sentence_names),
         T(test_a_call_in_a_phrase_of_the_subject_is_the_subjects),
+        T(test_a_warning_of_ones_own_act_is_a_threat),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
