@@ -1683,6 +1683,13 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     if (!noun && tgt.n == 0 && src.n < 2 && (memcmp(code, "01", 2) == 0 || strcmp(code, "041") == 0) &&
         setting_participle(d, t, v))
         return ANNALS_OK;
+    /* "rallied in Belgrade, demanding that the government resign": what a
+    ** protest demands is part of the protest */
+    if (!noun && memcmp(code, "10", 2) == 0 && xpos_is(d, v, "VBG") &&
+        (rel_is(d, v, "advcl") || rel_is(d, v, "conj")))
+        for (size_t i = first_ev; i < d->ev.n; i++)
+            if (d->ev.v[i].trigger == head_of(d, v) && memcmp(d->ev.v[i].code, "14", 2) == 0)
+                return ANNALS_OK;
     /* "a wave of killings blamed on rival gangs": a participle that names
     ** who is held responsible, with no one holding them so, tells who did
     ** the deed, not an accusation */

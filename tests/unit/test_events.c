@@ -512,6 +512,13 @@ static void test_a_warning_of_ones_own_act_is_a_threat(void **state)
     one_event(*state, "Japan warned that the typhoon would disrupt flights.", "012", "JPN", "");
 }
 
+static void test_what_a_protest_demands_is_part_of_it(void **state)
+{
+    one_event(*state, "Thousands of Kenyan nurses rallied outside parliament in Nairobi on "
+                      "Monday, demanding that the government pay their salaries.", "141",
+              "KENHLH", "KENLEG");
+}
+
 static void test_police_firing_on_crowds_is_repression(void **state)
 {
     one_event(*state, "Nepalese police fired on crowds of young demonstrators in Kathmandu.",
@@ -582,6 +589,7 @@ int main(int argc, char **argv)
         T(test_the_two_countries_are_those_the_sentence_names),
         T(test_a_call_in_a_phrase_of_the_subject_is_the_subjects),
         T(test_a_warning_of_ones_own_act_is_a_threat),
+        T(test_what_a_protest_demands_is_part_of_it),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
