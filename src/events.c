@@ -326,8 +326,20 @@ static int32_t subject_as_appos(const annals_doc *d, const struct sent_tree *t, 
 #define AFFILIATION_VERBS "back|support|sponsor|fund|finance|arm|train|equip|lead|" \
                           "command|favour|favor|own|run|control"
 
+/* "Amnesty International called on ...": a passive the parse made of a
+** name, its last word read as the auxiliary, with no form of "be" or
+** "get" to make it one. */
+static int passive_misread(const annals_doc *d, const struct sent_tree *t, int32_t v)
+{
+    int32_t aux = find_child(d, t, v, "aux:pass", 0, NULL);
+    return aux >= 0 && !lemma_in(d, aux, "be|get") &&
+           find_child(d, t, v, "aux:pass", 0, "be|get") < 0 && find_child(d, t, v, "aux", 0, "be|get") < 0;
+}
+
 static int is_passive(const annals_doc *d, const struct sent_tree *t, int32_t v)
 {
+    if (passive_misread(d, t, v))
+        return 0;
     return find_child(d, t, v, "nsubj:pass", 0, NULL) >= 0 ||
            find_child(d, t, v, "aux:pass", 0, NULL) >= 0 ||
            (rel_base(d, v, "acl") && xpos_is(d, v, "VBN") &&
@@ -383,7 +395,8 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
             for (int32_t k = child(t, c); k >= 0; k = sibling(t, k))
                 if (rel_is(d, k, "nsubj"))
                     add_with_conj(d, t, s, k);
-        if (passive ? rel_is(d, c, "obl:agent") : rel_is(d, c, "nsubj")) {
+        if (passive ? rel_is(d, c, "obl:agent")
+                    : rel_is(d, c, "nsubj") || (rel_is(d, c, "nsubj:pass") && passive_misread(d, t, v))) {
             if (is_relative(d, c) && rel_base(d, v, "acl") && W(d, v)->head >= 0)
                 add_with_conj(d, t, s, (int32_t)W(d, v)->head);
             else if (!is_relative(d, c))    /* "the president, who flew" misread */

@@ -519,6 +519,13 @@ static void test_what_a_protest_demands_is_part_of_it(void **state)
               "KENHLH", "KENLEG");
 }
 
+static void test_a_name_read_as_a_passive_is_the_subject(void **state)
+{
+    /* the parse reads "International" as the passive auxiliary of "called" */
+    one_event(*state, "Amnesty International called on the Egyptian authorities to free a "
+                      "jailed blogger.", "020", "NGOAMNESTY", "EGYGOV");
+}
+
 static void test_police_firing_on_crowds_is_repression(void **state)
 {
     one_event(*state, "Nepalese police fired on crowds of young demonstrators in Kathmandu.",
@@ -590,6 +597,7 @@ int main(int argc, char **argv)
         T(test_a_call_in_a_phrase_of_the_subject_is_the_subjects),
         T(test_a_warning_of_ones_own_act_is_a_threat),
         T(test_what_a_protest_demands_is_part_of_it),
+        T(test_a_name_read_as_a_passive_is_the_subject),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
