@@ -1397,6 +1397,20 @@ static void two_countries_of_sentence(const annals_doc *d, const struct sent_tre
     }
 }
 
+static void word_patterns(const annals_doc *d, int32_t w, int verbal, size_t *lo, size_t *hi);
+
+/* Has verb w a lexicon pattern of force (roots 17-20)? */
+static int tells_force(const annals_doc *d, const struct sent_tree *t, int32_t w)
+{
+    size_t lo, hi;
+    word_patterns(d, w, is_verbal(d, t, w), &lo, &hi);
+    for (size_t i = lo; i < hi; i++)
+        if (!annals__ev_patterns[i].noun &&
+            annals__onto_root(annals__ev_patterns[i].code, strlen(annals__ev_patterns[i].code)) >= 17)
+            return 1;
+    return 0;
+}
+
 /* Code the trigger word v against its patterns [lo, hi). */
 static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_pass,
                      size_t first_ev)
@@ -1589,6 +1603,14 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         for (int k = 0; k < src.n; k++)
             if (d->ev.v[i].trigger == src.v[k] && !rel_is(d, src.v[k], "nmod:poss"))
                 return ANNALS_OK;
+    /* "two soldiers were killed when militants ambushed a patrol": harm
+    ** done by no one named, told with the act of force that did it */
+    for (int32_t k = child(t, v); !noun && src.n == 0 && lemma_in(d, v, HARM_VERBS) && k >= 0;
+         k = sibling(t, k))
+        if (rel_is(d, k, "advcl") && tells_force(d, t, k) &&
+            (find_child(d, t, k, "mark", 0, "when|as|after") >= 0 ||
+             find_child(d, t, k, "advmod", 0, "when") >= 0))
+            return ANNALS_OK;
     /* "troops recaptured the town ... dozens of militants were killed":
     ** harm done by no one named, after an act of force by a named actor in
     ** the same sentence, is what that act did */

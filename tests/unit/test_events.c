@@ -526,6 +526,12 @@ static void test_a_name_read_as_a_passive_is_the_subject(void **state)
                       "jailed blogger.", "020", "NGOAMNESTY", "EGYGOV");
 }
 
+static void test_harm_told_before_the_act_that_did_it_is_part_of_it(void **state)
+{
+    one_event(*state, "Two Kenyan soldiers were killed on Friday when militants ambushed an "
+                      "army patrol in Lamu county.", "190", "KENREB", "KEN");
+}
+
 static void test_police_firing_on_crowds_is_repression(void **state)
 {
     one_event(*state, "Nepalese police fired on crowds of young demonstrators in Kathmandu.",
@@ -598,6 +604,7 @@ int main(int argc, char **argv)
         T(test_a_warning_of_ones_own_act_is_a_threat),
         T(test_what_a_protest_demands_is_part_of_it),
         T(test_a_name_read_as_a_passive_is_the_subject),
+        T(test_harm_told_before_the_act_that_did_it_is_part_of_it),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
