@@ -326,8 +326,20 @@ static int32_t subject_as_appos(const annals_doc *d, const struct sent_tree *t, 
 #define AFFILIATION_VERBS "back|support|sponsor|fund|finance|arm|train|equip|lead|" \
                           "command|favour|favor|own|run|control"
 
+/* "Amnesty International called on ...": a passive the parse made of a
+** name, its last word read as the auxiliary, with no form of "be" or
+** "get" to make it one. */
+static int passive_misread(const annals_doc *d, const struct sent_tree *t, int32_t v)
+{
+    int32_t aux = find_child(d, t, v, "aux:pass", 0, NULL);
+    return aux >= 0 && !lemma_in(d, aux, "be|get") &&
+           find_child(d, t, v, "aux:pass", 0, "be|get") < 0 && find_child(d, t, v, "aux", 0, "be|get") < 0;
+}
+
 static int is_passive(const annals_doc *d, const struct sent_tree *t, int32_t v)
 {
+    if (passive_misread(d, t, v))
+        return 0;
     return find_child(d, t, v, "nsubj:pass", 0, NULL) >= 0 ||
            find_child(d, t, v, "aux:pass", 0, NULL) >= 0 ||
            (rel_base(d, v, "acl") && xpos_is(d, v, "VBN") &&
@@ -383,7 +395,8 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
             for (int32_t k = child(t, c); k >= 0; k = sibling(t, k))
                 if (rel_is(d, k, "nsubj"))
                     add_with_conj(d, t, s, k);
-        if (passive ? rel_is(d, c, "obl:agent") : rel_is(d, c, "nsubj")) {
+        if (passive ? rel_is(d, c, "obl:agent")
+                    : rel_is(d, c, "nsubj") || (rel_is(d, c, "nsubj:pass") && passive_misread(d, t, v))) {
             if (is_relative(d, c) && rel_base(d, v, "acl") && W(d, v)->head >= 0)
                 add_with_conj(d, t, s, (int32_t)W(d, v)->head);
             else if (!is_relative(d, c))    /* "the president, who flew" misread */
@@ -1115,15 +1128,51 @@ static int quote_mark(const annals_doc *d, int32_t w)
 ** that")?  Its subject follows a comma that follows a verb of the
 ** sentence, or it is hung on a verb before it with no content clause of its
 ** own. */
+/* "warned that any attack would be met with a crushing response", "warned
+** that it would take resolute measures": a warning of what is to come is a
+** threat of force when the clause names force (138), a threat when it is
+** the speaker's own act (130), else a pessimistic comment (012: "warned
+** that the drought would hurt exports"). */
+#define FORCE_WORDS "attack|attacks|force|forces|military|war|strike|strikes|retaliation|" \
+                    "response|target|invasion|retaliate|respond"
+static const char *warning_code(const annals_doc *d, const struct sent_tree *t, int32_t v)
+{
+    int32_t cc = find_child(d, t, v, "ccomp", 0, NULL);
+    if (cc < 0 || find_child(d, t, cc, "aux", 0, "will|would|shall") < 0)
+        return "012";
+    for (int32_t k = t->w0; k < t->w1; k++)
+        if (dominated_by(d, k, cc) && lemma_in(d, k, FORCE_WORDS))
+            return "138";
+    /* the speaker's own act: a pronoun, or an actor of the speaker's
+    ** country ("Tehran would respond") */
+    int32_t sj = find_child(d, t, cc, "nsubj", 0, NULL);
+    struct args sp = {{0}, 0};
+    subjects_of(d, t, v, &sp, 0);
+    const struct doc_actor *a = sj >= 0 ? annals__actor_of_word(d, (size_t)sj) : NULL;
+    const struct doc_actor *b = sp.n > 0 ? annals__actor_of_word(d, (size_t)sp.v[0]) : NULL;
+    if (sj >= 0 && (lemma_in(d, sj, "it|we|they|he|she") ||
+                    (a != NULL && b != NULL && a->country[0] != '\0' &&
+                     strcmp(a->country, b->country) == 0)))
+        return "130";
+    return "012";
+}
+
+/* "Speaking to reporters, the president praised ...", "The president,
+** speaking in Accra, said ...": a participle that is the setting of another
+** act, whether the parse hangs it on the verb or on the verb's subject. */
+static int setting_participle(const annals_doc *d, const struct sent_tree *t, int32_t v)
+{
+    int32_t h = head_of(d, v);
+    return h >= 0 && xpos_is(d, v, "VBG") && find_child(d, t, v, "ccomp", 0, NULL) < 0 &&
+           (rel_is(d, v, "advcl") || (rel_is(d, v, "acl") && rel_is(d, h, "nsubj")));
+}
+
 static int attribution(const annals_doc *d, const struct sent_tree *t, int32_t v)
 {
     int32_t h = head_of(d, v), s = -1, before = 0;
     if (h >= 0 && rel_is(d, v, "advcl") && lemma_in(d, h, SPEECH_VERBS))
         return 1;
-    /* "Speaking to reporters, the president praised ...": the setting of
-    ** another act */
-    if (h >= 0 && rel_is(d, v, "advcl") && xpos_is(d, v, "VBG") &&
-        find_child(d, t, v, "ccomp", 0, NULL) < 0)
+    if (setting_participle(d, t, v))
         return 1;
     for (int32_t c = child(t, v); c >= 0; c = sibling(t, c))
         if (rel_is(d, c, "nsubj") && c < v && c > s)
@@ -1152,7 +1201,10 @@ static int attribution(const annals_doc *d, const struct sent_tree *t, int32_t v
             return 0;       /* "said that ...": the content follows */
         before |= rel_is(d, c, "ccomp") || rel_is(d, c, "parataxis");
     }
-    return before || (h >= 0 && h < v && (rel_is(d, v, "parataxis") || rel_is(d, v, "conj")) &&
+    /* "..., a government spokesman said": the parse may read the trailing
+    ** verb as a discourse marker */
+    return before || (h >= 0 && h < v &&
+                      (rel_is(d, v, "parataxis") || rel_is(d, v, "conj") || rel_is(d, v, "discourse")) &&
                       is_verbal(d, t, h));
 }
 
@@ -1319,6 +1371,46 @@ static int verb_read_as_adjective(const annals_doc *d, const struct sent_tree *t
     return 1;
 }
 
+/* "The two countries ... agreed ..., Peruvian and Ecuadorean officials
+** said": with no interaction told before, the parties are the two countries
+** the sentence names, when it names exactly two. */
+static void two_countries_of_sentence(const annals_doc *d, const struct sent_tree *t,
+                                      struct args *parties)
+{
+    int32_t w2[2];
+    const char *cc[2];
+    int n = 0;
+    for (int32_t w = t->w0; w < t->w1; w++) {
+        const struct doc_actor *a = annals__actor_of_word(d, (size_t)w);
+        if (a == NULL || a->country[0] == '\0' || a->org[0] != '\0' ||
+            (n > 0 && strcmp(cc[0], a->country) == 0) || (n > 1 && strcmp(cc[1], a->country) == 0))
+            continue;
+        if (n == 2)
+            return;             /* three or more: no telling which two */
+        w2[n] = w;
+        cc[n++] = a->country;
+    }
+    if (n == 2) {
+        parties->v[0] = w2[0];
+        parties->v[1] = w2[1];
+        parties->n = 2;
+    }
+}
+
+static void word_patterns(const annals_doc *d, int32_t w, int verbal, size_t *lo, size_t *hi);
+
+/* Has verb w a lexicon pattern of force (roots 17-20)? */
+static int tells_force(const annals_doc *d, const struct sent_tree *t, int32_t w)
+{
+    size_t lo, hi;
+    word_patterns(d, w, is_verbal(d, t, w), &lo, &hi);
+    for (size_t i = lo; i < hi; i++)
+        if (!annals__ev_patterns[i].noun &&
+            annals__onto_root(annals__ev_patterns[i].code, strlen(annals__ev_patterns[i].code)) >= 17)
+            return 1;
+    return 0;
+}
+
 /* Code the trigger word v against its patterns [lo, hi). */
 static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_pass,
                      size_t first_ev)
@@ -1448,6 +1540,17 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         if (of >= 0)
             add_with_conj(d, t, &src, of);
     }
+    /* "The Polish prime minister, in a telephone call with the German
+    ** chancellor, asked ...", "told reporters after talks with": a meeting
+    ** or call in a phrase of the subject or of its verb is the subject's */
+    if (noun && src.n == 0 && light < 0 && memcmp(best->code, "04", 2) == 0 &&
+        find_child(d, t, v, "case", 0, "in|at|during|after|on") >= 0 && head_of(d, v) >= 0) {
+        int32_t h = head_of(d, v);
+        if (rel_is(d, v, "nmod") && rel_base(d, h, "nsubj"))
+            add_with_conj(d, t, &src, h);
+        else if (rel_is(d, v, "obl") && is_verbal(d, t, h))
+            subjects_of(d, t, h, &src, 0);
+    }
 
     int reported = 0, vague = 0, year;
     int mode = !noun ? clause_mode(d, t, v, &reported, &vague)
@@ -1469,6 +1572,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     const char *code = mode_code(best, mode);
     if (code == NULL)
         return ANNALS_OK;
+    if (speech_pass && strcmp(code, "012") == 0)
+        code = warning_code(d, t, v);
     /* "the 1994 genocide killed": what an event of a past year did is
     ** history */
     for (int k = 0; !noun && c->pub_days >= 0 && k < src.n; k++)
@@ -1498,6 +1603,21 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         for (int k = 0; k < src.n; k++)
             if (d->ev.v[i].trigger == src.v[k] && !rel_is(d, src.v[k], "nmod:poss"))
                 return ANNALS_OK;
+    /* "two soldiers were killed when militants ambushed a patrol": harm
+    ** done by no one named, told with the act of force that did it */
+    for (int32_t k = child(t, v); !noun && src.n == 0 && lemma_in(d, v, HARM_VERBS) && k >= 0;
+         k = sibling(t, k))
+        if (rel_is(d, k, "advcl") && tells_force(d, t, k) &&
+            (find_child(d, t, k, "mark", 0, "when|as|after") >= 0 ||
+             find_child(d, t, k, "advmod", 0, "when") >= 0))
+            return ANNALS_OK;
+    /* "troops recaptured the town ... dozens of militants were killed":
+    ** harm done by no one named, after an act of force by a named actor in
+    ** the same sentence, is what that act did */
+    for (size_t i = first_ev; !noun && src.n == 0 && lemma_in(d, v, HARM_VERBS) && i < d->ev.n; i++)
+        if (d->ev.v[i].src.code[0] != '\0' && d->ev.v[i].sentence == c->sent &&
+            annals__onto_root(d->ev.v[i].code, strlen(d->ev.v[i].code)) >= 17)
+            return ANNALS_OK;
     /* a purpose clause of the same kind as the event it serves ("met Thai
     ** officials to discuss", "sat down with X to discuss") is part of it */
     if (rel_is(d, v, "advcl") && find_child(d, t, v, "mark", 0, "to") >= 0)
@@ -1571,8 +1691,9 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     ** told before this sentence */
     if (src.n == 1 && upos_is(d, src.v[0], "NOUN") &&
         (find_child(d, t, src.v[0], "nummod", 0, "two") >= 0 ||
-         find_child(d, t, src.v[0], "det", 0, "both") >= 0))
-        for (size_t i = d->ev.n; i-- > 0;) {
+         find_child(d, t, src.v[0], "det", 0, "both") >= 0)) {
+        int told = 0;
+        for (size_t i = d->ev.n; !told && i-- > 0;) {
             const struct doc_event *o = &d->ev.v[i];
             if (i >= c->first_ev && o->trigger >= src.v[0])
                 continue;       /* only what was told before it */
@@ -1581,12 +1702,35 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
                 src.v[0] = o->src.word;
                 src.v[1] = o->tgt.word;
                 src.n = 2;
-                break;
+                told = 1;
             }
         }
+        if (!told)
+            two_countries_of_sentence(d, t, &src);
+    }
     if (tgt.n == 0 && src.n > 0 && !noun)
         partner_of_relationship(d, t, v, src.v[0], &tgt);
 
+    /* "speaking to reporters in Accra", "speaking by telephone from Doha":
+    ** a statement or call with no partner, set beside another act, is its
+    ** setting (a meeting or a visit is an act of its own)
+    ** ("ministers of A and B, meeting in Geneva," are partners) */
+    if (!noun && tgt.n == 0 && src.n < 2 && (memcmp(code, "01", 2) == 0 || strcmp(code, "041") == 0) &&
+        setting_participle(d, t, v))
+        return ANNALS_OK;
+    /* "rallied in Belgrade, demanding that the government resign": what a
+    ** protest demands is part of the protest */
+    if (!noun && memcmp(code, "10", 2) == 0 && xpos_is(d, v, "VBG") &&
+        (rel_is(d, v, "advcl") || rel_is(d, v, "conj")))
+        for (size_t i = first_ev; i < d->ev.n; i++)
+            if (d->ev.v[i].trigger == head_of(d, v) && memcmp(d->ev.v[i].code, "14", 2) == 0)
+                return ANNALS_OK;
+    /* "a wave of killings blamed on rival gangs": a participle that names
+    ** who is held responsible, with no one holding them so, tells who did
+    ** the deed, not an accusation */
+    if (!noun && src.n == 0 && memcmp(code, "11", 2) == 0 && rel_is(d, v, "acl") &&
+        xpos_is(d, v, "VBN"))
+        return ANNALS_OK;
     /* a purpose with no actor for its object ("sent teams to fight an
     ** outbreak") is an aim, not an event */
     if (!noun && tgt.n == 0 && rel_is(d, v, "advcl") && find_child(d, t, v, "mark", 0, "to") >= 0 &&

@@ -427,6 +427,111 @@ static void test_an_event_still_to_come_is_an_intent(void **state)
     assert_string_equal(e.source.code, "ESPGOV");
 }
 
+static void test_speaking_hung_on_the_subject_is_the_setting(void **state)
+{
+    /* the condemnation only: no statement to reporters, no call with no one */
+    one_event(*state, "The Ghanaian foreign minister, speaking to reporters in Accra on Monday "
+                      "after a cabinet meeting, condemned the arrest of two journalists in Togo.",
+              "111", "GHAGOV", "TGOMED");
+    one_event(*state, "A senior Sudanese official, speaking by telephone from Khartoum on "
+                      "Thursday, rejected a Kenyan proposal for a truce.", "127", "SDNGOV", "KEN");
+}
+
+static void test_a_trailing_spokesman_said_is_no_statement(void **state)
+{
+    one_event(*state, "The Chilean president asked Argentina to extradite two former army "
+                      "officers accused of torture, a government spokesman in Santiago said.",
+              "020", "CHLGOV", "ARG");
+}
+
+static void test_unattributed_harm_after_an_act_of_force_is_part_of_it(void **state)
+{
+    one_event(*state, "Nigerian troops stormed a rebel camp in Borno state on Sunday, and "
+                      "twelve fighters were killed in the fighting.", "190", "NGAMIL", "NGAREB");
+}
+
+static void test_agreeing_to_set_something_up_is_an_intent_to_cooperate(void **state)
+{
+    struct model_fixture *f = *state;
+    struct annals_event_info e;
+    assert_int_equal(code(f, "Chad and Niger agreed on Monday to set up a joint force to patrol "
+                             "their border."), 2);
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(annals_doc_event(f->d, i, &e), ANNALS_OK);
+        assert_string_equal(e.code, "030");
+    }
+}
+
+static void test_a_deed_blamed_on_someone_is_no_accusation(void **state)
+{
+    one_event(*state, "Ecuador's president declared a state of emergency in Guayaquil on Monday "
+                      "after a wave of killings blamed on rival gangs.", "1724", "ECUGOV", "");
+}
+
+static void test_a_charge_d_affaires_is_a_diplomat(void **state)
+{
+    one_event(*state, "The Kenyan foreign ministry summoned the Sudanese charge d'affaires in "
+                      "Nairobi on Friday.", "114", "KENGOV", "SDNGOV");
+}
+
+static void test_the_two_countries_are_those_the_sentence_names(void **state)
+{
+    struct model_fixture *f = *state;
+    struct annals_event_info e;
+    /* told nowhere before: the two countries named in the attribution */
+    assert_int_equal(code(f, "The two countries agreed to set up a joint commission, Peruvian "
+                             "and Ecuadorian officials said."), 2);
+    assert_int_equal(annals_doc_event(f->d, 0, &e), ANNALS_OK);
+    assert_string_equal(e.code, "030");
+    assert_string_equal(e.source.code, "PERGOV");
+    assert_string_equal(e.target.code, "ECUGOV");
+    /* three countries named: no telling which two */
+    assert_int_equal(code(f, "The two countries agreed to set up a joint commission, Peruvian, "
+                             "Chilean and Ecuadorian officials said."), 0);
+}
+
+static void test_a_call_in_a_phrase_of_the_subject_is_the_subjects(void **state)
+{
+    struct model_fixture *f = *state;
+    struct annals_event_info e;
+    assert_int_equal(code(f, "The Kenyan president, in a telephone call with his Ugandan "
+                             "counterpart on Friday, praised the work of the joint border "
+                             "commission."), 2);
+    assert_int_equal(annals_doc_event(f->d, 0, &e), ANNALS_OK);
+    assert_string_equal(e.code, "041");
+    assert_string_equal(e.source.code, "KENGOV");
+    assert_string_equal(e.target.code, "UGAGOV");
+}
+
+static void test_a_warning_of_ones_own_act_is_a_threat(void **state)
+{
+    one_event(*state, "Iran's foreign minister warned on Monday that any attack on Iranian oil "
+                      "terminals would be met with a swift response.", "138", "IRNGOV", "");
+    one_event(*state, "China's embassy warned that it would take countermeasures against any "
+                      "official contact with Taipei.", "130", "CHNGOV", "");
+    one_event(*state, "Japan warned that the typhoon would disrupt flights.", "012", "JPN", "");
+}
+
+static void test_what_a_protest_demands_is_part_of_it(void **state)
+{
+    one_event(*state, "Thousands of Kenyan nurses rallied outside parliament in Nairobi on "
+                      "Monday, demanding that the government pay their salaries.", "141",
+              "KENHLH", "KENLEG");
+}
+
+static void test_a_name_read_as_a_passive_is_the_subject(void **state)
+{
+    /* the parse reads "International" as the passive auxiliary of "called" */
+    one_event(*state, "Amnesty International called on the Egyptian authorities to free a "
+                      "jailed blogger.", "020", "NGOAMNESTY", "EGYGOV");
+}
+
+static void test_harm_told_before_the_act_that_did_it_is_part_of_it(void **state)
+{
+    one_event(*state, "Two Kenyan soldiers were killed on Friday when militants ambushed an "
+                      "army patrol in Lamu county.", "190", "KENREB", "KEN");
+}
+
 static void test_police_firing_on_crowds_is_repression(void **state)
 {
     one_event(*state, "Nepalese police fired on crowds of young demonstrators in Kathmandu.",
@@ -488,6 +593,18 @@ int main(int argc, char **argv)
         T(test_a_sit_in_is_a_demonstration),
         T(test_what_hundreds_of_detainees_do_is_theirs),
         T(test_an_event_still_to_come_is_an_intent),
+        T(test_speaking_hung_on_the_subject_is_the_setting),
+        T(test_a_trailing_spokesman_said_is_no_statement),
+        T(test_unattributed_harm_after_an_act_of_force_is_part_of_it),
+        T(test_agreeing_to_set_something_up_is_an_intent_to_cooperate),
+        T(test_a_deed_blamed_on_someone_is_no_accusation),
+        T(test_a_charge_d_affaires_is_a_diplomat),
+        T(test_the_two_countries_are_those_the_sentence_names),
+        T(test_a_call_in_a_phrase_of_the_subject_is_the_subjects),
+        T(test_a_warning_of_ones_own_act_is_a_threat),
+        T(test_what_a_protest_demands_is_part_of_it),
+        T(test_a_name_read_as_a_passive_is_the_subject),
+        T(test_harm_told_before_the_act_that_did_it_is_part_of_it),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
