@@ -855,10 +855,49 @@ struct context {
     char sent[4];               /* last named earlier in the sentence */
     char subj[4];               /* named by the subject of the last sentence with one */
     char pending_subj[4];       /* the same for the sentence being read */
-    char any[4];                /* last named anywhere */
     char dateline[4];
+    struct {                    /* countries named so far, for salience */
+        char code[4];
+        uint32_t count, last;
+    } named[16];
+    uint32_t n_named, seen;
     uint32_t at;                /* the sentence being read */
 };
+
+/* The country named most often so far, the dateline's counting once; on a
+** tie the one named last.  A country named once in passing ("fled towards
+** the border with Niger") does not outweigh the one the story is about. */
+static const char *most_salient(const struct context *cx)
+{
+    const char *best = NULL;
+    uint32_t best_count = 0, best_last = 0;
+    for (uint32_t i = 0; i < cx->n_named; i++) {
+        uint32_t n = cx->named[i].count + (strcmp(cx->named[i].code, cx->dateline) == 0);
+        if (n > best_count || (n == best_count && cx->named[i].last > best_last)) {
+            best = cx->named[i].code;
+            best_count = n;
+            best_last = cx->named[i].last;
+        }
+    }
+    if (best == NULL && cx->dateline[0] != '\0')
+        return cx->dateline;
+    return best;
+}
+
+static void count_named(struct context *cx, const char *code)
+{
+    uint32_t i = 0;
+    while (i < cx->n_named && strcmp(cx->named[i].code, code) != 0)
+        i++;
+    if (i == cx->n_named) {
+        if (cx->n_named == sizeof cx->named / sizeof cx->named[0])
+            return;             /* a story naming more countries: the first 16 */
+        memcpy(cx->named[i].code, code, sizeof cx->named[i].code);
+        cx->n_named++;
+    }
+    cx->named[i].count++;
+    cx->named[i].last = ++cx->seen;
+}
 
 /* The first place named later in x's sentence as a mere location
 ** ("Police in Lahore", "Militants ... in northern Mali"), or NULL. */
@@ -885,9 +924,7 @@ static const char *context_country(const struct ctx *c, const struct context *cx
         return ahead;
     if (cx->subj[0] != '\0')
         return cx->subj;
-    if (cx->any[0] != '\0')
-        return cx->any;
-    return cx->dateline[0] != '\0' ? cx->dateline : NULL;
+    return most_salient(cx);
 }
 
 static void context_step(struct context *cx, const struct np *x)
@@ -901,7 +938,7 @@ static void context_step(struct context *cx, const struct np *x)
     if (x->own[0] == '\0' || x->src == ACTOR_FROM_COREF)
         return;
     memcpy(cx->sent, x->own, sizeof cx->sent);
-    memcpy(cx->any, x->own, sizeof cx->any);
+    count_named(cx, x->own);
     if (x->subject && cx->pending_subj[0] == '\0')
         memcpy(cx->pending_subj, x->own, sizeof cx->pending_subj);
 }

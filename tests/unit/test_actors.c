@@ -68,6 +68,18 @@ static const struct doc_actor *actor_at(struct model_fixture *f, const char *tex
     return NULL;
 }
 
+/* A bare "the government" belongs to the country the story is about, not to
+** one named once in passing just before. */
+static void test_bare_institution_takes_the_salient_country(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *text = "DAKAR, May 2 (Newswire) - Senegal's navy said on Friday that it had "
+                       "seized a trawler. A navy officer said the crew had sailed from "
+                       "Gambia. The government promised to prosecute the owners.";
+    annotate(f, text);
+    assert_string_equal(code_at(f, text, "The government", 1), "SENGOV");
+}
+
 /* The dateline's place is a place whatever its capitals look like to the
 ** entity tagger ("LIMA:" is no person). */
 static void test_dateline_place_is_a_place(void **state)
@@ -362,6 +374,7 @@ int main(int argc, char **argv)
                                         model_fixture_teardown),
         T(test_actors_appear_in_the_json_record),
         T(test_dateline_place_is_a_place),
+        T(test_bare_institution_takes_the_salient_country),
         cmocka_unit_test(test_without_syntax_there_are_no_actors),
     };
     if (argc > 1)
