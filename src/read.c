@@ -411,7 +411,7 @@ static int next_conllu(annals_reader *r, annals_doc *d)
     uint64_t first_line = 0, bad_line = 0;
     const char *why = NULL;
     size_t total, vlen;
-    int fits, any = 0, too_big = 0;
+    int fits, any = 0, too_big = 0, opened = r->newdoc_ahead;
 
     r->words.len = 0;
     if (r->next_doc_id != NULL) {
@@ -453,7 +453,7 @@ static int next_conllu(annals_reader *r, annals_doc *d)
         if (line[0] == '#') {
             if (!newdoc_comment(line, len, &v, &vlen))
                 continue;
-            if (any || bad_line != 0) {
+            if (any || bad_line != 0 || opened) {   /* a "# newdoc" ends the one before */
                 r->newdoc_ahead = 1;
                 r->next_doc_id = annals__malloc(r->alloc, vlen + 1);
                 if (r->next_doc_id == NULL)
@@ -463,6 +463,7 @@ static int next_conllu(annals_reader *r, annals_doc *d)
                 break;
             }
             first_line = r->line;
+            opened = 1;
             if (vlen > 0 && annals_doc_set_meta(d, ANNALS_META_ID, v, vlen) != ANNALS_OK)
                 return d->status;
             continue;

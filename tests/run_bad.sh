@@ -69,9 +69,10 @@ expect truncated-json 1 5 $B/truncated.jsonl -- \
 expect invalid-utf8-jsonl 1 2 $B/invalid-utf8.jsonl -- '1:"line":1' '1:invalid UTF-8' '2:"id":"u2"'
 expect missing-file 1 2 $B/no-such-file.txt $B/bom.txt -- \
     '1:No such file or directory' '2:["The",3,6]'
-expect broken-conllu 1 4 --no-models --input conllu $B/broken.conllu -- \
+expect broken-conllu 1 6 --no-models --input conllu $B/broken.conllu -- \
     '1:"id":"c1"' '1:["fell",5,9]' '2:"line":7' '2:not a CoNLL-U line' '3:"id":"c3"' \
-    '3:["Trains",0,6]' '4:"line":16' '4:empty FORM'
+    '3:["Trains",0,6]' '4:"line":16' '4:empty FORM' '5:"id":"c5"' \
+    '5:document without words' '6:["Tides",0,5]'
 expect long-sentence 1 1 --max-sentence-tokens 5 $B/crlf.txt -- \
     '1:sentence of 6 tokens exceeds the limit of 5'
 
