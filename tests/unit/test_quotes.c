@@ -43,6 +43,17 @@ static const char *speaker(const annals_doc *d, const struct doc_quote *q, char 
     return buf;
 }
 
+/* The quote whose content is content has the speaker want. */
+static void assert_speaker(void **state, const char *text, const char *content,
+                           const char *want)
+{
+    char name[64];
+    annals_doc *d = annotate(state, text);
+    const struct doc_quote *q = quote_with(d, content);
+    assert_non_null(q);
+    assert_string_equal(speaker(d, q, name, sizeof name), want);
+}
+
 static void test_cue_table(void **state)
 {
     (void)state;
@@ -159,23 +170,17 @@ static void test_trailing_attribution_reports_the_clause_before_it(void **state)
 /* The speaker of a verb joined to a relative clause is the clause's noun. */
 static void test_speaker_through_a_relative_clause(void **state)
 {
-    char name[64];
-    annals_doc *d = annotate(state, "Finance Minister Tomas Ruiz, who arrived from Lima on "
-                                    "Friday, told reporters that the port would reopen.");
-    const struct doc_quote *q = quote_with(d, "the port would reopen");
-    assert_non_null(q);
-    assert_string_equal(speaker(d, q, name, sizeof name), "Tomas Ruiz");
+    assert_speaker(state, "Finance Minister Tomas Ruiz, who arrived from Lima on "
+                   "Friday, told reporters that the port would reopen.",
+                   "the port would reopen", "Tomas Ruiz");
 }
 
 /* Quoted words are never the speaker of the cue after them. */
 static void test_quoted_words_are_no_speaker(void **state)
 {
-    char name[64];
-    annals_doc *d = annotate(state, "The deal met the \"shared goals of both ports,\" Harbour "
-                                    "Minister Elin Sand said on Monday.");
-    const struct doc_quote *q = quote_with(d, "shared goals of both ports");
-    assert_non_null(q);
-    assert_string_equal(speaker(d, q, name, sizeof name), "Elin Sand");
+    assert_speaker(state, "The deal met the \"shared goals of both ports,\" Harbour "
+                   "Minister Elin Sand said on Monday.",
+                   "shared goals of both ports", "Elin Sand");
 }
 
 static void test_scare_quotes_are_no_quotes(void **state)
@@ -209,34 +214,25 @@ static void test_attribution_in_the_middle(void **state)
 /* A verb with a clause of its own after a quote reports that clause. */
 static void test_next_sentence_cue_reports_its_own_clause(void **state)
 {
-    char name[64];
-    annals_doc *d = annotate(state, "\"We waited for hours. Nobody came.\" Mara Lindqvist said "
-                                    "the ferry had been cancelled.");
-    const struct doc_quote *q = quote_with(d, "the ferry had been cancelled");
-    assert_non_null(q);
-    assert_string_equal(speaker(d, q, name, sizeof name), "Mara Lindqvist");
+    assert_speaker(state, "\"We waited for hours. Nobody came.\" Mara Lindqvist said "
+                   "the ferry had been cancelled.",
+                   "the ferry had been cancelled", "Mara Lindqvist");
 }
 
 /* A quote after an attribution cut off as its own sentence continues it. */
 static void test_quote_after_a_question_continues_its_speaker(void **state)
 {
-    char name[64];
-    annals_doc *d = annotate(state, "\"Where is the money?\" asked Senator Ruth Obi. \"Nobody "
-                                    "will tell us.\"");
-    const struct doc_quote *q = quote_with(d, "Nobody will tell us.");
-    assert_non_null(q);
-    assert_string_equal(speaker(d, q, name, sizeof name), "Ruth Obi");
+    assert_speaker(state, "\"Where is the money?\" asked Senator Ruth Obi. \"Nobody "
+                   "will tell us.\"",
+                   "Nobody will tell us.", "Ruth Obi");
 }
 
 /* An office as subject names its holder in apposition. */
 static void test_office_holder_in_apposition(void **state)
 {
-    char name[64];
-    annals_doc *d = annotate(state, "\"The bridge is safe,\" said the head of the roads agency, "
-                                    "Pavel Dorn, who inspected it last week.");
-    const struct doc_quote *q = quote_with(d, "The bridge is safe");
-    assert_non_null(q);
-    assert_string_equal(speaker(d, q, name, sizeof name), "Pavel Dorn");
+    assert_speaker(state, "\"The bridge is safe,\" said the head of the roads agency, "
+                   "Pavel Dorn, who inspected it last week.",
+                   "The bridge is safe", "Pavel Dorn");
 }
 
 /* Words named after "the phrase" are no quotation; nor is an infinitive. */
@@ -253,12 +249,9 @@ static void test_named_words_and_requests_are_no_quotes(void **state)
 /* A sentence ending with a colon introduces the quote after it. */
 static void test_colon_sentence_names_the_speaker(void **state)
 {
-    char name[64];
-    annals_doc *d = annotate(state, "Mayor Ines Kohl was direct on Tuesday:\n\n\"The budget is "
-                                    "empty.\"");
-    const struct doc_quote *q = quote_with(d, "The budget is empty.");
-    assert_non_null(q);
-    assert_string_equal(speaker(d, q, name, sizeof name), "Ines Kohl");
+    assert_speaker(state, "Mayor Ines Kohl was direct on Tuesday:\n\n\"The budget is "
+                   "empty.\"",
+                   "The budget is empty.", "Ines Kohl");
 }
 
 /* A report speaks for the organisation named before it, not for whoever saw
@@ -281,12 +274,9 @@ static void test_report_and_participle_cue(void **state)
 ** though it never spoke. */
 static void test_the_company_is_the_organisation_before(void **state)
 {
-    char name[64];
-    annals_doc *d = annotate(state, "Northwind Energy will close two plants next year. The "
-                                    "closures, the company said on Monday, would cost 400 jobs.");
-    const struct doc_quote *q = quote_with(d, "would cost 400 jobs");
-    assert_non_null(q);
-    assert_string_equal(speaker(d, q, name, sizeof name), "Northwind Energy");
+    assert_speaker(state, "Northwind Energy will close two plants next year. The "
+                   "closures, the company said on Monday, would cost 400 jobs.",
+                   "would cost 400 jobs", "Northwind Energy");
 }
 
 static void test_offsets_point_into_the_original(void **state)
