@@ -1641,6 +1641,14 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         for (int k = 0; k < src.n; k++)
             if (d->ev.v[i].trigger == src.v[k] && !rel_is(d, src.v[k], "nmod:poss"))
                 return ANNALS_OK;
+    /* "shelled a camp on the outskirts of El Fasher, killing 18 civilians":
+    ** harm told by a participle of an act of force is what that act did */
+    if (!noun && lemma_in(d, v, HARM_VERBS) && xpos_is(d, v, "VBG") &&
+        (rel_is(d, v, "advcl") || rel_is(d, v, "xcomp") || rel_is(d, v, "conj")))
+        for (size_t i = first_ev; i < d->ev.n; i++)
+            if (d->ev.v[i].trigger == head_of(d, v) &&
+                annals__onto_root(d->ev.v[i].code, strlen(d->ev.v[i].code)) >= 18)
+                return ANNALS_OK;
     /* "two soldiers were killed when militants ambushed a patrol": harm
     ** done by no one named, told with the act of force that did it */
     for (int32_t k = child(t, v); !noun && src.n == 0 && lemma_in(d, v, HARM_VERBS) && k >= 0;
