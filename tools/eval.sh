@@ -47,7 +47,9 @@ done
 # of that round and scored only before and after it (BENCHMARKS.md); the
 # third round tuned on it too.  events-dev4 is a fourth set of long
 # sentences, coded before the coder of the third round was run on it.
-for set in events-dev events-dev2 events-dev3 events-probe3 events-dev4; do
+# events-probe4 is a fifth probe of long sentences, coded before the coder
+# of the fourth round was run on it and scored before and after that round.
+for set in events-dev events-dev2 events-dev3 events-probe3 events-dev4 events-probe4; do
     gold=tests/eval/$set.jsonl
     run "events, development set $set (invented news)" "$gold" "$annals" eval events --gold "$gold"
 done

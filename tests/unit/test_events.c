@@ -468,6 +468,31 @@ static void test_a_deed_blamed_on_someone_is_no_accusation(void **state)
                       "after a wave of killings blamed on rival gangs.", "1724", "ECUGOV", "");
 }
 
+static void test_a_relative_clause_dated_months_before_is_background(void **state)
+{
+    struct model_fixture *f = *state;
+    struct annals_event_info e;
+    /* the parse hangs "whose troops exchanged" as the main clause */
+    assert_int_equal(code(f, "Cambodia and Thailand, whose troops exchanged fire along their "
+                             "border in November, agreed on Tuesday to withdraw heavy weapons "
+                             "from the area."), 1);
+    assert_int_equal(annals_doc_event(f->d, 0, &e), ANNALS_OK);
+    assert_true(strncmp(e.code, "19", 2) != 0);
+    one_event(f, "The rebels, who attacked the town in November, released two aid workers on "
+                 "Friday.", "084", "REB", "NGO");
+    /* last week is recent news, told in passing */
+    assert_int_equal(code(f, "The rebels, who attacked the town last week, released two aid "
+                             "workers on Friday."), 2);
+}
+
+static void test_a_statement_beside_the_speakers_own_act_is_none(void **state)
+{
+    one_event(*state, "The German chancellor criticised the new American tariffs on steel and "
+                      "said the European Union would respond firmly.", "111", "DEUGOV", "USA");
+    one_event(*state, "The German chancellor said the European Union would respond firmly.", "010",
+              "DEUGOV", "");
+}
+
 static void test_a_charge_d_affaires_is_a_diplomat(void **state)
 {
     one_event(*state, "The Kenyan foreign ministry summoned the Sudanese charge d'affaires in "
@@ -598,6 +623,8 @@ int main(int argc, char **argv)
         T(test_unattributed_harm_after_an_act_of_force_is_part_of_it),
         T(test_agreeing_to_set_something_up_is_an_intent_to_cooperate),
         T(test_a_deed_blamed_on_someone_is_no_accusation),
+        T(test_a_relative_clause_dated_months_before_is_background),
+        T(test_a_statement_beside_the_speakers_own_act_is_none),
         T(test_a_charge_d_affaires_is_a_diplomat),
         T(test_the_two_countries_are_those_the_sentence_names),
         T(test_a_call_in_a_phrase_of_the_subject_is_the_subjects),
