@@ -202,6 +202,18 @@ static const char *base_name(const char *path)
     return s != NULL ? s + 1 : path;
 }
 
+int annals__train_write(struct model_writer *w, const struct train_ctx *c, int rc)
+{
+    if (rc == ANNALS_OK) {
+        rc = annals__mw_save(w, c->opt->out_path, c->err, c->errlen);
+    } else {
+        annals__fmt(c->err, c->errlen, "out of memory");
+        rc = ANNALS_ENOMEM;
+    }
+    annals__mw_free(w);
+    return rc;
+}
+
 int annals__meta_write(struct model_writer *w, const struct train_ctx *c,
                        const char *train_data, size_t train_len, const char *extra)
 {

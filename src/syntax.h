@@ -141,6 +141,10 @@ ANNALS_INTERNAL void annals__train_say(const struct train_ctx *c, const char *fm
     __attribute__((format(printf, 2, 3)));
 /* Deterministic pseudo-random numbers for shuffling (xorshift64*). */
 ANNALS_INTERNAL uint64_t annals__rand(uint64_t *state);
+/* Save the model w to the output path and free w; rc is the result of
+** filling its sections, whose only failure is running out of memory. */
+ANNALS_INTERNAL int annals__train_write(struct model_writer *w, const struct train_ctx *c,
+                                        int rc);
 /* Write the META section common to every model. */
 ANNALS_INTERNAL int annals__meta_write(struct model_writer *w, const struct train_ctx *c,
                                        const char *train_data, size_t train_len,

@@ -517,14 +517,7 @@ static int save(const struct train_ctx *c, const unsigned char *data, size_t len
                                  n_clusters, MIN_COUNT, (unsigned)cl->n_words, n_tokens);
     if (rc == ANNALS_OK)
         rc = annals__clusters_save(cl, &w, "LABL");
-    if (rc != ANNALS_OK) {
-        annals__mw_free(&w);
-        annals__fmt(c->err, c->errlen, "out of memory");
-        return ANNALS_ENOMEM;
-    }
-    rc = annals__mw_save(&w, c->opt->out_path, c->err, c->errlen);
-    annals__mw_free(&w);
-    return rc;
+    return annals__train_write(&w, c, rc);
 }
 
 int annals__train_clusters(const struct train_ctx *c)

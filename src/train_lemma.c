@@ -237,14 +237,7 @@ static int save(const struct train_ctx *c, const struct tcorpus *train,
         rc |= save_keys(&w, "WNEX", wx, NULL, wn->n_exc);
         rc |= save_keys(&w, "WNLM", NULL, wn->lemma, wn->n_lemma);
     }
-    if (rc != ANNALS_OK) {
-        annals__mw_free(&w);
-        annals__fmt(c->err, c->errlen, "out of memory");
-        return ANNALS_ENOMEM;
-    }
-    rc = annals__mw_save(&w, c->opt->out_path, c->err, c->errlen);
-    annals__mw_free(&w);
-    return rc;
+    return annals__train_write(&w, c, rc);
 }
 
 int annals__train_lemmatizer(const struct train_ctx *c)

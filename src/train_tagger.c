@@ -215,14 +215,7 @@ static int save(const struct train_ctx *c, const struct tcorpus *train, const st
         rc |= annals__clusters_save(t->clusters, &w, "CLBL");
     b = annals__mw_section(&w, "WGHT");
     rc |= b != NULL ? annals__pm_save(&t->pm, b) : ANNALS_ENOMEM;
-    if (rc != ANNALS_OK) {
-        annals__mw_free(&w);
-        annals__fmt(c->err, c->errlen, "out of memory");
-        return ANNALS_ENOMEM;
-    }
-    rc = annals__mw_save(&w, c->opt->out_path, c->err, c->errlen);
-    annals__mw_free(&w);
-    return rc;
+    return annals__train_write(&w, c, rc);
 }
 
 /* Give t the word clusters of c->opt->clusters_path, if any. */
