@@ -234,11 +234,8 @@ int annals__ner_run(const annals_pipeline *p, annals_doc *d)
             i++;
             continue;
         }
-        unsigned ty = NER_TYPE(lab[i]);
-        size_t j = i + 1, p0 = 0, p1 = 0;
+        size_t j = annals__ner_run_end(lab, n, i), p0 = 0, p1 = 0;
         int found = 0;
-        while (j < n && lab[j] == NER_I(ty))
-            j++;
         for (size_t q = i; q + 1 < j; q++)
             if (tok_title(m, d, q)) {
                 if (!found)
@@ -262,9 +259,7 @@ int annals__ner_run(const annals_pipeline *p, annals_doc *d)
             continue;
         }
         unsigned ty = NER_TYPE(lab[i]);
-        size_t j = i + 1;
-        while (j < n && lab[j] == NER_I(ty))
-            j++;
+        size_t j = annals__ner_run_end(lab, n, i);
         size_t s = i;
         /* Titles the tagger put inside a person ("General Qamar Bajwa"). */
         if (ty == NER_PER)

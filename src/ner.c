@@ -753,9 +753,7 @@ static void tidy_mentions(const struct ner_model *m, const struct ner_tok *t,
             continue;
         }
         unsigned ty = NER_TYPE(labels[i]);
-        size_t j = i + 1;
-        while (j < n && labels[j] == NER_I(ty))
-            j++;
+        size_t j = annals__ner_run_end(labels, n, i);
         if (j - i > 1 && t[i].len == 3 && memcmp(t[i].s, "the", 3) == 0) {
             labels[i++] = 0;
             labels[i] = (uint8_t)NER_B(ty);
@@ -993,9 +991,7 @@ static void tag_repeated_names(const struct ner_atoms *at, size_t n, uint8_t *la
             continue;
         }
         unsigned ty = NER_TYPE(labels[i]);
-        size_t j = i + 1;
-        while (j < n && labels[j] == NER_I(ty))
-            j++;
+        size_t j = annals__ner_run_end(labels, n, i);
         if (j - i <= NER_GAZ_MAX_TOKENS) {
             struct name_slot *e = name_find(tab, cap, name_key(at, i, j - i));
             e->key = name_key(at, i, j - i);

@@ -29,6 +29,16 @@ enum ner_type { NER_PER, NER_ORG, NER_LOC, NER_NORP, NER_N_TYPES };
 #define NER_TYPE(l) (((l) - 1) / 2)
 #define NER_IS_B(l) ((l) != 0 && ((l) & 1) == 1)
 
+/* End (one past the last word) of the mention that starts at word i of
+** labels[0..n): its B- or I- label, then the I- labels of its type. */
+static inline size_t annals__ner_run_end(const uint8_t *labels, size_t n, size_t i)
+{
+    size_t j = i + 1;
+    while (j < n && labels[j] == NER_I(NER_TYPE(labels[i])))
+        j++;
+    return j;
+}
+
 /* Longest sentence tagged as one unit (tokens); longer ones are cut. */
 #define NER_MAX_SENT 1000
 /* Longest gazetteer phrase, in tokens. */
