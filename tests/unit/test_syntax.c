@@ -2,16 +2,10 @@
 ** sentences: training is deterministic, the models load and dump, and they
 ** reproduce their training data through annals_eval_syntax() and
 ** annals_annotate(). */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-#include <cmocka.h>
+#include "unit.h"
 
-#include <annals.h>
+#include <stdio.h>
+#include <unistd.h>
 
 #define W(id, form, lemma, upos, xpos, head, rel) \
     id "\t" form "\t" lemma "\t" upos "\t" xpos "\t_\t" head "\t" rel "\t_\t_\n"
@@ -98,28 +92,11 @@ static int teardown(void **state)
     return 0;
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long n;
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = malloc((size_t)n + 1);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
-}
-
 static void test_training_is_deterministic(void **state)
 {
     annals_pipeline *p;
     struct annals_train_options o;
     char in[128], a[128], b[128], err[256];
-    size_t la, lb;
     (void)state;
     assert_int_equal(annals_pipeline_open(NULL, &p, err, sizeof err), ANNALS_OK);
     memset(&o, 0, sizeof o);
@@ -134,11 +111,7 @@ static void test_training_is_deterministic(void **state)
     o.epochs = 5;
     assert_int_equal(annals_train(p, &o, err, sizeof err), ANNALS_OK);
     annals_pipeline_close(p);
-    char *x = slurp(a, &la), *y = slurp(b, &lb);
-    assert_int_equal(la, lb);
-    assert_memory_equal(x, y, la);
-    free(x);
-    free(y);
+    assert_same_file(a, b);
 }
 
 static void collect(void *ud, const char *s, size_t n)

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,6 +74,23 @@ static inline struct annals_alloc test_alloc_of(struct test_alloc *t)
 {
     struct annals_alloc a = {test_alloc_fn, t};
     return a;
+}
+
+/* Fails the test unless the files at paths a and b hold the same bytes
+** (a trainer run twice with one seed must write the same model). */
+static inline void assert_same_file(const char *a, const char *b)
+{
+    FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+    int ca, cb;
+    assert_non_null(fa);
+    assert_non_null(fb);
+    do {
+        ca = getc(fa);
+        cb = getc(fb);
+        assert_int_equal(ca, cb);
+    } while (ca != EOF);
+    fclose(fa);
+    fclose(fb);
 }
 
 /* A pipeline with the shipped models (tests run from the repository root,
