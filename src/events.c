@@ -874,13 +874,12 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
     ** ("a spokesman said", "investors fear") */
     if ((pt->flags & EVP_SPEECH) && (e.src.code[0] == '\0' || strcmp(e.src.code, e.src.sector) == 0))
         return ANNALS_OK;
-    /* "criticised the tariffs and said the EU would respond": a plain
-    ** statement by an actor whose act this sentence already codes is the
-    ** telling of that act, not a second event */
-    if ((pt->flags & EVP_SPEECH) && strcmp(code, "010") == 0 && e.tgt.code[0] == '\0')
-        for (size_t i = c->first_ev; i < d->ev.n; i++)
-            if (strcmp(d->ev.v[i].src.code, e.src.code) == 0 && strcmp(d->ev.v[i].code, "010") != 0)
-                return ANNALS_OK;
+    /* a plain statement is dyadic only when it is made to or about
+    ** someone: "the statistics office said inflation slowed" and "X said
+    ** Y attacked Z" tell no interaction of the speaker's (the content, when
+    ** it is one, is coded on its own; docs/EVENTS.md) */
+    if (strcmp(code, "010") == 0 && e.tgt.code[0] == '\0')
+        return ANNALS_OK;
     if (pt->src != NULL && !in_set(pt->src, e.src.sector, strlen(e.src.sector)))
         return ANNALS_OK;
     if (e.src.code[0] == '\0')
