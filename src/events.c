@@ -1304,6 +1304,20 @@ static int32_t actor_modifier(const annals_doc *d, const struct sent_tree *t, in
 ** neighbours").  -1: none. */
 enum { AS_TARGET, AS_SOURCE, AS_OBJECT };
 
+/* The one an event noun is laid on: "a drone strike blamed on the Rapid
+** Support Forces", "attacks attributed to the rebels".  The phrase right
+** after the participle, however the parse hung it (it often makes the
+** name a second subject of the main verb).  -1: none. */
+static int32_t blamed_on(const annals_doc *d, const struct sent_tree *t, int32_t w)
+{
+    for (int32_t k = child(t, w); k >= 0; k = sibling(t, k))
+        if (rel_is(d, k, "acl") && xpos_is(d, k, "VBN") && lemma_in(d, k, "blame|attribute") &&
+            k + 1 < t->w1 && rel_is(d, k + 1, "case") && lemma_in(d, k + 1, "on|to") &&
+            head_of(d, k + 1) > k + 1 && annals__actor_of_word(d, (size_t)head_of(d, k + 1)) != NULL)
+            return head_of(d, k + 1);
+    return -1;
+}
+
 static int32_t stand_in(const annals_doc *d, const struct sent_tree *t, int32_t w, int as)
 {
     int source = as == AS_SOURCE;
@@ -1535,6 +1549,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         if (s < 0)
             s = find_pp(d, t, v, -1, "by", NULL);
         if (s < 0)
+            s = blamed_on(d, t, v);
+        if (s < 0)
             s = actor_modifier(d, t, v);
         if (s < 0 && find_child(d, t, v, "cop", 0, NULL) >= 0) {
             s = find_child(d, t, v, "nsubj", 0, NULL);  /* "X was in talks with Y" */
@@ -1635,11 +1651,17 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         if (things)
             return ANNALS_OK;
     }
-    /* "the air strike killed dozens": what an event did is part of it */
-    for (size_t i = first_ev; !noun && i < d->ev.n; i++)
+    /* "the air strike killed dozens": what an event did is part of it (so
+    ** when the parse gives the verb a second subject: "an air strike
+    ** blamed on the army killed") */
+    for (size_t i = first_ev; !noun && i < d->ev.n; i++) {
+        int32_t tr = d->ev.v[i].trigger;
+        if (tr >= 0 && head_of(d, tr) == v && rel_base(d, tr, "nsubj"))
+            return ANNALS_OK;
         for (int k = 0; k < src.n; k++)
-            if (d->ev.v[i].trigger == src.v[k] && !rel_is(d, src.v[k], "nmod:poss"))
+            if (tr == src.v[k] && !rel_is(d, src.v[k], "nmod:poss"))
                 return ANNALS_OK;
+    }
     /* "shelled a camp on the outskirts of El Fasher, killing 18 civilians":
     ** harm told by a participle of an act of force is what that act did */
     if (!noun && lemma_in(d, v, HARM_VERBS) && xpos_is(d, v, "VBG") &&
@@ -1697,6 +1719,14 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             if (rel_is(d, k, "nmod"))
                 pp = find_pp(d, t, k, -1, best->tgt, NULL);
     }
+    /* "a drone strike blamed on X hit a market, killing 30 people": an
+    ** act of force named as the subject of its clause is done to those its
+    ** clause's harm participle names */
+    if (pp < 0 && noun && src.n > 0 && annals__onto_root(best->code, strlen(best->code)) >= 18 && rel_base(d, v, "nsubj"))
+        for (int32_t k = child(t, head_of(d, v)); k >= 0 && pp < 0; k = sibling(t, k))
+            if ((rel_is(d, k, "advcl") || rel_is(d, k, "xcomp")) && xpos_is(d, k, "VBG") &&
+                lemma_in(d, k, HARM_VERBS))
+                pp = find_child(d, t, k, "obj", 0, NULL);
     if (pp >= 0) {
         add_with_conj(d, t, &tgt, pp);
     } else if (obj >= 0 && !noun) {

@@ -498,6 +498,16 @@ static void test_a_statement_beside_the_speakers_own_act_is_none(void **state)
                                   "firmly."), 0);
 }
 
+static void test_an_act_of_force_blamed_on_an_actor_is_theirs(void **state)
+{
+    /* one strike, laid on the army, done to those it killed */
+    one_event(*state, "A drone strike blamed on the Sudanese army hit a busy market in the town "
+                      "of Nyala on Friday, killing at least twelve people.", "195", "SDNMIL",
+              "SDNCVL");
+    one_event(*state, "A missile strike blamed on Russia hit an apartment block in the Ukrainian "
+                      "city of Dnipro, killing nine civilians.", "195", "RUS", "UKRCVL");
+}
+
 static void test_a_charge_d_affaires_is_a_diplomat(void **state)
 {
     one_event(*state, "The Kenyan foreign ministry summoned the Sudanese charge d'affaires in "
@@ -630,6 +640,7 @@ int main(int argc, char **argv)
         T(test_a_deed_blamed_on_someone_is_no_accusation),
         T(test_a_relative_clause_dated_months_before_is_background),
         T(test_a_statement_beside_the_speakers_own_act_is_none),
+        T(test_an_act_of_force_blamed_on_an_actor_is_theirs),
         T(test_a_charge_d_affaires_is_a_diplomat),
         T(test_the_two_countries_are_those_the_sentence_names),
         T(test_a_call_in_a_phrase_of_the_subject_is_the_subjects),
