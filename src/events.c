@@ -429,6 +429,24 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     }
     if (s->n > 0 || depth > 4)
         return;
+    /* "Brazil and Argentina, whose presidents ..., agreed to ..., officials
+    ** said": a subject the parse gave the trailing verb of saying, set
+    ** before the clause that lacks one, is that clause's */
+    if (!passive && rel_is(d, v, "ccomp") && head_of(d, v) > v &&
+        (xpos_is(d, v, "VBD") || xpos_is(d, v, "VBZ") || xpos_is(d, v, "VBP"))) {
+        int32_t h = head_of(d, v), before = -1, after = -1;
+        for (int32_t c = child(t, h); c >= 0; c = sibling(t, c))
+            if (rel_is(d, c, "nsubj")) {
+                if (c < v && before < 0)
+                    before = c;
+                else if (c > v)
+                    after = c;
+            }
+        if (before >= 0 && after >= 0) {
+            add_with_conj(d, t, s, before);
+            return;
+        }
+    }
     int32_t ap = passive ? -1 : subject_as_appos(d, t, v);
     if (ap >= 0) {
         add_with_conj(d, t, s, ap);
@@ -882,6 +900,13 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
         return ANNALS_OK;
     if (pt->src != NULL && !in_set(pt->src, e.src.sector, strlen(e.src.sector)))
         return ANNALS_OK;
+    /* "agreed to restore relations and to reopen talks": conjoined acts of
+    ** one kind between the same two actors are one interaction */
+    if (v >= 0 && rel_is(d, v, "conj") && e.tgt.code[0] != '\0')
+        for (size_t i = c->first_ev; i < d->ev.n; i++)
+            if (d->ev.v[i].trigger == head_of(d, v) && memcmp(d->ev.v[i].code, code, 2) == 0 &&
+                same_actor(&d->ev.v[i].src, &e.src) && same_actor(&d->ev.v[i].tgt, &e.tgt))
+                return ANNALS_OK;
     if (e.src.code[0] == '\0')
         conf -= 20;
     if (tg < 0 || e.tgt.code[0] == '\0')

@@ -498,6 +498,34 @@ static void test_a_statement_beside_the_speakers_own_act_is_none(void **state)
                                   "firmly."), 0);
 }
 
+/* Is there an event of this code between these actors among those of text? */
+static int has_event(struct model_fixture *f, const char *text, const char *cameo,
+                     const char *src, const char *tgt)
+{
+    struct annals_event_info e;
+    size_t n = code(f, text);
+    for (size_t i = 0; i < n; i++)
+        if (annals_doc_event(f->d, i, &e) == ANNALS_OK && strcmp(e.code, cameo) == 0 &&
+            strcmp(e.source.code, src) == 0 && strcmp(e.target.code, tgt) == 0)
+            return 1;
+    return 0;
+}
+
+static void test_a_subject_hung_on_the_trailing_said_is_the_clauses(void **state)
+{
+    /* the parse makes "Kenya and Ethiopia" a subject of "said" */
+    const char *s = "Kenya and Ethiopia, whose leaders have traded barbs for months, agreed on "
+                    "Tuesday to restore diplomatic relations, officials in Nairobi said.";
+    assert_true(has_event(*state, s, "032", "KEN", "ETH"));
+    assert_true(has_event(*state, s, "032", "ETH", "KEN"));
+}
+
+static void test_conjoined_acts_of_one_kind_are_one_interaction(void **state)
+{
+    pair(*state, "Kenya and Uganda agreed on Monday to restore diplomatic relations and to "
+                 "reopen talks on a railway.", "032", "KEN", "UGA");
+}
+
 static void test_an_act_of_force_blamed_on_an_actor_is_theirs(void **state)
 {
     /* one strike, laid on the army, done to those it killed */
@@ -641,6 +669,8 @@ int main(int argc, char **argv)
         T(test_a_relative_clause_dated_months_before_is_background),
         T(test_a_statement_beside_the_speakers_own_act_is_none),
         T(test_an_act_of_force_blamed_on_an_actor_is_theirs),
+        T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
+        T(test_conjoined_acts_of_one_kind_are_one_interaction),
         T(test_a_charge_d_affaires_is_a_diplomat),
         T(test_the_two_countries_are_those_the_sentence_names),
         T(test_a_call_in_a_phrase_of_the_subject_is_the_subjects),
