@@ -898,6 +898,16 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
     ** it is one, is coded on its own; docs/EVENTS.md) */
     if (strcmp(code, "010") == 0 && e.tgt.code[0] == '\0')
         return ANNALS_OK;
+    /* a mediation between no parties named that describes a thing ("a
+    ** ceasefire brokered by the United States", "talks which he has been
+    ** mediating") tells what the thing is, not news of its own */
+    if (strcmp(code, "045") == 0 && e.tgt.code[0] == '\0' && v >= 0 &&
+        (rel_base(d, v, "acl") || relative_clause(d, &c->t, v)))
+        return ANNALS_OK;
+    /* a show of force by no one ("troops had been sent to hunt down the
+    ** attackers"): the forces moved are no target */
+    if (code[0] == '1' && code[1] == '5' && e.src.code[0] == '\0')
+        return ANNALS_OK;
     if (pt->src != NULL && !in_set(pt->src, e.src.sector, strlen(e.src.sector)))
         return ANNALS_OK;
     /* "agreed to restore relations and to reopen talks": conjoined acts of

@@ -526,6 +526,22 @@ static void test_conjoined_acts_of_one_kind_are_one_interaction(void **state)
                  "reopen talks on a railway.", "032", "KEN", "UGA");
 }
 
+static void test_a_mediation_describing_a_deal_is_none(void **state)
+{
+    one_event(*state, "Ethiopian troops withdrew from the town on Monday under a ceasefire "
+                      "brokered by the United States.", "0874", "ETHMIL", "");
+    /* told as news, it stands, and its parties are the targets */
+    one_event(*state, "Turkey mediated the grain deal.", "045", "TUR", "");
+    assert_true(has_event(*state, "Kenya mediated between Ethiopia and Somalia.", "045", "KEN",
+                          "SOM"));
+}
+
+static void test_a_show_of_force_by_no_one_is_none(void **state)
+{
+    assert_int_equal(code(*state, "Troops had been sent to the border to hunt down the "
+                                  "attackers, the governor said."), 0);
+}
+
 static void test_an_act_of_force_blamed_on_an_actor_is_theirs(void **state)
 {
     /* one strike, laid on the army, done to those it killed */
@@ -669,6 +685,8 @@ int main(int argc, char **argv)
         T(test_a_relative_clause_dated_months_before_is_background),
         T(test_a_statement_beside_the_speakers_own_act_is_none),
         T(test_an_act_of_force_blamed_on_an_actor_is_theirs),
+        T(test_a_mediation_describing_a_deal_is_none),
+        T(test_a_show_of_force_by_no_one_is_none),
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
         T(test_conjoined_acts_of_one_kind_are_one_interaction),
         T(test_a_charge_d_affaires_is_a_diplomat),
