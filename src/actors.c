@@ -272,6 +272,11 @@ static int can_continue(const struct ctx *c, size_t start, size_t w, size_t end)
     }
     if (upos_is(c, w, "ADJ") || upos_is(c, w, "NUM"))
         return upos_is(c, prev, "DET") || upos_is(c, prev, "ADJ") || upos_is(c, prev, "NUM");
+    /* "the Tigray People's Liberation Front", "the People's Party": a
+    ** possessive inside a capitalised name is part of it */
+    if (xpos_is(c, w, "POS") && w + 1 < end && form_is(c, prev, "people") && capitalised(c, prev) &&
+        capitalised(c, w + 1) && nominal(c, w + 1))
+        return 1;
     /* "Secretary of Defence", "Minister for Foreign Affairs" */
     if ((form_is(c, w, "of") || form_is(c, w, "for")) && w + 1 < end && capitalised(c, prev) &&
         nominal(c, prev) && capitalised(c, w + 1) && nominal(c, w + 1) && !c->is_time[w + 1])

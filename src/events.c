@@ -910,12 +910,16 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
         return ANNALS_OK;
     if (pt->src != NULL && !in_set(pt->src, e.src.sector, strlen(e.src.sector)))
         return ANNALS_OK;
-    /* "agreed to restore relations and to reopen talks": conjoined acts of
-    ** one kind between the same two actors are one interaction */
-    if (v >= 0 && rel_is(d, v, "conj") && e.tgt.code[0] != '\0')
+    /* "agreed to restore relations and to reopen talks": conjoined intents
+    ** of one actor to the same other, or to no other named ("agreed to
+    ** extend the truce with the rebels and to allow aid convoys in"), are
+    ** one promise (deeds so joined are not: "arrested 23 fishermen and
+    ** seized three trawlers") */
+    if (v >= 0 && rel_is(d, v, "conj") && code[0] == '0' && code[1] == '3')
         for (size_t i = c->first_ev; i < d->ev.n; i++)
             if (d->ev.v[i].trigger == head_of(d, v) && memcmp(d->ev.v[i].code, code, 2) == 0 &&
-                same_actor(&d->ev.v[i].src, &e.src) && same_actor(&d->ev.v[i].tgt, &e.tgt))
+                same_actor(&d->ev.v[i].src, &e.src) &&
+                (e.tgt.code[0] == '\0' || same_actor(&d->ev.v[i].tgt, &e.tgt)))
                 return ANNALS_OK;
     if (e.src.code[0] == '\0')
         conf -= 20;

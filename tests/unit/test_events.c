@@ -524,6 +524,9 @@ static void test_conjoined_acts_of_one_kind_are_one_interaction(void **state)
 {
     pair(*state, "Kenya and Uganda agreed on Monday to restore diplomatic relations and to "
                  "reopen talks on a railway.", "032", "KEN", "UGA");
+    pair(*state, "The Sudanese government and the Sudan People's Liberation Movement agreed on "
+                 "Monday to extend the truce and to allow aid convoys into the region.", "0356",
+         "SDNGOV", "SDNREB");
 }
 
 static void test_a_mediation_describing_a_deal_is_none(void **state)
