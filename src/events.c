@@ -1214,6 +1214,13 @@ static int quote_mark(const annals_doc *d, int32_t w)
 static const char *warning_code(const annals_doc *d, const struct sent_tree *t, int32_t v)
 {
     int32_t cc = find_child(d, t, v, "ccomp", 0, NULL);
+    /* "warned the United States and Israel that any attack would be met
+    ** ...": a content clause the parse hung on the object as a relative
+    ** clause, known by its "that" as a mark */
+    int32_t ob = find_child(d, t, v, "obj", 0, NULL);
+    for (int32_t k = ob >= 0 && cc < 0 ? child(t, ob) : -1; k >= 0 && cc < 0; k = sibling(t, k))
+        if (rel_is(d, k, "acl:relcl") && find_child(d, t, k, "mark", 0, "that") >= 0)
+            cc = k;
     if (cc < 0 || find_child(d, t, cc, "aux", 0, "will|would|shall") < 0)
         return "012";
     for (int32_t k = t->w0; k < t->w1; k++)
@@ -1537,6 +1544,12 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             if (p == v + 1 && p + 1 < k && rel_is(d, p + 1, "case") && head_of(d, p + 1) == k)
                 f.prt = p;
         }
+    /* "shot down 31 of 40 drones" with "down" an adverb of the number: an
+    ** adverb particle right after the verb is its particle wherever the
+    ** parse hung it */
+    if (f.prt < 0 && !noun && v + 1 < t->w1 && rel_is(d, v + 1, "advmod") &&
+        lemma_in(d, v + 1, PARTICLES))
+        f.prt = v + 1;
     /* "promised Jordan fresh support" parsed with the recipient as object
     ** and the thing given as an open complement */
     if (!noun && f.obj >= 0 && f.xc >= 0 && upos_is(d, f.xc, "NOUN") &&

@@ -545,6 +545,22 @@ static void test_a_show_of_force_by_no_one_is_none(void **state)
                                   "attackers, the governor said."), 0);
 }
 
+static void test_a_particle_hung_on_a_number_is_the_verbs(void **state)
+{
+    /* "down" parsed as an adverb of "12": shooting down is an attack */
+    one_event(*state, "Polish air defences shot down 12 of 15 drones over the border region.",
+              "190", "POL", "");
+}
+
+static void test_a_warning_clause_hung_on_the_object_is_its_content(void **state)
+{
+    /* the "that" clause parsed as a relative clause of "Cyprus" */
+    const char *s = "The Turkish president warned Greece and Cyprus that any attack on Turkish "
+                    "ships would be met with a firm response.";
+    assert_true(has_event(*state, s, "138", "TURGOV", "GRC"));
+    assert_true(has_event(*state, s, "138", "TURGOV", "CYP"));
+}
+
 static void test_an_act_of_force_blamed_on_an_actor_is_theirs(void **state)
 {
     /* one strike, laid on the army, done to those it killed */
@@ -688,6 +704,8 @@ int main(int argc, char **argv)
         T(test_a_relative_clause_dated_months_before_is_background),
         T(test_a_statement_beside_the_speakers_own_act_is_none),
         T(test_an_act_of_force_blamed_on_an_actor_is_theirs),
+        T(test_a_particle_hung_on_a_number_is_the_verbs),
+        T(test_a_warning_clause_hung_on_the_object_is_its_content),
         T(test_a_mediation_describing_a_deal_is_none),
         T(test_a_show_of_force_by_no_one_is_none),
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
