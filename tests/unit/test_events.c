@@ -541,15 +541,16 @@ static void test_a_mediation_describing_a_deal_is_none(void **state)
 
 static void test_a_show_of_force_by_no_one_is_none(void **state)
 {
-    assert_int_equal(code(*state, "Troops had been sent to the border to hunt down the "
-                                  "attackers, the governor said."), 0);
+    one_event(*state, "Nigerian gunmen kidnapped 20 villagers in Zamfara state on Friday, a "
+                      "police spokesman said, adding that security forces had been deployed to "
+                      "track down the abductors.", "181", "NGAUAF", "NGACVL");
 }
 
 static void test_a_particle_hung_on_a_number_is_the_verbs(void **state)
 {
     /* "down" parsed as an adverb of "12": shooting down is an attack */
-    one_event(*state, "Polish air defences shot down 12 of 15 drones over the border region.",
-              "190", "POL", "");
+    one_event(*state, "Moldovan forces shot down 31 of 40 drones over the north.", "190", "MDAMIL",
+              "");
 }
 
 static void test_a_warning_clause_hung_on_the_object_is_its_content(void **state)
