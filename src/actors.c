@@ -272,6 +272,11 @@ static int can_continue(const struct ctx *c, size_t start, size_t w, size_t end)
     }
     if (upos_is(c, w, "ADJ") || upos_is(c, w, "NUM"))
         return upos_is(c, prev, "DET") || upos_is(c, prev, "ADJ") || upos_is(c, prev, "NUM");
+    /* "the Tigray People's Liberation Front", "the People's Party": a
+    ** possessive inside a capitalised name is part of it */
+    if (xpos_is(c, w, "POS") && w + 1 < end && form_is(c, prev, "people") && capitalised(c, prev) &&
+        capitalised(c, w + 1) && nominal(c, w + 1))
+        return 1;
     /* "Secretary of Defence", "Minister for Foreign Affairs" */
     if ((form_is(c, w, "of") || form_is(c, w, "for")) && w + 1 < end && capitalised(c, prev) &&
         nominal(c, prev) && capitalised(c, w + 1) && nominal(c, w + 1) && !c->is_time[w + 1])
@@ -421,6 +426,41 @@ static const char *const territory_noun[] = {
     "position", "camp", "checkpoint", "checkpoints", NULL
 };
 
+static const char *const state_sector[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", NULL};
+
+/* Is word w the people of a region inside a country ("Tigrayan",
+** "Punjabi", "Kashmiri"): a capitalised word that is no name of the
+** ontology and, less a demonym ending, names a first-level division or a
+** region in the gazetteer?  Its country goes to out[4]. */
+static int regional_demonym(const struct ctx *c, size_t w, char out[4])
+{
+    static const char *const endings[] = {"ian", "an", "n", "i", "ese", NULL};
+    const struct doc_word *x = W(c, w);
+    const struct annals_gazetteer *g = c->p->gaz;
+    if (g == NULL || !capitalised(c, w) || x->form_len < 5 || x->form_len >= GAZ_MAX_KEY)
+        return 0;
+    for (int k = 0; endings[k] != NULL; k++) {
+        size_t el = strlen(endings[k]), n = x->form_len;
+        if (n <= el + 2 || memcmp(x->form + n - el, endings[k], el) != 0)
+            continue;
+        char key[GAZ_MAX_KEY];
+        const unsigned char *list;
+        uint32_t count;
+        size_t kl = annals__gaz_fold(x->form, n - el, key, sizeof key);
+        if (kl == 0 || !annals__gaz_lookup(g, key, kl, &list, &count))
+            continue;
+        struct gaz_place gp;
+        annals__gaz_place(g, annals__gaz_list_at(list, 0), &gp);
+        if (gp.kind != GAZ_ADMIN1 && gp.kind != GAZ_FEATURE)
+            continue;
+        struct gaz_country gc;
+        annals__gaz_country(g, gp.country, &gc);
+        memcpy(out, gc.alpha3, 4);
+        return out[0] != '\0';
+    }
+    return 0;
+}
+
 /* Names and sector words of phrase x: its own country, sector and head. */
 static void read_np(struct ctx *c, struct np *x)
 {
@@ -536,6 +576,14 @@ static void read_np(struct ctx *c, struct np *x)
         i += got > 0 ? got : 1;
     }
 
+    /* "Tigrayan leaders", "Punjabi farmers": a region's people, of its
+    ** country but not its government, nor its army, police or other body
+    ** (those of the region against the federal ones are two actors) */
+    char region_cty[4] = "";
+    for (size_t w = x->first; have_role_end && w < x->role_w && cty[CTY_EXPLICIT] == NULL; w++)
+        if (c->name_end[w] == 0 && regional_demonym(c, w, region_cty))
+            cty[CTY_EXPLICIT] = region_cty;
+
     /* a title followed by capitalised words: a person's name */
     if (have_role_end && role_end < end && x->head >= role_end) {
         int all = 1;
@@ -605,6 +653,8 @@ static void read_np(struct ctx *c, struct np *x)
     } else if (weak_sector != NULL) {
         set3(x->sector, weak_sector);
     }
+    if (region_cty[0] != '\0' && in_list(x->sector, strlen(x->sector), state_sector))
+        x->sector[0] = '\0';
 }
 
 /* -------------------------------------------------------- argument role */

@@ -429,6 +429,24 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     }
     if (s->n > 0 || depth > 4)
         return;
+    /* "Brazil and Argentina, whose presidents ..., agreed to ..., officials
+    ** said": a subject the parse gave the trailing verb of saying, set
+    ** before the clause that lacks one, is that clause's */
+    if (!passive && rel_is(d, v, "ccomp") && head_of(d, v) > v &&
+        (xpos_is(d, v, "VBD") || xpos_is(d, v, "VBZ") || xpos_is(d, v, "VBP"))) {
+        int32_t h = head_of(d, v), before = -1, after = -1;
+        for (int32_t c = child(t, h); c >= 0; c = sibling(t, c))
+            if (rel_is(d, c, "nsubj")) {
+                if (c < v && before < 0)
+                    before = c;
+                else if (c > v)
+                    after = c;
+            }
+        if (before >= 0 && after >= 0) {
+            add_with_conj(d, t, s, before);
+            return;
+        }
+    }
     int32_t ap = passive ? -1 : subject_as_appos(d, t, v);
     if (ap >= 0) {
         add_with_conj(d, t, s, ap);
@@ -874,15 +892,35 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
     ** ("a spokesman said", "investors fear") */
     if ((pt->flags & EVP_SPEECH) && (e.src.code[0] == '\0' || strcmp(e.src.code, e.src.sector) == 0))
         return ANNALS_OK;
-    /* "criticised the tariffs and said the EU would respond": a plain
-    ** statement by an actor whose act this sentence already codes is the
-    ** telling of that act, not a second event */
-    if ((pt->flags & EVP_SPEECH) && strcmp(code, "010") == 0 && e.tgt.code[0] == '\0')
-        for (size_t i = c->first_ev; i < d->ev.n; i++)
-            if (strcmp(d->ev.v[i].src.code, e.src.code) == 0 && strcmp(d->ev.v[i].code, "010") != 0)
-                return ANNALS_OK;
+    /* a plain statement is dyadic only when it is made to or about
+    ** someone: "the statistics office said inflation slowed" and "X said
+    ** Y attacked Z" tell no interaction of the speaker's (the content, when
+    ** it is one, is coded on its own; docs/EVENTS.md) */
+    if (strcmp(code, "010") == 0 && e.tgt.code[0] == '\0')
+        return ANNALS_OK;
+    /* a mediation between no parties named that describes a thing ("a
+    ** ceasefire brokered by the United States", "talks which he has been
+    ** mediating") tells what the thing is, not news of its own */
+    if (strcmp(code, "045") == 0 && e.tgt.code[0] == '\0' && v >= 0 &&
+        (rel_base(d, v, "acl") || relative_clause(d, &c->t, v)))
+        return ANNALS_OK;
+    /* a show of force by no one ("troops had been sent to hunt down the
+    ** attackers"): the forces moved are no target */
+    if (code[0] == '1' && code[1] == '5' && e.src.code[0] == '\0')
+        return ANNALS_OK;
     if (pt->src != NULL && !in_set(pt->src, e.src.sector, strlen(e.src.sector)))
         return ANNALS_OK;
+    /* "agreed to restore relations and to reopen talks": conjoined intents
+    ** of one actor to the same other, or to no other named ("agreed to
+    ** extend the truce with the rebels and to allow aid convoys in"), are
+    ** one promise (deeds so joined are not: "arrested 23 fishermen and
+    ** seized three trawlers") */
+    if (v >= 0 && rel_is(d, v, "conj") && code[0] == '0' && code[1] == '3')
+        for (size_t i = c->first_ev; i < d->ev.n; i++)
+            if (d->ev.v[i].trigger == head_of(d, v) && memcmp(d->ev.v[i].code, code, 2) == 0 &&
+                same_actor(&d->ev.v[i].src, &e.src) &&
+                (e.tgt.code[0] == '\0' || same_actor(&d->ev.v[i].tgt, &e.tgt)))
+                return ANNALS_OK;
     if (e.src.code[0] == '\0')
         conf -= 20;
     if (tg < 0 || e.tgt.code[0] == '\0')
@@ -1176,6 +1214,13 @@ static int quote_mark(const annals_doc *d, int32_t w)
 static const char *warning_code(const annals_doc *d, const struct sent_tree *t, int32_t v)
 {
     int32_t cc = find_child(d, t, v, "ccomp", 0, NULL);
+    /* "warned the United States and Israel that any attack would be met
+    ** ...": a content clause the parse hung on the object as a relative
+    ** clause, known by its "that" as a mark */
+    int32_t ob = find_child(d, t, v, "obj", 0, NULL);
+    for (int32_t k = ob >= 0 && cc < 0 ? child(t, ob) : -1; k >= 0 && cc < 0; k = sibling(t, k))
+        if (rel_is(d, k, "acl:relcl") && find_child(d, t, k, "mark", 0, "that") >= 0)
+            cc = k;
     if (cc < 0 || find_child(d, t, cc, "aux", 0, "will|would|shall") < 0)
         return "012";
     for (int32_t k = t->w0; k < t->w1; k++)
@@ -1304,6 +1349,20 @@ static int32_t actor_modifier(const annals_doc *d, const struct sent_tree *t, in
 ** Spain").  Those related to an actor are not it ("Somalia's
 ** neighbours").  -1: none. */
 enum { AS_TARGET, AS_SOURCE, AS_OBJECT };
+
+/* The one an event noun is laid on: "a drone strike blamed on the Rapid
+** Support Forces", "attacks attributed to the rebels".  The phrase right
+** after the participle, however the parse hung it (it often makes the
+** name a second subject of the main verb).  -1: none. */
+static int32_t blamed_on(const annals_doc *d, const struct sent_tree *t, int32_t w)
+{
+    for (int32_t k = child(t, w); k >= 0; k = sibling(t, k))
+        if (rel_is(d, k, "acl") && xpos_is(d, k, "VBN") && lemma_in(d, k, "blame|attribute") &&
+            k + 1 < t->w1 && rel_is(d, k + 1, "case") && lemma_in(d, k + 1, "on|to") &&
+            head_of(d, k + 1) > k + 1 && annals__actor_of_word(d, (size_t)head_of(d, k + 1)) != NULL)
+            return head_of(d, k + 1);
+    return -1;
+}
 
 static int32_t stand_in(const annals_doc *d, const struct sent_tree *t, int32_t w, int as)
 {
@@ -1485,6 +1544,12 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             if (p == v + 1 && p + 1 < k && rel_is(d, p + 1, "case") && head_of(d, p + 1) == k)
                 f.prt = p;
         }
+    /* "shot down 31 of 40 drones" with "down" an adverb of the number: an
+    ** adverb particle right after the verb is its particle wherever the
+    ** parse hung it */
+    if (f.prt < 0 && !noun && v + 1 < t->w1 && rel_is(d, v + 1, "advmod") &&
+        lemma_in(d, v + 1, PARTICLES))
+        f.prt = v + 1;
     /* "promised Jordan fresh support" parsed with the recipient as object
     ** and the thing given as an open complement */
     if (!noun && f.obj >= 0 && f.xc >= 0 && upos_is(d, f.xc, "NOUN") &&
@@ -1535,6 +1600,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         int32_t s = find_child(d, t, v, "nmod:poss", 0, NULL);
         if (s < 0)
             s = find_pp(d, t, v, -1, "by", NULL);
+        if (s < 0)
+            s = blamed_on(d, t, v);
         if (s < 0)
             s = actor_modifier(d, t, v);
         if (s < 0 && find_child(d, t, v, "cop", 0, NULL) >= 0) {
@@ -1636,11 +1703,17 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         if (things)
             return ANNALS_OK;
     }
-    /* "the air strike killed dozens": what an event did is part of it */
-    for (size_t i = first_ev; !noun && i < d->ev.n; i++)
+    /* "the air strike killed dozens": what an event did is part of it (so
+    ** when the parse gives the verb a second subject: "an air strike
+    ** blamed on the army killed") */
+    for (size_t i = first_ev; !noun && i < d->ev.n; i++) {
+        int32_t tr = d->ev.v[i].trigger;
+        if (tr >= 0 && head_of(d, tr) == v && rel_base(d, tr, "nsubj"))
+            return ANNALS_OK;
         for (int k = 0; k < src.n; k++)
-            if (d->ev.v[i].trigger == src.v[k] && !rel_is(d, src.v[k], "nmod:poss"))
+            if (tr == src.v[k] && !rel_is(d, src.v[k], "nmod:poss"))
                 return ANNALS_OK;
+    }
     /* "shelled a camp on the outskirts of El Fasher, killing 18 civilians":
     ** harm told by a participle of an act of force is what that act did */
     if (!noun && lemma_in(d, v, HARM_VERBS) && xpos_is(d, v, "VBG") &&
@@ -1698,6 +1771,14 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             if (rel_is(d, k, "nmod"))
                 pp = find_pp(d, t, k, -1, best->tgt, NULL);
     }
+    /* "a drone strike blamed on X hit a market, killing 30 people": an
+    ** act of force named as the subject of its clause is done to those its
+    ** clause's harm participle names */
+    if (pp < 0 && noun && src.n > 0 && annals__onto_root(best->code, strlen(best->code)) >= 18 && rel_base(d, v, "nsubj"))
+        for (int32_t k = child(t, head_of(d, v)); k >= 0 && pp < 0; k = sibling(t, k))
+            if ((rel_is(d, k, "advcl") || rel_is(d, k, "xcomp")) && xpos_is(d, k, "VBG") &&
+                lemma_in(d, k, HARM_VERBS))
+                pp = find_child(d, t, k, "obj", 0, NULL);
     if (pp >= 0) {
         add_with_conj(d, t, &tgt, pp);
     } else if (obj >= 0 && !noun) {

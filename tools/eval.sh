@@ -48,8 +48,9 @@ done
 # third round tuned on it too.  events-dev4 is a fourth set of long
 # sentences, coded before the coder of the third round was run on it.
 # events-probe4 is a fifth probe of long sentences, coded before the coder
-# of the fourth round was run on it and scored before and after that round.
-for set in events-dev events-dev2 events-dev3 events-probe3 events-dev4 events-probe4; do
+# of the fourth round was run on it and scored before and after that round;
+# events-probe5 likewise for the fifth round.
+for set in events-dev events-dev2 events-dev3 events-probe3 events-dev4 events-probe4 events-probe5; do
     gold=tests/eval/$set.jsonl
     run "events, development set $set (invented news)" "$gold" "$annals" eval events --gold "$gold"
 done

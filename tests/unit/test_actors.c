@@ -80,6 +80,34 @@ static void test_bare_institution_takes_the_salient_country(void **state)
     assert_string_equal(code_at(f, text, "The government", 1), "SENGOV");
 }
 
+/* A region's people are of its country, not its government ("Tigrayan
+** leaders" against the federal government are two actors); a sector of
+** their own stays. */
+static void test_a_regions_people_are_not_the_state(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *text = "Tigrayan leaders accused the Ethiopian government of delaying the "
+                       "return of displaced families.";
+    annotate(f, text);
+    assert_string_equal(code_at(f, text, "Tigrayan leaders", 1), "ETH");
+    assert_string_equal(code_at(f, text, "the Ethiopian government", 1), "ETHGOV");
+    text = "Punjabi farmers blocked a highway near the Indian capital.";
+    annotate(f, text);
+    assert_string_equal(code_at(f, text, "Punjabi farmers", 1), "INDAGR");
+}
+
+/* A possessive inside a capitalised name is part of it, and a liberation
+** front, army or movement is an armed group. */
+static void test_a_peoples_liberation_front_is_one_group(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *text = "The Sudanese government and the Sudan People's Liberation Movement "
+                       "agreed on Monday to extend the truce.";
+    annotate(f, text);
+    assert_string_equal(code_at(f, text, "Liberation Movement", 1), "SDNREB");
+    assert_string_equal(code_at(f, text, "People's", 1), "SDNREB");
+}
+
 /* The dateline's place is a place whatever its capitals look like to the
 ** entity tagger ("LIMA:" is no person). */
 static void test_dateline_place_is_a_place(void **state)
@@ -375,6 +403,8 @@ int main(int argc, char **argv)
         T(test_actors_appear_in_the_json_record),
         T(test_dateline_place_is_a_place),
         T(test_bare_institution_takes_the_salient_country),
+        T(test_a_regions_people_are_not_the_state),
+        T(test_a_peoples_liberation_front_is_one_group),
         cmocka_unit_test(test_without_syntax_there_are_no_actors),
     };
     if (argc > 1)
