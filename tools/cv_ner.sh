@@ -8,18 +8,23 @@
 # Uses the sets, gazetteers, places, word clusters and epochs of
 # tools/train_ner.sh.  DATA and UD
 # as there; TMP (default a new mktemp -d) keeps folds, models and output.
+# SILVER=all or SILVER=ud measures self-training on the sentences of UD EWT
+# train: each fold's model tags them (tools/silver_ner.sh, FILTER=$SILVER),
+# and a second model, trained with those silver labels added
+# (SILVER_REPEAT times per epoch, default 1), tags the held-out fold; with
+# SILVER_CHECK_SEED=N a fold model of seed N must agree with the first.
+# The labeller never sees the fold it is scored on.
 set -eu
 bin=${1:-build/annals}
 [ $# -gt 0 ] && shift
 DATA=${DATA:-../shared/data/ner}
 UD=${UD:-../shared/data/ud}
 tmp=${TMP:-$(mktemp -d)}
-for f in 0 1 2 3 4; do
-    awk -v F=$f -v HO="$tmp/ho$f.iob2" -v TR="$tmp/tr$f.iob2" '
-        BEGIN { d = -1 }
-        /^# newdoc/ { d++ }
-        { if (d % 5 == F) print > HO; else print > TR }' "$DATA/uner-ewt/en_ewt-ud-dev.iob2"
-    # shellcheck disable=SC2086
+# train_fold MODEL SEED [options]: a model of the fold's training part
+train_fold() {
+    out=$1
+    seed=$2
+    shift 2
     "$bin" train ner \
         --set uner:"$tmp/tr$f.iob2*${UNER_REPEAT:-2}" \
         --set wikigold:"$DATA"/wikigold/wikigold.conll.txt \
@@ -35,8 +40,28 @@ for f in 0 1 2 3 4; do
         --places models/geo.model --places-min 15000 \
         --clusters-model models/clusters.model \
         --lexicon "$UD"/EWT/en_ewt-ud-train.conllu \
-        --epochs "${EPOCHS:-12}" --seed "${SEED:-1}" -o "$tmp/m$f.model" "$@" \
-        >"$tmp/train$f.log" 2>&1
+        --epochs "${EPOCHS:-12}" --seed "$seed" -o "$out" "$@" \
+        >"$out.log" 2>&1
+}
+for f in 0 1 2 3 4; do
+    awk -v F=$f -v HO="$tmp/ho$f.iob2" -v TR="$tmp/tr$f.iob2" '
+        BEGIN { d = -1 }
+        /^# newdoc/ { d++ }
+        { if (d % 5 == F) print > HO; else print > TR }' "$DATA/uner-ewt/en_ewt-ud-dev.iob2"
+    train_fold "$tmp/m$f.model" "${SEED:-1}" "$@"
+    if [ -n "${SILVER:-}" ]; then
+        check=""
+        if [ -n "${SILVER_CHECK_SEED:-}" ]; then
+            train_fold "$tmp/c$f.model" "$SILVER_CHECK_SEED" "$@"
+            check="$tmp/c$f.model"
+        fi
+        # shellcheck disable=SC2086
+        FILTER=$SILVER tools/silver_ner.sh "$bin" "$tmp/m$f.model" \
+            "$UD"/EWT/en_ewt-ud-train.conllu $check >"$tmp/silver$f.iob2"
+        train_fold "$tmp/m$f.model" "${SEED:-1}" \
+            --set auto:"$tmp/silver$f.iob2*${SILVER_REPEAT:-1}" "$@"
+        rm -f "$tmp/c$f.model"
+    fi
     "$bin" eval ner --gold "$tmp/ho$f.iob2" -m "$tmp/m$f.model" >"$tmp/eval$f.txt"
     rm -f "$tmp/m$f.model"
 done
