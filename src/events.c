@@ -233,7 +233,8 @@ static int opens_with(const annals_doc *d, const struct sent_tree *t, int32_t c,
 
 /* A prepositional phrase under w (or under w's object o) introduced by a
 ** preposition of preps and headed by a lemma of set; with set NULL (an
-** argument is sought), any nominal phrase but a time expression. */
+** argument is sought), any nominal phrase.  A time expression is neither
+** ("called snap elections for November" is no call for anything). */
 static int32_t find_pp(const annals_doc *d, const struct sent_tree *t, int32_t w, int32_t o,
                        const char *preps, const char *set)
 {
@@ -242,8 +243,8 @@ static int32_t find_pp(const annals_doc *d, const struct sent_tree *t, int32_t w
         if (heads[k] < 0)
             continue;
         for (int32_t c = child(t, heads[k]); c >= 0; c = sibling(t, c)) {
-            if (!is_oblique(d, t, c) || rel_is(d, c, "obl:agent") ||
-                (set == NULL && (upos_is(d, c, "VERB") || in_timex(d, c))))
+            if (!is_oblique(d, t, c) || rel_is(d, c, "obl:agent") || in_timex(d, c) ||
+                (set == NULL && upos_is(d, c, "VERB")))
                 continue;
             if (opens_with(d, t, c, preps) && (set == NULL || lemma_in(d, c, set)))
                 return c;

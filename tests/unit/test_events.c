@@ -201,6 +201,9 @@ static void test_a_time_expression_is_no_argument(void **state)
 {
     /* "on Friday" is not whom the call is on: calling up reservists */
     one_event(*state, "Israel called up reservists on Friday.", "154", "ISR", "");
+    /* nor the "for" phrase a call for something needs */
+    one_event(*state, "The Nepali government dissolved parliament on Monday and called early "
+                      "elections for April.", "1722", "NPLGOV", "NPLLEG");
 }
 
 static void test_a_particle_parsed_as_an_adverb_still_counts(void **state)
