@@ -557,6 +557,8 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                        "epidemic|accident|crash|collision|avalanche|lightning|tsunami|" \
                        "eruption|famine|rain|rains|snow|flooding|collapse|derailment|bus|train|ferry"
 #define NEGATORS "not|never|n't|no|neither|nor|without"
+/* The sectors that act for a state: its own side. */
+#define STATE_SECTORS "GOV|MIL|COP|SPY"
 /* Verbs of harm, and the nouns for people who may do it unnamed. */
 #define HARM_VERBS "kill|wound|injure|hurt|maim"
 #define PERSON_NOUNS "man|men|gunman|gunmen|attacker|attackers|assailant|assailants|bomber|" \
@@ -1299,6 +1301,37 @@ static int other_country(const annals_doc *d, int32_t k, const struct doc_actor 
     return a != NULL && a->country[0] != '\0' && strcmp(a->country, sa->country) != 0;
 }
 
+/* Does denial v tell that the denier's own side did not do something?
+** Its content is a gerund with no subject of its own ("denied shelling
+** the villages") or a clause whose subject is the denier's ("denied that
+** its troops had crossed", "Kenyan officials denied that Kenyan troops
+** ...").  Denying a claim ("denied the reports") or others' deeds is not. */
+static int denies_own_act(const annals_doc *d, const struct sent_tree *t, int32_t v,
+                          const struct args *src)
+{
+    int32_t xc = find_child(d, t, v, "xcomp", 0, NULL);
+    if (xc >= 0 && xpos_is(d, xc, "VBG") && find_child(d, t, xc, "nsubj", 0, NULL) < 0)
+        return 1;
+    int32_t cc = find_child(d, t, v, "ccomp", 0, NULL);
+    if (cc < 0 || src->n == 0)
+        return 0;
+    int32_t s = find_child(d, t, cc, "nsubj", 0, NULL);
+    if (s < 0)
+        s = find_child(d, t, cc, "nsubj:pass", 0, NULL);
+    if (s < 0)
+        return 0;
+    int32_t poss = find_child(d, t, s, "nmod:poss", 0, NULL);
+    if (poss >= 0 && xpos_is(d, poss, "PRP$"))
+        return 1;               /* "its troops", "their forces" */
+    /* the state's forces, not its rebels ("denied that rebels operate
+    ** from its territory" answers a charge about others) */
+    const struct doc_actor *sa = annals__actor_of_word(d, (size_t)src->v[0]);
+    const struct doc_actor *ca = annals__actor_of_word(d, (size_t)s);
+    return sa != NULL && ca != NULL && sa->country[0] != '\0' &&
+           strcmp(sa->country, ca->country) == 0 &&
+           in_set(STATE_SECTORS, ca->sector, strlen(ca->sector));
+}
+
 /* The other party of a relationship named under v, an actor of another
 ** country than the source's ("expressed interest in improving relations
 ** with Kenya" -> KEN, "improve the US-Pakistan relationship" said by the US
@@ -1864,6 +1897,13 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     if (!noun && tgt.n == 0 && rel_is(d, v, "advcl") && find_child(d, t, v, "mark", 0, "to") >= 0 &&
         !lemma_in(d, head_of(d, v), INTENT_VERBS "|" TRANSPARENT "|" PROMPT_VERBS) &&
         !commands_own(d, t, head_of(d, v)))
+        return ANNALS_OK;
+
+    /* "denied that its troops had crossed into Congo": a denial of one's
+    ** own deed, answering no one named, tells that something did not
+    ** happen; that is a negated event, not an interaction */
+    if (!noun && tgt.n == 0 && strcmp(code, "016") == 0 && best->obj == NULL &&
+        denies_own_act(d, t, v, &src))
         return ANNALS_OK;
 
     int conf = 90 - (reported ? 5 : 0) - (vague ? 10 : 0) - (noun ? 15 : 0) -

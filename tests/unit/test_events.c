@@ -542,6 +542,20 @@ static void test_a_mediation_describing_a_deal_is_none(void **state)
                           "SOM"));
 }
 
+static void test_denying_ones_own_deed_is_no_event(void **state)
+{
+    /* a negated deed of the denier's own side, answering no one named */
+    assert_int_equal(code(*state, "Burundi's army denied that its soldiers had entered Rwanda."),
+                     0);
+    assert_int_equal(code(*state, "Kenyan officials denied that Kenyan troops had crossed into "
+                                  "Somalia."), 0);
+    assert_int_equal(code(*state, "Uganda denied bombing rebel camps in Congo."), 0);
+    /* a claim, or a deed of others, is denied as an answer */
+    one_event(*state, "The Burundian government denied the allegations.", "016", "BDIGOV", "");
+    one_event(*state, "The Ugandan army denied that rebels were operating from its territory.",
+              "016", "UGAMIL", "");
+}
+
 static void test_a_show_of_force_by_no_one_is_none(void **state)
 {
     one_event(*state, "Nigerian gunmen kidnapped 20 villagers in Zamfara state on Friday, a "
@@ -712,6 +726,7 @@ int main(int argc, char **argv)
         T(test_a_warning_clause_hung_on_the_object_is_its_content),
         T(test_a_mediation_describing_a_deal_is_none),
         T(test_a_show_of_force_by_no_one_is_none),
+        T(test_denying_ones_own_deed_is_no_event),
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
         T(test_conjoined_acts_of_one_kind_are_one_interaction),
         T(test_a_charge_d_affaires_is_a_diplomat),
