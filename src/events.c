@@ -367,7 +367,7 @@ static int is_passive(const annals_doc *d, const struct sent_tree *t, int32_t v)
         return 0;
     return find_child(d, t, v, "nsubj:pass", 0, NULL) >= 0 ||
            find_child(d, t, v, "aux:pass", 0, NULL) >= 0 ||
-           (rel_base(d, v, "acl") && xpos_is(d, v, "VBN") &&
+           ((rel_base(d, v, "acl") || rel_is(d, v, "advcl")) && xpos_is(d, v, "VBN") &&
             find_child(d, t, v, "obl:agent", 0, NULL) >= 0 && !lemma_in(d, v, AFFILIATION_VERBS));
 }
 
@@ -1725,6 +1725,20 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         natural &= lemma_in(d, src.v[k], NATURAL_CAUSES);
     if (natural)
         return ANNALS_OK;
+    /* "inflation slowed, helped by lower food prices": what a thing that
+    ** is no actor, no person and no event does is no event */
+    if (!noun && f.passive && src.n > 0) {
+        int things = 1;
+        for (int k = 0; k < src.n; k++) {
+            size_t plo, phi;
+            word_patterns(d, src.v[k], 0, &plo, &phi);
+            things &= upos_is(d, src.v[k], "NOUN") && annals__actor_of_word(d, (size_t)src.v[k]) == NULL &&
+                      stand_in(d, t, src.v[k], AS_SOURCE) < 0 && !lemma_in(d, src.v[k], PERSON_NOUNS) &&
+                      plo == phi;
+        }
+        if (things)
+            return ANNALS_OK;
+    }
     /* "a border war that killed", "rocket fire that wounded two soldiers":
     ** a thing that is no actor and no person kills no one */
     if (!noun && lemma_in(d, v, HARM_VERBS) && src.n > 0 && !f.passive) {
