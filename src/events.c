@@ -1913,6 +1913,11 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         !commands_own(d, t, head_of(d, v)))
         return ANNALS_OK;
 
+    /* "laying flowers and burning incense", "destroyed the documents":
+    ** destroying property is done to its owner; with none named it is no
+    ** interaction */
+    if (tgt.n == 0 && strcmp(best->code, "1712") == 0)
+        return ANNALS_OK;
     /* "denied that its troops had crossed into Congo": a denial of one's
     ** own deed, answering no one named, tells that something did not
     ** happen; that is a negated event, not an interaction */

@@ -569,6 +569,15 @@ static void test_a_rescue_from_disaster_is_no_aid(void **state)
                                   "off Lesbos."), 0);
 }
 
+static void test_destroying_property_of_no_one_named_is_none(void **state)
+{
+    assert_int_equal(code(*state, "Thousands of Armenians gathered in Yerevan to mark the "
+                                  "anniversary, laying wreaths and burning candles at the "
+                                  "memorial."), 0);
+    one_event(*state, "Israeli forces demolished Palestinian homes in the West Bank.", "1712",
+              "ISRMIL", "PSE");
+}
+
 static void test_a_show_of_force_by_no_one_is_none(void **state)
 {
     one_event(*state, "Nigerian gunmen kidnapped 20 villagers in Zamfara state on Friday, a "
@@ -742,6 +751,7 @@ int main(int argc, char **argv)
         T(test_denying_ones_own_deed_is_no_event),
         T(test_what_a_thing_does_in_a_passive_participle_is_none),
         T(test_a_rescue_from_disaster_is_no_aid),
+        T(test_destroying_property_of_no_one_named_is_none),
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
         T(test_conjoined_acts_of_one_kind_are_one_interaction),
         T(test_a_charge_d_affaires_is_a_diplomat),
