@@ -578,6 +578,15 @@ static void test_destroying_property_of_no_one_named_is_none(void **state)
               "ISRMIL", "PSE");
 }
 
+static void test_an_investment_needs_somewhere_to_go(void **state)
+{
+    /* a firm's plan for its own business, nobody on the other side */
+    assert_int_equal(code(*state, "Kenya's largest tea company said it would invest 200 million "
+                                  "dollars over five years to build new factories."), 0);
+    one_event(*state, "South Korean firms invested heavily in Vietnam's electronics industry.",
+              "061", "KORBUS", "VNM");
+}
+
 static void test_a_show_of_force_by_no_one_is_none(void **state)
 {
     one_event(*state, "Nigerian gunmen kidnapped 20 villagers in Zamfara state on Friday, a "
@@ -752,6 +761,7 @@ int main(int argc, char **argv)
         T(test_what_a_thing_does_in_a_passive_participle_is_none),
         T(test_a_rescue_from_disaster_is_no_aid),
         T(test_destroying_property_of_no_one_named_is_none),
+        T(test_an_investment_needs_somewhere_to_go),
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
         T(test_conjoined_acts_of_one_kind_are_one_interaction),
         T(test_a_charge_d_affaires_is_a_diplomat),
