@@ -723,7 +723,7 @@ static const char *mode_code(const struct ev_pattern *pt, int mode)
                "album|actress|singer"
 #define SPORTS_WEAK "match|league|cup|goal|striker|defender|coach|medal|derby|film|" \
                     "concert|song|episode|actor|premiere|penalty|scorer|fixture|squad|" \
-                    "team|final|title|trophy"
+                    "team|final|title|trophy|qualifier|qualifiers"
 
 /* Sports and entertainment sentences code nothing ("Brazil beat Argentina"). */
 static int off_topic(const annals_doc *d, const struct sent_tree *t)

@@ -189,6 +189,8 @@ static void test_one_sports_word_alone_does_not_silence_a_sentence(void **state)
     one_event(*state, "Ghana accused Togo of ignoring the goals of the border treaty.", "112",
               "GHA", "TGO");
     assert_int_equal(code(*state, "Ghana's striker scored a goal in the match against Togo."), 0);
+    assert_int_equal(code(*state, "Chile beat Peru in a World Cup qualifier in Santiago on "
+                                  "Thursday."), 0);
 }
 
 static void test_a_lemma_the_lemmatiser_got_wrong_is_read_from_the_form(void **state)
