@@ -527,7 +527,8 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
 #define PARTICLES "off|up|down|out|back|away|over"
 #define PARTITIVE_NOUNS "round|series|wave|spate|string|number|couple|set|batch|host|" \
                         "dozens|hundreds|thousands|scores|tens|millions|tonnes|tons|" \
-                        "tonne|ton|barrels|doses|shipments|consignment|consignments|tens|week|weeks|day|days"
+                        "tonne|ton|barrels|doses|shipments|consignment|consignments|tens|week|weeks|day|days|" \
+                        "hour|hours|month|months"
 /* Nouns of commitment whose to-clause is promised, not done. */
 #define RESOLVE_NOUNS "resolve|pledge|promise|commitment|determination|vow|readiness|" \
                       "willingness|plan|intention|interest|desire|eagerness"
@@ -1785,6 +1786,12 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         if (d->ev.v[i].src.code[0] != '\0' && d->ev.v[i].sentence == c->sent &&
             annals__onto_root(d->ev.v[i].code, strlen(d->ev.v[i].code)) >= 17)
             return ANNALS_OK;
+    /* "speaking at a summit with Japan's prime minister": a meeting noun
+    ** in a phrase of a verb that tells the same kind of meeting is that
+    ** meeting ("met ahead of the king's visit" tells two) */
+    for (size_t i = first_ev; noun && memcmp(best->code, "04", 2) == 0 && i < d->ev.n; i++)
+        if (d->ev.v[i].trigger == head_of(d, v) && strcmp(d->ev.v[i].code, best->code) == 0)
+            return ANNALS_OK;
     /* a purpose clause of the same kind as the event it serves ("met Thai
     ** officials to discuss", "sat down with X to discuss") is part of it */
     if (rel_is(d, v, "advcl") && find_child(d, t, v, "mark", 0, "to") >= 0)
@@ -1813,6 +1820,21 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         for (int i = 0; pp < 0 && noun && i < src.n; i++)
             if (head_of(d, src.v[i]) == v)
                 pp = find_pp(d, t, src.v[i], -1, best->tgt, NULL);
+        /* "spoke by telephone on Sunday with his counterpart", "held talks
+        ** in Muscat with an Omani envoy": a meeting's partner hung on a
+        ** phrase of the verb */
+        for (int32_t k = child(t, v); pp < 0 && !noun && memcmp(best->code, "04", 2) == 0 && k >= 0;
+             k = sibling(t, k))
+            if (rel_base(d, k, "obl"))
+                pp = find_pp(d, t, k, -1, best->tgt, NULL);
+        /* "speaking after his talks with the Saudi crown prince": the phrase
+        ** right after the event noun, hung on the word above it */
+        for (int32_t k = noun && memcmp(best->code, "04", 2) == 0 && head_of(d, v) >= 0
+                             ? child(t, head_of(d, v)) : -1;
+             pp < 0 && k >= 0; k = sibling(t, k))
+            if (k > v && find_child(d, t, k, "case", 0, NULL) == v + 1 &&
+                find_pp(d, t, head_of(d, v), -1, best->tgt, NULL) == k)
+                pp = k;
         /* "pledged 1 billion euros in aid to Ukraine": the phrase hung on
         ** the object's own modifier */
         for (int32_t k = ob >= 0 ? child(t, ob) : -1; pp < 0 && k >= 0; k = sibling(t, k))

@@ -589,6 +589,28 @@ static void test_an_investment_needs_somewhere_to_go(void **state)
               "061", "KORBUS", "VNM");
 }
 
+static void test_a_meeting_finds_its_partner_where_the_parse_hung_it(void **state)
+{
+    struct model_fixture *f = *state;
+    struct annals_event_info e;
+    /* the with-phrase hung on "telephone" */
+    one_event(f, "The Kenyan president spoke by telephone on Monday with his Ugandan counterpart "
+                 "about trade.", "041", "KENGOV", "UGAGOV");
+    /* hours of talks are talks */
+    assert_int_equal(code(f, "The foreign ministers of Peru and Chile held more than five hours "
+                             "of talks in Lima on Monday."), 2);
+    assert_int_equal(annals_doc_event(f->d, 0, &e), ANNALS_OK);
+    assert_string_equal(e.code, "040");
+    /* the with-phrase right after "talks" hung on "speaking" */
+    assert_true(has_event(f, "Syria's president, speaking to reporters after his talks with the "
+                             "Jordanian king in Amman, said the border would reopen.", "040",
+                          "SYRGOV", "JORGOV"));
+    /* the summit is the meeting "speaking ... with" already tells */
+    one_event(f, "The Chilean president, speaking at a summit with Argentina's president in "
+                 "Santiago on Sunday, pledged to reopen the mountain pass.", "040", "CHLGOV",
+              "ARGGOV");
+}
+
 static void test_a_show_of_force_by_no_one_is_none(void **state)
 {
     one_event(*state, "Nigerian gunmen kidnapped 20 villagers in Zamfara state on Friday, a "
@@ -764,6 +786,7 @@ int main(int argc, char **argv)
         T(test_a_rescue_from_disaster_is_no_aid),
         T(test_destroying_property_of_no_one_named_is_none),
         T(test_an_investment_needs_somewhere_to_go),
+        T(test_a_meeting_finds_its_partner_where_the_parse_hung_it),
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
         T(test_conjoined_acts_of_one_kind_are_one_interaction),
         T(test_a_charge_d_affaires_is_a_diplomat),
