@@ -408,6 +408,11 @@ static int commands_own(const annals_doc *d, const struct sent_tree *t, int32_t 
     return 0;
 }
 
+/* Verbs of saying. */
+#define SPEECH_VERBS "say|tell|announce|report|state|add|claim|confirm|insist|note|" \
+                     "explain|reveal|disclose|acknowledge|admit|write|declare|stress|" \
+                     "reiterate|allege|show|indicate|suggest|warn|know|learn|hear|see"
+
 /* Subjects (agents) of verb v: its own, or inherited from the verb it is
 ** conjoined to, or from the verb that controls it ("X agreed to meet"). */
 static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t v,
@@ -482,6 +487,21 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
         add_with_conj(d, t, s, ob);
         return;
     }
+    /* "X exchanged fire ..., the defence ministry said, accusing Baku": a
+    ** participle after a verb of saying that the parse gave two subjects
+    ** is the speaker's, the subject nearest before the verb */
+    if (rel_is(d, v, "advcl") && xpos_is(d, v, "VBG") && v > h && lemma_in(d, h, SPEECH_VERBS)) {
+        int32_t near = -1, n = 0;
+        for (int32_t c = child(t, h); c >= 0; c = sibling(t, c))
+            if (rel_is(d, c, "nsubj") && c < h) {
+                near = c;
+                n++;
+            }
+        if (n > 1) {
+            add_with_conj(d, t, s, near);
+            return;
+        }
+    }
     /* an acl ("the forces backed by X") has no agent of its own */
     if (rel_is(d, v, "conj") || rel_is(d, v, "xcomp") || rel_is(d, v, "advcl"))
         subjects_of(d, t, h, s, depth + 1);
@@ -510,9 +530,6 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
 
 /* ---------------------------------------------------------------- context */
 
-#define SPEECH_VERBS "say|tell|announce|report|state|add|claim|confirm|insist|note|" \
-                     "explain|reveal|disclose|acknowledge|admit|write|declare|stress|" \
-                     "reiterate|allege|show|indicate|suggest|warn|know|learn|hear|see"
 #define HYPOTHETICAL "fear|hope|expect|believe|think|predict|doubt|wish|speculate|" \
                      "worry|consider|wonder|question|ask|imagine|assume|guess|deny|" \
                      "rule|urge|demand|want|call|propose|recommend|insist|ensure|" \

@@ -611,6 +611,17 @@ static void test_a_meeting_finds_its_partner_where_the_parse_hung_it(void **stat
               "ARGGOV");
 }
 
+static void test_a_participle_after_an_attribution_is_the_speakers(void **state)
+{
+    /* the parse gave "said" the guards and the ministry as subjects */
+    const char *s = "Georgian and Russian border guards exchanged fire near the village of "
+                    "Kazbegi on Friday, killing one Georgian soldier, the interior ministry in "
+                    "Tbilisi said, accusing Moscow of violating a truce.";
+    assert_true(has_event(*state, s, "1123", "GEOGOV", "RUSGOV"));
+    assert_false(has_event(*state, s, "1123", "RUSCOP", "RUSGOV"));
+    assert_false(has_event(*state, s, "1123", "GEOCOP", "RUSGOV"));
+}
+
 static void test_a_show_of_force_by_no_one_is_none(void **state)
 {
     one_event(*state, "Nigerian gunmen kidnapped 20 villagers in Zamfara state on Friday, a "
@@ -787,6 +798,7 @@ int main(int argc, char **argv)
         T(test_destroying_property_of_no_one_named_is_none),
         T(test_an_investment_needs_somewhere_to_go),
         T(test_a_meeting_finds_its_partner_where_the_parse_hung_it),
+        T(test_a_participle_after_an_attribution_is_the_speakers),
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
         T(test_conjoined_acts_of_one_kind_are_one_interaction),
         T(test_a_charge_d_affaires_is_a_diplomat),
