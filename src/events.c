@@ -1788,6 +1788,14 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             if (d->ev.v[i].trigger == head_of(d, v) &&
                 annals__onto_root(d->ev.v[i].code, strlen(d->ev.v[i].code)) >= 18)
                 return ANNALS_OK;
+    /* "appealed for funds to fight an outbreak that has spread ..., killing
+    ** 1,500 people": harm told by a participle of a word or deed of
+    ** cooperation is not that actor's; the parse hung it on the wrong verb */
+    if (!noun && lemma_in(d, v, HARM_VERBS) && xpos_is(d, v, "VBG") && rel_is(d, v, "advcl"))
+        for (size_t i = first_ev; i < d->ev.n; i++)
+            if (d->ev.v[i].trigger == head_of(d, v) &&
+                annals__onto_root(d->ev.v[i].code, strlen(d->ev.v[i].code)) < 10)
+                return ANNALS_OK;
     /* "two soldiers were killed when militants ambushed a patrol": harm
     ** done by no one named, told with the act of force that did it */
     for (int32_t k = child(t, v); !noun && src.n == 0 && lemma_in(d, v, HARM_VERBS) && k >= 0;

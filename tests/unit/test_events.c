@@ -622,6 +622,13 @@ static void test_a_participle_after_an_attribution_is_the_speakers(void **state)
     assert_false(has_event(*state, s, "1123", "GEOCOP", "RUSGOV"));
 }
 
+static void test_harm_hung_on_an_appeal_is_not_the_appellants(void **state)
+{
+    one_event(*state, "The World Health Organization appealed on Monday for 100 million dollars "
+                      "to fight a measles outbreak that has spread to nine provinces, killing "
+                      "more than 300 people.", "020", "IGOWHO", "");
+}
+
 static void test_a_show_of_force_by_no_one_is_none(void **state)
 {
     one_event(*state, "Nigerian gunmen kidnapped 20 villagers in Zamfara state on Friday, a "
@@ -799,6 +806,7 @@ int main(int argc, char **argv)
         T(test_an_investment_needs_somewhere_to_go),
         T(test_a_meeting_finds_its_partner_where_the_parse_hung_it),
         T(test_a_participle_after_an_attribution_is_the_speakers),
+        T(test_harm_hung_on_an_appeal_is_not_the_appellants),
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
         T(test_conjoined_acts_of_one_kind_are_one_interaction),
         T(test_a_charge_d_affaires_is_a_diplomat),
