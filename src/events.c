@@ -1902,6 +1902,15 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         add_spread(d, t, &found, w >= 0 ? w : src.v[i]);
     }
     src = found;
+    /* "Police in the Bangladeshi capital Dhaka arrested", the parse making
+    ** "Dhaka" a second subject: beside an actor, a subject that is none is
+    ** no doer (a conjunct is: "Hamas and Fatah signed") */
+    found.n = 0;
+    for (int i = 0; i < src.n; i++)
+        if (annals__actor_of_word(d, (size_t)src.v[i]) != NULL || rel_is(d, src.v[i], "conj"))
+            found.v[found.n++] = src.v[i];
+    if (found.n > 0)
+        src = found;
     /* "received a loan from the World Bank": the giver acts, the receiver
     ** is done to */
     if ((best->flags & EVP_FROM) && pp >= 0) {

@@ -629,6 +629,13 @@ static void test_harm_hung_on_an_appeal_is_not_the_appellants(void **state)
                       "more than 300 people.", "020", "IGOWHO", "");
 }
 
+static void test_a_second_subject_that_is_no_actor_is_no_doer(void **state)
+{
+    /* the parse made "Lahore" a second subject of "arrested" */
+    one_event(*state, "Police in the Pakistani city Lahore arrested two opposition activists on "
+                      "Friday.", "173", "PAKCOP", "PAKOPP");
+}
+
 static void test_a_show_of_force_by_no_one_is_none(void **state)
 {
     one_event(*state, "Nigerian gunmen kidnapped 20 villagers in Zamfara state on Friday, a "
@@ -807,6 +814,7 @@ int main(int argc, char **argv)
         T(test_a_meeting_finds_its_partner_where_the_parse_hung_it),
         T(test_a_participle_after_an_attribution_is_the_speakers),
         T(test_harm_hung_on_an_appeal_is_not_the_appellants),
+        T(test_a_second_subject_that_is_no_actor_is_no_doer),
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
         T(test_conjoined_acts_of_one_kind_are_one_interaction),
         T(test_a_charge_d_affaires_is_a_diplomat),
