@@ -942,6 +942,13 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
                 same_actor(&d->ev.v[i].src, &e.src) &&
                 (e.tgt.code[0] == '\0' || same_actor(&d->ev.v[i].tgt, &e.tgt)))
                 return ANNALS_OK;
+    /* "set fire to a police station and looted shops": conjoined deeds of
+    ** one kind by one actor, done to no one named, are one riot */
+    if (v >= 0 && rel_is(d, v, "conj") && e.tgt.code[0] == '\0')
+        for (size_t i = c->first_ev; i < d->ev.n; i++)
+            if (d->ev.v[i].trigger == head_of(d, v) && strcmp(d->ev.v[i].code, code) == 0 &&
+                same_actor(&d->ev.v[i].src, &e.src) && d->ev.v[i].tgt.code[0] == '\0')
+                return ANNALS_OK;
     if (e.src.code[0] == '\0')
         conf -= 20;
     if (tg < 0 || e.tgt.code[0] == '\0')

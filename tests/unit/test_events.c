@@ -636,6 +636,12 @@ static void test_a_second_subject_that_is_no_actor_is_no_doer(void **state)
                       "Friday.", "173", "PAKCOP", "PAKOPP");
 }
 
+static void test_conjoined_riots_with_no_target_are_one(void **state)
+{
+    one_event(*state, "Protesters in Kenya burned tyres and looted shops in the capital Nairobi "
+                      "on Tuesday.", "145", "KENCVL", "");
+}
+
 static void test_a_show_of_force_by_no_one_is_none(void **state)
 {
     one_event(*state, "Nigerian gunmen kidnapped 20 villagers in Zamfara state on Friday, a "
@@ -815,6 +821,7 @@ int main(int argc, char **argv)
         T(test_a_participle_after_an_attribution_is_the_speakers),
         T(test_harm_hung_on_an_appeal_is_not_the_appellants),
         T(test_a_second_subject_that_is_no_actor_is_no_doer),
+        T(test_conjoined_riots_with_no_target_are_one),
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
         T(test_conjoined_acts_of_one_kind_are_one_interaction),
         T(test_a_charge_d_affaires_is_a_diplomat),
