@@ -246,6 +246,11 @@ static int32_t find_pp(const annals_doc *d, const struct sent_tree *t, int32_t w
             if (!is_oblique(d, t, c) || rel_is(d, c, "obl:agent") || in_timex(d, c) ||
                 (set == NULL && upos_is(d, c, "VERB")))
                 continue;
+            /* "meeting in Havana with Norwegian mediators present": who is
+            ** present is a witness, not a party */
+            if (set == NULL && (find_child(d, t, c, "amod", 0, "present") > c ||
+                                (lemma_in(d, c, "present") && upos_is(d, c - 1, "NOUN"))))
+                continue;
             if (opens_with(d, t, c, preps) && (set == NULL || lemma_in(d, c, set)))
                 return c;
         }

@@ -642,6 +642,17 @@ static void test_conjoined_riots_with_no_target_are_one(void **state)
                       "on Tuesday.", "145", "KENCVL", "");
 }
 
+static void test_those_present_at_a_meeting_are_no_party(void **state)
+{
+    const char *s = "Envoys of Sudan and South Sudan, meeting in Addis Ababa with Ethiopian "
+                    "mediators present, signed a border accord on Monday.";
+    assert_false(has_event(*state, s, "040", "SDNGOV", "ETH"));
+    s = "Representatives of the Colombian government and the ELN guerrillas, meeting in Havana "
+        "with Cuban and Norwegian mediators present, resumed peace talks on Monday.";
+    assert_false(has_event(*state, s, "040", "COLGOV", "CUB"));
+    assert_true(has_event(*state, s, "046", "COLGOV", "COLREB"));
+}
+
 static void test_a_show_of_force_by_no_one_is_none(void **state)
 {
     one_event(*state, "Nigerian gunmen kidnapped 20 villagers in Zamfara state on Friday, a "
@@ -822,6 +833,7 @@ int main(int argc, char **argv)
         T(test_harm_hung_on_an_appeal_is_not_the_appellants),
         T(test_a_second_subject_that_is_no_actor_is_no_doer),
         T(test_conjoined_riots_with_no_target_are_one),
+        T(test_those_present_at_a_meeting_are_no_party),
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
         T(test_conjoined_acts_of_one_kind_are_one_interaction),
         T(test_a_charge_d_affaires_is_a_diplomat),
