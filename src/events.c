@@ -947,6 +947,14 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
                 same_actor(&d->ev.v[i].src, &e.src) &&
                 (e.tgt.code[0] == '\0' || same_actor(&d->ev.v[i].tgt, &e.tgt)))
                 return ANNALS_OK;
+    /* "expelled the French ambassador, giving him 72 hours to leave": the
+    ** deadline of an expulsion is its terms, not a threat of its own */
+    if (v >= 0 && code[0] == '1' && code[1] == '3' && (rel_is(d, v, "conj") || rel_is(d, v, "advcl")))
+        for (size_t i = c->first_ev; i < d->ev.n; i++)
+            if (d->ev.v[i].trigger == head_of(d, v) && same_actor(&d->ev.v[i].src, &e.src) &&
+                (annals__onto_root(d->ev.v[i].code, strlen(d->ev.v[i].code)) == 16 ||
+                 strcmp(d->ev.v[i].code, "174") == 0))
+                return ANNALS_OK;
     /* "set fire to a police station and looted shops": conjoined deeds of
     ** one kind by one actor, done to no one named, are one riot */
     if (v >= 0 && rel_is(d, v, "conj") && e.tgt.code[0] == '\0')

@@ -653,6 +653,14 @@ static void test_those_present_at_a_meeting_are_no_party(void **state)
     assert_true(has_event(*state, s, "046", "COLGOV", "COLREB"));
 }
 
+static void test_the_deadline_of_an_expulsion_is_its_terms(void **state)
+{
+    one_event(*state, "Niger's military government expelled the Belgian ambassador on Monday, "
+                      "giving him 48 hours to leave the country.", "161", "NERGOV", "BELGOV");
+    one_event(*state, "The Somali government expelled the Kenyan ambassador and gave him 72 hours "
+                      "to leave the country.", "161", "SOMGOV", "KENGOV");
+}
+
 static void test_a_show_of_force_by_no_one_is_none(void **state)
 {
     one_event(*state, "Nigerian gunmen kidnapped 20 villagers in Zamfara state on Friday, a "
@@ -834,6 +842,7 @@ int main(int argc, char **argv)
         T(test_a_second_subject_that_is_no_actor_is_no_doer),
         T(test_conjoined_riots_with_no_target_are_one),
         T(test_those_present_at_a_meeting_are_no_party),
+        T(test_the_deadline_of_an_expulsion_is_its_terms),
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
         T(test_conjoined_acts_of_one_kind_are_one_interaction),
         T(test_a_charge_d_affaires_is_a_diplomat),
