@@ -580,6 +580,9 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                        "epidemic|accident|crash|collision|avalanche|lightning|tsunami|" \
                        "eruption|famine|rain|rains|snow|flooding|collapse|derailment|bus|train|ferry"
 #define NEGATORS "not|never|n't|no|neither|nor|without"
+/* Craft that carry people or goods; they arrive, they do not visit. */
+#define CRAFT_NOUNS "plane|aircraft|jet|airliner|helicopter|ship|vessel|boat|dinghy|ferry|" \
+                    "tanker|freighter|convoy|truck|lorry|flight"
 /* The sectors that act for a state: its own side. */
 #define STATE_SECTORS "GOV|MIL|COP|SPY"
 /* Verbs of harm, and the nouns for people who may do it unnamed. */
@@ -1831,6 +1834,10 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         if (d->ev.v[i].src.code[0] != '\0' && d->ev.v[i].sentence == c->sent &&
             annals__onto_root(d->ev.v[i].code, strlen(d->ev.v[i].code)) >= 17)
             return ANNALS_OK;
+    /* "five Italian planes landed in Benghazi", "a boat carrying refugees
+    ** landed": a craft that arrives pays no visit */
+    if (!noun && strcmp(best->code, "042") == 0 && src.n > 0 && lemma_in(d, src.v[0], CRAFT_NOUNS))
+        return ANNALS_OK;
     /* "speaking at a summit with Japan's prime minister": a meeting noun
     ** in a phrase of a verb that tells the same kind of meeting is that
     ** meeting ("met ahead of the king's visit" tells two) */

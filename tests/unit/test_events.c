@@ -661,6 +661,13 @@ static void test_the_deadline_of_an_expulsion_is_its_terms(void **state)
                       "to leave the country.", "161", "SOMGOV", "KENGOV");
 }
 
+static void test_a_craft_that_lands_pays_no_visit(void **state)
+{
+    assert_int_equal(code(*state, "Four Spanish planes carrying tents and medicine landed in the "
+                                  "Moroccan city of Marrakesh on Sunday."), 0);
+    one_event(*state, "The Spanish king landed in Marrakesh on Sunday.", "042", "ESPGOV", "MAR");
+}
+
 static void test_a_show_of_force_by_no_one_is_none(void **state)
 {
     one_event(*state, "Nigerian gunmen kidnapped 20 villagers in Zamfara state on Friday, a "
@@ -843,6 +850,7 @@ int main(int argc, char **argv)
         T(test_conjoined_riots_with_no_target_are_one),
         T(test_those_present_at_a_meeting_are_no_party),
         T(test_the_deadline_of_an_expulsion_is_its_terms),
+        T(test_a_craft_that_lands_pays_no_visit),
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
         T(test_conjoined_acts_of_one_kind_are_one_interaction),
         T(test_a_charge_d_affaires_is_a_diplomat),
