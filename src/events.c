@@ -643,6 +643,16 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
         if (h64 < 0)
             break;
         int32_t h = (int32_t)h64;
+        /* "demanded on Wednesday that Caracas release ...": a that-clause
+        ** the parse hung on the time expression before it, as a relative
+        ** clause, is the complement of the verb the time expression dates */
+        int misread = rel_base(d, cur, "acl") && in_timex(d, h) && head_of(d, h) >= 0 &&
+                      upos_is(d, head_of(d, h), "VERB") &&
+                      (find_child(d, t, cur, "obj", 0, "that") >= 0 ||
+                       find_child(d, t, cur, "nsubj", 0, "that") >= 0 ||
+                       find_child(d, t, cur, "mark", 0, "that") >= 0);
+        if (misread)
+            h = head_of(d, h);
         int hm = own_mode(d, t, h);
         if (hm == MODE_WOULD)
             hm = MODE_BLOCK;    /* "would say that ..." */
@@ -669,7 +679,7 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
                 return MODE_BLOCK;  /* urged, asked, tried, failed, allowed ... to */
             else if (hm == MODE_INTENT && mode == MODE_FACT)
                 mode = MODE_INTENT; /* "will continue to provide": still a promise */
-        } else if (rel_is(d, cur, "ccomp") || rel_is(d, cur, "parataxis")) {
+        } else if (misread || rel_is(d, cur, "ccomp") || rel_is(d, cur, "parataxis")) {
             /* a noun head ("the call" above a misattached clause) is no verb
             ** of belief or saying */
             if (upos_is(d, h, "VERB") && lemma_in(d, h, HYPOTHETICAL))
@@ -1651,6 +1661,26 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             if ((rel_is(d, k, "advcl") || rel_is(d, k, "ccomp")) &&
                 find_child(d, t, k, "mark", 0, "to") >= 0)
                 f.xc = k;
+    /* "demanded that Caracas release five citizens", "insisted that the
+    ** prime minister resign": an appeal's that-clause is what it asks, and
+    ** of whom (the clause hung on a time expression before it counts: "on
+    ** Wednesday that ...") */
+    if (!noun && f.xc < 0 && f.obj < 0 && lemma_in(d, v, "demand|insist|urge|ask|request")) {
+        int32_t k = find_child(d, t, v, "ccomp", 0, NULL);
+        for (int32_t o = child(t, v); k < 0 && o >= 0; o = sibling(t, o))
+            if (rel_base(d, o, "obl") && in_timex(d, o)) {
+                int32_t a = find_child(d, t, o, "acl:relcl", 0, NULL);
+                if (a >= 0 && (find_child(d, t, a, "obj", 0, "that") >= 0 ||
+                               find_child(d, t, a, "nsubj", 0, "that") >= 0 ||
+                               find_child(d, t, a, "mark", 0, "that") >= 0))
+                    k = a;
+            }
+        int32_t sb = k >= 0 ? find_child(d, t, k, "nsubj", 0, NULL) : -1;
+        if (sb >= 0 && annals__actor_of_word(d, (size_t)sb) != NULL) {
+            f.xc = k;
+            f.iobj = sb;
+        }
+    }
     /* "urged Iran's neighbours to refrain": the to-clause hung on the noun */
     for (int32_t k = child(t, v); k >= 0 && f.xc < 0 && !noun; k = sibling(t, k))
         if (rel_is(d, k, "obj") || rel_base(d, k, "obl"))

@@ -668,6 +668,17 @@ static void test_a_craft_that_lands_pays_no_visit(void **state)
     one_event(*state, "The Spanish king landed in Marrakesh on Sunday.", "042", "ESPGOV", "MAR");
 }
 
+static void test_a_demands_that_clause_is_what_it_asks_and_of_whom(void **state)
+{
+    /* the that-clause parsed as a relative clause of "Wednesday": what is
+    ** demanded, not a release that happened */
+    one_event(*state, "Washington demanded on Wednesday that Caracas immediately release five "
+                      "American citizens held in Venezuelan prisons.", "1053", "USAGOV",
+              "VENGOV");
+    one_event(*state, "The Armenian opposition demanded that the prime minister resign over the "
+                      "border deal.", "1041", "ARMOPP", "ARMGOV");
+}
+
 static void test_a_show_of_force_by_no_one_is_none(void **state)
 {
     one_event(*state, "Nigerian gunmen kidnapped 20 villagers in Zamfara state on Friday, a "
@@ -851,6 +862,7 @@ int main(int argc, char **argv)
         T(test_those_present_at_a_meeting_are_no_party),
         T(test_the_deadline_of_an_expulsion_is_its_terms),
         T(test_a_craft_that_lands_pays_no_visit),
+        T(test_a_demands_that_clause_is_what_it_asks_and_of_whom),
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
         T(test_conjoined_acts_of_one_kind_are_one_interaction),
         T(test_a_charge_d_affaires_is_a_diplomat),
