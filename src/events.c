@@ -215,6 +215,30 @@ static int in_timex(const annals_doc *d, int32_t w)
     return 0;
 }
 
+/* Does clause a open with "that" (as its mark, or as the relative pronoun
+** the parse made of it)? */
+static int opens_with_that(const annals_doc *d, const struct sent_tree *t, int32_t a)
+{
+    return find_child(d, t, a, "obj", 0, "that") >= 0 ||
+           find_child(d, t, a, "nsubj", 0, "that") >= 0 ||
+           find_child(d, t, a, "mark", 0, "that") >= 0;
+}
+
+/* The that-clause of verb v, or -1: its complement, or a clause opening
+** with "that" the parse hung on a time expression of v as a relative clause
+** ("demanded on Wednesday that Caracas release ..."). */
+static int32_t that_clause(const annals_doc *d, const struct sent_tree *t, int32_t v)
+{
+    int32_t k = find_child(d, t, v, "ccomp", 0, NULL);
+    for (int32_t o = child(t, v); k < 0 && o >= 0; o = sibling(t, o))
+        if (rel_base(d, o, "obl") && in_timex(d, o)) {
+            int32_t a = find_child(d, t, o, "acl:relcl", 0, NULL);
+            if (a >= 0 && opens_with_that(d, t, a))
+                k = a;
+        }
+    return k;
+}
+
 /* Is phrase c introduced by a preposition of preps?  Any of its case words
 ** counts ("gave in to the demands": "in" and "to"). */
 static int opens_with(const annals_doc *d, const struct sent_tree *t, int32_t c,
@@ -647,10 +671,7 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
         ** the parse hung on the time expression before it, as a relative
         ** clause, is the complement of the verb the time expression dates */
         int misread = rel_base(d, cur, "acl") && in_timex(d, h) && head_of(d, h) >= 0 &&
-                      upos_is(d, head_of(d, h), "VERB") &&
-                      (find_child(d, t, cur, "obj", 0, "that") >= 0 ||
-                       find_child(d, t, cur, "nsubj", 0, "that") >= 0 ||
-                       find_child(d, t, cur, "mark", 0, "that") >= 0);
+                      upos_is(d, head_of(d, h), "VERB") && opens_with_that(d, t, cur);
         if (misread)
             h = head_of(d, h);
         int hm = own_mode(d, t, h);
@@ -1363,7 +1384,7 @@ static int denies_own_act(const annals_doc *d, const struct sent_tree *t, int32_
     int32_t xc = find_child(d, t, v, "xcomp", 0, NULL);
     if (xc >= 0 && xpos_is(d, xc, "VBG") && find_child(d, t, xc, "nsubj", 0, NULL) < 0)
         return 1;
-    int32_t cc = find_child(d, t, v, "ccomp", 0, NULL);
+    int32_t cc = that_clause(d, t, v);
     if (cc < 0 || src->n == 0)
         return 0;
     int32_t s = find_child(d, t, cc, "nsubj", 0, NULL);
@@ -1666,15 +1687,7 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     ** of whom (the clause hung on a time expression before it counts: "on
     ** Wednesday that ...") */
     if (!noun && f.xc < 0 && f.obj < 0 && lemma_in(d, v, "demand|insist|urge|ask|request")) {
-        int32_t k = find_child(d, t, v, "ccomp", 0, NULL);
-        for (int32_t o = child(t, v); k < 0 && o >= 0; o = sibling(t, o))
-            if (rel_base(d, o, "obl") && in_timex(d, o)) {
-                int32_t a = find_child(d, t, o, "acl:relcl", 0, NULL);
-                if (a >= 0 && (find_child(d, t, a, "obj", 0, "that") >= 0 ||
-                               find_child(d, t, a, "nsubj", 0, "that") >= 0 ||
-                               find_child(d, t, a, "mark", 0, "that") >= 0))
-                    k = a;
-            }
+        int32_t k = that_clause(d, t, v);
         int32_t sb = k >= 0 ? find_child(d, t, k, "nsubj", 0, NULL) : -1;
         if (sb >= 0 && annals__actor_of_word(d, (size_t)sb) != NULL) {
             f.xc = k;

@@ -552,6 +552,9 @@ static void test_denying_ones_own_deed_is_no_event(void **state)
     assert_int_equal(code(*state, "Kenyan officials denied that Kenyan troops had crossed into "
                                   "Somalia."), 0);
     assert_int_equal(code(*state, "Uganda denied bombing rebel camps in Congo."), 0);
+    /* the clause parsed as a relative clause of "Monday" */
+    assert_int_equal(code(*state, "Burundi's army denied on Monday that its soldiers had entered "
+                                  "Rwanda."), 0);
     /* a claim, or a deed of others, is denied as an answer */
     one_event(*state, "The Burundian government denied the allegations.", "016", "BDIGOV", "");
     one_event(*state, "The Ugandan army denied that rebels were operating from its territory.",
