@@ -1634,6 +1634,11 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     if (f.obj < 0 && past_read_as_preposition(d, v))
         f.obj = head_of(d, v);  /* "fighters overran an army base" */
     f.xc = find_child(d, t, v, "xcomp", 0, NULL);
+    /* "calling it an example for the region", "called the verdict a
+    ** travesty": to call something a name is no appeal */
+    if (!noun && lemma_in(d, v, "call") && f.obj >= 0 && f.xc >= 0 &&
+        (upos_is(d, f.xc, "NOUN") || upos_is(d, f.xc, "ADJ")))
+        return ANNALS_OK;
     f.prt = -1;
     f.iobj = -1;
     /* "broke off relations" parsed as a phrase "off relations": the

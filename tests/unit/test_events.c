@@ -682,6 +682,12 @@ static void test_a_demands_that_clause_is_what_it_asks_and_of_whom(void **state)
                       "border deal.", "1041", "ARMOPP", "ARMGOV");
 }
 
+static void test_calling_something_a_name_is_no_appeal(void **state)
+{
+    one_event(*state, "Indonesia's foreign minister praised Malaysia on Tuesday, calling it an "
+                      "example for other countries in the region.", "051", "IDNGOV", "MYS");
+}
+
 static void test_a_show_of_force_by_no_one_is_none(void **state)
 {
     one_event(*state, "Nigerian gunmen kidnapped 20 villagers in Zamfara state on Friday, a "
@@ -866,6 +872,7 @@ int main(int argc, char **argv)
         T(test_the_deadline_of_an_expulsion_is_its_terms),
         T(test_a_craft_that_lands_pays_no_visit),
         T(test_a_demands_that_clause_is_what_it_asks_and_of_whom),
+        T(test_calling_something_a_name_is_no_appeal),
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
         T(test_conjoined_acts_of_one_kind_are_one_interaction),
         T(test_a_charge_d_affaires_is_a_diplomat),
