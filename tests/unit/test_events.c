@@ -688,6 +688,14 @@ static void test_calling_something_a_name_is_no_appeal(void **state)
                       "example for other countries in the region.", "051", "IDNGOV", "MYS");
 }
 
+static void test_an_object_pronoun_is_not_its_verbs_subject(void **state)
+{
+    /* "them" is the diplomats, not the government accusing them */
+    assert_true(has_event(*state, "Burkina Faso's military government expelled three French "
+                                  "diplomats on Thursday, accusing them of subversive activities.",
+                          "112", "BFAGOV", "FRAGOV"));
+}
+
 static void test_a_show_of_force_by_no_one_is_none(void **state)
 {
     one_event(*state, "Nigerian gunmen kidnapped 20 villagers in Zamfara state on Friday, a "
@@ -873,6 +881,7 @@ int main(int argc, char **argv)
         T(test_a_craft_that_lands_pays_no_visit),
         T(test_a_demands_that_clause_is_what_it_asks_and_of_whom),
         T(test_calling_something_a_name_is_no_appeal),
+        T(test_an_object_pronoun_is_not_its_verbs_subject),
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
         T(test_conjoined_acts_of_one_kind_are_one_interaction),
         T(test_a_charge_d_affaires_is_a_diplomat),
