@@ -2016,6 +2016,15 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     }
     if (tgt.n == 0 && src.n > 0 && !noun)
         partner_of_relationship(d, t, v, src.v[0], &tgt);
+    /* "warned that it would take countermeasures against South Korea and
+    ** the United States": a threat is made to those its content turns
+    ** against */
+    int32_t content = speech_pass && code[0] == '1' && code[1] == '3' ? that_clause(d, t, v) : -1;
+    for (int32_t k = t->w0; tgt.n == 0 && content >= 0 && k < t->w1; k++)
+        if (lemma_in(d, k, "against") && rel_is(d, k, "case") && head_of(d, k) >= 0 &&
+            dominated_by(d, head_of(d, k), content) &&
+            annals__actor_of_word(d, (size_t)head_of(d, k)) != NULL)
+            add_with_conj(d, t, &tgt, head_of(d, k));
 
     /* "speaking to reporters in Accra", "speaking by telephone from Doha":
     ** a statement or call with no partner, set beside another act, is its

@@ -696,6 +696,14 @@ static void test_an_object_pronoun_is_not_its_verbs_subject(void **state)
                           "112", "BFAGOV", "FRAGOV"));
 }
 
+static void test_a_threat_is_made_to_those_its_content_turns_against(void **state)
+{
+    const char *s = "Iran warned that it would take military countermeasures against Israel and "
+                    "the United States.";
+    assert_true(has_event(*state, s, "138", "IRN", "ISR"));
+    assert_true(has_event(*state, s, "138", "IRN", "USA"));
+}
+
 static void test_a_show_of_force_by_no_one_is_none(void **state)
 {
     one_event(*state, "Nigerian gunmen kidnapped 20 villagers in Zamfara state on Friday, a "
@@ -882,6 +890,7 @@ int main(int argc, char **argv)
         T(test_a_demands_that_clause_is_what_it_asks_and_of_whom),
         T(test_calling_something_a_name_is_no_appeal),
         T(test_an_object_pronoun_is_not_its_verbs_subject),
+        T(test_a_threat_is_made_to_those_its_content_turns_against),
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
         T(test_conjoined_acts_of_one_kind_are_one_interaction),
         T(test_a_charge_d_affaires_is_a_diplomat),
