@@ -1738,6 +1738,15 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             subjects_of(d, t, light, &src, 0);
     } else {
         subjects_of(d, t, v, &src, 0);
+        /* "four days after a powerful earthquake struck the region", the
+        ** parse making "days" the subject: a time is no doer, the phrase
+        ** it is counted from is */
+        for (int i = 0; i < src.n; i++)
+            if (in_timex(d, src.v[i])) {
+                int32_t from = find_pp(d, t, src.v[i], -1, "after|before|since", NULL);
+                if (from >= 0)
+                    src.v[i] = from;
+            }
         if (src.n == 0 && !f.passive &&
             (xpos_is(d, v, "VBD") || xpos_is(d, v, "VBZ") || xpos_is(d, v, "VBP") ||
              !upos_is(d, v, "VERB") || verb_read_as_adjective(d, t, v)))

@@ -704,6 +704,15 @@ static void test_a_threat_is_made_to_those_its_content_turns_against(void **stat
     assert_true(has_event(*state, s, "138", "IRN", "USA"));
 }
 
+static void test_a_time_read_as_a_subject_is_no_doer(void **state)
+{
+    /* "days" parsed as the subject of "struck": the earthquake struck */
+    assert_int_equal(code(*state, "Rescuers in northern Syria pulled a 13-year-old girl alive "
+                                  "from the rubble of a collapsed apartment building on Thursday, "
+                                  "four days after a powerful earthquake struck the border region "
+                                  "with Turkey."), 0);
+}
+
 static void test_a_show_of_force_by_no_one_is_none(void **state)
 {
     one_event(*state, "Nigerian gunmen kidnapped 20 villagers in Zamfara state on Friday, a "
@@ -891,6 +900,7 @@ int main(int argc, char **argv)
         T(test_calling_something_a_name_is_no_appeal),
         T(test_an_object_pronoun_is_not_its_verbs_subject),
         T(test_a_threat_is_made_to_those_its_content_turns_against),
+        T(test_a_time_read_as_a_subject_is_no_doer),
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
         T(test_conjoined_acts_of_one_kind_are_one_interaction),
         T(test_a_charge_d_affaires_is_a_diplomat),
