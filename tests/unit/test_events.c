@@ -713,6 +713,12 @@ static void test_a_time_read_as_a_subject_is_no_doer(void **state)
                                   "with Turkey."), 0);
 }
 
+static void test_a_police_raid_is_coercion(void **state)
+{
+    one_event(*state, "Kenyan police raided the homes of six suspected gang members in Mombasa on "
+                      "Tuesday.", "170", "KENCOP", "");
+}
+
 static void test_a_show_of_force_by_no_one_is_none(void **state)
 {
     one_event(*state, "Nigerian gunmen kidnapped 20 villagers in Zamfara state on Friday, a "
@@ -901,6 +907,7 @@ int main(int argc, char **argv)
         T(test_an_object_pronoun_is_not_its_verbs_subject),
         T(test_a_threat_is_made_to_those_its_content_turns_against),
         T(test_a_time_read_as_a_subject_is_no_doer),
+        T(test_a_police_raid_is_coercion),
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
         T(test_conjoined_acts_of_one_kind_are_one_interaction),
         T(test_a_charge_d_affaires_is_a_diplomat),
