@@ -1798,6 +1798,14 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     if (mode == MODE_FACT && cs >= 0 &&
         (lemma_in(d, cs, "before") || (lemma_in(d, cs, "of") && cs > t->w0 && lemma_in(d, cs - 1, "ahead"))))
         mode = MODE_INTENT;
+    /* "a fifth round of talks ... would take place in Rome next week",
+    ** "the summit will be held in Doha": an event noun whose clause is
+    ** still to come is intended */
+    int32_t np = noun && rel_is(d, v, "nmod") && lemma_in(d, head_of(d, v), PARTITIVE_NOUNS)
+                     ? head_of(d, v) : v;  /* "a fifth round of talks" */
+    if (noun && mode == MODE_FACT && rel_base(d, np, "nsubj") && head_of(d, np) >= 0 &&
+        find_child(d, t, head_of(d, np), "aux", 0, "will|would|shall|'ll") >= 0)
+        mode = MODE_INTENT;
     if (mode == MODE_BLOCK)
         return ANNALS_OK;
     if (noun) {

@@ -719,6 +719,14 @@ static void test_a_police_raid_is_coercion(void **state)
                       "Tuesday.", "170", "KENCOP", "");
 }
 
+static void test_an_event_noun_whose_clause_is_to_come_is_intended(void **state)
+{
+    const char *s = "The Swiss foreign ministry said a new round of talks between Armenia and "
+                    "Azerbaijan would take place in Geneva next month.";
+    assert_true(has_event(*state, s, "036", "ARM", "AZE"));
+    assert_false(has_event(*state, s, "040", "ARM", "AZE"));
+}
+
 static void test_a_show_of_force_by_no_one_is_none(void **state)
 {
     one_event(*state, "Nigerian gunmen kidnapped 20 villagers in Zamfara state on Friday, a "
@@ -908,6 +916,7 @@ int main(int argc, char **argv)
         T(test_a_threat_is_made_to_those_its_content_turns_against),
         T(test_a_time_read_as_a_subject_is_no_doer),
         T(test_a_police_raid_is_coercion),
+        T(test_an_event_noun_whose_clause_is_to_come_is_intended),
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
         T(test_conjoined_acts_of_one_kind_are_one_interaction),
         T(test_a_charge_d_affaires_is_a_diplomat),
