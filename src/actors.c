@@ -804,11 +804,15 @@ static int pronoun_fits(const struct ctx *c, const struct np *x, const struct np
 
 /* The antecedent of pronoun k: in the nearest sentence (its own first,
 ** before it) holding a compatible phrase, the last compatible subject,
-** else the last compatible phrase. */
+** else the last compatible phrase.  An object pronoun ("expelled three
+** diplomats, accusing them") is not the subject its verb has or takes: the
+** last compatible phrase of its own sentence that is no subject nor a
+** conjunct, if any. */
 static int32_t pronoun_antecedent(const struct ctx *c, size_t k)
 {
     const struct np *x = &c->np[k];
-    int32_t subj = -1, any = -1;
+    int object = x->argument && !x->subject && !x->possessive;
+    int32_t subj = -1, any = -1, nonsubj = -1;
     uint32_t cur = x->sent;
     for (size_t j = k; j-- > 0;) {
         const struct np *y = &c->np[j];
@@ -825,7 +829,12 @@ static int32_t pronoun_antecedent(const struct ctx *c, size_t k)
             any = (int32_t)j;
         if (y->subject && subj < 0)
             subj = (int32_t)j;
+        /* (a conjunct of a subject is one: "Spain, Ireland and Norway") */
+        if (!y->subject && nonsubj < 0 && y->sent == x->sent && !deprel_is(c, y->synhead, "conj"))
+            nonsubj = (int32_t)j;
     }
+    if (object && nonsubj >= 0)
+        return nonsubj;
     return subj >= 0 ? subj : any;
 }
 

@@ -97,6 +97,7 @@ static int looks_like_caption(const char *s, size_t n)
         "(L)", "(R)", "(C)", "(L-R)", "(R-L)", "(File)", "(file photo)", "File photo",
         "FILE PHOTO", "Photo:", "PHOTO:", "Photograph:", "Image:", "(Photo", "Getty Images",
         "/AFP", "/Reuters", "/REUTERS", "AFP photo", "Reuters photo", "/AP Photo", "(AP Photo",
+        "Caption:", "caption:",
     };
     if (n > CAPTION_MAX_BYTES)
         return 0;
@@ -201,10 +202,13 @@ static int run_blocks(annals_doc *d, const struct block *bl, size_t nb)
         size_t n = bl[k].end - bl[k].start;
         int role = ANNALS_ROLE_BODY, rc;
 
-        /* Captions, bylines and headings are short lines of their own. */
-        if (bl[k].n_lines == 1 && nb > 1 && n <= CAPTION_MAX_BYTES) {
+        /* Captions, bylines and headings are short lines of their own; a
+        ** caption with its credit or label is one even when it comes alone
+        ** (a picture's line sent as a record of its own) */
+        int caption = bl[k].n_lines == 1 && looks_like_caption(s, n);
+        if (bl[k].n_lines == 1 && (nb > 1 || caption) && n <= CAPTION_MAX_BYTES) {
             size_t place_len;
-            if (looks_like_caption(s, n))
+            if (caption)
                 role = ANNALS_ROLE_CAPTION;
             else if (!body_seen && looks_like_byline(s, n))
                 role = ANNALS_ROLE_BYLINE;

@@ -97,6 +97,18 @@ static void test_layout_single_block_is_all_body(void **state)
     finish(&r);
 }
 
+static void test_layout_lone_caption_with_its_credit_is_a_caption(void **state)
+{
+    struct run r;
+    (void)state;
+    annotate(&r, "Riot police hold back a crowd outside the court in Tunis. (AP Photo/Staff)");
+    assert_int_equal(role_of(&r, 0), ANNALS_ROLE_CAPTION);
+    finish(&r);
+    annotate(&r, "Photo caption: Sudanese soldiers guard a checkpoint near Omdurman.");
+    assert_int_equal(role_of(&r, 0), ANNALS_ROLE_CAPTION);
+    finish(&r);
+}
+
 static void test_layout_last_short_line_is_not_a_heading(void **state)
 {
     struct run r;
@@ -229,6 +241,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_layout_finds_datelines_of_common_shapes),
         cmocka_unit_test(test_layout_capitals_without_separator_are_no_dateline),
         cmocka_unit_test(test_layout_marks_caption_headline_and_byline),
+        cmocka_unit_test(test_layout_lone_caption_with_its_credit_is_a_caption),
         cmocka_unit_test(test_layout_single_block_is_all_body),
         cmocka_unit_test(test_layout_last_short_line_is_not_a_heading),
         cmocka_unit_test(test_layout_long_sentence_line_is_body),
