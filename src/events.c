@@ -1960,12 +1960,21 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     }
     /* "a drone strike blamed on X hit a market, killing 30 people": an
     ** act of force named as the subject of its clause is done to those its
-    ** clause's harm participle names */
-    if (pp < 0 && noun && src.n > 0 && annals__onto_root(best->code, strlen(best->code)) >= 18 && rel_base(d, v, "nsubj"))
-        for (int32_t k = child(t, head_of(d, v)); k >= 0 && pp < 0; k = sibling(t, k))
+    ** clause's harm participle names; "a drone strike on a market killed
+    ** 30 civilians": those its own harm verb names, when the place it hit
+    ** is no actor */
+    if ((pp < 0 || stand_in(d, t, pp, AS_TARGET) < 0) && noun && src.n > 0 &&
+        annals__onto_root(best->code, strlen(best->code)) >= 18 && rel_base(d, v, "nsubj")) {
+        int32_t h = head_of(d, v), harmed = -1;
+        if (lemma_in(d, h, HARM_VERBS) && !is_passive(d, t, h))
+            harmed = find_child(d, t, h, "obj", 0, NULL);
+        for (int32_t k = child(t, h); k >= 0 && harmed < 0; k = sibling(t, k))
             if ((rel_is(d, k, "advcl") || rel_is(d, k, "xcomp")) && xpos_is(d, k, "VBG") &&
                 lemma_in(d, k, HARM_VERBS))
-                pp = find_child(d, t, k, "obj", 0, NULL);
+                harmed = find_child(d, t, k, "obj", 0, NULL);
+        if (harmed >= 0)
+            pp = harmed;
+    }
     if (pp >= 0) {
         add_with_conj(d, t, &tgt, pp);
     } else if (obj >= 0 && !noun) {

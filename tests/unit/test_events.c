@@ -760,6 +760,14 @@ static void test_an_act_of_force_blamed_on_an_actor_is_theirs(void **state)
                       "city of Dnipro, killing nine civilians.", "195", "RUS", "UKRCVL");
 }
 
+static void test_a_strike_that_kills_is_done_to_those_it_kills(void **state)
+{
+    /* the place it hit is no actor: the strike is done to the dead, and
+    ** the killing is part of it */
+    one_event(*state, "A Russian drone strike on a bus station in the Ukrainian city of Sumy "
+                      "killed eleven civilians on Monday.", "195", "RUS", "UKRCVL");
+}
+
 static void test_a_charge_d_affaires_is_a_diplomat(void **state)
 {
     one_event(*state, "The Kenyan foreign ministry summoned the Sudanese charge d'affaires in "
@@ -919,6 +927,7 @@ int main(int argc, char **argv)
         T(test_an_event_noun_whose_clause_is_to_come_is_intended),
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
         T(test_conjoined_acts_of_one_kind_are_one_interaction),
+        T(test_a_strike_that_kills_is_done_to_those_it_kills),
         T(test_a_charge_d_affaires_is_a_diplomat),
         T(test_the_two_countries_are_those_the_sentence_names),
         T(test_a_call_in_a_phrase_of_the_subject_is_the_subjects),
