@@ -207,6 +207,10 @@ static const char *const generic_role[] = {
     "fighters", "members", "member", "sources", "source", "militants", "militant", "rebels",
     "rebel", "insurgents", "insurgent", "guerrillas", "gunmen", NULL};
 
+/* Nouns for the members of a group, which stand for it. */
+static const char *const member_noun[] = {"members", "member", "loyalists", "loyalist", "recruits",
+                                           NULL};
+
 /* The holder of the same office elsewhere. */
 static const char *const mirror_word[] = {"counterpart", "counterparts", NULL};
 
@@ -602,6 +606,12 @@ static void read_np(struct ctx *c, struct np *x)
     if (!x->headed && form_in(c, x->head, territory_noun) &&
         (cty[CTY_EXPLICIT] != NULL || cty[CTY_GROUP] != NULL || x->role_n > 0))
         x->headed = x->place = 1;
+
+    /* "Hezbollah members", "gang members": the members of a group or body
+    ** are that group or body */
+    if (!x->headed && form_in(c, x->head, member_noun) &&
+        (cty[CTY_GROUP] != NULL || cty[CTY_ORG] != NULL || body_sector != NULL))
+        x->headed = 1;
 
     /* "any Indian aggression", "Chinese goods": as an argument of a verb,
     ** a nationality adjective alone says whose it is */
