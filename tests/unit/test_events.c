@@ -768,6 +768,29 @@ static void test_a_strike_that_kills_is_done_to_those_it_kills(void **state)
                       "killed eleven civilians on Monday.", "195", "RUS", "UKRCVL");
 }
 
+static void test_a_participle_right_after_a_person_is_what_they_do(void **state)
+{
+    /* the parse hangs "demanding" on "fired", "protesting" on the noun */
+    const char *a = "Police in Lima fired tear gas at hundreds of protesters demanding the "
+                    "resignation of the president on Monday.";
+    const char *b = "Police in Lima fired tear gas at demonstrators protesting against the new "
+                    "mining law on Monday.";
+    assert_true(has_event(*state, a, "175", "PERCOP", "PERCVL"));
+    assert_false(has_event(*state, a, "1041", "PERCOP", "PERGOV"));
+    assert_true(has_event(*state, b, "140", "PERCVL", ""));
+}
+
+static void test_what_a_crowd_is_described_demanding_it_demonstrates_for(void **state)
+{
+    /* a crowd's demand told as a participle is its demonstration (1411
+    ** for a leadership change); a demand it makes in its own clause stays */
+    assert_true(has_event(*state, "Police in Lima fired tear gas at protesters demanding the "
+                                  "resignation of the president on Monday.", "1411", "PERCVL",
+                          "PERGOV"));
+    one_event(*state, "Protesters in Lima demanded the resignation of the president on Monday.",
+              "1041", "PERCVL", "PERGOV");
+}
+
 static void test_a_charge_d_affaires_is_a_diplomat(void **state)
 {
     one_event(*state, "The Kenyan foreign ministry summoned the Sudanese charge d'affaires in "
@@ -928,6 +951,8 @@ int main(int argc, char **argv)
         T(test_a_subject_hung_on_the_trailing_said_is_the_clauses),
         T(test_conjoined_acts_of_one_kind_are_one_interaction),
         T(test_a_strike_that_kills_is_done_to_those_it_kills),
+        T(test_a_participle_right_after_a_person_is_what_they_do),
+        T(test_what_a_crowd_is_described_demanding_it_demonstrates_for),
         T(test_a_charge_d_affaires_is_a_diplomat),
         T(test_the_two_countries_are_those_the_sentence_names),
         T(test_a_call_in_a_phrase_of_the_subject_is_the_subjects),
