@@ -1909,13 +1909,20 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
                 return ANNALS_OK;
     }
     /* "shelled a camp on the outskirts of El Fasher, killing 18 civilians":
-    ** harm told by a participle of an act of force is what that act did */
+    ** harm told by a participle of an act of force is what that act did;
+    ** so of violent repression ("opened fire on demonstrators, killing
+    ** three"), when those harmed are not of a state's forces */
     if (!noun && lemma_in(d, v, HARM_VERBS) && xpos_is(d, v, "VBG") &&
-        (rel_is(d, v, "advcl") || rel_is(d, v, "xcomp") || rel_is(d, v, "conj")))
+        (rel_is(d, v, "advcl") || rel_is(d, v, "xcomp") || rel_is(d, v, "conj"))) {
+        int32_t harmed = find_child(d, t, v, "obj", 0, NULL);
+        const struct doc_actor *ha = harmed >= 0 ? annals__actor_of_word(d, (size_t)harmed) : NULL;
+        int civil = ha == NULL || !in_set(STATE_SECTORS, ha->sector, strlen(ha->sector));
         for (size_t i = first_ev; i < d->ev.n; i++)
             if (d->ev.v[i].trigger == head_of(d, v) &&
-                annals__onto_root(d->ev.v[i].code, strlen(d->ev.v[i].code)) >= 18)
+                (annals__onto_root(d->ev.v[i].code, strlen(d->ev.v[i].code)) >= 18 ||
+                 (civil && strcmp(d->ev.v[i].code, "175") == 0)))
                 return ANNALS_OK;
+    }
     /* "appealed for funds to fight an outbreak that has spread ..., killing
     ** 1,500 people": harm told by a participle of a word or deed of
     ** cooperation is not that actor's; the parse hung it on the wrong verb */

@@ -792,6 +792,16 @@ static void test_what_a_crowd_is_described_demanding_it_demonstrates_for(void **
               "1041", "PERCVL", "PERGOV");
 }
 
+static void test_killing_told_with_repression_is_part_of_it(void **state)
+{
+    one_event(*state, "Police in Lome opened fire on demonstrators on Thursday, killing three "
+                      "people.", "175", "TGOCOP", "TGOCVL");
+    /* soldiers harmed are no crowd put down: the wounding stays */
+    assert_true(has_event(*state, "Afghan police opened fire on Pakistani soldiers at the border "
+                                  "on Thursday, wounding two soldiers.", "190", "AFGCOP",
+                          "PAKMIL"));
+}
+
 static void test_a_charge_d_affaires_is_a_diplomat(void **state)
 {
     one_event(*state, "The Kenyan foreign ministry summoned the Sudanese charge d'affaires in "
@@ -954,6 +964,7 @@ int main(int argc, char **argv)
         T(test_a_strike_that_kills_is_done_to_those_it_kills),
         T(test_a_participle_right_after_a_person_is_what_they_do),
         T(test_what_a_crowd_is_described_demanding_it_demonstrates_for),
+        T(test_killing_told_with_repression_is_part_of_it),
         T(test_a_charge_d_affaires_is_a_diplomat),
         T(test_the_two_countries_are_those_the_sentence_names),
         T(test_a_call_in_a_phrase_of_the_subject_is_the_subjects),
