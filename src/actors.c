@@ -475,6 +475,7 @@ static void read_np(struct ctx *c, struct np *x)
     const char *org_sector = NULL, *head_generic = NULL;
     char buf[128];
     int demonym = 0, have_role_end = 0;
+    size_t group_w = 0, group_end = 0;   /* the words of a group's name */
     uint32_t role_end = 0;
 
     x->definite = (uint8_t)form_in(c, x->first, definite_det);
@@ -514,6 +515,8 @@ static void read_np(struct ctx *c, struct np *x)
                 cty[CTY_GROUP] = e->code;
                 body_sector = e->sector;
                 x->plural = 1;
+                group_w = i;
+                group_end = i + len;
             } else if (e->kinds & (explicit_kinds | ONTO_REGION)) {
                 if (cty[CTY_EXPLICIT] == NULL)
                     cty[CTY_EXPLICIT] = e->code;
@@ -556,6 +559,10 @@ static void read_np(struct ctx *c, struct np *x)
             if (sec == NULL)
                 continue;
             got = len;
+            /* "the Arakan Army": a sector word inside a group's name is
+            ** part of the name; the group's own sector stands */
+            if (i >= group_w && i + len <= group_end)
+                continue;
             size_t last = i + len - 1, lw = W(c, last)->form_len;
             if (lw > bl)
                 lw = bl;        /* read by its lemma, shorter than the form */
