@@ -207,6 +207,10 @@ static const char *const generic_role[] = {
     "fighters", "members", "member", "sources", "source", "militants", "militant", "rebels",
     "rebel", "insurgents", "insurgent", "guerrillas", "gunmen", NULL};
 
+/* Nouns for the members of a group, which stand for it. */
+static const char *const member_noun[] = {"members", "member", "loyalists", "loyalist", "recruits",
+                                           NULL};
+
 /* The holder of the same office elsewhere. */
 static const char *const mirror_word[] = {"counterpart", "counterparts", NULL};
 
@@ -471,6 +475,7 @@ static void read_np(struct ctx *c, struct np *x)
     const char *org_sector = NULL, *head_generic = NULL;
     char buf[128];
     int demonym = 0, have_role_end = 0;
+    size_t group_w = 0, group_end = 0;   /* the words of a group's name */
     uint32_t role_end = 0;
 
     x->definite = (uint8_t)form_in(c, x->first, definite_det);
@@ -510,6 +515,8 @@ static void read_np(struct ctx *c, struct np *x)
                 cty[CTY_GROUP] = e->code;
                 body_sector = e->sector;
                 x->plural = 1;
+                group_w = i;
+                group_end = i + len;
             } else if (e->kinds & (explicit_kinds | ONTO_REGION)) {
                 if (cty[CTY_EXPLICIT] == NULL)
                     cty[CTY_EXPLICIT] = e->code;
@@ -552,6 +559,10 @@ static void read_np(struct ctx *c, struct np *x)
             if (sec == NULL)
                 continue;
             got = len;
+            /* "the Arakan Army": a sector word inside a group's name is
+            ** part of the name; the group's own sector stands */
+            if (i >= group_w && i + len <= group_end)
+                continue;
             size_t last = i + len - 1, lw = W(c, last)->form_len;
             if (lw > bl)
                 lw = bl;        /* read by its lemma, shorter than the form */
@@ -602,6 +613,12 @@ static void read_np(struct ctx *c, struct np *x)
     if (!x->headed && form_in(c, x->head, territory_noun) &&
         (cty[CTY_EXPLICIT] != NULL || cty[CTY_GROUP] != NULL || x->role_n > 0))
         x->headed = x->place = 1;
+
+    /* "Hezbollah members", "gang members": the members of a group or body
+    ** are that group or body */
+    if (!x->headed && form_in(c, x->head, member_noun) &&
+        (cty[CTY_GROUP] != NULL || cty[CTY_ORG] != NULL || body_sector != NULL))
+        x->headed = 1;
 
     /* "any Indian aggression", "Chinese goods": as an argument of a verb,
     ** a nationality adjective alone says whose it is */

@@ -405,6 +405,9 @@ static int is_passive(const annals_doc *d, const struct sent_tree *t, int32_t v)
 ** the object. */
 #define PROMPT_VERBS "prompt|spur|lead|cause|trigger|provoke"
 
+/* Verbs of harm. */
+#define HARM_VERBS "kill|wound|injure|hurt|maim"
+
 static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t v,
                         struct args *s, int depth);
 
@@ -531,6 +534,20 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
             return;
         }
     }
+    /* "fired tear gas at protesters demanding the resignation": a present
+    ** participle right after a person the verb's phrase names, with no
+    ** comma, is what that person does, though the parse hung it on the verb
+    ** (harm is left to the verb's subject: "shot at a crowd killing two") */
+    if (rel_is(d, v, "advcl") && xpos_is(d, v, "VBG") && v > h + 1 && upos_is(d, v - 1, "NOUN") &&
+        annals__actor_of_word(d, (size_t)(v - 1)) != NULL && !lemma_in(d, v, HARM_VERBS)) {
+        int32_t np = v - 1;     /* "at hundreds of protesters demanding" */
+        while (rel_is(d, np, "nmod") && head_of(d, np) >= 0 && head_of(d, np) != h)
+            np = head_of(d, np);
+        if (head_of(d, np) == h && (rel_base(d, np, "obj") || rel_base(d, np, "obl"))) {
+            add_with_conj(d, t, s, v - 1);
+            return;
+        }
+    }
     /* an acl ("the forces backed by X") has no agent of its own */
     if (rel_is(d, v, "conj") || rel_is(d, v, "xcomp") || rel_is(d, v, "advcl"))
         subjects_of(d, t, h, s, depth + 1);
@@ -541,8 +558,10 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
              (upos_is(d, h, "NOUN") || upos_is(d, h, "PROPN")))
         add_with_conj(d, t, s, h);
     /* "The presidents of A and B, meeting in Doha, agreed": a participle set
-    ** off after a noun is done by it */
-    else if (rel_is(d, v, "acl") && h < v && xpos_is(d, v, "VBG") && lemma_in(d, v - 1, ",") &&
+    ** off after a noun, or right after it ("demonstrators protesting
+    ** against the law"), is done by it */
+    else if (rel_is(d, v, "acl") && h < v && xpos_is(d, v, "VBG") &&
+             (lemma_in(d, v - 1, ",") || v == h + 1) &&
              (upos_is(d, h, "NOUN") || upos_is(d, h, "PROPN")))
         add_with_conj(d, t, s, h);
     /* a finite verb the parser hung on the noun before it ("Kenyan police
@@ -609,8 +628,9 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                     "tanker|freighter|convoy|truck|lorry|flight"
 /* The sectors that act for a state: its own side. */
 #define STATE_SECTORS "GOV|MIL|COP|SPY"
-/* Verbs of harm, and the nouns for people who may do it unnamed. */
-#define HARM_VERBS "kill|wound|injure|hurt|maim"
+/* Nouns for a crowd that protests. */
+#define PROTEST_NOUNS "protester|protestor|demonstrator|marcher"
+/* Nouns for people who may do harm unnamed. */
 #define PERSON_NOUNS "man|men|gunman|gunmen|attacker|attackers|assailant|assailants|bomber|" \
                      "militant|militants|fighter|fighters|people|person|individual|" \
                      "suspect|suspects|mob|crowd|group|unknown|someone|raider|raiders|" \
@@ -1286,6 +1306,17 @@ static int quote_mark(const annals_doc *d, int32_t w)
 ** that the drought would hurt exports"). */
 #define FORCE_WORDS "attack|attacks|force|forces|military|war|strike|strikes|retaliation|" \
                     "response|target|invasion|retaliate|respond"
+/* The demonstration (141x) for what a demand (104x) asks. */
+static const char *demonstration_for(const char *demand)
+{
+    static const char *const pair[][2] = {
+        {"1041", "1411"}, {"1042", "1412"}, {"1043", "1413"}, {"1044", "1414"}};
+    for (size_t i = 0; i < sizeof pair / sizeof pair[0]; i++)
+        if (strcmp(demand, pair[i][0]) == 0)
+            return pair[i][1];
+    return "141";
+}
+
 static const char *warning_code(const annals_doc *d, const struct sent_tree *t, int32_t v)
 {
     int32_t cc = find_child(d, t, v, "ccomp", 0, NULL);
@@ -1819,6 +1850,15 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         return ANNALS_OK;
     if (speech_pass && strcmp(code, "012") == 0)
         code = warning_code(d, t, v);
+    /* "fired tear gas at protesters demanding the resignation": what a
+    ** crowd is described as demanding is what it demonstrates for */
+    if (!noun && xpos_is(d, v, "VBG") && memcmp(code, "10", 2) == 0 && src.n > 0) {
+        int crowd = 1;
+        for (int k = 0; k < src.n; k++)
+            crowd &= lemma_in(d, src.v[k], PROTEST_NOUNS);
+        if (crowd)
+            code = demonstration_for(code);
+    }
     /* "the 1994 genocide killed": what an event of a past year did is
     ** history */
     for (int k = 0; !noun && c->pub_days >= 0 && k < src.n; k++)
@@ -1869,13 +1909,20 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
                 return ANNALS_OK;
     }
     /* "shelled a camp on the outskirts of El Fasher, killing 18 civilians":
-    ** harm told by a participle of an act of force is what that act did */
+    ** harm told by a participle of an act of force is what that act did;
+    ** so of violent repression ("opened fire on demonstrators, killing
+    ** three"), when those harmed are not of a state's forces */
     if (!noun && lemma_in(d, v, HARM_VERBS) && xpos_is(d, v, "VBG") &&
-        (rel_is(d, v, "advcl") || rel_is(d, v, "xcomp") || rel_is(d, v, "conj")))
+        (rel_is(d, v, "advcl") || rel_is(d, v, "xcomp") || rel_is(d, v, "conj"))) {
+        int32_t harmed = find_child(d, t, v, "obj", 0, NULL);
+        const struct doc_actor *ha = harmed >= 0 ? annals__actor_of_word(d, (size_t)harmed) : NULL;
+        int civil = ha == NULL || !in_set(STATE_SECTORS, ha->sector, strlen(ha->sector));
         for (size_t i = first_ev; i < d->ev.n; i++)
             if (d->ev.v[i].trigger == head_of(d, v) &&
-                annals__onto_root(d->ev.v[i].code, strlen(d->ev.v[i].code)) >= 18)
+                (annals__onto_root(d->ev.v[i].code, strlen(d->ev.v[i].code)) >= 18 ||
+                 (civil && strcmp(d->ev.v[i].code, "175") == 0)))
                 return ANNALS_OK;
+    }
     /* "appealed for funds to fight an outbreak that has spread ..., killing
     ** 1,500 people": harm told by a participle of a word or deed of
     ** cooperation is not that actor's; the parse hung it on the wrong verb */
@@ -1960,12 +2007,21 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     }
     /* "a drone strike blamed on X hit a market, killing 30 people": an
     ** act of force named as the subject of its clause is done to those its
-    ** clause's harm participle names */
-    if (pp < 0 && noun && src.n > 0 && annals__onto_root(best->code, strlen(best->code)) >= 18 && rel_base(d, v, "nsubj"))
-        for (int32_t k = child(t, head_of(d, v)); k >= 0 && pp < 0; k = sibling(t, k))
+    ** clause's harm participle names; "a drone strike on a market killed
+    ** 30 civilians": those its own harm verb names, when the place it hit
+    ** is no actor */
+    if ((pp < 0 || stand_in(d, t, pp, AS_TARGET) < 0) && noun && src.n > 0 &&
+        annals__onto_root(best->code, strlen(best->code)) >= 18 && rel_base(d, v, "nsubj")) {
+        int32_t h = head_of(d, v), harmed = -1;
+        if (lemma_in(d, h, HARM_VERBS) && !is_passive(d, t, h))
+            harmed = find_child(d, t, h, "obj", 0, NULL);
+        for (int32_t k = child(t, h); k >= 0 && harmed < 0; k = sibling(t, k))
             if ((rel_is(d, k, "advcl") || rel_is(d, k, "xcomp")) && xpos_is(d, k, "VBG") &&
                 lemma_in(d, k, HARM_VERBS))
-                pp = find_child(d, t, k, "obj", 0, NULL);
+                harmed = find_child(d, t, k, "obj", 0, NULL);
+        if (harmed >= 0)
+            pp = harmed;
+    }
     if (pp >= 0) {
         add_with_conj(d, t, &tgt, pp);
     } else if (obj >= 0 && !noun) {

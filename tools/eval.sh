@@ -49,8 +49,9 @@ done
 # sentences, coded before the coder of the third round was run on it.
 # events-probe4 is a fifth probe of long sentences, coded before the coder
 # of the fourth round was run on it and scored before and after that round;
-# events-probe5 likewise for the fifth round, events-probe6 for the sixth.
-for set in events-dev events-dev2 events-dev3 events-probe3 events-dev4 events-probe4 events-probe5 events-probe6; do
+# events-probe5 likewise for the fifth round, events-probe6 for the sixth,
+# events-probe7 for the seventh.
+for set in events-dev events-dev2 events-dev3 events-probe3 events-dev4 events-probe4 events-probe5 events-probe6 events-probe7; do
     gold=tests/eval/$set.jsonl
     run "events, development set $set (invented news)" "$gold" "$annals" eval events --gold "$gold"
 done

@@ -375,6 +375,24 @@ static void test_a_generic_person_word_is_of_its_possessor_s_body(void **state)
     assert_string_equal(code_at(f, s, "leader", 1), "KENOPP");
 }
 
+static void test_the_members_of_a_group_are_the_group(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *s = "Israeli troops arrested two Hezbollah members near the border. Gang members "
+                    "attacked a police post in the Haitian town of Mirebalais.";
+    annotate(f, s);
+    assert_string_equal(code_at(f, s, "two Hezbollah members", 1), "LBNREB");
+    assert_string_equal(code_at(f, s, "Gang members", 1), "HTICRM");
+}
+
+static void test_a_sector_word_in_a_groups_name_is_part_of_the_name(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *s = "The Arakan Army attacked a police post in Rakhine state on Monday.";
+    annotate(f, s);
+    assert_string_equal(code_at(f, s, "The Arakan Army", 1), "MMRREB");
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -398,6 +416,8 @@ int main(int argc, char **argv)
         T(test_surname_and_entity_share_the_actor),
         T(test_conjoined_demonyms_and_generic_sector_words),
         T(test_a_generic_person_word_is_of_its_possessor_s_body),
+        T(test_the_members_of_a_group_are_the_group),
+        T(test_a_sector_word_in_a_groups_name_is_part_of_the_name),
         cmocka_unit_test_setup_teardown(test_user_dictionary_overrides_inference, setup_dict,
                                         model_fixture_teardown),
         T(test_actors_appear_in_the_json_record),
