@@ -872,6 +872,23 @@ static void test_police_firing_on_crowds_is_repression(void **state)
               "175", "NPLCOP", "NPLCVL");
 }
 
+static void test_what_one_calls_a_thing_may_be_criticism(void **state)
+{
+    /* the name as a second object, and as an adjective after the object */
+    one_event(*state, "Ghana's main opposition party issued a statement on Monday, calling the new "
+                      "tax law a politically motivated attack on traders.", "111", "GHAOPP", "");
+    assert_true(has_event(*state, "The Chadian government shut down two radio stations, the "
+                                  "journalists' union said, calling the closures arbitrary.",
+                          "111", "TCDLAB", ""));
+}
+
+static void test_a_name_called_after_a_disapproval_is_its_reason(void **state)
+{
+    one_event(*state, "Norway lodged a protest with Russia on Friday over the seizure of a fishing "
+                      "boat, the foreign minister told reporters in Oslo, calling the seizure "
+                      "illegal.", "114", "NOR", "RUS");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -972,6 +989,8 @@ int main(int argc, char **argv)
         T(test_what_a_protest_demands_is_part_of_it),
         T(test_a_name_read_as_a_passive_is_the_subject),
         T(test_harm_told_before_the_act_that_did_it_is_part_of_it),
+        T(test_what_one_calls_a_thing_may_be_criticism),
+        T(test_a_name_called_after_a_disapproval_is_its_reason),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
