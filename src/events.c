@@ -1848,13 +1848,19 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     }
     /* "The Polish prime minister, in a telephone call with the German
     ** chancellor, asked ...", "told reporters after talks with": a meeting
-    ** or call in a phrase of the subject or of its verb is the subject's */
+    ** or call in a phrase of the subject or of its verb is the subject's,
+    ** and so is one counted in days or rounds ("after two days of talks") */
+    int32_t phrase = v;
+    if (noun && rel_is(d, v, "nmod") && find_child(d, t, v, "case", 0, "of") >= 0 &&
+        head_of(d, v) >= 0 && lemma_in(d, head_of(d, v), PARTITIVE_NOUNS))
+        phrase = head_of(d, v);
     if (noun && src.n == 0 && light < 0 && memcmp(best->code, "04", 2) == 0 &&
-        find_child(d, t, v, "case", 0, "in|at|during|after|on") >= 0 && head_of(d, v) >= 0) {
-        int32_t h = head_of(d, v);
-        if (rel_is(d, v, "nmod") && rel_base(d, h, "nsubj"))
+        find_child(d, t, phrase, "case", 0, "in|at|during|after|on") >= 0 &&
+        head_of(d, phrase) >= 0) {
+        int32_t h = head_of(d, phrase);
+        if (rel_is(d, phrase, "nmod") && rel_base(d, h, "nsubj"))
             add_with_conj(d, t, &src, h);
-        else if (rel_is(d, v, "obl") && is_verbal(d, t, h))
+        else if (rel_is(d, phrase, "obl") && is_verbal(d, t, h))
             subjects_of(d, t, h, &src, 0);
     }
 

@@ -889,6 +889,13 @@ static void test_a_name_called_after_a_disapproval_is_its_reason(void **state)
                       "illegal.", "114", "NOR", "RUS");
 }
 
+static void test_talks_counted_in_days_in_a_phrase_of_the_verb_are_the_subjects(void **state)
+{
+    one_event(*state, "The Egyptian foreign minister said on Monday after three days of talks with "
+                      "Sudanese officials in Khartoum that the dam dispute was close to a "
+                      "settlement.", "040", "EGYGOV", "SDNGOV");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -991,6 +998,7 @@ int main(int argc, char **argv)
         T(test_harm_told_before_the_act_that_did_it_is_part_of_it),
         T(test_what_one_calls_a_thing_may_be_criticism),
         T(test_a_name_called_after_a_disapproval_is_its_reason),
+        T(test_talks_counted_in_days_in_a_phrase_of_the_verb_are_the_subjects),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
