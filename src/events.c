@@ -2182,6 +2182,17 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         denies_own_act(d, t, v, &src))
         return ANNALS_OK;
 
+    /* "agreed to a truce after talks mediated by Qatar": a mediation that
+    ** describes talks already coded is between their parties */
+    for (size_t i = first_ev; !noun && tgt.n == 0 && strcmp(best->code, "045") == 0 &&
+                              rel_base(d, v, "acl") && i < d->ev.n; i++)
+        if (d->ev.v[i].trigger == head_of(d, v) && memcmp(d->ev.v[i].code, "04", 2) == 0) {
+            if (d->ev.v[i].src.word >= 0)
+                add_arg(&tgt, d->ev.v[i].src.word);
+            if (d->ev.v[i].tgt.word >= 0)
+                add_arg(&tgt, d->ev.v[i].tgt.word);
+        }
+
     int conf = 90 - (reported ? 5 : 0) - (vague ? 10 : 0) - (noun ? 15 : 0) -
                (mode != MODE_FACT ? 5 : 0);
     int rc = ANNALS_OK;

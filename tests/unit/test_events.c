@@ -896,6 +896,14 @@ static void test_talks_counted_in_days_in_a_phrase_of_the_verb_are_the_subjects(
                       "settlement.", "040", "EGYGOV", "SDNGOV");
 }
 
+static void test_a_mediation_of_talks_coded_is_between_their_parties(void **state)
+{
+    const char *text = "Sudan's army and the Rapid Support Forces agreed to a truce after talks "
+                       "mediated by Saudi Arabia in Jeddah.";
+    assert_true(has_event(*state, text, "045", "SAU", "SDNMIL"));
+    assert_true(has_event(*state, text, "045", "SAU", "SDNPRM"));
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -999,6 +1007,7 @@ int main(int argc, char **argv)
         T(test_what_one_calls_a_thing_may_be_criticism),
         T(test_a_name_called_after_a_disapproval_is_its_reason),
         T(test_talks_counted_in_days_in_a_phrase_of_the_verb_are_the_subjects),
+        T(test_a_mediation_of_talks_coded_is_between_their_parties),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
