@@ -396,7 +396,8 @@ static int is_passive(const annals_doc *d, const struct sent_tree *t, int32_t v)
         return 0;
     return find_child(d, t, v, "nsubj:pass", 0, NULL) >= 0 ||
            find_child(d, t, v, "aux:pass", 0, NULL) >= 0 ||
-           ((rel_base(d, v, "acl") || rel_is(d, v, "advcl")) && xpos_is(d, v, "VBN") &&
+           ((rel_base(d, v, "acl") || rel_is(d, v, "advcl") || rel_is(d, v, "conj")) &&
+            xpos_is(d, v, "VBN") &&
             find_child(d, t, v, "obl:agent", 0, NULL) >= 0 && !lemma_in(d, v, AFFILIATION_VERBS));
 }
 

@@ -904,6 +904,14 @@ static void test_a_mediation_of_talks_coded_is_between_their_parties(void **stat
     assert_true(has_event(*state, text, "045", "SAU", "SDNPRM"));
 }
 
+static void test_a_passive_participle_conjoined_to_an_active_verb_has_its_own_doer(void **state)
+{
+    /* the economy is helped, not helping: the doer is the by-phrase */
+    assert_int_equal(code(*state, "Ghana's economy grew 4 percent in the second quarter from a "
+                                  "year earlier, helped by a rise in cocoa exports."),
+                     0);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -1008,6 +1016,7 @@ int main(int argc, char **argv)
         T(test_a_name_called_after_a_disapproval_is_its_reason),
         T(test_talks_counted_in_days_in_a_phrase_of_the_verb_are_the_subjects),
         T(test_a_mediation_of_talks_coded_is_between_their_parties),
+        T(test_a_passive_participle_conjoined_to_an_active_verb_has_its_own_doer),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
