@@ -2088,6 +2088,18 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             add_spread(d, t, &found, w);
     }
     tgt = found;
+    /* "a suicide bomber blew himself up beside a checkpoint, killing four
+    ** policemen": a bombing aimed at no actor named is done to those its
+    ** harm participle names (the harm is then part of it) */
+    for (int32_t k = child(t, v); !noun && tgt.n == 0 && k >= 0 &&
+                                  annals__onto_root(best->code, strlen(best->code)) == 18;
+         k = sibling(t, k))
+        if (rel_is(d, k, "advcl") && xpos_is(d, k, "VBG") && lemma_in(d, k, HARM_VERBS)) {
+            int32_t harmed = find_child(d, t, k, "obj", 0, NULL);
+            int32_t w = harmed >= 0 ? stand_in(d, t, harmed, AS_TARGET) : -1;
+            if (w >= 0)
+                add_spread(d, t, &tgt, w);
+        }
     /* so for a source, which is kept even when it is none */
     found.n = 0;
     for (int i = 0; i < src.n; i++) {

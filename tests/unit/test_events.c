@@ -912,6 +912,12 @@ static void test_a_passive_participle_conjoined_to_an_active_verb_has_its_own_do
                      0);
 }
 
+static void test_a_bombing_aimed_at_no_one_named_is_done_to_those_it_harmed(void **state)
+{
+    one_event(*state, "A suicide bomber blew himself up outside a police station in northern "
+                      "Nigeria on Monday, killing six policemen.", "183", "", "NGACOP");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -1017,6 +1023,7 @@ int main(int argc, char **argv)
         T(test_talks_counted_in_days_in_a_phrase_of_the_verb_are_the_subjects),
         T(test_a_mediation_of_talks_coded_is_between_their_parties),
         T(test_a_passive_participle_conjoined_to_an_active_verb_has_its_own_doer),
+        T(test_a_bombing_aimed_at_no_one_named_is_done_to_those_it_harmed),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
