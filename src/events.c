@@ -396,7 +396,8 @@ static int is_passive(const annals_doc *d, const struct sent_tree *t, int32_t v)
         return 0;
     return find_child(d, t, v, "nsubj:pass", 0, NULL) >= 0 ||
            find_child(d, t, v, "aux:pass", 0, NULL) >= 0 ||
-           ((rel_base(d, v, "acl") || rel_is(d, v, "advcl")) && xpos_is(d, v, "VBN") &&
+           ((rel_base(d, v, "acl") || rel_is(d, v, "advcl") || rel_is(d, v, "conj")) &&
+            xpos_is(d, v, "VBN") &&
             find_child(d, t, v, "obl:agent", 0, NULL) >= 0 && !lemma_in(d, v, AFFILIATION_VERBS));
 }
 
@@ -1216,6 +1217,32 @@ struct frame {
     int32_t prt;                /* a particle parsed as a preposition, or -1 */
 };
 
+/* Does verb v call its object obj one of preds?  The parser reads the
+** predicate of "called the move insufficient", "called the verdict a
+** travesty", "called the operation a violation" or "called the arrest a
+** politically motivated attempt" as an adjective after the object (which
+** the frame may have taken for the object itself), an open complement, a
+** conjunct of the object or a second object; a predicate noun may say it
+** by its adjective ("a motivated attempt"). */
+static int names_object(const annals_doc *d, const struct sent_tree *t, int32_t v, int32_t obj,
+                        int32_t xc, const char *preds)
+{
+    if (obj < 0)
+        return 0;
+    if ((rel_is(d, obj, "amod") && lemma_in(d, obj, preds)) ||
+        find_child(d, t, obj, "amod", 0, preds) > obj)
+        return 1;
+    for (int32_t c = child(t, v); c >= 0; c = sibling(t, c))
+        if (c > obj && (rel_is(d, c, "obj") || c == xc) &&
+            (lemma_in(d, c, preds) || find_child(d, t, c, "amod", 0, preds) >= 0))
+            return 1;
+    for (int32_t c = child(t, obj); c >= 0; c = sibling(t, c))
+        if (rel_is(d, c, "conj") &&
+            (lemma_in(d, c, preds) || find_child(d, t, c, "amod", 0, preds) >= 0))
+            return 1;
+    return 0;
+}
+
 static int pattern_holds(struct ctx *c, const struct ev_pattern *pt, const struct frame *f,
                          const struct args *src)
 {
@@ -1235,6 +1262,8 @@ static int pattern_holds(struct ctx *c, const struct ev_pattern *pt, const struc
             find_child(d, t, base, "amod", 0, pt->objc) < 0)
             return 0;
     }
+    if (pt->pred != NULL && !names_object(d, t, f->v, obj, f->xc, pt->pred))
+        return 0;
     /* a particle may be parsed as an adverb ("pulled its troops back") */
     if (pt->prt != NULL && find_child(d, t, f->v, "compound:prt", 0, pt->prt) < 0 &&
         find_child(d, t, f->v, "advmod", 0, pt->prt) < 0 && !lemma_in(d, f->prt, pt->prt))
@@ -1666,10 +1695,10 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         f.obj = head_of(d, v);  /* "fighters overran an army base" */
     f.xc = find_child(d, t, v, "xcomp", 0, NULL);
     /* "calling it an example for the region", "called the verdict a
-    ** travesty": to call something a name is no appeal */
-    if (!noun && lemma_in(d, v, "call") && f.obj >= 0 && f.xc >= 0 &&
-        (upos_is(d, f.xc, "NOUN") || upos_is(d, f.xc, "ADJ")))
-        return ANNALS_OK;
+    ** travesty": to call something a name is no appeal (only what it is
+    ** called may be coded, by a pred= pattern) */
+    int naming = !noun && lemma_in(d, v, "call") && f.obj >= 0 && f.xc >= 0 &&
+                 (upos_is(d, f.xc, "NOUN") || upos_is(d, f.xc, "ADJ"));
     f.prt = -1;
     f.iobj = -1;
     /* "broke off relations" parsed as a phrase "off relations": the
@@ -1787,15 +1816,25 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     const struct ev_pattern *best = NULL;
     for (size_t i = lo; i < hi; i++) {
         const struct ev_pattern *pt = &annals__ev_patterns[i];
-        if (pt->noun != noun || ((pt->flags & EVP_SPEECH) != 0) != speech_pass)
+        if (pt->noun != noun || ((pt->flags & EVP_SPEECH) != 0) != speech_pass ||
+            (naming && pt->pred == NULL))
             continue;
-        if ((best == NULL || pt->nconds > best->nconds) && pattern_holds(c, pt, &f, &src))
+        /* a name called ("calling the reform a violation") outranks
+        ** whatever the parse of the name may also match */
+        int outranks = best == NULL || (pt->pred != NULL && best->pred == NULL) ||
+                       (pt->nconds > best->nconds && (pt->pred != NULL || best->pred == NULL));
+        if (outranks && pattern_holds(c, pt, &f, &src))
             best = pt;
     }
     if (best == NULL || (!noun && commands_own(d, t, v)))
         return ANNALS_OK;
     if (speech_pass && complement_has_event(c, first_ev, v))
         return ANNALS_OK;
+    /* "lodged a protest with China ..., calling the arrest unacceptable":
+    ** what a disapproval already told calls its cause is its reason */
+    for (size_t i = first_ev; best->pred != NULL && i < d->ev.n; i++)
+        if (memcmp(d->ev.v[i].code, "11", 2) == 0)
+            return ANNALS_OK;
     /* "X crossed the border, a military official said": an attribution set
     ** after its clause says where the news came from; it is no statement of
     ** its own when the clause holds no event */
@@ -1810,13 +1849,19 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     }
     /* "The Polish prime minister, in a telephone call with the German
     ** chancellor, asked ...", "told reporters after talks with": a meeting
-    ** or call in a phrase of the subject or of its verb is the subject's */
+    ** or call in a phrase of the subject or of its verb is the subject's,
+    ** and so is one counted in days or rounds ("after two days of talks") */
+    int32_t phrase = v;
+    if (noun && rel_is(d, v, "nmod") && find_child(d, t, v, "case", 0, "of") >= 0 &&
+        head_of(d, v) >= 0 && lemma_in(d, head_of(d, v), PARTITIVE_NOUNS))
+        phrase = head_of(d, v);
     if (noun && src.n == 0 && light < 0 && memcmp(best->code, "04", 2) == 0 &&
-        find_child(d, t, v, "case", 0, "in|at|during|after|on") >= 0 && head_of(d, v) >= 0) {
-        int32_t h = head_of(d, v);
-        if (rel_is(d, v, "nmod") && rel_base(d, h, "nsubj"))
+        find_child(d, t, phrase, "case", 0, "in|at|during|after|on") >= 0 &&
+        head_of(d, phrase) >= 0) {
+        int32_t h = head_of(d, phrase);
+        if (rel_is(d, phrase, "nmod") && rel_base(d, h, "nsubj"))
             add_with_conj(d, t, &src, h);
-        else if (rel_is(d, v, "obl") && is_verbal(d, t, h))
+        else if (rel_is(d, phrase, "obl") && is_verbal(d, t, h))
             subjects_of(d, t, h, &src, 0);
     }
 
@@ -2043,6 +2088,18 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             add_spread(d, t, &found, w);
     }
     tgt = found;
+    /* "a suicide bomber blew himself up beside a checkpoint, killing four
+    ** policemen": a bombing aimed at no actor named is done to those its
+    ** harm participle names (the harm is then part of it) */
+    for (int32_t k = child(t, v); !noun && tgt.n == 0 && k >= 0 &&
+                                  annals__onto_root(best->code, strlen(best->code)) == 18;
+         k = sibling(t, k))
+        if (rel_is(d, k, "advcl") && xpos_is(d, k, "VBG") && lemma_in(d, k, HARM_VERBS)) {
+            int32_t harmed = find_child(d, t, k, "obj", 0, NULL);
+            int32_t w = harmed >= 0 ? stand_in(d, t, harmed, AS_TARGET) : -1;
+            if (w >= 0)
+                add_spread(d, t, &tgt, w);
+        }
     /* so for a source, which is kept even when it is none */
     found.n = 0;
     for (int i = 0; i < src.n; i++) {
@@ -2137,6 +2194,17 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     if (!noun && tgt.n == 0 && strcmp(code, "016") == 0 && best->obj == NULL &&
         denies_own_act(d, t, v, &src))
         return ANNALS_OK;
+
+    /* "agreed to a truce after talks mediated by Qatar": a mediation that
+    ** describes talks already coded is between their parties */
+    for (size_t i = first_ev; !noun && tgt.n == 0 && strcmp(best->code, "045") == 0 &&
+                              rel_base(d, v, "acl") && i < d->ev.n; i++)
+        if (d->ev.v[i].trigger == head_of(d, v) && memcmp(d->ev.v[i].code, "04", 2) == 0) {
+            if (d->ev.v[i].src.word >= 0)
+                add_arg(&tgt, d->ev.v[i].src.word);
+            if (d->ev.v[i].tgt.word >= 0)
+                add_arg(&tgt, d->ev.v[i].tgt.word);
+        }
 
     int conf = 90 - (reported ? 5 : 0) - (vague ? 10 : 0) - (noun ? 15 : 0) -
                (mode != MODE_FACT ? 5 : 0);

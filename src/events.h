@@ -26,7 +26,9 @@ struct ev_pattern {
     uint8_t flags;              /* EVP_* */
     uint8_t nconds;             /* conditions to meet: the more, the more specific */
     uint16_t line;              /* line in verbs.tsv */
-    const char *obj, *objc, *prt, *xcomp;
+    const char *obj, *objc;
+    const char *pred;           /* what a verb of naming calls its object */
+    const char *prt, *xcomp;
     const char *obl_prep, *obl; /* obl=P:lemmas */
     const char *tgt;            /* prepositions introducing the target */
     const char *src;            /* sectors the source must have */

@@ -872,6 +872,52 @@ static void test_police_firing_on_crowds_is_repression(void **state)
               "175", "NPLCOP", "NPLCVL");
 }
 
+static void test_what_one_calls_a_thing_may_be_criticism(void **state)
+{
+    /* the name as a second object, and as an adjective after the object */
+    one_event(*state, "Ghana's main opposition party issued a statement on Monday, calling the new "
+                      "tax law a politically motivated attack on traders.", "111", "GHAOPP", "");
+    assert_true(has_event(*state, "The Chadian government shut down two radio stations, the "
+                                  "journalists' union said, calling the closures arbitrary.",
+                          "111", "TCDLAB", ""));
+}
+
+static void test_a_name_called_after_a_disapproval_is_its_reason(void **state)
+{
+    one_event(*state, "Norway lodged a protest with Russia on Friday over the seizure of a fishing "
+                      "boat, the foreign minister told reporters in Oslo, calling the seizure "
+                      "illegal.", "114", "NOR", "RUS");
+}
+
+static void test_talks_counted_in_days_in_a_phrase_of_the_verb_are_the_subjects(void **state)
+{
+    one_event(*state, "The Egyptian foreign minister said on Monday after three days of talks with "
+                      "Sudanese officials in Khartoum that the dam dispute was close to a "
+                      "settlement.", "040", "EGYGOV", "SDNGOV");
+}
+
+static void test_a_mediation_of_talks_coded_is_between_their_parties(void **state)
+{
+    const char *text = "Sudan's army and the Rapid Support Forces agreed to a truce after talks "
+                       "mediated by Saudi Arabia in Jeddah.";
+    assert_true(has_event(*state, text, "045", "SAU", "SDNMIL"));
+    assert_true(has_event(*state, text, "045", "SAU", "SDNPRM"));
+}
+
+static void test_a_passive_participle_conjoined_to_an_active_verb_has_its_own_doer(void **state)
+{
+    /* the economy is helped, not helping: the doer is the by-phrase */
+    assert_int_equal(code(*state, "Ghana's economy grew 4 percent in the second quarter from a "
+                                  "year earlier, helped by a rise in cocoa exports."),
+                     0);
+}
+
+static void test_a_bombing_aimed_at_no_one_named_is_done_to_those_it_harmed(void **state)
+{
+    one_event(*state, "A suicide bomber blew himself up outside a police station in northern "
+                      "Nigeria on Monday, killing six policemen.", "183", "", "NGACOP");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -972,6 +1018,12 @@ int main(int argc, char **argv)
         T(test_what_a_protest_demands_is_part_of_it),
         T(test_a_name_read_as_a_passive_is_the_subject),
         T(test_harm_told_before_the_act_that_did_it_is_part_of_it),
+        T(test_what_one_calls_a_thing_may_be_criticism),
+        T(test_a_name_called_after_a_disapproval_is_its_reason),
+        T(test_talks_counted_in_days_in_a_phrase_of_the_verb_are_the_subjects),
+        T(test_a_mediation_of_talks_coded_is_between_their_parties),
+        T(test_a_passive_participle_conjoined_to_an_active_verb_has_its_own_doer),
+        T(test_a_bombing_aimed_at_no_one_named_is_done_to_those_it_harmed),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
