@@ -1674,6 +1674,110 @@ static int tells_force(const annals_doc *d, const struct sent_tree *t, int32_t w
     return 0;
 }
 
+/* Is what verb or noun v would code no deed of its subjects' own: an
+** event of a past year, what nature or a thing does, harm that an act of
+** force or a word of cooperation already coded did, or a craft that
+** arrives?  The event is then not coded. */
+static int no_deed_of_its_own(const struct ctx *c, const struct sent_tree *t, int32_t v,
+                              int noun, int passive, const struct args *src,
+                              const struct ev_pattern *best, size_t first_ev)
+{
+    const annals_doc *d = c->d;
+    int year;
+    /* "the 1994 genocide killed": what an event of a past year did is
+    ** history */
+    for (int k = 0; !noun && c->pub_days >= 0 && k < src->n; k++)
+        if (year_modifier(d, t, src->v[k], &year) &&
+            annals__timex_days(year, 12, 31) < c->pub_days - 366)
+            return 1;
+    /* "floods killed 50 people": no actor does what nature does */
+    int natural = !noun && src->n > 0;
+    for (int k = 0; k < src->n; k++)
+        natural &= lemma_in(d, src->v[k], NATURAL_CAUSES);
+    if (natural)
+        return 1;
+    /* "inflation slowed, helped by lower food prices": what a thing that
+    ** is no actor, no person and no event does is no event */
+    if (!noun && passive && src->n > 0) {
+        int things = 1;
+        for (int k = 0; k < src->n; k++) {
+            size_t plo, phi;
+            word_patterns(d, src->v[k], 0, &plo, &phi);
+            things &= upos_is(d, src->v[k], "NOUN") && annals__actor_of_word(d, (size_t)src->v[k]) == NULL &&
+                      stand_in(d, t, src->v[k], AS_SOURCE) < 0 && !lemma_in(d, src->v[k], PERSON_NOUNS) &&
+                      plo == phi;
+        }
+        if (things)
+            return 1;
+    }
+    /* "a border war that killed", "rocket fire that wounded two soldiers":
+    ** a thing that is no actor and no person kills no one */
+    if (!noun && lemma_in(d, v, HARM_VERBS) && src->n > 0 && !passive) {
+        int things = 1;
+        for (int k = 0; k < src->n; k++) {
+            int32_t w = is_relative(d, src->v[k]) && head_of(d, v) >= 0 ? head_of(d, v) : src->v[k];
+            things &= upos_is(d, w, "NOUN") && annals__actor_of_word(d, (size_t)w) == NULL &&
+                      stand_in(d, t, w, AS_SOURCE) < 0 && !lemma_in(d, w, PERSON_NOUNS);
+        }
+        if (things)
+            return 1;
+    }
+    /* "the air strike killed dozens": what an event did is part of it (so
+    ** when the parse gives the verb a second subject: "an air strike
+    ** blamed on the army killed") */
+    for (size_t i = first_ev; !noun && i < d->ev.n; i++) {
+        int32_t tr = d->ev.v[i].trigger;
+        if (tr >= 0 && head_of(d, tr) == v && rel_base(d, tr, "nsubj"))
+            return 1;
+        for (int k = 0; k < src->n; k++)
+            if (tr == src->v[k] && !rel_is(d, src->v[k], "nmod:poss"))
+                return 1;
+    }
+    /* "shelled a camp on the outskirts of El Fasher, killing 18 civilians":
+    ** harm told by a participle of an act of force is what that act did;
+    ** so of violent repression ("opened fire on demonstrators, killing
+    ** three"), when those harmed are not of a state's forces */
+    if (!noun && lemma_in(d, v, HARM_VERBS) && xpos_is(d, v, "VBG") &&
+        (rel_is(d, v, "advcl") || rel_is(d, v, "xcomp") || rel_is(d, v, "conj"))) {
+        int32_t harmed = find_child(d, t, v, "obj", 0, NULL);
+        const struct doc_actor *ha = harmed >= 0 ? annals__actor_of_word(d, (size_t)harmed) : NULL;
+        int civil = ha == NULL || !in_set(STATE_SECTORS, ha->sector, strlen(ha->sector));
+        for (size_t i = first_ev; i < d->ev.n; i++)
+            if (d->ev.v[i].trigger == head_of(d, v) &&
+                (annals__onto_root(d->ev.v[i].code, strlen(d->ev.v[i].code)) >= 18 ||
+                 (civil && strcmp(d->ev.v[i].code, "175") == 0)))
+                return 1;
+    }
+    /* "appealed for funds to fight an outbreak that has spread ..., killing
+    ** 1,500 people": harm told by a participle of a word or deed of
+    ** cooperation is not that actor's; the parse hung it on the wrong verb */
+    if (!noun && lemma_in(d, v, HARM_VERBS) && xpos_is(d, v, "VBG") && rel_is(d, v, "advcl"))
+        for (size_t i = first_ev; i < d->ev.n; i++)
+            if (d->ev.v[i].trigger == head_of(d, v) &&
+                annals__onto_root(d->ev.v[i].code, strlen(d->ev.v[i].code)) < 10)
+                return 1;
+    /* "two soldiers were killed when militants ambushed a patrol": harm
+    ** done by no one named, told with the act of force that did it */
+    for (int32_t k = child(t, v); !noun && src->n == 0 && lemma_in(d, v, HARM_VERBS) && k >= 0;
+         k = sibling(t, k))
+        if (rel_is(d, k, "advcl") && tells_force(d, t, k) &&
+            (find_child(d, t, k, "mark", 0, "when|as|after") >= 0 ||
+             find_child(d, t, k, "advmod", 0, "when") >= 0))
+            return 1;
+    /* "troops recaptured the town ... dozens of militants were killed":
+    ** harm done by no one named, after an act of force by a named actor in
+    ** the same sentence, is what that act did */
+    for (size_t i = first_ev; !noun && src->n == 0 && lemma_in(d, v, HARM_VERBS) && i < d->ev.n; i++)
+        if (d->ev.v[i].src.code[0] != '\0' && d->ev.v[i].sentence == c->sent &&
+            annals__onto_root(d->ev.v[i].code, strlen(d->ev.v[i].code)) >= 17)
+            return 1;
+    /* "five Italian planes landed in Benghazi", "a boat carrying refugees
+    ** landed": a craft that arrives pays no visit */
+    if (!noun && strcmp(best->code, "042") == 0 && src->n > 0 && lemma_in(d, src->v[0], CRAFT_NOUNS))
+        return 1;
+    return 0;
+}
+
 /* Code the trigger word v against its patterns [lo, hi). */
 static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_pass,
                      size_t first_ev)
@@ -1904,96 +2008,7 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         if (crowd)
             code = demonstration_for(code);
     }
-    /* "the 1994 genocide killed": what an event of a past year did is
-    ** history */
-    for (int k = 0; !noun && c->pub_days >= 0 && k < src.n; k++)
-        if (year_modifier(d, t, src.v[k], &year) &&
-            annals__timex_days(year, 12, 31) < c->pub_days - 366)
-            return ANNALS_OK;
-    /* "floods killed 50 people": no actor does what nature does */
-    int natural = !noun && src.n > 0;
-    for (int k = 0; k < src.n; k++)
-        natural &= lemma_in(d, src.v[k], NATURAL_CAUSES);
-    if (natural)
-        return ANNALS_OK;
-    /* "inflation slowed, helped by lower food prices": what a thing that
-    ** is no actor, no person and no event does is no event */
-    if (!noun && f.passive && src.n > 0) {
-        int things = 1;
-        for (int k = 0; k < src.n; k++) {
-            size_t plo, phi;
-            word_patterns(d, src.v[k], 0, &plo, &phi);
-            things &= upos_is(d, src.v[k], "NOUN") && annals__actor_of_word(d, (size_t)src.v[k]) == NULL &&
-                      stand_in(d, t, src.v[k], AS_SOURCE) < 0 && !lemma_in(d, src.v[k], PERSON_NOUNS) &&
-                      plo == phi;
-        }
-        if (things)
-            return ANNALS_OK;
-    }
-    /* "a border war that killed", "rocket fire that wounded two soldiers":
-    ** a thing that is no actor and no person kills no one */
-    if (!noun && lemma_in(d, v, HARM_VERBS) && src.n > 0 && !f.passive) {
-        int things = 1;
-        for (int k = 0; k < src.n; k++) {
-            int32_t w = is_relative(d, src.v[k]) && head_of(d, v) >= 0 ? head_of(d, v) : src.v[k];
-            things &= upos_is(d, w, "NOUN") && annals__actor_of_word(d, (size_t)w) == NULL &&
-                      stand_in(d, t, w, AS_SOURCE) < 0 && !lemma_in(d, w, PERSON_NOUNS);
-        }
-        if (things)
-            return ANNALS_OK;
-    }
-    /* "the air strike killed dozens": what an event did is part of it (so
-    ** when the parse gives the verb a second subject: "an air strike
-    ** blamed on the army killed") */
-    for (size_t i = first_ev; !noun && i < d->ev.n; i++) {
-        int32_t tr = d->ev.v[i].trigger;
-        if (tr >= 0 && head_of(d, tr) == v && rel_base(d, tr, "nsubj"))
-            return ANNALS_OK;
-        for (int k = 0; k < src.n; k++)
-            if (tr == src.v[k] && !rel_is(d, src.v[k], "nmod:poss"))
-                return ANNALS_OK;
-    }
-    /* "shelled a camp on the outskirts of El Fasher, killing 18 civilians":
-    ** harm told by a participle of an act of force is what that act did;
-    ** so of violent repression ("opened fire on demonstrators, killing
-    ** three"), when those harmed are not of a state's forces */
-    if (!noun && lemma_in(d, v, HARM_VERBS) && xpos_is(d, v, "VBG") &&
-        (rel_is(d, v, "advcl") || rel_is(d, v, "xcomp") || rel_is(d, v, "conj"))) {
-        int32_t harmed = find_child(d, t, v, "obj", 0, NULL);
-        const struct doc_actor *ha = harmed >= 0 ? annals__actor_of_word(d, (size_t)harmed) : NULL;
-        int civil = ha == NULL || !in_set(STATE_SECTORS, ha->sector, strlen(ha->sector));
-        for (size_t i = first_ev; i < d->ev.n; i++)
-            if (d->ev.v[i].trigger == head_of(d, v) &&
-                (annals__onto_root(d->ev.v[i].code, strlen(d->ev.v[i].code)) >= 18 ||
-                 (civil && strcmp(d->ev.v[i].code, "175") == 0)))
-                return ANNALS_OK;
-    }
-    /* "appealed for funds to fight an outbreak that has spread ..., killing
-    ** 1,500 people": harm told by a participle of a word or deed of
-    ** cooperation is not that actor's; the parse hung it on the wrong verb */
-    if (!noun && lemma_in(d, v, HARM_VERBS) && xpos_is(d, v, "VBG") && rel_is(d, v, "advcl"))
-        for (size_t i = first_ev; i < d->ev.n; i++)
-            if (d->ev.v[i].trigger == head_of(d, v) &&
-                annals__onto_root(d->ev.v[i].code, strlen(d->ev.v[i].code)) < 10)
-                return ANNALS_OK;
-    /* "two soldiers were killed when militants ambushed a patrol": harm
-    ** done by no one named, told with the act of force that did it */
-    for (int32_t k = child(t, v); !noun && src.n == 0 && lemma_in(d, v, HARM_VERBS) && k >= 0;
-         k = sibling(t, k))
-        if (rel_is(d, k, "advcl") && tells_force(d, t, k) &&
-            (find_child(d, t, k, "mark", 0, "when|as|after") >= 0 ||
-             find_child(d, t, k, "advmod", 0, "when") >= 0))
-            return ANNALS_OK;
-    /* "troops recaptured the town ... dozens of militants were killed":
-    ** harm done by no one named, after an act of force by a named actor in
-    ** the same sentence, is what that act did */
-    for (size_t i = first_ev; !noun && src.n == 0 && lemma_in(d, v, HARM_VERBS) && i < d->ev.n; i++)
-        if (d->ev.v[i].src.code[0] != '\0' && d->ev.v[i].sentence == c->sent &&
-            annals__onto_root(d->ev.v[i].code, strlen(d->ev.v[i].code)) >= 17)
-            return ANNALS_OK;
-    /* "five Italian planes landed in Benghazi", "a boat carrying refugees
-    ** landed": a craft that arrives pays no visit */
-    if (!noun && strcmp(best->code, "042") == 0 && src.n > 0 && lemma_in(d, src.v[0], CRAFT_NOUNS))
+    if (no_deed_of_its_own(c, t, v, noun, f.passive, &src, best, first_ev))
         return ANNALS_OK;
     /* "speaking at a summit with Japan's prime minister": a meeting noun
     ** in a phrase of a verb that tells the same kind of meeting is that
