@@ -44,14 +44,15 @@ static const char *speaker(const annals_doc *d, const struct doc_quote *q, char 
 }
 
 /* The quote whose content is content has the speaker want. */
-static void assert_speaker(void **state, const char *text, const char *content,
-                           const char *want)
+static const struct doc_quote *assert_speaker(void **state, const char *text,
+                                              const char *content, const char *want)
 {
     char name[64];
     annals_doc *d = annotate(state, text);
     const struct doc_quote *q = quote_with(d, content);
     assert_non_null(q);
     assert_string_equal(speaker(d, q, name, sizeof name), want);
+    return q;
 }
 
 static void test_cue_table(void **state)
@@ -148,13 +149,10 @@ static void test_curly_marks_and_nested_single_quotes(void **state)
 
 static void test_partial_quote_keeps_its_speaker(void **state)
 {
-    char name[64];
-    annals_doc *d = annotate(state, "Opposition leader Grace Mwangi called the result \"a theft "
-                                    "in broad daylight\" on Sunday.");
-    const struct doc_quote *q = quote_with(d, "a theft in broad daylight");
-    assert_non_null(q);
+    const struct doc_quote *q =
+        assert_speaker(state, "Opposition leader Grace Mwangi called the result \"a theft in "
+                       "broad daylight\" on Sunday.", "a theft in broad daylight", "Grace Mwangi");
     assert_int_equal(q->kind, QUOTE_PARTIAL);
-    assert_string_equal(speaker(d, q, name, sizeof name), "Grace Mwangi");
 }
 
 /* A reporting clause after what it reports, whatever the parse hangs it on. */
@@ -202,13 +200,11 @@ static void test_unsure_pronoun_gets_no_speaker(void **state)
 /* A reporting clause between commas inside the clause it reports. */
 static void test_attribution_in_the_middle(void **state)
 {
-    char name[64];
-    annals_doc *d = annotate(state, "Rosa Linde spoke after the vote. The coalition, she added, "
-                                    "had won every district in the north.");
-    const struct doc_quote *q = quote_with(d, "had won every district in the north");
-    assert_non_null(q);
+    const struct doc_quote *q =
+        assert_speaker(state, "Rosa Linde spoke after the vote. The coalition, she added, had won "
+                       "every district in the north.", "had won every district in the north",
+                       "Rosa Linde");
     assert_int_equal(q->kind, QUOTE_INDIRECT);
-    assert_string_equal(speaker(d, q, name, sizeof name), "Rosa Linde");
 }
 
 /* A verb with a clause of its own after a quote reports that clause. */
