@@ -6,6 +6,7 @@
 ** FEAT, LABL, WGHT (docs/MODEL-FORMAT.md); details: docs/SYNTAX.md#parser. */
 #include "parser.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const char *const annals__ps_template_names[PT_N_TEMPLATES] = {
@@ -26,7 +27,8 @@ const char *const annals__ps_template_names[PT_N_TEMPLATES] = {
     "s0p.s0l1l.s0l2l", "s0p.s0r1l.s0r2l", "b0p.b0l1l.b0l2l", "s1p.s1r1l.s0p",
     "s0w.s0lset", "s0p.s0lset", "s0w.s0rset", "s0p.s0rset", "b0w.b0lset",
     "b0p.b0lset", "s1p.s1rset",
-    "s0c", "b0c", "s1c", "b1c", "s0c.b0c", "s0c.b0p", "s0p.b0c", "s0c4.b0c4", "s1c.s0c"
+    "s0c", "b0c", "s1c", "b1c", "s0c.b0c", "s0c.b0p", "s0p.b0c", "s0c4.b0c4", "s1c.s0c",
+    "s0x", "s0p.s0x", "s0w.s0x", "b0x", "b0p.b0x", "b0w.b0x", "s1x", "b1x"
 };
 
 #define ATOM_NONE 0x6e6f6e65ull
@@ -37,10 +39,11 @@ static unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 
 size_t annals__ps_state_size(int n)
 {
     size_t k = (size_t)n + 2;
-    return k * (sizeof(int) * 11 + sizeof(uint64_t) * 6) + 64;
+    return k * (sizeof(int) * 11 + sizeof(uint64_t) * 7) + 64;
 }
 
-void annals__ps_state_init(struct ps_state *st, void *mem, const struct syn_word *w, int n)
+void annals__ps_state_init(const struct parser *p, struct ps_state *st, void *mem,
+                           const struct syn_word *w, int n)
 {
     size_t k = (size_t)n + 2;
     uint64_t *u = mem;
@@ -53,7 +56,8 @@ void annals__ps_state_init(struct ps_state *st, void *mem, const struct syn_word
     st->ph = u + 3 * k;
     st->ch = u + 4 * k;
     st->c4 = u + 5 * k;
-    q = (int *)(u + 6 * k);
+    st->xh = u + 6 * k;
+    q = (int *)(u + 7 * k);
     st->stack = q;
     st->head = q + k;
     st->label = q + 2 * k;
@@ -69,6 +73,7 @@ void annals__ps_state_init(struct ps_state *st, void *mem, const struct syn_word
     st->b = 1;
     st->wh[0] = st->ph[0] = st->ch[0] = st->c4[0] = ATOM_NONE;
     st->wh[n + 1] = st->ph[n + 1] = st->ch[n + 1] = st->c4[n + 1] = ATOM_ROOT;
+    st->xh[0] = st->xh[n + 1] = 0;
     for (int i = 1; i <= n; i++) {
         const struct syn_word *x = &w[i - 1];
         uint64_t h = 0xcbf29ce484222325ull;
@@ -80,6 +85,7 @@ void annals__ps_state_init(struct ps_state *st, void *mem, const struct syn_word
         st->ph[i] = x->tag_hash;
         st->ch[i] = x->cluster[1];
         st->c4[i] = x->cluster[0];
+        st->xh[i] = x->tag_margin < p->alt_margin ? x->alt_hash : 0;
     }
 }
 
@@ -207,7 +213,7 @@ static uint64_t cap5(int v) { return (uint64_t)(v < 5 ? v : 5); }
 
 size_t annals__ps_features(const struct parser *p, const struct ps_state *st, uint64_t *keys)
 {
-    const uint64_t *W = st->wh, *P = st->ph, *C = st->ch;
+    const uint64_t *W = st->wh, *P = st->ph, *C = st->ch, *X = st->xh;
     int n = st->n;
     int s0 = st->depth >= 1 ? st->stack[st->depth - 1] : 0;
     int s1 = st->depth >= 2 ? st->stack[st->depth - 2] : 0;
@@ -321,6 +327,21 @@ size_t annals__ps_features(const struct parser *p, const struct ps_state *st, ui
     F(PT_S0P_B0C, P[s0], C[b0], 0);
     F(PT_S0C4_B0C4, st->c4[s0], st->c4[b0], 0);
     F(PT_S1C_S0C, C[s1], C[s0], 0);
+    /* an uncertain tag's runner-up, only where there is one */
+    if (X[s0] != 0) {
+        F(PT_S0X, X[s0], 0, 0);
+        F(PT_S0P_S0X, P[s0], X[s0], 0);
+        F(PT_S0W_S0X, W[s0], X[s0], 0);
+    }
+    if (X[b0] != 0) {
+        F(PT_B0X, X[b0], 0, 0);
+        F(PT_B0P_B0X, P[b0], X[b0], 0);
+        F(PT_B0W_B0X, W[b0], X[b0], 0);
+    }
+    if (X[s1] != 0)
+        F(PT_S1X, X[s1], 0, 0);
+    if (X[b1] != 0)
+        F(PT_B1X, X[b1], 0, 0);
 #undef F
 #undef LB
     return k;
@@ -344,7 +365,7 @@ int annals__parser_parse(const struct parser *p, struct syn_word *w, size_t n,
     mem = annals__scratch_get(s, ssz + nc * sizeof *scores + 16);
     if (mem == NULL)
         return ANNALS_ENOMEM;
-    annals__ps_state_init(&st, mem, w, (int)n);
+    annals__ps_state_init(p, &st, mem, w, (int)n);
     scores = (float *)(mem + ssz);
     while (!annals__ps_terminal(&st)) {
         struct ps_moves mv = moves_of(&st);
@@ -418,6 +439,24 @@ int annals__parser_open(const struct annals_alloc *a, const struct annals_model 
                                  err, errlen);
     if (rc != ANNALS_OK)
         goto fail;
+    v = annals__model_kv(feat, "alt_margin", &vlen);
+    if (v != NULL) {
+        char num[32], *end;
+        double x = -1;
+        if (vlen < sizeof num) {
+            memcpy(num, v, vlen);
+            num[vlen] = '\0';
+            x = strtod(num, &end);
+            if (end != num + vlen)
+                x = -1;
+        }
+        if (!(x >= 0 && x <= 1e6)) {
+            annals__fmt(err, errlen, "section FEAT: bad alt_margin");
+            rc = ANNALS_EMODEL;
+            goto fail;
+        }
+        p->alt_margin = (float)x;
+    }
     rc = annals__labels_load(a, annals__model_find(m, "LABL"), &p->labels, err, errlen);
     if (rc != ANNALS_OK)
         goto fail;

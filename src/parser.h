@@ -5,7 +5,7 @@
 
 #include "syntax.h"
 
-#define PS_MAX_FEATS 96
+#define PS_MAX_FEATS 100
 
 enum ps_template {
     PT_S0W, PT_S0P, PT_S0WP, PT_S1W, PT_S1P, PT_S1WP, PT_S2P, PT_S2WP,
@@ -27,6 +27,7 @@ enum ps_template {
     PT_B0P_B0LSET, PT_S1P_S1RSET,
     PT_S0C, PT_B0C, PT_S1C, PT_B1C, PT_S0C_B0C, PT_S0C_B0P, PT_S0P_B0C, PT_S0C4_B0C4,
     PT_S1C_S0C,
+    PT_S0X, PT_S0P_S0X, PT_S0W_S0X, PT_B0X, PT_B0P_B0X, PT_B0W_B0X, PT_S1X, PT_B1X,
     PT_N_TEMPLATES
 };
 extern const char *const annals__ps_template_names[PT_N_TEMPLATES];
@@ -37,6 +38,8 @@ struct parser {
     int root_label;             /* index of "root" */
     struct percep_model pm;     /* classes: SHIFT, LEFT-l..., RIGHT-l... */
     uint64_t tmask[2];
+    float alt_margin;           /* a tag whose margin is below this brings its
+                                   second-best tag (the x templates); 0: never */
 };
 
 /* The transition system, as named in FEAT. */
@@ -62,13 +65,15 @@ struct ps_state {
     uint64_t *wh, *ph;          /* word and tag atoms; [0] = none */
     uint64_t *ch, *c4;          /* word cluster and its 4-bit prefix (Koo et
                                    al. 2008); [0] = none */
+    uint64_t *xh;               /* the tagger's second-best tag of a word whose
+                                   margin is below alt_margin, else 0 */
 };
 
 /* Bytes of scratch memory a state of n words needs. */
 ANNALS_INTERNAL size_t annals__ps_state_size(int n);
 /* Lay a state out over mem and start it on w[0..n). */
-ANNALS_INTERNAL void annals__ps_state_init(struct ps_state *st, void *mem,
-                                           const struct syn_word *w, int n);
+ANNALS_INTERNAL void annals__ps_state_init(const struct parser *p, struct ps_state *st,
+                                           void *mem, const struct syn_word *w, int n);
 ANNALS_INTERNAL int annals__ps_terminal(const struct ps_state *st);
 /* valid[c] = 1 for each class allowed in st. */
 ANNALS_INTERNAL void annals__ps_valid(const struct parser *p, const struct ps_state *st,

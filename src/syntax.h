@@ -28,6 +28,10 @@ struct syn_word {
     uint64_t cluster[2];        /* the tagger's word cluster, as hashes of its
                                    4-bit and 10-bit prefixes (0: none), read
                                    by the parser */
+    uint64_t alt_hash;          /* hash of the tagger's second-best label (0:
+                                   none), read by the parser */
+    float tag_margin;           /* best label's score minus the second's;
+                                   FLT_MAX for words tagged from the lexicon */
     const char *lemma;          /* caller's storage or the form itself */
     uint32_t lemma_len;
     int32_t head;               /* 0 = root, else 1-based word index */
@@ -166,9 +170,10 @@ ANNALS_INTERNAL double annals__now(void);
 
 ANNALS_INTERNAL int annals__train_tagger(const struct train_ctx *c);
 /* Tag each fold of train (sentence index modulo folds) with a tagger trained
-** on the other folds: the training words get the tags (and tag_hash) that a
-** tagger gives to unseen text.  The words of dev (may be NULL) get the word
-** clusters of those taggers, keeping their own tags. */
+** on the other folds: the training words get the tags (tag_hash, the
+** second-best tag and the margin) that a tagger gives to unseen text.  The
+** words of dev (may be NULL) get the word clusters of those taggers, keeping
+** their own tags. */
 ANNALS_INTERNAL int annals__tagger_jackknife(const struct train_ctx *c, struct tcorpus *train,
                                              int folds, struct tcorpus *dev);
 ANNALS_INTERNAL int annals__train_lemmatizer(const struct train_ctx *c);

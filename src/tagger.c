@@ -7,6 +7,7 @@
 #include "tagger.h"
 #include "keytab.h"
 
+#include <float.h>
 #include <string.h>
 
 const char *const annals__tg_template_names[TG_N_TEMPLATES] = {
@@ -242,17 +243,28 @@ int annals__tagger_tag(const struct tagger *t, struct syn_word *w, size_t n,
     annals__tg_atoms(t, w, n, a);
     annals__tg_mark_clusters(a, w, n);
     for (size_t i = 0; i < n; i++) {
-        uint32_t best = 0;
+        uint32_t best = 0, second = UINT32_MAX;
+        float margin = FLT_MAX;
         if (a[i].fixed >= 0) {
             best = (uint32_t)a[i].fixed;
         } else {
             size_t nk = annals__tg_features(t, a, i, n, tags, keys);
             memset(scores, 0, nl * sizeof *scores);
             annals__pm_score(&t->pm, keys, nk, scores);
-            for (uint32_t c = 1; c < nl; c++)
-                if (scores[c] > scores[best])
+            /* the runner-up too: the parser learns how far to trust a tag */
+            for (uint32_t c = 1; c < nl; c++) {
+                if (scores[c] > scores[best]) {
+                    second = best;
                     best = c;
+                } else if (second == UINT32_MAX || scores[c] > scores[second]) {
+                    second = c;
+                }
+            }
+            if (second != UINT32_MAX)
+                margin = scores[best] - scores[second];
         }
+        w[i].alt_hash = second != UINT32_MAX ? t->tag_hash[second] : 0;
+        w[i].tag_margin = margin;
         tags[i] = best + 1;
         w[i].tag = (uint16_t)best;
         w[i].upos = t->upos[best];

@@ -14,6 +14,8 @@
 #define EXPLORE_P 90            /* ... this often (percent) */
 #define PRUNE 0.001f
 #define JACKKNIFE_FOLDS 10     /* folds for the training tags */
+#define ALT_MARGIN 20.0f       /* a tag whose margin is below this brings its
+                                   second-best tag (docs/SYNTAX.md#parser) */
 
 /* 1 if d's head arc (h[d]) crosses some word it does not dominate. */
 static int nonprojective(const int *h, int n, int d)
@@ -191,6 +193,7 @@ static int save(const struct train_ctx *c, const struct tcorpus *train, const st
     else {
         rc |= annals__buf_printf(b, "system=%s\n", PS_SYSTEM);
         rc |= annals__templates_write(b, annals__ps_template_names, PT_N_TEMPLATES, p->tmask);
+        rc |= annals__buf_printf(b, "alt_margin=%g\n", (double)p->alt_margin);
         rc |= annals__buf_printf(b, "words=lower-case form\ntags=hash of UPOS<tab>XPOS\n"
                                     "training=dynamic oracle, explore from epoch %d at %d%%\n"
                                     "training_tags=%d-fold jackknifed tagger\n"
@@ -276,6 +279,7 @@ int annals__train_parser(const struct train_ctx *c)
                       train.c.n_sent, nw, (unsigned)p.labels.n, lifted);
     for (int i = 0; i < PT_N_TEMPLATES; i++)
         p.tmask[i / 64] |= (uint64_t)1 << (i % 64);
+    p.alt_margin = ALT_MARGIN;
     rc = annals__pt_init(&pt, c->alloc, (uint32_t)nc);
     if (rc != ANNALS_OK)
         goto oom;
@@ -301,7 +305,7 @@ int annals__train_parser(const struct train_ctx *c)
             const struct conllu_sentence *cs = &train.c.sent[order[s]];
             const int *gh = g.h + cs->first_word - 1, *gl = g.l + cs->first_word - 1;
             struct ps_state st;
-            annals__ps_state_init(&st, mem, train.w + cs->first_word, (int)cs->n_words);
+            annals__ps_state_init(&p, &st, mem, train.w + cs->first_word, (int)cs->n_words);
             while (!annals__ps_terminal(&st)) {
                 uint64_t keys[PS_MAX_FEATS];
                 size_t nk = annals__ps_features(&p, &st, keys);
