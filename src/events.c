@@ -667,6 +667,17 @@ static int own_mode(const annals_doc *d, const struct sent_tree *t, int32_t v)
     return mode;
 }
 
+/* Is v a past participle the parse hung on a perfect "have" as its open
+** complement ("Kirby had stressed ..." with "had" the root)?  "have" is
+** then the auxiliary, and the participle's clause the sentence's own. */
+static int perfect_misread(const annals_doc *d, const struct sent_tree *t, int32_t v)
+{
+    int32_t h = head_of(d, v);
+    return h >= 0 && rel_is(d, v, "xcomp") && xpos_is(d, v, "VBN") && h < v &&
+           lemma_in(d, h, "have") && find_child(d, t, v, "mark", 0, NULL) < 0 &&
+           find_child(d, t, h, "obj", 0, NULL) < 0;
+}
+
 /* The mode of the clause of v, from its own words and the verbs that
 ** govern it.  *reported is set when it passes through reported speech,
 ** *vague when through a governor the rules do not know. */
@@ -702,6 +713,8 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
             /* "did not meet or call": the negation of the first verb spreads */
             if (hm == MODE_BLOCK && upos_is(d, h, "VERB"))
                 return MODE_BLOCK;
+        } else if (perfect_misread(d, t, cur)) {
+            ;                       /* "Kirby had stressed": the clause's own verb */
         } else if (rel_is(d, cur, "xcomp") ||
                    ((rel_is(d, cur, "advcl") || rel_is(d, cur, "ccomp")) &&
                     find_child(d, t, cur, "mark", 0, "to") >= 0)) {
@@ -1385,6 +1398,17 @@ static int setting_participle(const annals_doc *d, const struct sent_tree *t, in
            (rel_is(d, v, "advcl") || (rel_is(d, v, "acl") && rel_is(d, h, "nsubj")));
 }
 
+/* Does word k lie in a nominal phrase of v's own ("According to a handout
+** issued by the ministry, ... the minister expressed" with "handout" an
+** oblique of "expressed")?  A verb there is no clause that v reports. */
+static int in_own_phrase(const annals_doc *d, const struct sent_tree *t, int32_t k, int32_t v)
+{
+    for (int32_t c = child(t, v); c >= 0; c = sibling(t, c))
+        if (rel_base(d, c, "obl") && dominated_by(d, k, c))
+            return 1;
+    return 0;
+}
+
 static int attribution(const annals_doc *d, const struct sent_tree *t, int32_t v)
 {
     int32_t h = head_of(d, v), s = -1, before = 0;
@@ -1411,7 +1435,7 @@ static int attribution(const annals_doc *d, const struct sent_tree *t, int32_t v
             else if (quote_mark(d, k))
                 return 0;   /* '"...," Waweru told reporters': a quotation is said */
         for (int32_t k = t->w0; k < comma; k++)
-            if (is_verbal(d, t, k))
+            if (is_verbal(d, t, k) && !in_own_phrase(d, t, k, v))
                 return 1;
     }
     for (int32_t c = child(t, v); c >= 0; c = sibling(t, c)) {

@@ -918,6 +918,24 @@ static void test_a_bombing_aimed_at_no_one_named_is_done_to_those_it_harmed(void
                       "Nigeria on Monday, killing six policemen.", "183", "", "NGACOP");
 }
 
+/* ------------------------------------------ tolerance of a retrained parser */
+
+static void test_a_participle_hung_on_a_perfect_have_is_the_clauses_verb(void **state)
+{
+    /* the parse makes "had" the root and "accused" its open complement */
+    one_event(*state, "Ghana's foreign minister had accused Togo of arming rebels in the north.",
+              "112", "GHAGOV", "TGO");
+}
+
+static void test_a_verb_inside_an_opening_phrase_makes_no_attribution(void **state)
+{
+    /* "issued" before the comma lies in an oblique of "expressed": no
+    ** clause that the statement reports */
+    one_event(*state, "According to a statement issued by his office, the Kenyan president "
+                      "expressed his interest in continuing to improve the Kenya – Ethiopia "
+                      "relationship.", "030", "KENGOV", "ETH");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -1024,6 +1042,8 @@ int main(int argc, char **argv)
         T(test_a_mediation_of_talks_coded_is_between_their_parties),
         T(test_a_passive_participle_conjoined_to_an_active_verb_has_its_own_doer),
         T(test_a_bombing_aimed_at_no_one_named_is_done_to_those_it_harmed),
+        T(test_a_participle_hung_on_a_perfect_have_is_the_clauses_verb),
+        T(test_a_verb_inside_an_opening_phrase_makes_no_attribution),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
