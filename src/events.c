@@ -1409,6 +1409,8 @@ static int in_own_phrase(const annals_doc *d, const struct sent_tree *t, int32_t
     return 0;
 }
 
+static int verb_read_as_adjective(const annals_doc *d, const struct sent_tree *t, int32_t v);
+
 static int attribution(const annals_doc *d, const struct sent_tree *t, int32_t v)
 {
     int32_t h = head_of(d, v), s = -1, before = 0;
@@ -1419,6 +1421,8 @@ static int attribution(const annals_doc *d, const struct sent_tree *t, int32_t v
     for (int32_t c = child(t, v); c >= 0; c = sibling(t, c))
         if (rel_is(d, c, "nsubj") && c < v && c > s)
             s = c;          /* the nearest: the parse may hang a second one */
+    if (s < 0 && verb_read_as_adjective(d, t, v))
+        s = v - 1;          /* "..., a regional official told reporters" */
     if (s >= 0 && s < v) {
         int32_t first = s;
         for (int32_t k = t->w0; k < s; k++)
@@ -1644,6 +1648,13 @@ static int verb_read_as_adjective(const annals_doc *d, const struct sent_tree *t
     if (!rel_is(d, v, "amod") || !upos_is(d, v, "VERB") || head_of(d, v) <= v || v <= t->w0 ||
         annals__actor_of_word(d, (size_t)(v - 1)) == NULL)
         return 0;
+    /* "Chinese warships and fighter jets staged large-scale drills": a
+    ** participle right after a noun that is an actor is that actor's verb
+    ** whatever else the sentence holds ("Israeli occupied" is an
+    ** adjective before it, and "-led" a part of a word) */
+    if ((upos_is(d, v - 1, "NOUN") || upos_is(d, v - 1, "PROPN")) && !rel_is(d, v - 1, "nmod:poss") &&
+        find_child(d, t, v - 1, "case", 0, NULL) < 0)
+        return 1;
     /* a finite verb hung on a noun (a relative clause, "the strike that
     ** hit", or a second misread verb, "dissolved parliament and suspended")
     ** is not the clause's own */
