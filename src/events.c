@@ -1595,10 +1595,14 @@ static int32_t stand_in(const annals_doc *d, const struct sent_tree *t, int32_t 
 ** "the foreign ministers of India and Bangladesh"): the conjuncts, else w. */
 static void add_spread(const annals_doc *d, const struct sent_tree *t, struct args *a, int32_t w)
 {
-    /* two actor adjectives side by side, the conjunction hung elsewhere */
+    /* two actor adjectives side by side, the conjunction hung elsewhere,
+    ** or an adjective and a name joined by "and" that the parse hung on
+    ** the noun as a compound ("Hungarian and Slovak energy ministers") */
     struct args mods = {{0}, 0};
     for (int32_t k = child(t, w); k >= 0 && upos_is(d, w, "NOUN"); k = sibling(t, k))
-        if (rel_is(d, k, "amod") && annals__actor_of_word(d, (size_t)k) != NULL &&
+        if ((rel_is(d, k, "amod") ||
+             (rel_is(d, k, "compound") && mods.n > 0 && upos_is(d, k - 1, "CCONJ"))) &&
+            annals__actor_of_word(d, (size_t)k) != NULL &&
             (mods.n == 0 || annals__actor_of_word(d, (size_t)k) !=
                                 annals__actor_of_word(d, (size_t)mods.v[0])))
             add_arg(&mods, k);

@@ -506,16 +506,23 @@ static void test_a_statement_beside_the_speakers_own_act_is_none(void **state)
 }
 
 /* Is there an event of this code between these actors among those of text? */
-static int has_event(struct model_fixture *f, const char *text, const char *cameo,
-                     const char *src, const char *tgt)
+/* Is code from src to tgt among the events of the document as coded? */
+static int holds_event(struct model_fixture *f, const char *cameo, const char *src,
+                       const char *tgt)
 {
     struct annals_event_info e;
-    size_t n = code(f, text);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < annals_doc_event_count(f->d); i++)
         if (annals_doc_event(f->d, i, &e) == ANNALS_OK && strcmp(e.code, cameo) == 0 &&
             strcmp(e.source.code, src) == 0 && strcmp(e.target.code, tgt) == 0)
             return 1;
     return 0;
+}
+
+static int has_event(struct model_fixture *f, const char *text, const char *cameo,
+                     const char *src, const char *tgt)
+{
+    code(f, text);
+    return holds_event(f, cameo, src, tgt);
 }
 
 static void test_a_subject_hung_on_the_trailing_said_is_the_clauses(void **state)
@@ -1007,6 +1014,19 @@ static void test_a_verb_inside_an_opening_phrase_makes_no_attribution(void **sta
                       "relationship.", "030", "KENGOV", "ETH");
 }
 
+static void test_a_demonym_joined_by_and_and_hung_as_a_compound_acts_too(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "Kenyan and Ugandan trade ministers met in Kampala on Friday.");
+    /* "Ugandan" a compound of "ministers", and "and" hung there too */
+    retag(f, "Ugandan", "PROPN", "NNP");
+    reattach(f, "Ugandan", "ministers", "compound");
+    reattach(f, "and", "ministers", "cc");
+    assert_int_equal(recode(f), 2);
+    assert_true(holds_event(f, "040", "KENGOV", "UGAGOV"));
+    assert_true(holds_event(f, "040", "UGAGOV", "KENGOV"));
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -1116,6 +1136,7 @@ int main(int argc, char **argv)
         T(test_a_participle_hung_on_a_perfect_have_is_the_clauses_verb),
         T(test_a_verb_inside_an_opening_phrase_makes_no_attribution),
         T(test_a_verb_read_as_an_adjective_after_its_actor_is_its_verb),
+        T(test_a_demonym_joined_by_and_and_hung_as_a_compound_acts_too),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
