@@ -259,6 +259,27 @@ static int opens_with(const annals_doc *d, const struct sent_tree *t, int32_t c,
 ** preposition of preps and headed by a lemma of set; with set NULL (an
 ** argument is sought), any nominal phrase.  A time expression is neither
 ** ("called snap elections for November" is no call for anything). */
+/* Is c, a child of v, the agent of a passive: its obl:agent, or a
+** by-phrase of a past participle that names an actor, which a parser may
+** label a plain oblique ("was signed by Kenya", "a strike called by the
+** union"; not "by Friday", "by 5 percent")? */
+static int is_agent(const annals_doc *d, const struct sent_tree *t, int32_t v, int32_t c)
+{
+    if (rel_is(d, c, "obl:agent"))
+        return 1;
+    return rel_is(d, c, "obl") && xpos_is(d, v, "VBN") && find_child(d, t, c, "case", 0, "by") >= 0 &&
+           !in_timex(d, c) && annals__actor_of_word(d, (size_t)c) != NULL;
+}
+
+/* The agent child of v (is_agent), or -1. */
+static int32_t agent_of(const annals_doc *d, const struct sent_tree *t, int32_t v)
+{
+    for (int32_t c = child(t, v); c >= 0; c = sibling(t, c))
+        if (is_agent(d, t, v, c))
+            return c;
+    return -1;
+}
+
 static int32_t find_pp(const annals_doc *d, const struct sent_tree *t, int32_t w, int32_t o,
                        const char *preps, const char *set)
 {
@@ -267,7 +288,7 @@ static int32_t find_pp(const annals_doc *d, const struct sent_tree *t, int32_t w
         if (heads[k] < 0)
             continue;
         for (int32_t c = child(t, heads[k]); c >= 0; c = sibling(t, c)) {
-            if (!is_oblique(d, t, c) || rel_is(d, c, "obl:agent") || in_timex(d, c) ||
+            if (!is_oblique(d, t, c) || is_agent(d, t, heads[k], c) || in_timex(d, c) ||
                 (set == NULL && upos_is(d, c, "VERB")))
                 continue;
             /* "meeting in Havana with Norwegian mediators present": who is
@@ -398,7 +419,7 @@ static int is_passive(const annals_doc *d, const struct sent_tree *t, int32_t v)
            find_child(d, t, v, "aux:pass", 0, NULL) >= 0 ||
            ((rel_base(d, v, "acl") || rel_is(d, v, "advcl") || rel_is(d, v, "conj")) &&
             xpos_is(d, v, "VBN") &&
-            find_child(d, t, v, "obl:agent", 0, NULL) >= 0 && !lemma_in(d, v, AFFILIATION_VERBS));
+            agent_of(d, t, v) >= 0 && !lemma_in(d, v, AFFILIATION_VERBS));
 }
 
 /* Verbs whose object does what their to-clause says ("prompted Tokyo to
@@ -423,7 +444,7 @@ static int commands_own(const annals_doc *d, const struct sent_tree *t, int32_t 
         return 0;
     /* "residents were ordered to leave": by the authorities over them */
     if (find_child(d, t, v, "nsubj:pass", 0, NULL) >= 0)
-        return find_child(d, t, v, "obl:agent", 0, NULL) < 0;
+        return agent_of(d, t, v) < 0;
     int32_t o = find_child(d, t, v, "obj", 0, NULL);
     struct args sj = {{0}, 0};
     subjects_of(d, t, v, &sj, 0);
@@ -458,7 +479,7 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
             for (int32_t k = child(t, c); k >= 0; k = sibling(t, k))
                 if (rel_is(d, k, "nsubj"))
                     add_with_conj(d, t, s, k);
-        if (passive ? rel_is(d, c, "obl:agent")
+        if (passive ? is_agent(d, t, v, c)
                     : rel_is(d, c, "nsubj") || (rel_is(d, c, "nsubj:pass") && passive_misread(d, t, v))) {
             if (is_relative(d, c) && rel_base(d, v, "acl") && W(d, v)->head >= 0)
                 add_with_conj(d, t, s, (int32_t)W(d, v)->head);

@@ -1027,6 +1027,16 @@ static void test_a_demonym_joined_by_and_and_hung_as_a_compound_acts_too(void **
     assert_true(holds_event(f, "040", "UGAGOV", "KENGOV"));
 }
 
+static void test_a_by_phrase_labelled_a_plain_oblique_is_the_agent(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "A new border treaty was signed by Ghana and Togo in Accra.");
+    reattach(f, "Ghana", "signed", "obl");
+    assert_int_equal(recode(f), 2);
+    assert_true(holds_event(f, "057", "GHA", "TGO"));
+    assert_true(holds_event(f, "057", "TGO", "GHA"));
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -1137,6 +1147,7 @@ int main(int argc, char **argv)
         T(test_a_verb_inside_an_opening_phrase_makes_no_attribution),
         T(test_a_verb_read_as_an_adjective_after_its_actor_is_its_verb),
         T(test_a_demonym_joined_by_and_and_hung_as_a_compound_acts_too),
+        T(test_a_by_phrase_labelled_a_plain_oblique_is_the_agent),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
