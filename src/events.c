@@ -570,6 +570,17 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
             return;
         }
     }
+    /* "recalled its ambassador after Dutch authorities barred ...", the
+    ** parse reading "after" as the preposition of "authorities" and
+    ** "barred" as a conjunct with no conjunction: that noun is its subject */
+    if (rel_is(d, v, "conj") && find_child(d, t, v, "cc", 0, NULL) < 0 && v - 1 > t->w0 &&
+        (xpos_is(d, v, "VBD") || xpos_is(d, v, "VBZ") || xpos_is(d, v, "VBP")) &&
+        (upos_is(d, v - 1, "NOUN") || upos_is(d, v - 1, "PROPN")) &&
+        find_child(d, t, v - 1, "case", 0, "after|before|since|until|as|when|while") >= 0 &&
+        annals__actor_of_word(d, (size_t)(v - 1)) != NULL) {
+        add_with_conj(d, t, s, v - 1);
+        return;
+    }
     /* an acl ("the forces backed by X") has no agent of its own */
     if (rel_is(d, v, "conj") || rel_is(d, v, "xcomp") || rel_is(d, v, "advcl"))
         subjects_of(d, t, h, s, depth + 1);

@@ -1037,6 +1037,20 @@ static void test_a_by_phrase_labelled_a_plain_oblique_is_the_agent(void **state)
     assert_true(holds_event(f, "057", "TGO", "GHA"));
 }
 
+static void test_a_subject_read_as_the_noun_of_after_does_its_clause(void **state)
+{
+    /* the parse makes "after" the preposition of "police" and "detained" a
+    ** conjunct of "recalled" with no conjunction */
+    struct model_fixture *f = *state;
+    code(f, "Ghana recalled its ambassador from Lome for consultations on Friday after "
+            "Togolese police detained a Ghanaian reporter covering a protest.");
+    reattach(f, "after", "police", "case");
+    reattach(f, "police", "Friday", "nmod");
+    reattach(f, "detained", "recalled", "conj");
+    assert_int_equal(recode(f), 2);
+    assert_true(holds_event(f, "173", "TGOCOP", "GHAMED"));
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -1148,6 +1162,7 @@ int main(int argc, char **argv)
         T(test_a_verb_read_as_an_adjective_after_its_actor_is_its_verb),
         T(test_a_demonym_joined_by_and_and_hung_as_a_compound_acts_too),
         T(test_a_by_phrase_labelled_a_plain_oblique_is_the_agent),
+        T(test_a_subject_read_as_the_noun_of_after_does_its_clause),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
