@@ -489,6 +489,17 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     }
     if (s->n > 0 || depth > 4)
         return;
+    /* "The Security Council, meeting in emergency session, condemned ..."
+    ** with the council hung inside the participle's clause, before its
+    ** comma: the clause's subject is the verb's */
+    for (int32_t p = child(t, v); p >= 0 && p < v; p = sibling(t, p))
+        if (rel_is(d, p, "advcl") && xpos_is(d, p, "VBG") && p - 1 > t->w0 && lemma_in(d, p - 1, ","))
+            for (int32_t k = child(t, p); k >= 0 && k < p - 1; k = sibling(t, k))
+                if ((upos_is(d, k, "NOUN") || upos_is(d, k, "PROPN")) && !rel_base(d, k, "obl") &&
+                    annals__actor_of_word(d, (size_t)k) != NULL) {
+                    add_with_conj(d, t, s, k);
+                    return;
+                }
     /* "Brazil and Argentina, whose presidents ..., agreed to ..., officials
     ** said": a subject the parse gave the trailing verb of saying, set
     ** before the clause that lacks one, is that clause's */
@@ -581,8 +592,11 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
         add_with_conj(d, t, s, v - 1);
         return;
     }
-    /* an acl ("the forces backed by X") has no agent of its own */
-    if (rel_is(d, v, "conj") || rel_is(d, v, "xcomp") || rel_is(d, v, "advcl"))
+    /* an acl ("the forces backed by X") has no agent of its own; a
+    ** participle the parse hung on a noun as an adverbial clause is read
+    ** as one of the noun's below */
+    int noun_head = upos_is(d, h, "NOUN") || upos_is(d, h, "PROPN");
+    if (rel_is(d, v, "conj") || rel_is(d, v, "xcomp") || (rel_is(d, v, "advcl") && !noun_head))
         subjects_of(d, t, h, s, depth + 1);
     /* "the visiting prime minister of Niger": a present participle before
     ** a noun is what the noun does */
@@ -593,9 +607,8 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     /* "The presidents of A and B, meeting in Doha, agreed": a participle set
     ** off after a noun, or right after it ("demonstrators protesting
     ** against the law"), is done by it */
-    else if (rel_is(d, v, "acl") && h < v && xpos_is(d, v, "VBG") &&
-             (lemma_in(d, v - 1, ",") || v == h + 1) &&
-             (upos_is(d, h, "NOUN") || upos_is(d, h, "PROPN")))
+    else if ((rel_is(d, v, "acl") || rel_is(d, v, "advcl")) && h < v && xpos_is(d, v, "VBG") &&
+             (lemma_in(d, v - 1, ",") || v == h + 1) && noun_head)
         add_with_conj(d, t, s, h);
     /* a finite verb the parser hung on the noun before it ("Kenyan police
     ** fired tear gas", "Chile's minister, Ana Torres, stated" as an
@@ -1178,13 +1191,18 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
             return ANNALS_OK;
     }
     /* "exchanged fire ..., killing a soldier": a participle telling what an
-    ** event of the same root did is part of it */
+    ** event of the same root did is part of it, also when the parse hung it
+    ** on the noun whose phrase holds the event ("guards exchanged fire,
+    ** killing" with "exchanged" an adjective of "fire", the object of
+    ** "guards") */
     int32_t pv = v;         /* "killing nine soldiers and wounding 15" */
     while (rel_is(d, pv, "conj") && xpos_is(d, pv, "VBG") && head_of(d, pv) >= 0 &&
            xpos_is(d, head_of(d, pv), "VBG"))
         pv = head_of(d, pv);
+    int32_t ph = head_of(d, pv);
+    int noun_phrase = ph >= 0 && (upos_is(d, ph, "NOUN") || upos_is(d, ph, "PROPN"));
     for (size_t i = c->first_ev; rel_is(d, pv, "advcl") && xpos_is(d, pv, "VBG") && i < d->ev.n; i++)
-        if (d->ev.v[i].trigger == head_of(d, pv) &&
+        if ((d->ev.v[i].trigger == ph || (noun_phrase && dominated_by(d, d->ev.v[i].trigger, ph))) &&
             (memcmp(d->ev.v[i].code, e.code, 2) == 0 || lemma_in(d, v, "force|drive|leave")))
             return ANNALS_OK;   /* "..., forcing villagers to flee": what it caused */
 

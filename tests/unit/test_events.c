@@ -1051,6 +1051,46 @@ static void test_a_subject_read_as_the_noun_of_after_does_its_clause(void **stat
     assert_true(holds_event(f, "173", "TGOCOP", "GHAMED"));
 }
 
+static void test_a_participle_set_off_after_its_doer_is_theirs_however_hung(void **state)
+{
+    struct model_fixture *f = *state;
+    const char *text = "Ghana's president, hosting the Togolese leader in Accra, called for closer "
+                       "trade ties between the two neighbours.";
+    /* "hosting" an adverbial clause of "president" */
+    code(f, text);
+    reattach(f, "president", NULL, "root");
+    reattach(f, "hosting", "president", "advcl");
+    reattach(f, "called", "hosting", "advcl");
+    recode(f);
+    assert_true(holds_event(f, "043", "GHAGOV", "TGOGOV"));
+    /* "president" a compound inside the participle's clause, that clause an
+    ** adverbial one of "called" */
+    code(f, text);
+    reattach(f, "called", NULL, "root");
+    reattach(f, "hosting", "called", "advcl");
+    reattach(f, "president", "hosting", "compound");
+    recode(f);
+    assert_true(holds_event(f, "043", "GHAGOV", "TGOGOV"));
+    assert_true(holds_event(f, "020", "GHAGOV", ""));
+}
+
+static void test_harm_hung_on_the_phrase_that_holds_the_act_is_part_of_it(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "Indian and Chinese border troops exchanged fire in Ladakh on Monday, killing one "
+            "Indian soldier.");
+    /* "exchanged" an adjective of "fire", the object of "troops", and
+    ** "killing" an adverbial clause of "troops" */
+    reattach(f, "troops", NULL, "root");
+    retag(f, "exchanged", "VERB", "VBN");
+    reattach(f, "exchanged", "fire", "amod");
+    reattach(f, "fire", "troops", "obj");
+    reattach(f, "killing", "troops", "advcl");
+    assert_int_equal(recode(f), 2);
+    assert_true(holds_event(f, "190", "INDMIL", "CHNMIL"));
+    assert_true(holds_event(f, "190", "CHNMIL", "INDMIL"));
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -1163,6 +1203,8 @@ int main(int argc, char **argv)
         T(test_a_demonym_joined_by_and_and_hung_as_a_compound_acts_too),
         T(test_a_by_phrase_labelled_a_plain_oblique_is_the_agent),
         T(test_a_subject_read_as_the_noun_of_after_does_its_clause),
+        T(test_a_participle_set_off_after_its_doer_is_theirs_however_hung),
+        T(test_harm_hung_on_the_phrase_that_holds_the_act_is_part_of_it),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
