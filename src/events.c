@@ -1868,6 +1868,25 @@ static int no_deed_of_its_own(const struct ctx *c, const struct sent_tree *t, in
 }
 
 /* Code the trigger word v against its patterns [lo, hi). */
+/* "Colombian rebels freed four hostages on Sunday, the Red Cross said"
+** with "hostages" hung as the complement of "said": the noun right after
+** verb v (its own modifiers between) that the parse made the content of a
+** later verb of saying is v's object.  Returns it, or -1. */
+static int32_t object_read_as_content(const annals_doc *d, const struct sent_tree *t, int32_t v)
+{
+    int32_t n = v + 1;
+    while (n < t->w1 && !upos_is(d, n, "NOUN") && !upos_is(d, n, "PROPN") && head_of(d, n) > n)
+        n++;
+    if (n >= t->w1 || !(upos_is(d, n, "NOUN") || upos_is(d, n, "PROPN")) ||
+        !(rel_is(d, n, "ccomp") || rel_is(d, n, "obj")))
+        return -1;
+    for (int32_t k = v + 1; k < n; k++)
+        if (!dominated_by(d, k, n))
+            return -1;
+    int32_t h = head_of(d, n);
+    return h > n && upos_is(d, h, "VERB") && lemma_in(d, h, SPEECH_VERBS) ? n : -1;
+}
+
 static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_pass,
                      size_t first_ev)
 {
@@ -1886,6 +1905,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         f.obj = head_of(d, v);  /* "the government expressed concern" */
     if (f.obj < 0 && past_read_as_preposition(d, v))
         f.obj = head_of(d, v);  /* "fighters overran an army base" */
+    if (f.obj < 0 && !noun)
+        f.obj = object_read_as_content(d, t, v);
     f.xc = find_child(d, t, v, "xcomp", 0, NULL);
     /* "calling it an example for the region", "called the verdict a
     ** travesty": to call something a name is no appeal (only what it is

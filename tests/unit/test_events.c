@@ -1091,6 +1091,21 @@ static void test_harm_hung_on_the_phrase_that_holds_the_act_is_part_of_it(void *
     assert_true(holds_event(f, "190", "CHNMIL", "INDMIL"));
 }
 
+static void test_an_object_hung_on_a_trailing_said_is_the_verbs(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "Somali pirates freed six Filipino sailors on Friday, the Kenyan navy said.");
+    /* "sailors" read as what the navy said: still what was freed (0841,
+    ** not a bare release, 084) */
+    struct annals_event_info e;
+    reattach(f, "said", "freed", "conj");
+    reattach(f, "sailors", "said", "ccomp");
+    assert_int_equal(recode(f), 1);
+    assert_int_equal(annals_doc_event(f->d, 0, &e), ANNALS_OK);
+    assert_string_equal(e.code, "0841");
+    assert_string_equal(e.source.code, "SOMCRM");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -1205,6 +1220,7 @@ int main(int argc, char **argv)
         T(test_a_subject_read_as_the_noun_of_after_does_its_clause),
         T(test_a_participle_set_off_after_its_doer_is_theirs_however_hung),
         T(test_harm_hung_on_the_phrase_that_holds_the_act_is_part_of_it),
+        T(test_an_object_hung_on_a_trailing_said_is_the_verbs),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
