@@ -751,6 +751,16 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
                       upos_is(d, head_of(d, h), "VERB") && opens_with_that(d, t, cur);
         if (misread)
             h = head_of(d, h);
+        /* "marched to demand higher wages, blocking traffic", "seeking to
+        ** annul the vote, accusing the commission" with the participle hung
+        ** on the to-clause: set off by a comma, it tells of the clause that
+        ** the to-clause serves, and takes no aim or wish from it */
+        if (rel_is(d, cur, "advcl") && xpos_is(d, cur, "VBG") && cur > t->w0 &&
+            lemma_in(d, cur - 1, ","))
+            for (int k = 0; k < 4 && (rel_is(d, h, "xcomp") || rel_is(d, h, "advcl")) &&
+                            find_child(d, t, h, "mark", 0, "to") >= 0 && head_of(d, h) >= 0;
+                 k++)
+                h = head_of(d, h);
         int hm = own_mode(d, t, h);
         if (hm == MODE_WOULD)
             hm = MODE_BLOCK;    /* "would say that ..." */

@@ -1106,6 +1106,20 @@ static void test_an_object_hung_on_a_trailing_said_is_the_verbs(void **state)
     assert_string_equal(e.source.code, "SOMCRM");
 }
 
+static void test_a_participle_after_a_to_clause_takes_no_aim_from_it(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "Thousands of nurses marched through central Nairobi on Monday to demand better "
+            "pay, blocking traffic for hours before police dispersed the crowd with tear gas.");
+    /* ", blocking traffic" hung on "demand", the dispersal on "blocking" */
+    retag(f, "pay", "NOUN", "NN");
+    reattach(f, "pay", "demand", "obj");
+    reattach(f, "blocking", "demand", "advcl");
+    reattach(f, "dispersed", "blocking", "advcl");
+    recode(f);
+    assert_true(holds_event(f, "175", "KENCOP", ""));
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -1221,6 +1235,7 @@ int main(int argc, char **argv)
         T(test_a_participle_set_off_after_its_doer_is_theirs_however_hung),
         T(test_harm_hung_on_the_phrase_that_holds_the_act_is_part_of_it),
         T(test_an_object_hung_on_a_trailing_said_is_the_verbs),
+        T(test_a_participle_after_a_to_clause_takes_no_aim_from_it),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
