@@ -467,6 +467,19 @@ static int commands_own(const annals_doc *d, const struct sent_tree *t, int32_t 
                      "explain|reveal|disclose|acknowledge|admit|write|declare|stress|" \
                      "reiterate|allege|show|indicate|suggest|warn|know|learn|hear|see"
 
+/* "Niger's prime minister, Ali Mahamane Lamine Zeine, met ..." with the
+** name the subject and the role hung elsewhere: a name that is no actor,
+** set off by a comma right after a role noun that is one, stands for that
+** role.  Returns the word to take for subject w. */
+static int32_t name_after_role(const annals_doc *d, int32_t w)
+{
+    if (!upos_is(d, w, "PROPN") || annals__actor_of_word(d, (size_t)w) != NULL || w < 2 ||
+        !lemma_in(d, w - 1, ",") || !upos_is(d, w - 2, "NOUN") ||
+        annals__actor_of_word(d, (size_t)(w - 2)) == NULL)
+        return w;
+    return w - 2;
+}
+
 /* Subjects (agents) of verb v: its own, or inherited from the verb it is
 ** conjoined to, or from the verb that controls it ("X agreed to meet"). */
 static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t v,
@@ -484,7 +497,7 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
             if (is_relative(d, c) && rel_base(d, v, "acl") && W(d, v)->head >= 0)
                 add_with_conj(d, t, s, (int32_t)W(d, v)->head);
             else if (!is_relative(d, c))    /* "the president, who flew" misread */
-                add_with_conj(d, t, s, c);
+                add_with_conj(d, t, s, name_after_role(d, c));
         }
     }
     if (s->n > 0 || depth > 4)
@@ -1703,6 +1716,19 @@ static void nearest_actor_before(const annals_doc *d, const struct sent_tree *t,
     }
 }
 
+/* Is word w part of the name of a person or organisation ("International"
+** of "Amnesty International", whatever its tag)? */
+static int in_name(const annals_doc *d, int32_t w)
+{
+    for (size_t i = 0; i < d->ment.n; i++) {
+        const struct doc_mention *m = &d->ment.v[i];
+        if ((m->type == ENT_PER || m->type == ENT_ORG) && (uint32_t)w >= m->word &&
+            (uint32_t)w < m->word + m->n_word)
+            return 1;
+    }
+    return 0;
+}
+
 /* Is v the verb of a clause that the parse read as an adjective of its
 ** object ("The Brazilian government expressed concern": "expressed" an amod
 ** of "concern")?  So when an actor stands right before it and the sentence
@@ -1716,8 +1742,8 @@ static int verb_read_as_adjective(const annals_doc *d, const struct sent_tree *t
     ** participle right after a noun that is an actor is that actor's verb
     ** whatever else the sentence holds ("Israeli occupied" is an
     ** adjective before it, and "-led" a part of a word) */
-    if ((upos_is(d, v - 1, "NOUN") || upos_is(d, v - 1, "PROPN")) && !rel_is(d, v - 1, "nmod:poss") &&
-        find_child(d, t, v - 1, "case", 0, NULL) < 0)
+    if ((upos_is(d, v - 1, "NOUN") || upos_is(d, v - 1, "PROPN") || in_name(d, v - 1)) &&
+        !rel_is(d, v - 1, "nmod:poss") && find_child(d, t, v - 1, "case", 0, NULL) < 0)
         return 1;
     /* a finite verb hung on a noun (a relative clause, "the strike that
     ** hit", or a second misread verb, "dissolved parliament and suspended")

@@ -1120,6 +1120,34 @@ static void test_a_participle_after_a_to_clause_takes_no_aim_from_it(void **stat
     assert_true(holds_event(f, "175", "KENCOP", ""));
 }
 
+static void test_a_name_read_as_an_adjective_before_a_verb_is_its_subject(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "Amnesty International accused Nigerian soldiers of shooting protesters who had "
+            "gathered in Lagos.");
+    /* the name and the verb read as modifiers of "soldiers", the root */
+    reattach(f, "soldiers", NULL, "root");
+    reattach(f, "Amnesty", "soldiers", "compound");
+    retag(f, "International", "ADJ", "JJ");
+    reattach(f, "International", "soldiers", "amod");
+    retag(f, "accused", "VERB", "VBN");
+    reattach(f, "accused", "soldiers", "amod");
+    recode(f);
+    assert_true(holds_event(f, "112", "NGOAMNESTY", "NGAMIL"));
+}
+
+static void test_a_name_set_off_after_its_role_stands_for_it(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "Ghana's foreign minister, Ama Mensah, met the Togolese president in Lome on "
+            "Monday.");
+    /* the name the subject, the role a complement of "met" */
+    reattach(f, "minister", "met", "ccomp");
+    reattach(f, "Ama", "met", "nsubj");
+    recode(f);
+    assert_true(holds_event(f, "040", "GHAGOV", "TGOGOV"));
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -1236,6 +1264,8 @@ int main(int argc, char **argv)
         T(test_harm_hung_on_the_phrase_that_holds_the_act_is_part_of_it),
         T(test_an_object_hung_on_a_trailing_said_is_the_verbs),
         T(test_a_participle_after_a_to_clause_takes_no_aim_from_it),
+        T(test_a_name_read_as_an_adjective_before_a_verb_is_its_subject),
+        T(test_a_name_set_off_after_its_role_stands_for_it),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
