@@ -1735,13 +1735,18 @@ static int in_name(const annals_doc *d, int32_t w)
 ** has no finite verb of its own. */
 static int verb_read_as_adjective(const annals_doc *d, const struct sent_tree *t, int32_t v)
 {
-    if (!rel_is(d, v, "amod") || !upos_is(d, v, "VERB") || head_of(d, v) <= v || v <= t->w0 ||
-        annals__actor_of_word(d, (size_t)(v - 1)) == NULL)
+    if (!rel_is(d, v, "amod") || !upos_is(d, v, "VERB") || head_of(d, v) <= v || v <= t->w0)
+        return 0;
+    /* "Chinese warships and fighter jets staged": the conjunct of an actor */
+    int32_t a = v - 1;
+    if (annals__actor_of_word(d, (size_t)a) == NULL && rel_is(d, a, "conj") && head_of(d, a) < a)
+        a = head_of(d, a);
+    if (annals__actor_of_word(d, (size_t)a) == NULL)
         return 0;
     /* "Chinese warships and fighter jets staged large-scale drills": a
-    ** participle right after a noun that is an actor is that actor's verb
-    ** whatever else the sentence holds ("Israeli occupied" is an
-    ** adjective before it, and "-led" a part of a word) */
+    ** participle right after a noun that is an actor (or its conjunct) is
+    ** that actor's verb whatever else the sentence holds ("Israeli
+    ** occupied" is an adjective before it, and "-led" a part of a word) */
     if ((upos_is(d, v - 1, "NOUN") || upos_is(d, v - 1, "PROPN") || in_name(d, v - 1)) &&
         !rel_is(d, v - 1, "nmod:poss") && find_child(d, t, v - 1, "case", 0, NULL) < 0)
         return 1;

@@ -996,6 +996,13 @@ static void test_a_verb_read_as_an_adjective_after_its_actor_is_its_verb(void **
     reattach(f, "told", "reporters", "amod");
     reattach(f, "reporters", "official", "appos");
     recoded_one(f, "190", "CMRSEP", "CMRCOP");
+    /* right after the conjunct of an actor */
+    code(f, "Kenyan warships and patrol boats staged naval drills off Mombasa on Monday, the "
+            "navy said.");
+    retag(f, "staged", "VERB", "VBN");
+    reattach(f, "staged", "drills", "amod");
+    reattach(f, "drills", "warships", "conj");
+    recoded_one(f, "150", "KEN", "");
 }
 
 static void test_a_participle_hung_on_a_perfect_have_is_the_clauses_verb(void **state)
