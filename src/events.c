@@ -756,6 +756,12 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
         int64_t h64 = W(d, cur)->head;
         if (h64 < 0)
             break;
+        /* ", with Baku saying ...": a clause with its own subject opened by
+        ** "with" asserts on its own, wherever the parse hung it (here under
+        ** "accused ... of violating", which would block it) */
+        if (rel_is(d, cur, "advcl") && find_child(d, t, cur, "mark", 0, "with") >= 0 &&
+            find_child(d, t, cur, "nsubj", 0, NULL) >= 0)
+            break;
         int32_t h = (int32_t)h64;
         /* "demanded on Wednesday that Caracas release ...": a that-clause
         ** the parse hung on the time expression before it, as a relative

@@ -1155,6 +1155,18 @@ static void test_a_name_set_off_after_its_role_stands_for_it(void **state)
     assert_true(holds_event(f, "040", "GHAGOV", "TGOGOV"));
 }
 
+static void test_a_with_clause_asserts_wherever_it_is_hung(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "Ghana and Togo accused each other on Friday of breaking the border accord, with "
+            "Accra saying Togolese troops had shelled a Ghanaian village.");
+    /* "with Accra saying" hung under what each accused the other of */
+    reattach(f, "breaking", "Friday", "acl");
+    reattach(f, "saying", "breaking", "advcl");
+    recode(f);
+    assert_true(holds_event(f, "194", "TGOMIL", "GHA"));
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -1273,6 +1285,7 @@ int main(int argc, char **argv)
         T(test_a_participle_after_a_to_clause_takes_no_aim_from_it),
         T(test_a_name_read_as_an_adjective_before_a_verb_is_its_subject),
         T(test_a_name_set_off_after_its_role_stands_for_it),
+        T(test_a_with_clause_asserts_wherever_it_is_hung),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
