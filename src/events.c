@@ -232,7 +232,7 @@ static int32_t that_clause(const annals_doc *d, const struct sent_tree *t, int32
     int32_t k = find_child(d, t, v, "ccomp", 0, NULL);
     for (int32_t o = child(t, v); k < 0 && o >= 0; o = sibling(t, o))
         if (rel_base(d, o, "obl") && in_timex(d, o)) {
-            int32_t a = find_child(d, t, o, "acl:relcl", 0, NULL);
+            int32_t a = find_child(d, t, o, "acl", 1, NULL);   /* acl:relcl or acl */
             if (a >= 0 && opens_with_that(d, t, a))
                 k = a;
         }
@@ -1443,10 +1443,10 @@ static const char *warning_code(const annals_doc *d, const struct sent_tree *t, 
     int32_t cc = find_child(d, t, v, "ccomp", 0, NULL);
     /* "warned the United States and Israel that any attack would be met
     ** ...": a content clause the parse hung on the object as a relative
-    ** clause, known by its "that" as a mark */
+    ** clause or a plain clause of the noun, known by its "that" as a mark */
     int32_t ob = find_child(d, t, v, "obj", 0, NULL);
     for (int32_t k = ob >= 0 && cc < 0 ? child(t, ob) : -1; k >= 0 && cc < 0; k = sibling(t, k))
-        if (rel_is(d, k, "acl:relcl") && find_child(d, t, k, "mark", 0, "that") >= 0)
+        if (rel_base(d, k, "acl") && find_child(d, t, k, "mark", 0, "that") >= 0)
             cc = k;
     if (cc < 0 || find_child(d, t, cc, "aux", 0, "will|would|shall") < 0)
         return "012";

@@ -1167,6 +1167,16 @@ static void test_a_with_clause_asserts_wherever_it_is_hung(void **state)
     assert_true(holds_event(f, "194", "TGOMIL", "GHA"));
 }
 
+static void test_a_that_clause_hung_on_the_object_as_any_clause_is_the_content(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "Egypt warned Ethiopia that any attack on its water supply would be met with force.");
+    /* the content clause a plain clause of "Ethiopia", not a relative one */
+    reattach(f, "Ethiopia", "warned", "obj");
+    reattach(f, "met", "Ethiopia", "acl");
+    recoded_one(f, "138", "EGY", "ETH");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -1286,6 +1296,7 @@ int main(int argc, char **argv)
         T(test_a_name_read_as_an_adjective_before_a_verb_is_its_subject),
         T(test_a_name_set_off_after_its_role_stands_for_it),
         T(test_a_with_clause_asserts_wherever_it_is_hung),
+        T(test_a_that_clause_hung_on_the_object_as_any_clause_is_the_content),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
