@@ -695,6 +695,19 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                      "suspect|suspects|mob|crowd|group|unknown|someone|raider|raiders|" \
                      "kidnapper|kidnappers|sniper|snipers|shooter|shooters"
 
+/* "announced plans to ease restrictions" with "to ease" hung on the verb:
+** the noun of commitment, plan or decision right before a to-clause v of
+** its verb, whose clause v is, or -1. */
+static int32_t noun_of_to_clause(const annals_doc *d, const struct sent_tree *t, int32_t v)
+{
+    int32_t m = find_child(d, t, v, "mark", 0, "to"), h = head_of(d, v);
+    if (!rel_is(d, v, "advcl") || m < 0 || m - 1 < t->w0 || h < 0)
+        return -1;
+    int32_t n = m - 1;
+    return rel_is(d, n, "obj") && head_of(d, n) == h && lemma_in(d, n, RESOLVE_NOUNS "|" DECISION_NOUNS)
+               ? n : -1;
+}
+
 /* The mode a word's own children give it: negated or hypothetical clauses
 ** block, a future auxiliary makes an intent. */
 static int own_mode(const annals_doc *d, const struct sent_tree *t, int32_t v)
@@ -789,6 +802,12 @@ static int clause_mode(const annals_doc *d, const struct sent_tree *t, int32_t v
                 return MODE_BLOCK;
         } else if (perfect_misread(d, t, cur)) {
             ;                       /* "Kirby had stressed": the clause's own verb */
+        } else if (noun_of_to_clause(d, t, cur) >= 0) {
+            /* the noun's clause: promised ("plans to ease"), or as it says
+            ** ("the decision to suspend") */
+            if (lemma_in(d, noun_of_to_clause(d, t, cur), RESOLVE_NOUNS))
+                mode = mode == MODE_FACT ? MODE_INTENT : mode;
+            break;
         } else if (rel_is(d, cur, "xcomp") ||
                    ((rel_is(d, cur, "advcl") || rel_is(d, cur, "ccomp")) &&
                     find_child(d, t, cur, "mark", 0, "to") >= 0)) {
@@ -2352,6 +2371,7 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     ** outbreak") is an aim, not an event */
     if (!noun && tgt.n == 0 && rel_is(d, v, "advcl") && find_child(d, t, v, "mark", 0, "to") >= 0 &&
         !lemma_in(d, head_of(d, v), INTENT_VERBS "|" TRANSPARENT "|" PROMPT_VERBS) &&
+        noun_of_to_clause(d, t, v) < 0 &&
         !commands_own(d, t, head_of(d, v)))
         return ANNALS_OK;
 

@@ -1177,6 +1177,15 @@ static void test_a_that_clause_hung_on_the_object_as_any_clause_is_the_content(v
     recoded_one(f, "138", "EGY", "ETH");
 }
 
+static void test_a_to_clause_of_a_plan_hung_on_the_verb_is_still_the_plans(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "Ghana announced plans to ease restrictions on rice imports from Nigeria.");
+    /* "to ease" an adverbial clause of "announced", not a clause of "plans" */
+    reattach(f, "ease", "announced", "advcl");
+    recoded_one(f, "035", "GHA", "");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -1297,6 +1306,7 @@ int main(int argc, char **argv)
         T(test_a_name_set_off_after_its_role_stands_for_it),
         T(test_a_with_clause_asserts_wherever_it_is_hung),
         T(test_a_that_clause_hung_on_the_object_as_any_clause_is_the_content),
+        T(test_a_to_clause_of_a_plan_hung_on_the_verb_is_still_the_plans),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
