@@ -255,10 +255,6 @@ static int opens_with(const annals_doc *d, const struct sent_tree *t, int32_t c,
     return 0;
 }
 
-/* A prepositional phrase under w (or under w's object o) introduced by a
-** preposition of preps and headed by a lemma of set; with set NULL (an
-** argument is sought), any nominal phrase.  A time expression is neither
-** ("called snap elections for November" is no call for anything). */
 /* Is c, a child of v, the agent of a passive: its obl:agent, or a
 ** by-phrase of a past participle that names an actor, which a parser may
 ** label a plain oblique ("was signed by Kenya", "a strike called by the
@@ -280,6 +276,10 @@ static int32_t agent_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     return -1;
 }
 
+/* A prepositional phrase under w (or under w's object o) introduced by a
+** preposition of preps and headed by a lemma of set; with set NULL (an
+** argument is sought), any nominal phrase.  A time expression is neither
+** ("called snap elections for November" is no call for anything). */
 static int32_t find_pp(const annals_doc *d, const struct sent_tree *t, int32_t w, int32_t o,
                        const char *preps, const char *set)
 {
@@ -1756,8 +1756,9 @@ static int in_name(const annals_doc *d, int32_t w)
 
 /* Is v the verb of a clause that the parse read as an adjective of its
 ** object ("The Brazilian government expressed concern": "expressed" an amod
-** of "concern")?  So when an actor stands right before it and the sentence
-** has no finite verb of its own. */
+** of "concern")?  So when an actor (or its conjunct) stands right before
+** it and is a noun or a word of a name, or the sentence has no finite verb
+** of its own. */
 static int verb_read_as_adjective(const annals_doc *d, const struct sent_tree *t, int32_t v)
 {
     if (!rel_is(d, v, "amod") || !upos_is(d, v, "VERB") || head_of(d, v) <= v || v <= t->w0)
@@ -1768,10 +1769,10 @@ static int verb_read_as_adjective(const annals_doc *d, const struct sent_tree *t
         a = head_of(d, a);
     if (annals__actor_of_word(d, (size_t)a) == NULL)
         return 0;
-    /* "Chinese warships and fighter jets staged large-scale drills": a
-    ** participle right after a noun that is an actor (or its conjunct) is
-    ** that actor's verb whatever else the sentence holds ("Israeli
-    ** occupied" is an adjective before it, and "-led" a part of a word) */
+    /* "... staged large-scale drills", "Amnesty International accused":
+    ** right after a noun or a name it is that actor's verb whatever else
+    ** the sentence holds ("Israeli occupied" is an adjective before it,
+    ** and "-led" a part of a word) */
     if ((upos_is(d, v - 1, "NOUN") || upos_is(d, v - 1, "PROPN") || in_name(d, v - 1)) &&
         !rel_is(d, v - 1, "nmod:poss") && find_child(d, t, v - 1, "case", 0, NULL) < 0)
         return 1;
@@ -1933,7 +1934,6 @@ static int no_deed_of_its_own(const struct ctx *c, const struct sent_tree *t, in
     return 0;
 }
 
-/* Code the trigger word v against its patterns [lo, hi). */
 /* "Colombian rebels freed four hostages on Sunday, the Red Cross said"
 ** with "hostages" hung as the complement of "said": the noun right after
 ** verb v (its own modifiers between) that the parse made the content of a
@@ -1953,6 +1953,7 @@ static int32_t object_read_as_content(const annals_doc *d, const struct sent_tre
     return h > n && upos_is(d, h, "VERB") && lemma_in(d, h, SPEECH_VERBS) ? n : -1;
 }
 
+/* Code the trigger word v against its patterns [lo, hi). */
 static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_pass,
                      size_t first_ev)
 {
