@@ -2002,6 +2002,13 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     if (f.prt < 0 && !noun && v + 1 < t->w1 && rel_is(d, v + 1, "advmod") &&
         lemma_in(d, v + 1, PARTICLES))
         f.prt = v + 1;
+    /* "went on strike" with "strike" an open complement: a noun
+    ** complement with no mark of a verb with no object is its object */
+    if (!noun && f.obj < 0 && f.xc >= 0 && upos_is(d, f.xc, "NOUN") &&
+        find_child(d, t, f.xc, "mark", 0, NULL) < 0 && find_child(d, t, f.xc, "cop", 0, NULL) < 0) {
+        f.obj = f.xc;
+        f.xc = -1;
+    }
     /* "promised Jordan fresh support" parsed with the recipient as object
     ** and the thing given as an open complement */
     if (!noun && f.obj >= 0 && f.xc >= 0 && upos_is(d, f.xc, "NOUN") &&

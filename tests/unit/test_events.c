@@ -1186,6 +1186,14 @@ static void test_a_to_clause_of_a_plan_hung_on_the_verb_is_still_the_plans(void 
     recoded_one(f, "035", "GHA", "");
 }
 
+static void test_a_noun_read_as_an_open_complement_is_the_object(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "Nurses across Kenya went on strike over unpaid wages.");
+    reattach(f, "strike", "went", "xcomp");
+    recoded_one(f, "143", "KENHLH", "");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, model_fixture_setup, model_fixture_teardown)
 
 int main(int argc, char **argv)
@@ -1307,6 +1315,7 @@ int main(int argc, char **argv)
         T(test_a_with_clause_asserts_wherever_it_is_hung),
         T(test_a_that_clause_hung_on_the_object_as_any_clause_is_the_content),
         T(test_a_to_clause_of_a_plan_hung_on_the_verb_is_still_the_plans),
+        T(test_a_noun_read_as_an_open_complement_is_the_object),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
