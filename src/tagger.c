@@ -14,7 +14,7 @@ const char *const annals__tg_template_names[TG_N_TEMPLATES] = {
     "shape", "w-1", "w-2", "w+1", "w+2", "t-1", "t-2", "t-1t-2", "t-1w",
     "s3-1", "s3+1", "a", "a+1", "a+2", "t-1a+1", "ww+1", "w-1w", "shape+1",
     "shape-1", "flags", "t-1s3", "a+1a+2", "s5", "p4", "hyph", "w-1s3",
-    "wn", "wnf", "wn-1", "wn+1", "t-1wn", "c4", "c6", "c10", "c-1", "c+1"
+    "wn", "wn-1", "wn+1", "c4", "c6", "c10", "c-1", "c+1"
 };
 
 const int annals__tg_cluster_prefix_len[TG_CLUSTER_PREFIXES] = { 4, 6, 10 };
@@ -272,10 +272,8 @@ size_t annals__tg_features(const struct tagger *t, const struct tg_atoms *a, siz
     F(TG_WM1S3, wm1, c->suf[2]);
     if (c->wn != 0) {
         F(TG_WN, c->wn, 0);
-        F(TG_WNF, c->wn, c->flags & 58); /* capitals, sentence start */
         F(TG_WNM1, i >= 1 ? a[i - 1].wn : PAD_START, 0);
         F(TG_WNP1, i + 1 < n ? a[i + 1].wn : PAD_END, 0);
-        F(TG_TM1WN, tm1, c->wn);
     }
     if (t->clusters != NULL) {
         F(TG_C4, c->cluster[0], 0);

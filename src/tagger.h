@@ -13,7 +13,7 @@ enum tg_template {
     TG_SHAPE, TG_WM1, TG_WM2, TG_WP1, TG_WP2, TG_TM1, TG_TM2, TG_TM1TM2, TG_TM1W,
     TG_S3M1, TG_S3P1, TG_A, TG_AP1, TG_AP2, TG_TM1AP1, TG_WWP1, TG_WM1W, TG_SHAPEP1,
     TG_SHAPEM1, TG_FLAGS, TG_TM1S3, TG_AP1AP2, TG_S5, TG_P4, TG_HYPH, TG_WM1S3,
-    TG_WN, TG_WNF, TG_WNM1, TG_WNP1, TG_TM1WN, /* WordNet classes (docs/SYNTAX.md) */
+    TG_WN, TG_WNM1, TG_WNP1,   /* WordNet classes (docs/SYNTAX.md) */
     TG_C4, TG_C6, TG_C10, TG_CM1, TG_CP1, /* word clusters: keep them last */
     TG_N_TEMPLATES
 };

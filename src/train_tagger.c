@@ -452,7 +452,7 @@ static int fit(const struct train_ctx *c, const struct wn_classes *wn,
         annals__train_say(c, "tagger: %zu sentences, %zu words, %u labels", train.c.n_sent, nw,
                           (unsigned)t.labels.n);
     for (int i = 0; i < (t.clusters != NULL ? TG_N_TEMPLATES : TG_C4); i++)
-        if (wn->n > 0 || i < TG_WN || i > TG_TM1WN)
+        if (wn->n > 0 || i < TG_WN || i > TG_WNP1)
             t.tmask[0] |= (uint64_t)1 << i;
     /* Lexicon: tag counts per exact form and per lower-cased form.  The atoms
     ** of the training words come from lexicons built without their own fold
