@@ -1379,8 +1379,15 @@ static int pattern_holds(struct ctx *c, const struct ev_pattern *pt, const struc
     if (pt->prt != NULL && find_child(d, t, f->v, "compound:prt", 0, pt->prt) < 0 &&
         find_child(d, t, f->v, "advmod", 0, pt->prt) < 0 && !lemma_in(d, f->prt, pt->prt))
         return 0;
-    if (pt->obl_prep != NULL && find_pp(d, t, f->v, obj, pt->obl_prep, pt->obl) < 0)
-        return 0;
+    if (pt->obl_prep != NULL) {
+        /* "asked the UN for help" with the UN read as indirect object: the
+        ** phrase may hang on it as on an object */
+        int32_t holder = obj >= 0 ? obj
+                         : f->iobj >= 0 ? f->iobj
+                                        : find_child(d, t, f->v, "iobj", 0, NULL);
+        if (find_pp(d, t, f->v, holder, pt->obl_prep, pt->obl) < 0)
+            return 0;
+    }
     if ((pt->flags & EVP_NEED) && (pt->tgt == NULL || find_pp(d, t, f->v, obj, pt->tgt, NULL) < 0))
         return 0;
     if (pt->src != NULL) {

@@ -140,6 +140,12 @@ struct train_ctx {
     size_t errlen;
 };
 
+/* Calls line(ctx, s, n) on each line of the file name of the WordNet
+** database directory c->opt->wordnet_path, stopping at the first result
+** that is not ANNALS_OK; ANNALS_ENOMEM is reported in c->err. */
+ANNALS_INTERNAL int annals__wordnet_lines(const struct train_ctx *c, const char *name,
+                                          int (*line)(void *ctx, const char *s, size_t n),
+                                          void *ctx);
 /* Progress line through the caller's callback (printf-style). */
 ANNALS_INTERNAL void annals__train_say(const struct train_ctx *c, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -15,7 +15,7 @@ const char *const annals__tg_template_names[TG_N_TEMPLATES] = {
     "shape", "w-1", "w-2", "w+1", "w+2", "t-1", "t-2", "t-1t-2", "t-1w",
     "s3-1", "s3+1", "a", "a+1", "a+2", "t-1a+1", "ww+1", "w-1w", "shape+1",
     "shape-1", "flags", "t-1s3", "a+1a+2", "s5", "p4", "hyph", "w-1s3",
-    "c4", "c6", "c10", "c-1", "c+1"
+    "wn", "wn-1", "wn+1", "c4", "c6", "c10", "c-1", "c+1"
 };
 
 const int annals__tg_cluster_prefix_len[TG_CLUSTER_PREFIXES] = { 4, 6, 10 };
@@ -103,6 +103,74 @@ const struct tg_lex *annals__tg_lookup(const struct tagger *t, uint64_t key)
     return annals__keytab_find(t->lex, t->lex_mask, sizeof *t->lex, key);
 }
 
+/* WordNet's detachment rules (morphy): a form ending in suffix is an
+** inflection (bit) of the lemma made by putting add in its place, when the
+** lemma is in WordNet with the part of speech pos. */
+static const struct {
+    const char *suffix, *add;
+    uint32_t pos, bit;
+} DETACH[] = {
+    {"s", "", TG_WN_NOUN, TG_WN_PLURAL}, {"ses", "s", TG_WN_NOUN, TG_WN_PLURAL},
+    {"xes", "x", TG_WN_NOUN, TG_WN_PLURAL}, {"zes", "z", TG_WN_NOUN, TG_WN_PLURAL},
+    {"ches", "ch", TG_WN_NOUN, TG_WN_PLURAL}, {"shes", "sh", TG_WN_NOUN, TG_WN_PLURAL},
+    {"men", "man", TG_WN_NOUN, TG_WN_PLURAL}, {"ies", "y", TG_WN_NOUN, TG_WN_PLURAL},
+    {"s", "", TG_WN_VERB, TG_WN_3SG}, {"ies", "y", TG_WN_VERB, TG_WN_3SG},
+    {"es", "e", TG_WN_VERB, TG_WN_3SG}, {"es", "", TG_WN_VERB, TG_WN_3SG},
+    {"ed", "e", TG_WN_VERB, TG_WN_PAST}, {"ed", "", TG_WN_VERB, TG_WN_PAST},
+    {"ing", "e", TG_WN_VERB, TG_WN_GERUND}, {"ing", "", TG_WN_VERB, TG_WN_GERUND},
+    {"er", "", TG_WN_ADJ, TG_WN_COMPARE}, {"est", "", TG_WN_ADJ, TG_WN_COMPARE},
+    {"er", "e", TG_WN_ADJ, TG_WN_COMPARE}, {"est", "e", TG_WN_ADJ, TG_WN_COMPARE},
+};
+
+static uint32_t wordnet_bits(const struct tagger *t, const char *s, size_t n)
+{
+    const struct tg_lex *lx = annals__tg_lookup(t, annals__tg_wordnet_key(annals__hash_lower(s, n)));
+    return lx != NULL ? lx->amb : 0;
+}
+
+/* The WordNet class of the lower-cased form b[0..n) (b has room for 4
+** more bytes): its own entry, and the inflections the detachment rules
+** reach, also through a doubled final consonant ("stopped", "running"). */
+static uint32_t wordnet_form(const struct tagger *t, char *b, size_t n)
+{
+    uint32_t bits = wordnet_bits(t, b, n);
+    char stem[64];
+    for (size_t r = 0; r < sizeof DETACH / sizeof DETACH[0]; r++) {
+        size_t ls = strlen(DETACH[r].suffix), la = strlen(DETACH[r].add), m;
+        if (n <= ls + 1 || memcmp(b + n - ls, DETACH[r].suffix, ls) != 0 ||
+            (bits & DETACH[r].bit))
+            continue;
+        m = n - ls;
+        memcpy(stem, b, m);
+        memcpy(stem + m, DETACH[r].add, la);
+        if (wordnet_bits(t, stem, m + la) & DETACH[r].pos)
+            bits |= DETACH[r].bit;
+        else if (la == 0 && (DETACH[r].bit & (TG_WN_PAST | TG_WN_GERUND)) && m >= 3 &&
+                 stem[m - 1] == stem[m - 2] && (wordnet_bits(t, stem, m - 1) & DETACH[r].pos))
+            bits |= DETACH[r].bit;
+    }
+    return bits;
+}
+
+/* WordNet class of a word outside the lexicon (docs/SYNTAX.md#tagger). */
+static uint32_t wordnet_class(const struct tagger *t, const char *s, size_t n)
+{
+    char b[60];
+    uint32_t bits;
+    size_t h;
+    if (n == 0 || n > sizeof b - 4)
+        return TG_WN_LOOKED;
+    for (size_t i = 0; i < n; i++)
+        b[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+    bits = wordnet_form(t, b, n);
+    h = n;
+    while (h > 0 && b[h - 1] != '-')
+        h--;
+    if (bits == 0 && h > 1 && h < n)
+        bits = wordnet_form(t, b + h, n - h) | TG_WN_HYPHEN;
+    return bits | TG_WN_LOOKED;
+}
+
 void annals__tg_atoms(const struct tagger *t, const struct syn_word *w, size_t n,
                       struct tg_atoms *a)
 {
@@ -132,6 +200,8 @@ void annals__tg_atoms(const struct tagger *t, const struct syn_word *w, size_t n
             lx = annals__tg_lookup(t, annals__tg_lower_key(a[i].w));
         a[i].amb = lx != NULL ? lx->amb : 0;
         a[i].fixed = lx != NULL && lx->fixed ? (int32_t)lx->top : -1;
+        a[i].wn = (t->tmask[0] & ((uint64_t)1 << TG_WN)) ? wordnet_class(t, s, len)
+                                                                      : 0;
         {
             const uint64_t *cp =
                 t->clusters != NULL ? annals__clusters_word_prefixes(t->clusters, a[i].w) : NULL;
@@ -201,6 +271,11 @@ size_t annals__tg_features(const struct tagger *t, const struct tg_atoms *a, siz
     if (c->hyph != 0)
         F(TG_HYPH, c->hyph, 0);
     F(TG_WM1S3, wm1, c->suf[2]);
+    if (c->wn != 0) {
+        F(TG_WN, c->wn, 0);
+        F(TG_WNM1, i >= 1 ? a[i - 1].wn : PAD_START, 0);
+        F(TG_WNP1, i + 1 < n ? a[i + 1].wn : PAD_END, 0);
+    }
     if (t->clusters != NULL) {
         F(TG_C4, c->cluster[0], 0);
         F(TG_C6, c->cluster[1], 0);

@@ -13,6 +13,7 @@ enum tg_template {
     TG_SHAPE, TG_WM1, TG_WM2, TG_WP1, TG_WP2, TG_TM1, TG_TM2, TG_TM1TM2, TG_TM1W,
     TG_S3M1, TG_S3P1, TG_A, TG_AP1, TG_AP2, TG_TM1AP1, TG_WWP1, TG_WM1W, TG_SHAPEP1,
     TG_SHAPEM1, TG_FLAGS, TG_TM1S3, TG_AP1AP2, TG_S5, TG_P4, TG_HYPH, TG_WM1S3,
+    TG_WN, TG_WNM1, TG_WNP1,   /* WordNet classes (docs/SYNTAX.md) */
     TG_C4, TG_C6, TG_C10, TG_CM1, TG_CP1, /* word clusters: keep them last */
     TG_N_TEMPLATES
 };
@@ -50,6 +51,7 @@ struct tg_atoms {
     uint64_t w, form, suf[5], pre[4], shape, hyph; /* hyph: after the last '-' */
     uint64_t cluster[TG_CLUSTER_PREFIXES]; /* prefixes of its cluster; 0 when none */
     uint32_t amb;
+    uint32_t wn;                /* WordNet class (TG_WN_*), 0 for lexicon words */
     int32_t fixed;              /* fixed tag, or -1 */
     uint32_t flags;
 };
@@ -68,6 +70,27 @@ ANNALS_INTERNAL const struct tg_lex *annals__tg_lookup(const struct tagger *t, u
 /* Lower-case key of a lexicon entry, from the hash of the lower-cased form. */
 static inline uint64_t annals__tg_lower_key(uint64_t h) { return annals__hash_mix(h, 1) | 1; }
 static inline uint64_t annals__tg_form_key(uint64_t h) { return annals__hash_mix(h, 2) | 1; }
+/* Lexicon key of a lower-cased WordNet word form; its entry's amb holds
+** TG_WN_* bits (top and fixed are 0). */
+static inline uint64_t annals__tg_wordnet_key(uint64_t h) { return annals__hash_mix(h, 3) | 1; }
+
+/* Bits of a WordNet class.  The first ten are stored per word form in the
+** lexicon; the rest are found at run time by WordNet's detachment rules
+** (morphy), which reach the inflected forms of its lemmas. */
+enum {
+    TG_WN_NOUN = 1, TG_WN_VERB = 2, TG_WN_ADJ = 4, TG_WN_ADV = 8, /* a lemma of that POS */
+    TG_WN_CAPITAL = 16,         /* written with a capital in some synset */
+    TG_WN_LOWER = 32,           /* ... and in small letters in some synset */
+    TG_WN_EXC_NOUN = 64, TG_WN_EXC_VERB = 128, /* an irregular form (the .exc lists) */
+    TG_WN_EXC_ADJ = 256, TG_WN_EXC_ADV = 512,
+    TG_WN_PLURAL = 1 << 10,     /* a noun lemma + "s", "es", "ies"... */
+    TG_WN_3SG = 1 << 11,        /* a verb lemma + "s" */
+    TG_WN_PAST = 1 << 12,       /* a verb lemma + "ed" */
+    TG_WN_GERUND = 1 << 13,     /* a verb lemma + "ing" */
+    TG_WN_COMPARE = 1 << 14,    /* an adjective + "er", "est" */
+    TG_WN_HYPHEN = 1 << 15,     /* the class is that of the part after the last hyphen */
+    TG_WN_LOOKED = 1u << 31     /* set on every class looked up, so that none is 0 */
+};
 /* Split labels and compute tag hashes; needs t->labels. */
 ANNALS_INTERNAL int annals__tg_prepare_labels(struct tagger *t);
 /* Build the lexicon table from n entries. */

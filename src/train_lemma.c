@@ -91,19 +91,28 @@ static int grow(const struct train_ctx *c, void **p, size_t *cap, size_t need, s
     return ANNALS_OK;
 }
 
+struct wn_reading {
+    const struct train_ctx *c;
+    struct wordnet *wn;
+    int pos, exceptions;
+};
+
 /* One line of an exception list ("form lemma [lemma...]": the first lemma
 ** is kept) or of an index ("lemma pos ..."; licence lines start with a
 ** space).  Multiword entries (with "_") are left out. */
-static int wn_line(const struct train_ctx *c, struct wordnet *wn, int pos, int exceptions,
-                   const char *s, size_t n)
+static int wn_line(void *ctx, const char *s, size_t n)
 {
+    const struct wn_reading *r = ctx;
+    const struct train_ctx *c = r->c;
+    struct wordnet *wn = r->wn;
+    int pos = r->pos;
     size_t a = 0, b;
     struct wn_exception *x;
     while (a < n && s[a] != ' ')
         a++;
     if (a == 0 || memchr(s, '_', a) != NULL)
         return ANNALS_OK;
-    if (!exceptions) {
+    if (!r->exceptions) {
         if (grow(c, (void **)&wn->lemma, &wn->cap_lemma, wn->n_lemma + 1, sizeof *wn->lemma))
             return ANNALS_ENOMEM;
         wn->lemma[wn->n_lemma++] =
@@ -125,24 +134,10 @@ static int wn_line(const struct train_ctx *c, struct wordnet *wn, int pos, int e
 
 static int wn_file(const struct train_ctx *c, struct wordnet *wn, int pos, int exceptions)
 {
-    char path[4096];
-    unsigned char *data;
-    size_t len, cap;
-    int rc;
-
-    snprintf(path, sizeof path, exceptions ? "%s/%s.exc" : "%s/index.%s", c->opt->wordnet_path,
-             WN_POS_NAME[pos]);
-    rc = annals__slurp(c->alloc, path, &data, &len, &cap, c->err, c->errlen);
-    for (size_t i = 0; rc == ANNALS_OK && i < len;) {
-        const unsigned char *nl = memchr(data + i, '\n', len - i);
-        size_t end = nl != NULL ? (size_t)(nl - data) : len;
-        rc = wn_line(c, wn, pos, exceptions, (const char *)data + i, end - i);
-        i = end + 1;
-    }
-    if (rc == ANNALS_ENOMEM)
-        annals__fmt(c->err, c->errlen, "out of memory");
-    annals__free(c->alloc, data, cap);
-    return rc;
+    struct wn_reading r = {c, wn, pos, exceptions};
+    char name[32];
+    snprintf(name, sizeof name, exceptions ? "%s.exc" : "index.%s", WN_POS_NAME[pos]);
+    return annals__wordnet_lines(c, name, wn_line, &r);
 }
 
 static int cmp_u64(const void *a, const void *b)

@@ -92,10 +92,13 @@ static int cmp_lex(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Lexicon entries from the counts, sorted by key. */
-static int build_lexicon(struct lexcount *lc, struct tg_lex **out, size_t *nout)
+/* Lexicon entries from the counts and the n_extra entries of extra (the
+** WordNet classes), sorted by key. */
+static int build_lexicon(struct lexcount *lc, const struct tg_lex *extra, size_t n_extra,
+                         struct tg_lex **out, size_t *nout)
 {
-    struct tg_lex *e = annals__malloc(lc->alloc, (lc->n ? lc->n : 1) * sizeof *e);
+    size_t cap = lc->n + n_extra ? lc->n + n_extra : 1;
+    struct tg_lex *e = annals__malloc(lc->alloc, cap * sizeof *e), *shrunk;
     size_t k = 0;
     if (e == NULL)
         return ANNALS_ENOMEM;
@@ -122,10 +125,131 @@ static int build_lexicon(struct lexcount *lc, struct tg_lex **out, size_t *nout)
         e[k].fixed = total >= FIXED_MIN_COUNT && row[top] >= FIXED_MIN_SHARE * total;
         k++;
     }
+    memcpy(e + k, extra, n_extra * sizeof *e);
+    k += n_extra;
     qsort(e, k, sizeof *e, cmp_lex);
-    *out = e;
+    /* the caller frees k entries */
+    shrunk = annals__realloc(lc->alloc, e, cap * sizeof *e, (k ? k : 1) * sizeof *e);
+    if (shrunk == NULL) {
+        annals__free(lc->alloc, e, cap * sizeof *e);
+        return ANNALS_ENOMEM;
+    }
+    *out = shrunk;
     *nout = k;
     return ANNALS_OK;
+}
+
+/* WordNet classes of word forms (TG_WN_*), as lexicon entries. */
+struct wn_classes {
+    const struct train_ctx *c;
+    struct tg_lex *e;
+    size_t n, cap;
+    uint32_t bit;               /* of the file being read */
+    int exceptions;
+};
+
+static int wn_add(struct wn_classes *w, const char *s, size_t n, uint32_t bits)
+{
+    if (n == 0 || memchr(s, '_', n) != NULL) /* multiword entries */
+        return ANNALS_OK;
+    if (w->n == w->cap) {
+        size_t nc = w->cap ? w->cap * 2 : 1 << 16;
+        struct tg_lex *e = annals__realloc(w->c->alloc, w->e, w->cap * sizeof *e, nc * sizeof *e);
+        if (e == NULL)
+            return ANNALS_ENOMEM;
+        w->e = e;
+        w->cap = nc;
+    }
+    w->e[w->n].key = annals__tg_wordnet_key(annals__hash_lower(s, n));
+    w->e[w->n].amb = bits;
+    w->e[w->n].top = 0;
+    w->e[w->n].fixed = 0;
+    w->n++;
+    return ANNALS_OK;
+}
+
+/* A line of data.POS ("offset lexfile type count word lexid word lexid
+** ... | gloss"; the licence lines start with a space; an adjective may end
+** in a marker such as "(p)") or of POS.exc ("form lemma..."). */
+static int wn_line(void *ctx, const char *s, size_t n)
+{
+    struct wn_classes *w = ctx;
+    const char *end = s + n, *f[4];
+    unsigned long count;
+    if (n == 0 || s[0] == ' ')
+        return ANNALS_OK;
+    if (w->exceptions) {
+        const char *sp = memchr(s, ' ', n);
+        return wn_add(w, s, sp != NULL ? (size_t)(sp - s) : n, w->bit);
+    }
+    for (int k = 0; k < 4; k++) {
+        f[k] = s;
+        s = memchr(s, ' ', (size_t)(end - s));
+        if (s == NULL)
+            return ANNALS_OK;
+        s++;
+    }
+    count = strtoul(f[3], NULL, 16);
+    for (unsigned long k = 0; k < count && s < end; k++) {
+        const char *sp = memchr(s, ' ', (size_t)(end - s)), *paren;
+        size_t len = sp != NULL ? (size_t)(sp - s) : (size_t)(end - s);
+        int rc;
+        paren = memchr(s, '(', len);
+        if (paren != NULL)
+            len = (size_t)(paren - s);
+        rc = wn_add(w, s, len, w->bit | (s[0] >= 'A' && s[0] <= 'Z' ? TG_WN_CAPITAL : TG_WN_LOWER));
+        if (rc != ANNALS_OK || sp == NULL)
+            return rc;
+        sp = memchr(sp + 1, ' ', (size_t)(end - sp - 1)); /* lex_id */
+        if (sp == NULL)
+            return ANNALS_OK;
+        s = sp + 1;
+    }
+    return ANNALS_OK;
+}
+
+/* The WordNet classes of every form of c->opt->wordnet_path's data files
+** and exception lists, one entry per form (its bits ORed), sorted. */
+static int wn_load(const struct train_ctx *c, struct wn_classes *w)
+{
+    static const char *const pos[4] = {"noun", "verb", "adj", "adv"};
+    char name[32];
+    size_t k = 0;
+    int rc = ANNALS_OK;
+    memset(w, 0, sizeof *w);
+    w->c = c;
+    if (c->opt->wordnet_path == NULL)
+        return ANNALS_OK;
+    for (int p = 0; p < 4 && rc == ANNALS_OK; p++) {
+        w->bit = TG_WN_NOUN << p;
+        w->exceptions = 0;
+        snprintf(name, sizeof name, "data.%s", pos[p]);
+        rc = annals__wordnet_lines(c, name, wn_line, w);
+        if (rc != ANNALS_OK)
+            break;
+        w->bit = TG_WN_EXC_NOUN << p;
+        w->exceptions = 1;
+        snprintf(name, sizeof name, "%s.exc", pos[p]);
+        rc = annals__wordnet_lines(c, name, wn_line, w);
+    }
+    if (rc != ANNALS_OK)
+        return rc;
+    qsort(w->e, w->n, sizeof *w->e, cmp_lex);
+    for (size_t i = 0; i < w->n; i++) {
+        if (k > 0 && w->e[k - 1].key == w->e[i].key)
+            w->e[k - 1].amb |= w->e[i].amb;
+        else
+            w->e[k++] = w->e[i];
+    }
+    w->n = k;
+    return ANNALS_OK;
+}
+
+static void wn_free(struct wn_classes *w)
+{
+    if (w->c != NULL)
+        annals__free(w->c->alloc, w->e, w->cap * sizeof *w->e);
+    memset(w, 0, sizeof *w);
 }
 
 /* Gold label index of each word of tc ("UPOS\tXPOS"); -1 if not in ls. */
@@ -239,8 +363,9 @@ static int load_clusters(const struct train_ctx *c, struct tagger *t)
 ** s % folds == skip (none when skip < 0), scoring dev_in (may be NULL)
 ** after each epoch and keeping the best.  On success *out owns the labels,
 ** lexicon and weights, and *lex_out the sorted lexicon entries. */
-static int fit(const struct train_ctx *c, const struct tcorpus *train_in,
-               const struct tcorpus *dev_in, int skip, int folds, int epochs, float prune,
+static int fit(const struct train_ctx *c, const struct wn_classes *wn,
+               const struct tcorpus *train_in, const struct tcorpus *dev_in, int skip,
+               int folds, int epochs, float prune,
                struct tagger *out, struct tg_lex **lex_out, size_t *n_lex_out,
                int *best_epoch_out, double *best_u_out, double *best_x_out)
 {
@@ -326,6 +451,9 @@ static int fit(const struct train_ctx *c, const struct tcorpus *train_in,
     if (skip < 0)
         annals__train_say(c, "tagger: %zu sentences, %zu words, %u labels", train.c.n_sent, nw,
                           (unsigned)t.labels.n);
+    for (int i = 0; i < (t.clusters != NULL ? TG_N_TEMPLATES : TG_C4); i++)
+        if (wn->n > 0 || i < TG_WN || i > TG_WNP1)
+            t.tmask[0] |= (uint64_t)1 << i;
     /* Lexicon: tag counts per exact form and per lower-cased form.  The atoms
     ** of the training words come from lexicons built without their own fold
     ** (jackknifing), so that rare words look as they will in new text. */
@@ -356,7 +484,7 @@ static int fit(const struct train_ctx *c, const struct tcorpus *train_in,
                     row[gold[i]]++;
                 }
         }
-        rc = build_lexicon(&lc, &lex, &n_lex);
+        rc = build_lexicon(&lc, wn->e, wn->n, &lex, &n_lex);
         if (rc != ANNALS_OK)
             goto oom;
         annals__tg_release(&t);
@@ -371,13 +499,11 @@ static int fit(const struct train_ctx *c, const struct tcorpus *train_in,
                 annals__tg_atoms(&t, train.w + cs->first_word, cs->n_words,
                                  atoms + cs->first_word);
             }
-            annals__free(c->alloc, lex, (lc.n ? lc.n : 1) * sizeof *lex);
+            annals__free(c->alloc, lex, (n_lex ? n_lex : 1) * sizeof *lex);
             lex = NULL;
             lexcount_free(&lc);
         }
     }
-    for (int i = 0; i < (t.clusters != NULL ? TG_N_TEMPLATES : TG_C4); i++)
-        t.tmask[0] |= (uint64_t)1 << i;
     rc = annals__pt_init(&pt, c->alloc, t.labels.n);
     if (rc != ANNALS_OK)
         goto oom;
@@ -475,9 +601,9 @@ out:
     annals__labels_free(c->alloc, &t.labels);
     annals__pm_free(&t.pm);
     if (lex != NULL)
-        annals__free(c->alloc, lex, (lc.n ? lc.n : 1) * sizeof *lex);
+        annals__free(c->alloc, lex, (n_lex ? n_lex : 1) * sizeof *lex);
     if (rc != ANNALS_OK && *lex_out != NULL) {
-        annals__free(c->alloc, *lex_out, (lc.n ? lc.n : 1) * sizeof **lex_out);
+        annals__free(c->alloc, *lex_out, (n_lex ? n_lex : 1) * sizeof **lex_out);
         *lex_out = NULL;
     }
     annals__free(c->alloc, names, nw * sizeof *names);
@@ -504,6 +630,7 @@ int annals__train_tagger(const struct train_ctx *c)
 {
     struct tcorpus train, dev;
     struct tagger t;
+    struct wn_classes wn;
     struct tg_lex *lex = NULL;
     size_t n_lex = 0;
     int epochs = c->opt->epochs > 0 ? c->opt->epochs : DEFAULT_EPOCHS, best_epoch = 0;
@@ -519,13 +646,16 @@ int annals__train_tagger(const struct train_ctx *c)
     if (c->opt->dev_path != NULL)
         rc = annals__tcorpus_load(c, c->opt->dev_path, &dev);
     if (rc == ANNALS_OK)
-        rc = fit(c, &train, c->opt->dev_path != NULL ? &dev : NULL, -1, 1, epochs, prune, &t,
+        rc = wn_load(c, &wn);
+    if (rc == ANNALS_OK)
+        rc = fit(c, &wn, &train, c->opt->dev_path != NULL ? &dev : NULL, -1, 1, epochs, prune, &t,
                  &lex, &n_lex, &best_epoch, &u, &x);
     if (rc == ANNALS_OK) {
         annals__train_say(c, "keeping epoch %d (dev UPOS %.2f XPOS %.2f)", best_epoch, u, x);
         rc = save(c, &train, &t, lex, n_lex, prune, epochs, best_epoch, u, x);
         tagger_clear(c->alloc, &t, lex, n_lex);
     }
+    wn_free(&wn);
     annals__tcorpus_free(c, &dev);
     annals__tcorpus_free(c, &train);
     return rc;
@@ -535,7 +665,8 @@ int annals__tagger_jackknife(const struct train_ctx *c, struct tcorpus *train, i
                              struct tcorpus *dev)
 {
     struct syn_scratch s;
-    int rc = ANNALS_OK;
+    struct wn_classes wn;
+    int rc = wn_load(c, &wn);
 
     annals__scratch_init(&s, c->alloc);
     for (int f = 0; f < folds && rc == ANNALS_OK; f++) {
@@ -545,7 +676,7 @@ int annals__tagger_jackknife(const struct train_ctx *c, struct tcorpus *train, i
         int best_epoch;
         double u, x, t0 = annals__now();
         memset(&t, 0, sizeof t);
-        rc = fit(c, train, NULL, f, folds, DEFAULT_EPOCHS, PRUNE, &t, &lex, &n_lex,
+        rc = fit(c, &wn, train, NULL, f, folds, DEFAULT_EPOCHS, PRUNE, &t, &lex, &n_lex,
                  &best_epoch, &u, &x);
         if (rc != ANNALS_OK)
             break;
@@ -578,6 +709,7 @@ int annals__tagger_jackknife(const struct train_ctx *c, struct tcorpus *train, i
         tagger_clear(c->alloc, &t, lex, n_lex);
     }
     annals__scratch_free(&s);
+    wn_free(&wn);
     if (rc == ANNALS_ENOMEM)
         annals__fmt(c->err, c->errlen, "out of memory");
     return rc;

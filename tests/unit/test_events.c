@@ -209,6 +209,15 @@ static void test_a_time_expression_is_no_argument(void **state)
                       "elections for April.", "1722", "NPLGOV", "NPLLEG");
 }
 
+static void test_a_request_phrase_on_an_indirect_object_still_counts(void **state)
+{
+    /* "the United Nations" read as indirect object, "for emergency help"
+    ** hung on it */
+    one_event(*state, "Haiti's government asked the United Nations on Friday for emergency "
+                      "help after storms cut off more than 100 villages.", "023", "HTIGOV",
+              "IGOUNO");
+}
+
 static void test_a_particle_parsed_as_an_adverb_still_counts(void **state)
 {
     /* and its own troops are no target */
@@ -1219,6 +1228,7 @@ int main(int argc, char **argv)
         T(test_one_sports_word_alone_does_not_silence_a_sentence),
         T(test_a_lemma_the_lemmatiser_got_wrong_is_read_from_the_form),
         T(test_a_time_expression_is_no_argument),
+        T(test_a_request_phrase_on_an_indirect_object_still_counts),
         T(test_a_particle_parsed_as_an_adverb_still_counts),
         T(test_a_participle_with_a_by_phrase_is_passive),
         T(test_a_to_clause_of_a_decision_is_coded),

@@ -1,0 +1,187 @@
+/* test_tagger.c -- the tagger's WordNet classes, from a tagger trained on a
+** few invented sentences with a small invented WordNet directory: a word's
+** own entries (part of speech, capitals, irregular forms), the inflections
+** WordNet's detachment rules reach (with a doubled consonant), the part
+** after a hyphen, and nothing for a word WordNet lacks; a tagger trained
+** without WordNet has no such features. */
+#include "unit.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "model.h"
+#include "tagger.h"
+
+#define W(id, form, lemma, upos, xpos, head, rel) \
+    id "\t" form "\t" lemma "\t" upos "\t" xpos "\t_\t" head "\t" rel "\t_\t_\n"
+
+static const char CORPUS[] =
+    W("1", "Rebels", "rebel", "NOUN", "NNS", "2", "nsubj")
+    W("2", "shelled", "shell", "VERB", "VBD", "0", "root")
+    W("3", "the", "the", "DET", "DT", "4", "det")
+    W("4", "port", "port", "NOUN", "NN", "2", "obj") "\n";
+
+/* WordNet's layouts: data lines "offset lexfile type count word lexid ...
+** | gloss" (licence lines start with spaces; an adjective may carry a
+** marker such as "(p)"), exception lines "form lemma". */
+static const struct { const char *name, *text; } WORDNET[] = {
+    {"data.noun", "  1 invented licence line\n"
+                  "00000001 15 n 02 Tarvona 0 tarvona 0 000 | an invented port\n"
+                  "00000002 04 n 01 march 0 000 | a walk\n"
+                  "00000003 04 n 01 goose 0 000 | a bird\n"},
+    {"data.verb", "00000004 38 v 02 march 0 stop 0 000 | to walk\n"},
+    {"data.adj", "00000005 00 s 01 careful(p) 0 000 | taking care\n"},
+    {"data.adv", "00000006 02 r 01 soon 0 000 | before long\n"},
+    {"noun.exc", "geese goose\n"},
+    {"verb.exc", ""},
+    {"adj.exc", ""},
+    {"adv.exc", ""},
+};
+
+static char dir[64], wndir[96];
+
+static void write_file(const char *path, const char *s)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(s, 1, strlen(s), f), strlen(s));
+    fclose(f);
+}
+
+static void train(const char *name, int wordnet)
+{
+    struct annals_train_options o;
+    annals_pipeline *p;
+    char in[128], out[128], err[256];
+    snprintf(in, sizeof in, "%s/train.conllu", dir);
+    snprintf(out, sizeof out, "%s/%s", dir, name);
+    assert_int_equal(annals_pipeline_open(NULL, &p, err, sizeof err), ANNALS_OK);
+    memset(&o, 0, sizeof o);
+    o.type = ANNALS_MODEL_TAGGER;
+    o.train_path = in;
+    o.out_path = out;
+    o.epochs = 2;
+    o.wordnet_path = wordnet ? wndir : NULL;
+    if (annals_train(p, &o, err, sizeof err) != ANNALS_OK)
+        fail_msg("training %s: %s", name, err);
+    annals_pipeline_close(p);
+}
+
+static int setup(void **state)
+{
+    char path[160];
+    (void)state;
+    strcpy(dir, "/tmp/annals-test-XXXXXX");
+    if (mkdtemp(dir) == NULL)
+        return -1;
+    snprintf(wndir, sizeof wndir, "%s/wordnet", dir);
+    if (mkdir(wndir, 0700) != 0)
+        return -1;
+    for (size_t i = 0; i < sizeof WORDNET / sizeof *WORDNET; i++) {
+        snprintf(path, sizeof path, "%s/%s", wndir, WORDNET[i].name);
+        write_file(path, WORDNET[i].text);
+    }
+    snprintf(path, sizeof path, "%s/train.conllu", dir);
+    write_file(path, CORPUS);
+    train("wordnet.model", 1);
+    train("plain.model", 0);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    char path[160];
+    (void)state;
+    for (size_t i = 0; i < sizeof WORDNET / sizeof *WORDNET; i++) {
+        snprintf(path, sizeof path, "%s/%s", wndir, WORDNET[i].name);
+        remove(path);
+    }
+    rmdir(wndir);
+    const char *names[] = {"train.conllu", "wordnet.model", "plain.model"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        remove(path);
+    }
+    rmdir(dir);
+    return 0;
+}
+
+/* The WordNet class the tagger of model name gives form, through a
+** checking allocator that must end with nothing live. */
+static uint32_t class_of(const char *name, const char *form)
+{
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct annals_model m;
+    struct tagger *tg;
+    struct syn_word w;
+    struct tg_atoms at;
+    char path[128], err[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    if (annals__model_load(&a, path, &m, err, sizeof err) != ANNALS_OK ||
+        annals__tagger_open(&a, &m, &tg, err, sizeof err) != ANNALS_OK)
+        fail_msg("%s: %s", name, err);
+    memset(&w, 0, sizeof w);
+    w.form = form;
+    w.form_len = (uint32_t)strlen(form);
+    annals__tg_atoms(tg, &w, 1, &at);
+    annals__tagger_free(tg);
+    annals__model_free(&m);
+    assert_int_equal(t.live, 0);
+    assert_int_equal(t.bad_osize, 0);
+    return at.wn;
+}
+
+static void test_own_entries(void **state)
+{
+    (void)state;
+    assert_int_equal(class_of("wordnet.model", "Tarvona"),
+                     TG_WN_NOUN | TG_WN_CAPITAL | TG_WN_LOWER | TG_WN_LOOKED);
+    assert_int_equal(class_of("wordnet.model", "march"),
+                     TG_WN_NOUN | TG_WN_VERB | TG_WN_LOWER | TG_WN_LOOKED);
+    /* the marker "(p)" is not part of the word */
+    assert_int_equal(class_of("wordnet.model", "Careful"), TG_WN_ADJ | TG_WN_LOWER | TG_WN_LOOKED);
+    assert_int_equal(class_of("wordnet.model", "geese"), TG_WN_EXC_NOUN | TG_WN_LOOKED);
+}
+
+static void test_inflections(void **state)
+{
+    (void)state;
+    assert_int_equal(class_of("wordnet.model", "marches"),
+                     TG_WN_PLURAL | TG_WN_3SG | TG_WN_LOOKED);
+    assert_int_equal(class_of("wordnet.model", "marching"), TG_WN_GERUND | TG_WN_LOOKED);
+    assert_int_equal(class_of("wordnet.model", "stopped"), TG_WN_PAST | TG_WN_LOOKED);
+    assert_int_equal(class_of("wordnet.model", "geeses"), TG_WN_LOOKED);
+}
+
+static void test_hyphen_and_unknown(void **state)
+{
+    (void)state;
+    assert_int_equal(class_of("wordnet.model", "over-careful"),
+                     TG_WN_ADJ | TG_WN_LOWER | TG_WN_HYPHEN | TG_WN_LOOKED);
+    assert_int_equal(class_of("wordnet.model", "Zelmar"), TG_WN_LOOKED);
+    /* too long to look up, but still looked at */
+    assert_int_equal(class_of("wordnet.model",
+                              "marchmarchmarchmarchmarchmarchmarchmarchmarchmarchmarchmarch"),
+                     TG_WN_LOOKED);
+}
+
+static void test_without_wordnet(void **state)
+{
+    (void)state;
+    assert_int_equal(class_of("plain.model", "march"), 0);
+}
+
+int main(int argc, char **argv)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_own_entries),
+        cmocka_unit_test(test_inflections),
+        cmocka_unit_test(test_hyphen_and_unknown),
+        cmocka_unit_test(test_without_wordnet),
+    };
+    if (argc > 1)
+        cmocka_set_test_filter(argv[1]);
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
