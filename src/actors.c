@@ -686,6 +686,24 @@ static size_t case_of(const struct ctx *c, size_t w)
     return SIZE_MAX;
 }
 
+/* Has noun w a finite verb the parse read as its participle ("The air
+** strike killed ten people" with "killed" an acl of "strike")?  A
+** participle of a noun takes no object of its own; one that does is the
+** clause's verb, and the noun its subject. */
+static int misread_verb_of(const struct ctx *c, size_t w)
+{
+    uint32_t s = c->word_sent[w];
+    for (size_t k = w + 1; k < c->d->word.n && c->word_sent[k] == s; k++) {
+        if (W(c, k)->head != (int64_t)w || !deprel_is(c, k, "acl") ||
+            !(xpos_is(c, k, "VBN") || xpos_is(c, k, "VBD")))
+            continue;
+        for (size_t m = k + 1; m < c->d->word.n && c->word_sent[m] == s; m++)
+            if (W(c, m)->head == (int64_t)k && deprel_is(c, m, "obj"))
+                return 1;
+    }
+    return 0;
+}
+
 /* Is phrase x an argument of a verb rather than a location or a modifier?
 ** 2: subject, object, agent, or a with/against/by phrase, where even a
 ** capital acts; 1: another argument phrase ("to", "on", "for"), where a
@@ -702,6 +720,8 @@ static int is_argument(const struct ctx *c, const struct np *x)
             break;
         w = (size_t)h;
     }
+    if (W(c, w)->head < 0 && misread_verb_of(c, w))
+        return 2;
     const char *rel = W(c, w)->deprel;
     if (rel == NULL)
         return 0;

@@ -609,8 +609,18 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     ** participle the parse hung on a noun as an adverbial clause is read
     ** as one of the noun's below */
     int noun_head = upos_is(d, h, "NOUN") || upos_is(d, h, "PROPN");
-    if (rel_is(d, v, "conj") || rel_is(d, v, "xcomp") || (rel_is(d, v, "advcl") && !noun_head))
+    if (rel_is(d, v, "conj") || rel_is(d, v, "xcomp") || (rel_is(d, v, "advcl") && !noun_head)) {
         subjects_of(d, t, h, s, depth + 1);
+        /* "called the arrests unlawful and demanded their release" with the
+        ** finite verb a conjunct of the adjective: the subject of the verb
+        ** the adjective's phrase hangs on */
+        int32_t up = h;
+        while (s->n == 0 && rel_is(d, v, "conj") && up >= 0 && !upos_is(d, up, "VERB") &&
+               (xpos_is(d, v, "VBD") || xpos_is(d, v, "VBZ") || xpos_is(d, v, "VBP")))
+            up = head_of(d, up);
+        if (s->n == 0 && up >= 0 && up != h)
+            subjects_of(d, t, up, s, depth + 1);
+    }
     /* "the visiting prime minister of Niger": a present participle before
     ** a noun is what the noun does */
     else if (rel_is(d, v, "amod") && h > v && xpos_is(d, v, "VBG") && v > t->w0 &&
@@ -2261,9 +2271,16 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     ** clause's harm participle names; "a drone strike on a market killed
     ** 30 civilians": those its own harm verb names, when the place it hit
     ** is no actor */
+    int32_t harm_clause = noun && rel_base(d, v, "nsubj") ? head_of(d, v) : -1;
+    /* "the air strike killed ten people" with "killed" read as a participle
+    ** of the noun: one with an object of its own is no passive */
+    for (int32_t k = noun && harm_clause < 0 ? child(t, v) : -1; k >= 0; k = sibling(t, k))
+        if (rel_is(d, k, "acl") && k > v && lemma_in(d, k, HARM_VERBS) && !is_passive(d, t, k) &&
+            find_child(d, t, k, "obj", 0, NULL) >= 0)
+            harm_clause = k;
     if ((pp < 0 || stand_in(d, t, pp, AS_TARGET) < 0) && noun && src.n > 0 &&
-        annals__onto_root(best->code, strlen(best->code)) >= 18 && rel_base(d, v, "nsubj")) {
-        int32_t h = head_of(d, v), harmed = -1;
+        annals__onto_root(best->code, strlen(best->code)) >= 18 && harm_clause >= 0) {
+        int32_t h = harm_clause, harmed = -1;
         if (lemma_in(d, h, HARM_VERBS) && !is_passive(d, t, h))
             harmed = find_child(d, t, h, "obj", 0, NULL);
         for (int32_t k = child(t, h); k >= 0 && harmed < 0; k = sibling(t, k))

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #define DEFAULT_EPOCHS 15
-#define LEX_MIN_COUNT 2
+#define LEX_MIN_COUNT 3
 #define AMB_MIN_SHARE 0.05
 #define FIXED_MIN_COUNT 20
 #define FIXED_MIN_SHARE 0.995    /* ... with this share of one tag */

@@ -218,6 +218,18 @@ static void test_a_request_phrase_on_an_indirect_object_still_counts(void **stat
               "IGOUNO");
 }
 
+static void test_a_verb_conjoined_to_an_adjective_takes_the_clause_subject(void **state)
+{
+    struct model_fixture *f = *state;
+    struct annals_event_info e;
+    /* "demanded" read as a conjunct of "unlawful", itself hung on "arrests" */
+    assert_int_equal(code(f, "Student leaders called the arrests unlawful and demanded their "
+                             "release."), 2);
+    assert_int_equal(annals_doc_event(f->d, 1, &e), ANNALS_OK);
+    assert_string_equal(e.code, "1053");
+    assert_string_equal(e.source.code, "EDU");
+}
+
 static void test_a_particle_parsed_as_an_adverb_still_counts(void **state)
 {
     /* and its own troops are no target */
@@ -991,7 +1003,7 @@ static void recoded_one(struct model_fixture *f, const char *cameo, const char *
 static void test_a_verb_read_as_an_adjective_after_its_actor_is_its_verb(void **state)
 {
     struct model_fixture *f = *state;
-    code(f, "Nigerian jets bombed suspected insurgent hideouts near Lake Chad overnight, the "
+    code(f, "Nigerian jets bombed suspected insurgent hideouts in the northeast overnight, the "
             "air force said on Tuesday.");
     /* "bombed" an adjective of "hideouts", the phrase a conjunct of "jets" */
     retag(f, "bombed", "VERB", "VBN");
@@ -1229,6 +1241,7 @@ int main(int argc, char **argv)
         T(test_a_lemma_the_lemmatiser_got_wrong_is_read_from_the_form),
         T(test_a_time_expression_is_no_argument),
         T(test_a_request_phrase_on_an_indirect_object_still_counts),
+        T(test_a_verb_conjoined_to_an_adjective_takes_the_clause_subject),
         T(test_a_particle_parsed_as_an_adverb_still_counts),
         T(test_a_participle_with_a_by_phrase_is_passive),
         T(test_a_to_clause_of_a_decision_is_coded),
