@@ -125,7 +125,8 @@ static int build_lexicon(struct lexcount *lc, const struct tg_lex *extra, size_t
         e[k].fixed = total >= FIXED_MIN_COUNT && row[top] >= FIXED_MIN_SHARE * total;
         k++;
     }
-    memcpy(e + k, extra, n_extra * sizeof *e);
+    if (n_extra > 0)
+        memcpy(e + k, extra, n_extra * sizeof *e);
     k += n_extra;
     qsort(e, k, sizeof *e, cmp_lex);
     /* the caller frees k entries */
