@@ -7,12 +7,9 @@
 ** refused. */
 #include "unit.h"
 
-#include <stdio.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include "lemma.h"
 #include "model.h"
+#include "wordnet_fixture.h"
 
 #define W(id, form, lemma, upos, xpos, head, rel) \
     id "\t" form "\t" lemma "\t" upos "\t" xpos "\t_\t" head "\t" rel "\t_\t_\n"
@@ -30,7 +27,7 @@ static const char CORPUS[] =
     W("4", "towns", "town", "NOUN", "NNS", "2", "obj") "\n";
 
 /* Licence lines of an index start with spaces, as in WordNet's files. */
-static const struct { const char *name, *text; } WORDNET[] = {
+static const struct wn_file WORDNET[] = {
     {"verb.exc", "froze freeze\nfought fight\n"},
     {"noun.exc", "mice mouse\n"},
     {"adj.exc", "worse bad\n"},
@@ -41,70 +38,23 @@ static const struct { const char *name, *text; } WORDNET[] = {
     {"index.adv", "badly r 1\n"},
 };
 
-static char dir[64], wndir[96];
-
-static void write_file(const char *path, const char *s)
-{
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(s, 1, strlen(s), f), strlen(s));
-    fclose(f);
-}
-
-static void train(const char *name, int wordnet)
-{
-    struct annals_train_options o;
-    annals_pipeline *p;
-    char in[128], out[128], err[256];
-    snprintf(in, sizeof in, "%s/train.conllu", dir);
-    snprintf(out, sizeof out, "%s/%s", dir, name);
-    assert_int_equal(annals_pipeline_open(NULL, &p, err, sizeof err), ANNALS_OK);
-    memset(&o, 0, sizeof o);
-    o.type = ANNALS_MODEL_LEMMATIZER;
-    o.train_path = in;
-    o.out_path = out;
-    o.wordnet_path = wordnet ? wndir : NULL;
-    if (annals_train(p, &o, err, sizeof err) != ANNALS_OK)
-        fail_msg("training %s: %s", name, err);
-    annals_pipeline_close(p);
-}
+static struct wn_fixture fx;
 
 static int setup(void **state)
 {
-    char path[160];
     (void)state;
-    strcpy(dir, "/tmp/annals-test-XXXXXX");
-    if (mkdtemp(dir) == NULL)
+    if (wn_fixture_make(&fx, CORPUS, WORDNET, sizeof WORDNET / sizeof *WORDNET) != 0)
         return -1;
-    snprintf(wndir, sizeof wndir, "%s/wordnet", dir);
-    if (mkdir(wndir, 0700) != 0)
-        return -1;
-    for (size_t i = 0; i < sizeof WORDNET / sizeof *WORDNET; i++) {
-        snprintf(path, sizeof path, "%s/%s", wndir, WORDNET[i].name);
-        write_file(path, WORDNET[i].text);
-    }
-    snprintf(path, sizeof path, "%s/train.conllu", dir);
-    write_file(path, CORPUS);
-    train("wordnet.model", 1);
-    train("plain.model", 0);
+    wn_fixture_train(&fx, ANNALS_MODEL_LEMMATIZER, "wordnet.model", 1, 0);
+    wn_fixture_train(&fx, ANNALS_MODEL_LEMMATIZER, "plain.model", 0, 0);
     return 0;
 }
 
 static int teardown(void **state)
 {
-    char path[160];
+    const char *names[] = {"wordnet.model", "plain.model"};
     (void)state;
-    for (size_t i = 0; i < sizeof WORDNET / sizeof *WORDNET; i++) {
-        snprintf(path, sizeof path, "%s/%s", wndir, WORDNET[i].name);
-        remove(path);
-    }
-    rmdir(wndir);
-    const char *names[] = {"train.conllu", "wordnet.model", "plain.model"};
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        remove(path);
-    }
-    rmdir(dir);
+    wn_fixture_remove(&fx, names, sizeof names / sizeof *names);
     return 0;
 }
 
@@ -118,7 +68,7 @@ static void expect_lemma(const char *name, const char *form, const char *xpos, c
     struct lemmatizer *l;
     struct syn_word w;
     char path[128], err[256], out[256];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
+    wn_fixture_path(&fx, name, path, sizeof path);
     if (annals__model_load(&a, path, &m, err, sizeof err) != ANNALS_OK ||
         annals__lemmatizer_open(&a, &m, &l, err, sizeof err) != ANNALS_OK)
         fail_msg("%s: %s", name, err);
@@ -174,7 +124,7 @@ static void test_model_without_wordnet_keeps_learned_guesses(void **state)
     struct annals_model m;
     char path[128], err[256];
     (void)state;
-    snprintf(path, sizeof path, "%s/plain.model", dir);
+    wn_fixture_path(&fx, "plain.model", path, sizeof path);
     assert_int_equal(annals__model_load(&a, path, &m, err, sizeof err), ANNALS_OK);
     assert_null(annals__model_find(&m, "WNEX"));
     assert_null(annals__model_find(&m, "WNLM"));
@@ -196,9 +146,9 @@ static void test_missing_wordnet_file_is_an_error(void **state)
     po.alloc = test_alloc_fn;
     po.alloc_ud = &t;
     assert_int_equal(annals_pipeline_open(&po, &p, err, sizeof err), ANNALS_OK);
-    snprintf(in, sizeof in, "%s/train.conllu", dir);
-    snprintf(out, sizeof out, "%s/never.model", dir);
-    snprintf(missing, sizeof missing, "%s/no-such-dir", dir);
+    wn_fixture_path(&fx, "train.conllu", in, sizeof in);
+    wn_fixture_path(&fx, "never.model", out, sizeof out);
+    wn_fixture_path(&fx, "no-such-dir", missing, sizeof missing);
     memset(&o, 0, sizeof o);
     o.type = ANNALS_MODEL_LEMMATIZER;
     o.train_path = in;

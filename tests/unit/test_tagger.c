@@ -6,12 +6,9 @@
 ** without WordNet has no such features. */
 #include "unit.h"
 
-#include <stdio.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include "model.h"
 #include "tagger.h"
+#include "wordnet_fixture.h"
 
 #define W(id, form, lemma, upos, xpos, head, rel) \
     id "\t" form "\t" lemma "\t" upos "\t" xpos "\t_\t" head "\t" rel "\t_\t_\n"
@@ -25,7 +22,7 @@ static const char CORPUS[] =
 /* WordNet's layouts: data lines "offset lexfile type count word lexid ...
 ** | gloss" (licence lines start with spaces; an adjective may carry a
 ** marker such as "(p)"), exception lines "form lemma". */
-static const struct { const char *name, *text; } WORDNET[] = {
+static const struct wn_file WORDNET[] = {
     {"data.noun", "  1 invented licence line\n"
                   "00000001 15 n 02 Tarvona 0 tarvona 0 000 | an invented port\n"
                   "00000002 04 n 01 march 0 000 | a walk\n"
@@ -39,71 +36,23 @@ static const struct { const char *name, *text; } WORDNET[] = {
     {"adv.exc", ""},
 };
 
-static char dir[64], wndir[96];
-
-static void write_file(const char *path, const char *s)
-{
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(s, 1, strlen(s), f), strlen(s));
-    fclose(f);
-}
-
-static void train(const char *name, int wordnet)
-{
-    struct annals_train_options o;
-    annals_pipeline *p;
-    char in[128], out[128], err[256];
-    snprintf(in, sizeof in, "%s/train.conllu", dir);
-    snprintf(out, sizeof out, "%s/%s", dir, name);
-    assert_int_equal(annals_pipeline_open(NULL, &p, err, sizeof err), ANNALS_OK);
-    memset(&o, 0, sizeof o);
-    o.type = ANNALS_MODEL_TAGGER;
-    o.train_path = in;
-    o.out_path = out;
-    o.epochs = 2;
-    o.wordnet_path = wordnet ? wndir : NULL;
-    if (annals_train(p, &o, err, sizeof err) != ANNALS_OK)
-        fail_msg("training %s: %s", name, err);
-    annals_pipeline_close(p);
-}
+static struct wn_fixture fx;
 
 static int setup(void **state)
 {
-    char path[160];
     (void)state;
-    strcpy(dir, "/tmp/annals-test-XXXXXX");
-    if (mkdtemp(dir) == NULL)
+    if (wn_fixture_make(&fx, CORPUS, WORDNET, sizeof WORDNET / sizeof *WORDNET) != 0)
         return -1;
-    snprintf(wndir, sizeof wndir, "%s/wordnet", dir);
-    if (mkdir(wndir, 0700) != 0)
-        return -1;
-    for (size_t i = 0; i < sizeof WORDNET / sizeof *WORDNET; i++) {
-        snprintf(path, sizeof path, "%s/%s", wndir, WORDNET[i].name);
-        write_file(path, WORDNET[i].text);
-    }
-    snprintf(path, sizeof path, "%s/train.conllu", dir);
-    write_file(path, CORPUS);
-    train("wordnet.model", 1);
-    train("plain.model", 0);
+    wn_fixture_train(&fx, ANNALS_MODEL_TAGGER, "wordnet.model", 1, 2);
+    wn_fixture_train(&fx, ANNALS_MODEL_TAGGER, "plain.model", 0, 2);
     return 0;
 }
 
 static int teardown(void **state)
 {
-    char path[160];
+    const char *names[] = {"wordnet.model", "plain.model"};
     (void)state;
-    for (size_t i = 0; i < sizeof WORDNET / sizeof *WORDNET; i++) {
-        snprintf(path, sizeof path, "%s/%s", wndir, WORDNET[i].name);
-        remove(path);
-    }
-    rmdir(wndir);
-    const char *names[] = {"train.conllu", "wordnet.model", "plain.model"};
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        remove(path);
-    }
-    rmdir(dir);
+    wn_fixture_remove(&fx, names, sizeof names / sizeof *names);
     return 0;
 }
 
@@ -118,7 +67,7 @@ static uint32_t class_of(const char *name, const char *form)
     struct syn_word w;
     struct tg_atoms at;
     char path[128], err[256];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
+    wn_fixture_path(&fx, name, path, sizeof path);
     if (annals__model_load(&a, path, &m, err, sizeof err) != ANNALS_OK ||
         annals__tagger_open(&a, &m, &tg, err, sizeof err) != ANNALS_OK)
         fail_msg("%s: %s", name, err);

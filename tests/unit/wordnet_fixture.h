@@ -1,0 +1,102 @@
+/* wordnet_fixture.h -- a temporary directory for the tests of the trainers
+** that read WordNet (--wordnet DIR): a training corpus, a small invented
+** WordNet directory beside it, the models trained from them, and their
+** removal.  Include after unit.h. */
+#ifndef ANNALS_WORDNET_FIXTURE_H
+#define ANNALS_WORDNET_FIXTURE_H
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct wn_file {
+    const char *name, *text;
+};
+
+struct wn_fixture {
+    char dir[64];               /* the corpus (train.conllu) and the models */
+    char wndir[96];             /* dir/wordnet */
+    const struct wn_file *files;
+    size_t n_files;
+};
+
+static inline void wn_write_file(const char *path, const char *s)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(s, 1, strlen(s), f), strlen(s));
+    fclose(f);
+}
+
+/* path = fx->dir/name */
+static inline void wn_fixture_path(const struct wn_fixture *fx, const char *name, char *path,
+                                   size_t n)
+{
+    snprintf(path, n, "%s/%s", fx->dir, name);
+}
+
+/* Make the directory with corpus as train.conllu and files[0..n) in its
+** WordNet directory; -1 when it cannot be made. */
+static inline int wn_fixture_make(struct wn_fixture *fx, const char *corpus,
+                                  const struct wn_file *files, size_t n)
+{
+    char path[160];
+    strcpy(fx->dir, "/tmp/annals-test-XXXXXX");
+    if (mkdtemp(fx->dir) == NULL)
+        return -1;
+    snprintf(fx->wndir, sizeof fx->wndir, "%s/wordnet", fx->dir);
+    if (mkdir(fx->wndir, 0700) != 0)
+        return -1;
+    fx->files = files;
+    fx->n_files = n;
+    for (size_t i = 0; i < n; i++) {
+        snprintf(path, sizeof path, "%s/%s", fx->wndir, files[i].name);
+        wn_write_file(path, files[i].text);
+    }
+    wn_fixture_path(fx, "train.conllu", path, sizeof path);
+    wn_write_file(path, corpus);
+    return 0;
+}
+
+/* Train a model of type (ANNALS_MODEL_*) from the corpus into dir/name,
+** with the WordNet directory when wordnet is set; epochs 0: the default. */
+static inline void wn_fixture_train(const struct wn_fixture *fx, int type, const char *name,
+                                    int wordnet, int epochs)
+{
+    struct annals_train_options o;
+    annals_pipeline *p;
+    char in[128], out[128], err[256];
+    wn_fixture_path(fx, "train.conllu", in, sizeof in);
+    wn_fixture_path(fx, name, out, sizeof out);
+    assert_int_equal(annals_pipeline_open(NULL, &p, err, sizeof err), ANNALS_OK);
+    memset(&o, 0, sizeof o);
+    o.type = type;
+    o.train_path = in;
+    o.out_path = out;
+    o.epochs = epochs;
+    o.wordnet_path = wordnet ? fx->wndir : NULL;
+    if (annals_train(p, &o, err, sizeof err) != ANNALS_OK)
+        fail_msg("training %s: %s", name, err);
+    annals_pipeline_close(p);
+}
+
+/* Remove the WordNet files, the corpus, the n files names[] of dir (the
+** models) and both directories. */
+static inline void wn_fixture_remove(const struct wn_fixture *fx, const char *const *names,
+                                     size_t n)
+{
+    char path[160];
+    for (size_t i = 0; i < fx->n_files; i++) {
+        snprintf(path, sizeof path, "%s/%s", fx->wndir, fx->files[i].name);
+        remove(path);
+    }
+    rmdir(fx->wndir);
+    wn_fixture_path(fx, "train.conllu", path, sizeof path);
+    remove(path);
+    for (size_t i = 0; i < n; i++) {
+        wn_fixture_path(fx, names[i], path, sizeof path);
+        remove(path);
+    }
+    rmdir(fx->dir);
+}
+
+#endif /* ANNALS_WORDNET_FIXTURE_H */
