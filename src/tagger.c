@@ -128,9 +128,9 @@ static uint32_t wordnet_bits(const struct tagger *t, const char *s, size_t n)
     return lx != NULL ? lx->amb : 0;
 }
 
-/* The WordNet class of the lower-cased form b[0..n) (b has room for 4
-** more bytes): its own entry, and the inflections the detachment rules
-** reach, also through a doubled final consonant ("stopped", "running"). */
+/* The WordNet class of the lower-cased form b[0..n) (n < 60): its own
+** entry, and the inflections the detachment rules reach, also through a
+** doubled final consonant ("stopped", "running"). */
 static uint32_t wordnet_form(const struct tagger *t, char *b, size_t n)
 {
     uint32_t bits = wordnet_bits(t, b, n);
@@ -152,7 +152,7 @@ static uint32_t wordnet_form(const struct tagger *t, char *b, size_t n)
     return bits;
 }
 
-/* WordNet class of a word outside the lexicon (docs/SYNTAX.md#tagger). */
+/* The WordNet class of word s[0..n) (docs/SYNTAX.md#wordnet-classes). */
 static uint32_t wordnet_class(const struct tagger *t, const char *s, size_t n)
 {
     char b[60];
@@ -200,8 +200,7 @@ void annals__tg_atoms(const struct tagger *t, const struct syn_word *w, size_t n
             lx = annals__tg_lookup(t, annals__tg_lower_key(a[i].w));
         a[i].amb = lx != NULL ? lx->amb : 0;
         a[i].fixed = lx != NULL && lx->fixed ? (int32_t)lx->top : -1;
-        a[i].wn = (t->tmask[0] & ((uint64_t)1 << TG_WN)) ? wordnet_class(t, s, len)
-                                                                      : 0;
+        a[i].wn = (t->tmask[0] & ((uint64_t)1 << TG_WN)) ? wordnet_class(t, s, len) : 0;
         {
             const uint64_t *cp =
                 t->clusters != NULL ? annals__clusters_word_prefixes(t->clusters, a[i].w) : NULL;

@@ -51,7 +51,7 @@ struct tg_atoms {
     uint64_t w, form, suf[5], pre[4], shape, hyph; /* hyph: after the last '-' */
     uint64_t cluster[TG_CLUSTER_PREFIXES]; /* prefixes of its cluster; 0 when none */
     uint32_t amb;
-    uint32_t wn;                /* WordNet class (TG_WN_*), 0 for lexicon words */
+    uint32_t wn;                /* WordNet class (TG_WN_*); 0 without WordNet */
     int32_t fixed;              /* fixed tag, or -1 */
     uint32_t flags;
 };
