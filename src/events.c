@@ -500,6 +500,22 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                 add_with_conj(d, t, s, name_after_role(d, c));
         }
     }
+    /* "The Sudanese government and the Sudan People's Liberation Movement
+    ** agreed" read with "the Sudan People's" a conjunct of the root noun and
+    ** "Liberation Movement agreed" a relative clause of it: a name the parse
+    ** split between a conjunct of that noun and the clause's subject makes
+    ** the noun a subject too, the first as it is written first */
+    int32_t rh = head_of(d, v);
+    if (s->n > 0 && rel_is(d, v, "acl:relcl") && rh >= 0 && head_of(d, rh) < 0)
+        for (int32_t c = child(t, rh); c >= 0; c = sibling(t, c))
+            if (rel_is(d, c, "conj") && annals__actor_of_word(d, (size_t)c) != NULL &&
+                annals__actor_of_word(d, (size_t)c) == annals__actor_of_word(d, (size_t)s->v[0])) {
+                struct args all = {{rh}, 1};
+                for (int i = 0; i < s->n; i++)
+                    add_arg(&all, s->v[i]);
+                *s = all;
+                break;
+            }
     if (s->n > 0 || depth > 4)
         return;
     /* "The Security Council, meeting in emergency session, condemned ..."
