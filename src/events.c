@@ -1531,13 +1531,17 @@ static int setting_participle(const annals_doc *d, const struct sent_tree *t, in
 
 /* Does word k lie in a nominal phrase of v's own ("According to a handout
 ** issued by the ministry, ... the minister expressed" with "handout" an
-** oblique of "expressed")?  A verb there is no clause that v reports. */
+** oblique of "expressed", or the phrase made the root with v hung on it)?
+** A verb there is no clause that v reports. */
 static int in_own_phrase(const annals_doc *d, const struct sent_tree *t, int32_t k, int32_t v)
 {
     for (int32_t c = child(t, v); c >= 0; c = sibling(t, c))
         if (rel_base(d, c, "obl") && dominated_by(d, k, c))
             return 1;
-    return 0;
+    int32_t h = head_of(d, v);
+    return h >= 0 && h < v && (upos_is(d, h, "NOUN") || upos_is(d, h, "PROPN")) &&
+           find_child(d, t, h, "case", 0, NULL) >= 0 && dominated_by(d, k, h) &&
+           !dominated_by(d, k, v);
 }
 
 static int verb_read_as_adjective(const annals_doc *d, const struct sent_tree *t, int32_t v);
