@@ -621,6 +621,18 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
         add_with_conj(d, t, s, v - 1);
         return;
     }
+    /* "Kenya and Ethiopia, whose leaders have traded barbs, agreed" with
+    ** "agreed" a conjunct of the relative clause's verb: a finite verb set
+    ** off by a comma after a relative clause of the sentence's root noun is
+    ** the main clause, done by that noun */
+    int32_t rn = head_of(d, h);
+    if (rel_is(d, v, "conj") && lemma_in(d, v - 1, ",") && find_child(d, t, v, "cc", 0, NULL) < 0 &&
+        (xpos_is(d, v, "VBD") || xpos_is(d, v, "VBZ") || xpos_is(d, v, "VBP")) &&
+        relative_clause(d, t, h) && rel_base(d, h, "acl") && rn >= 0 && rn < h &&
+        head_of(d, rn) < 0 && (upos_is(d, rn, "NOUN") || upos_is(d, rn, "PROPN"))) {
+        add_with_conj(d, t, s, rn);
+        return;
+    }
     /* an acl ("the forces backed by X") has no agent of its own; a
     ** participle the parse hung on a noun as an adverbial clause is read
     ** as one of the noun's below */
