@@ -595,6 +595,19 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
             add_with_conj(d, t, s, near);
             return;
         }
+        /* "..., killing one soldier, the interior ministry in Tbilisi said,
+        ** accusing" with the ministry an apposition of "soldier": the actor
+        ** set off by a comma right before the verb of saying is the speaker */
+        int32_t np = h - 1, first = np;
+        while (np > t->w0 && rel_is(d, np, "nmod") && head_of(d, np) > t->w0 && head_of(d, np) < np)
+            np = head_of(d, np);
+        for (int32_t k = np; k >= t->w0 && dominated_by(d, k, np) && !upos_is(d, k, "PUNCT"); k--)
+            first = k;
+        if (np > t->w0 && rel_is(d, np, "appos") && first > t->w0 && lemma_in(d, first - 1, ",") &&
+            annals__actor_of_word(d, (size_t)np) != NULL) {
+            add_with_conj(d, t, s, np);
+            return;
+        }
     }
     /* "fired tear gas at protesters demanding the resignation": a present
     ** participle right after a person the verb's phrase names, with no
