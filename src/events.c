@@ -500,6 +500,22 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                 add_with_conj(d, t, s, name_after_role(d, c));
         }
     }
+    /* "The Sudanese government and the Sudan People's Liberation Movement
+    ** agreed" read with "the Sudan People's" a conjunct of the root noun and
+    ** "Liberation Movement agreed" a relative clause of it: a name the parse
+    ** split between a conjunct of that noun and the clause's subject makes
+    ** the noun a subject too, the first as it is written first */
+    int32_t rh = head_of(d, v);
+    if (s->n > 0 && rel_is(d, v, "acl:relcl") && rh >= 0 && head_of(d, rh) < 0)
+        for (int32_t c = child(t, rh); c >= 0; c = sibling(t, c))
+            if (rel_is(d, c, "conj") && annals__actor_of_word(d, (size_t)c) != NULL &&
+                annals__actor_of_word(d, (size_t)c) == annals__actor_of_word(d, (size_t)s->v[0])) {
+                struct args all = {{rh}, 1};
+                for (int i = 0; i < s->n; i++)
+                    add_arg(&all, s->v[i]);
+                *s = all;
+                break;
+            }
     if (s->n > 0 || depth > 4)
         return;
     /* "The Security Council, meeting in emergency session, condemned ..."
@@ -579,6 +595,19 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
             add_with_conj(d, t, s, near);
             return;
         }
+        /* "..., killing one soldier, the interior ministry in Tbilisi said,
+        ** accusing" with the ministry an apposition of "soldier": the actor
+        ** set off by a comma right before the verb of saying is the speaker */
+        int32_t np = h - 1, first = np;
+        while (np > t->w0 && rel_is(d, np, "nmod") && head_of(d, np) > t->w0 && head_of(d, np) < np)
+            np = head_of(d, np);
+        for (int32_t k = np; k >= t->w0 && dominated_by(d, k, np) && !upos_is(d, k, "PUNCT"); k--)
+            first = k;
+        if (np > t->w0 && rel_is(d, np, "appos") && first > t->w0 && lemma_in(d, first - 1, ",") &&
+            annals__actor_of_word(d, (size_t)np) != NULL) {
+            add_with_conj(d, t, s, np);
+            return;
+        }
     }
     /* "fired tear gas at protesters demanding the resignation": a present
     ** participle right after a person the verb's phrase names, with no
@@ -603,6 +632,18 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
         find_child(d, t, v - 1, "case", 0, "after|before|since|until|as|when|while") >= 0 &&
         annals__actor_of_word(d, (size_t)(v - 1)) != NULL) {
         add_with_conj(d, t, s, v - 1);
+        return;
+    }
+    /* "Kenya and Ethiopia, whose leaders have traded barbs, agreed" with
+    ** "agreed" a conjunct of the relative clause's verb: a finite verb set
+    ** off by a comma after a relative clause of the sentence's root noun is
+    ** the main clause, done by that noun */
+    int32_t rn = head_of(d, h);
+    if (rel_is(d, v, "conj") && lemma_in(d, v - 1, ",") && find_child(d, t, v, "cc", 0, NULL) < 0 &&
+        (xpos_is(d, v, "VBD") || xpos_is(d, v, "VBZ") || xpos_is(d, v, "VBP")) &&
+        relative_clause(d, t, h) && rel_base(d, h, "acl") && rn >= 0 && rn < h &&
+        head_of(d, rn) < 0 && (upos_is(d, rn, "NOUN") || upos_is(d, rn, "PROPN"))) {
+        add_with_conj(d, t, s, rn);
         return;
     }
     /* an acl ("the forces backed by X") has no agent of its own; a
@@ -1515,13 +1556,17 @@ static int setting_participle(const annals_doc *d, const struct sent_tree *t, in
 
 /* Does word k lie in a nominal phrase of v's own ("According to a handout
 ** issued by the ministry, ... the minister expressed" with "handout" an
-** oblique of "expressed")?  A verb there is no clause that v reports. */
+** oblique of "expressed", or the phrase made the root with v hung on it)?
+** A verb there is no clause that v reports. */
 static int in_own_phrase(const annals_doc *d, const struct sent_tree *t, int32_t k, int32_t v)
 {
     for (int32_t c = child(t, v); c >= 0; c = sibling(t, c))
         if (rel_base(d, c, "obl") && dominated_by(d, k, c))
             return 1;
-    return 0;
+    int32_t h = head_of(d, v);
+    return h >= 0 && h < v && (upos_is(d, h, "NOUN") || upos_is(d, h, "PROPN")) &&
+           find_child(d, t, h, "case", 0, NULL) >= 0 && dominated_by(d, k, h) &&
+           !dominated_by(d, k, v);
 }
 
 static int verb_read_as_adjective(const annals_doc *d, const struct sent_tree *t, int32_t v);

@@ -307,8 +307,9 @@ static int only_adverbs(const struct ctx *x, int32_t a, int32_t b)
 }
 
 /* The subject of cue verb v: its own, a relative clause's antecedent
-** ("a statement that said"), or that of the verb it is joined to ("denied
-** the claim and said", "left, saying"). */
+** ("a statement that said", also when the parse hung the clause on it as
+** a parataxis), or that of the verb it is joined to ("denied the claim and
+** said", "left, saying"). */
 static int32_t subject_of(const struct ctx *x, size_t v)
 {
     int32_t s = nsubj_of(x, v);
@@ -332,7 +333,8 @@ static int32_t subject_of(const struct ctx *x, size_t v)
     }
     if (s >= 0 && upos_is(x, (size_t)s, "PRON") &&
         (form_is(x, (size_t)s, "that") || form_is(x, (size_t)s, "which") ||
-         form_is(x, (size_t)s, "who")) && h >= 0 && deprel_is(x, v, "acl"))
+         form_is(x, (size_t)s, "who")) && h >= 0 &&
+        (deprel_is(x, v, "acl") || (deprel_is(x, v, "parataxis") && h < (int32_t)v && nominal(x, h))))
         return h;
     if (s >= 0)
         return s;

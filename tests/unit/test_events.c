@@ -1110,6 +1110,9 @@ static void test_harm_hung_on_the_phrase_that_holds_the_act_is_part_of_it(void *
     /* "exchanged" an adjective of "fire", the object of "troops", and
     ** "killing" an adverbial clause of "troops" */
     reattach(f, "troops", NULL, "root");
+    reattach(f, "Indian", "troops", "amod");
+    reattach(f, "and", "Chinese", "cc");
+    reattach(f, "Chinese", "Indian", "conj");
     retag(f, "exchanged", "VERB", "VBN");
     reattach(f, "exchanged", "fire", "amod");
     reattach(f, "fire", "troops", "obj");
@@ -1153,8 +1156,11 @@ static void test_a_name_read_as_an_adjective_before_a_verb_is_its_subject(void *
     struct model_fixture *f = *state;
     code(f, "Amnesty International accused Nigerian soldiers of shooting protesters who had "
             "gathered in Lagos.");
-    /* the name and the verb read as modifiers of "soldiers", the root */
+    /* the name and the verb read as modifiers of "soldiers", the root, and
+    ** "of shooting protesters" a clause of "soldiers" */
     reattach(f, "soldiers", NULL, "root");
+    reattach(f, "shooting", "soldiers", "acl");
+    reattach(f, "protesters", "shooting", "obj");
     reattach(f, "Amnesty", "soldiers", "compound");
     retag(f, "International", "ADJ", "JJ");
     reattach(f, "International", "soldiers", "amod");
@@ -1211,6 +1217,8 @@ static void test_a_noun_read_as_an_open_complement_is_the_object(void **state)
 {
     struct model_fixture *f = *state;
     code(f, "Nurses across Kenya went on strike over unpaid wages.");
+    /* "on" a particle of "went", "strike" its open complement */
+    reattach(f, "on", "went", "compound:prt");
     reattach(f, "strike", "went", "xcomp");
     recoded_one(f, "143", "KENHLH", "");
 }
