@@ -1079,6 +1079,66 @@ static void test_a_subject_read_as_the_noun_of_after_does_its_clause(void **stat
     assert_true(holds_event(f, "173", "TGOCOP", "GHAMED"));
 }
 
+static void test_a_name_split_onto_a_relative_clause_still_acts(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "The Sudanese government and the Sudan People's Liberation Movement agreed on "
+            "Monday to extend the truce and to allow aid convoys into the region.");
+    /* "government" the root, "agreed" a relative clause of it */
+    reattach(f, "government", NULL, "root");
+    reattach(f, "agreed", "government", "acl:relcl");
+    recode(f);
+    assert_true(holds_event(f, "0356", "SDNGOV", "SDNREB"));
+    assert_true(holds_event(f, "0356", "SDNREB", "SDNGOV"));
+}
+
+static void test_an_opening_phrase_made_the_root_is_no_attribution(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "According to a statement issued by his office, the Kenyan president expressed "
+            "his interest in continuing to improve the Kenya – Ethiopia relationship.");
+    /* "statement" the root, the clause's verb a parataxis of it */
+    reattach(f, "statement", NULL, "root");
+    reattach(f, "expressed", "statement", "parataxis");
+    recoded_one(f, "030", "KENGOV", "ETH");
+}
+
+static void test_a_verb_conjoined_to_a_relative_clause_is_the_main_clause(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "Kenya and Ethiopia, whose leaders have traded barbs for months, agreed on "
+            "Tuesday to restore diplomatic relations, officials in Nairobi said.");
+    /* "agreed" a conjunct of the relative clause's verb, "said" hung low */
+    reattach(f, "Kenya", NULL, "root");
+    reattach(f, "traded", "Kenya", "acl:relcl");
+    reattach(f, "agreed", "traded", "conj");
+    reattach(f, "officials", "relations", "conj");
+    reattach(f, "Nairobi", "restore", "obl");
+    reattach(f, "said", "restore", "xcomp");
+    recode(f);
+    assert_true(holds_event(f, "032", "KEN", "ETH"));
+    assert_true(holds_event(f, "032", "ETH", "KEN"));
+}
+
+static void test_a_speaker_hung_as_an_apposition_still_speaks(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "Georgian and Russian border guards exchanged fire near the village of Kazbegi on "
+            "Friday, killing one Georgian soldier, the interior ministry in Tbilisi said, "
+            "accusing Moscow of violating a truce.");
+    /* "exchanged" a participle of "guards", "ministry" an apposition of "soldier" */
+    reattach(f, "exchanged", "guards", "acl");
+    reattach(f, "fire", "exchanged", "obj");
+    reattach(f, "village", "exchanged", "obl");
+    reattach(f, "Friday", "village", "nmod");
+    reattach(f, "killing", "exchanged", "advcl");
+    reattach(f, "ministry", "soldier", "appos");
+    recode(f);
+    assert_true(holds_event(f, "1123", "GEOGOV", "RUSGOV"));
+    assert_false(holds_event(f, "1123", "RUSCOP", "RUSGOV"));
+    assert_false(holds_event(f, "1123", "GEOCOP", "RUSGOV"));
+}
+
 static void test_a_participle_set_off_after_its_doer_is_theirs_however_hung(void **state)
 {
     struct model_fixture *f = *state;
@@ -1337,6 +1397,10 @@ int main(int argc, char **argv)
         T(test_a_demonym_joined_by_and_and_hung_as_a_compound_acts_too),
         T(test_a_by_phrase_labelled_a_plain_oblique_is_the_agent),
         T(test_a_subject_read_as_the_noun_of_after_does_its_clause),
+        T(test_a_name_split_onto_a_relative_clause_still_acts),
+        T(test_an_opening_phrase_made_the_root_is_no_attribution),
+        T(test_a_verb_conjoined_to_a_relative_clause_is_the_main_clause),
+        T(test_a_speaker_hung_as_an_apposition_still_speaks),
         T(test_a_participle_set_off_after_its_doer_is_theirs_however_hung),
         T(test_harm_hung_on_the_phrase_that_holds_the_act_is_part_of_it),
         T(test_an_object_hung_on_a_trailing_said_is_the_verbs),
