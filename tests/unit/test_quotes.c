@@ -173,6 +173,26 @@ static void test_speaker_through_a_relative_clause(void **state)
                    "the port would reopen", "Tomas Ruiz");
 }
 
+/* ... also when the parse hangs the relative clause on the name as a
+** parataxis, as a retrained parser does. */
+static void test_speaker_through_a_relative_clause_read_as_a_parataxis(void **state)
+{
+    struct model_fixture *f = *state;
+    char name[64];
+    annals_doc *d = annotate(state, "Finance Minister Tomas Ruiz, who arrived from Lima on "
+                                    "Friday, told reporters that the port would reopen.");
+    size_t w = 0;
+    while (w < d->word.n && !(d->word.v[w].form_len == 7 &&
+                              memcmp(d->word.v[w].form, "arrived", 7) == 0))
+        w++;
+    assert_true(w < d->word.n);
+    d->word.v[w].deprel = "parataxis";
+    assert_int_equal(annals__quotes_run(f->p, d), ANNALS_OK);
+    const struct doc_quote *q = quote_with(d, "the port would reopen");
+    assert_non_null(q);
+    assert_string_equal(speaker(d, q, name, sizeof name), "Tomas Ruiz");
+}
+
 /* Quoted words are never the speaker of the cue after them. */
 static void test_quoted_words_are_no_speaker(void **state)
 {
@@ -306,6 +326,7 @@ int main(int argc, char **argv)
         T(test_scare_quotes_are_no_quotes),
         T(test_trailing_attribution_reports_the_clause_before_it),
         T(test_speaker_through_a_relative_clause),
+        T(test_speaker_through_a_relative_clause_read_as_a_parataxis),
         T(test_quoted_words_are_no_speaker),
         T(test_unsure_pronoun_gets_no_speaker),
         T(test_attribution_in_the_middle),
