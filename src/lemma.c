@@ -75,13 +75,7 @@ static void put(struct syn_word *w, char *out, int lower_case, size_t keep, cons
     w->lemma_len = (uint32_t)(keep + append_len);
 }
 
-/* WordNet's detachment rules (morphy): an ending of an inflected form and
-** what replaces it in the lemma, tried in this order. */
-struct detachment {
-    uint8_t pos;
-    const char *ending, *base;
-};
-static const struct detachment DETACH[] = {
+const struct lm_detachment annals__lm_detach[] = {
     {LM_WN_NOUN, "s", ""},    {LM_WN_NOUN, "ses", "s"},  {LM_WN_NOUN, "xes", "x"},
     {LM_WN_NOUN, "zes", "z"}, {LM_WN_NOUN, "ches", "ch"}, {LM_WN_NOUN, "shes", "sh"},
     {LM_WN_NOUN, "men", "man"}, {LM_WN_NOUN, "ies", "y"},
@@ -91,6 +85,7 @@ static const struct detachment DETACH[] = {
     {LM_WN_ADJ, "er", ""},    {LM_WN_ADJ, "est", ""},    {LM_WN_ADJ, "er", "e"},
     {LM_WN_ADJ, "est", "e"},
 };
+const size_t annals__lm_n_detach = sizeof annals__lm_detach / sizeof *annals__lm_detach;
 
 /* Whether s[0..n) ends with the lower-case ending, in any case, after at
 ** least one other byte. */
@@ -117,8 +112,8 @@ static int detach(const struct lemmatizer *l, struct syn_word *w, int pos, char 
         small |= s[i] >= 'a' && s[i] <= 'z';
     }
     int lower_case = !(inner_capital && small);
-    for (size_t r = 0; r < sizeof DETACH / sizeof *DETACH; r++) {
-        const struct detachment *d = &DETACH[r];
+    for (size_t r = 0; r < annals__lm_n_detach; r++) {
+        const struct lm_detachment *d = &annals__lm_detach[r];
         size_t ne = strlen(d->ending), nb = strlen(d->base), keep;
         if (d->pos != pos || !ends_with(s, n, d->ending, ne))
             continue;

@@ -20,6 +20,16 @@ enum lm_kind {
 /* WordNet's parts of speech, in the order of its files. */
 enum lm_wn_pos { LM_WN_NONE = 0, LM_WN_NOUN, LM_WN_VERB, LM_WN_ADJ, LM_WN_ADV, LM_WN_N_POS };
 
+/* WordNet's detachment rules (morphy): an ending of an inflected form of a
+** part of speech and what replaces it in the lemma, in morphy's order.
+** The lemmatiser finds lemmas with them, the tagger word classes. */
+struct lm_detachment {
+    uint8_t pos;                /* enum lm_wn_pos */
+    const char *ending, *base;
+};
+extern const struct lm_detachment annals__lm_detach[];
+extern const size_t annals__lm_n_detach;
+
 struct lm_entry {
     uint64_t key;
     uint32_t script;            /* label index */

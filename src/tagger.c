@@ -6,6 +6,7 @@
 ** algorithm and features: docs/SYNTAX.md#tagger. */
 #include "tagger.h"
 #include "keytab.h"
+#include "lemma.h"
 
 #include <float.h>
 #include <string.h>
@@ -103,24 +104,18 @@ const struct tg_lex *annals__tg_lookup(const struct tagger *t, uint64_t key)
     return annals__keytab_find(t->lex, t->lex_mask, sizeof *t->lex, key);
 }
 
-/* WordNet's detachment rules (morphy): a form ending in suffix is an
-** inflection (bit) of the lemma made by putting add in its place, when the
-** lemma is in WordNet with the part of speech pos. */
-static const struct {
-    const char *suffix, *add;
-    uint32_t pos, bit;
-} DETACH[] = {
-    {"s", "", TG_WN_NOUN, TG_WN_PLURAL}, {"ses", "s", TG_WN_NOUN, TG_WN_PLURAL},
-    {"xes", "x", TG_WN_NOUN, TG_WN_PLURAL}, {"zes", "z", TG_WN_NOUN, TG_WN_PLURAL},
-    {"ches", "ch", TG_WN_NOUN, TG_WN_PLURAL}, {"shes", "sh", TG_WN_NOUN, TG_WN_PLURAL},
-    {"men", "man", TG_WN_NOUN, TG_WN_PLURAL}, {"ies", "y", TG_WN_NOUN, TG_WN_PLURAL},
-    {"s", "", TG_WN_VERB, TG_WN_3SG}, {"ies", "y", TG_WN_VERB, TG_WN_3SG},
-    {"es", "e", TG_WN_VERB, TG_WN_3SG}, {"es", "", TG_WN_VERB, TG_WN_3SG},
-    {"ed", "e", TG_WN_VERB, TG_WN_PAST}, {"ed", "", TG_WN_VERB, TG_WN_PAST},
-    {"ing", "e", TG_WN_VERB, TG_WN_GERUND}, {"ing", "", TG_WN_VERB, TG_WN_GERUND},
-    {"er", "", TG_WN_ADJ, TG_WN_COMPARE}, {"est", "", TG_WN_ADJ, TG_WN_COMPARE},
-    {"er", "e", TG_WN_ADJ, TG_WN_COMPARE}, {"est", "e", TG_WN_ADJ, TG_WN_COMPARE},
-};
+/* The class bit of an inflection that detachment rule d undoes. */
+static uint32_t inflection_bit(const struct lm_detachment *d)
+{
+    size_t n = strlen(d->ending);
+    if (d->pos == LM_WN_NOUN)
+        return TG_WN_PLURAL;
+    if (d->pos == LM_WN_ADJ)
+        return TG_WN_COMPARE;
+    if (n >= 3 && memcmp(d->ending + n - 3, "ing", 3) == 0)
+        return TG_WN_GERUND;
+    return n >= 2 && memcmp(d->ending + n - 2, "ed", 2) == 0 ? TG_WN_PAST : TG_WN_3SG;
+}
 
 static uint32_t wordnet_bits(const struct tagger *t, const char *s, size_t n)
 {
@@ -135,19 +130,20 @@ static uint32_t wordnet_form(const struct tagger *t, char *b, size_t n)
 {
     uint32_t bits = wordnet_bits(t, b, n);
     char stem[64];
-    for (size_t r = 0; r < sizeof DETACH / sizeof DETACH[0]; r++) {
-        size_t ls = strlen(DETACH[r].suffix), la = strlen(DETACH[r].add), m;
-        if (n <= ls + 1 || memcmp(b + n - ls, DETACH[r].suffix, ls) != 0 ||
-            (bits & DETACH[r].bit))
+    for (size_t r = 0; r < annals__lm_n_detach; r++) {
+        const struct lm_detachment *d = &annals__lm_detach[r];
+        uint32_t pos = TG_WN_NOUN << (d->pos - LM_WN_NOUN), bit = inflection_bit(d);
+        size_t ls = strlen(d->ending), la = strlen(d->base), m;
+        if (n <= ls + 1 || memcmp(b + n - ls, d->ending, ls) != 0 || (bits & bit))
             continue;
         m = n - ls;
         memcpy(stem, b, m);
-        memcpy(stem + m, DETACH[r].add, la);
-        if (wordnet_bits(t, stem, m + la) & DETACH[r].pos)
-            bits |= DETACH[r].bit;
-        else if (la == 0 && (DETACH[r].bit & (TG_WN_PAST | TG_WN_GERUND)) && m >= 3 &&
-                 stem[m - 1] == stem[m - 2] && (wordnet_bits(t, stem, m - 1) & DETACH[r].pos))
-            bits |= DETACH[r].bit;
+        memcpy(stem + m, d->base, la);
+        if (wordnet_bits(t, stem, m + la) & pos)
+            bits |= bit;
+        else if (la == 0 && (bit & (TG_WN_PAST | TG_WN_GERUND)) && m >= 3 &&
+                 stem[m - 1] == stem[m - 2] && (wordnet_bits(t, stem, m - 1) & pos))
+            bits |= bit;
     }
     return bits;
 }

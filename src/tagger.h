@@ -78,7 +78,8 @@ static inline uint64_t annals__tg_wordnet_key(uint64_t h) { return annals__hash_
 ** lexicon; the rest are found at run time by WordNet's detachment rules
 ** (morphy), which reach the inflected forms of its lemmas. */
 enum {
-    TG_WN_NOUN = 1, TG_WN_VERB = 2, TG_WN_ADJ = 4, TG_WN_ADV = 8, /* a lemma of that POS */
+    /* a lemma of that part of speech (in the order of enum lm_wn_pos) */
+    TG_WN_NOUN = 1, TG_WN_VERB = 2, TG_WN_ADJ = 4, TG_WN_ADV = 8,
     TG_WN_CAPITAL = 16,         /* written with a capital in some synset */
     TG_WN_LOWER = 32,           /* ... and in small letters in some synset */
     TG_WN_EXC_NOUN = 64, TG_WN_EXC_VERB = 128, /* an irregular form (the .exc lists) */
