@@ -41,18 +41,13 @@ static struct wn_fixture fx;
 static int setup(void **state)
 {
     (void)state;
-    if (wn_fixture_make(&fx, CORPUS, WORDNET, sizeof WORDNET / sizeof *WORDNET) != 0)
-        return -1;
-    wn_fixture_train(&fx, ANNALS_MODEL_TAGGER, "wordnet.model", 1, 2);
-    wn_fixture_train(&fx, ANNALS_MODEL_TAGGER, "plain.model", 0, 2);
-    return 0;
+    return wn_fixture_open(&fx, CORPUS, WORDNET, sizeof WORDNET / sizeof *WORDNET, ANNALS_MODEL_TAGGER, 2);
 }
 
 static int teardown(void **state)
 {
-    const char *names[] = {"wordnet.model", "plain.model"};
     (void)state;
-    wn_fixture_remove(&fx, names, sizeof names / sizeof *names);
+    wn_fixture_close(&fx);
     return 0;
 }
 

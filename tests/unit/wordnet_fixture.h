@@ -99,4 +99,23 @@ static inline void wn_fixture_remove(const struct wn_fixture *fx, const char *co
     rmdir(fx->dir);
 }
 
+/* The usual setup: the directory, then a model of type trained with the
+** WordNet directory (dir/wordnet.model) and one without (dir/plain.model). */
+static inline int wn_fixture_open(struct wn_fixture *fx, const char *corpus,
+                                  const struct wn_file *files, size_t n, int type, int epochs)
+{
+    if (wn_fixture_make(fx, corpus, files, n) != 0)
+        return -1;
+    wn_fixture_train(fx, type, "wordnet.model", 1, epochs);
+    wn_fixture_train(fx, type, "plain.model", 0, epochs);
+    return 0;
+}
+
+/* ... and its teardown. */
+static inline void wn_fixture_close(const struct wn_fixture *fx)
+{
+    const char *names[] = {"wordnet.model", "plain.model"};
+    wn_fixture_remove(fx, names, sizeof names / sizeof *names);
+}
+
 #endif /* ANNALS_WORDNET_FIXTURE_H */
