@@ -75,6 +75,13 @@ static int xpos_is(const annals_doc *d, int32_t w, const char *x)
     return W(d, w)->xpos != NULL && strcmp(W(d, w)->xpos, x) == 0;
 }
 
+/* Is w a verb in a tense of its own (past, present), not a participle or
+** an infinitive? */
+static int tensed(const annals_doc *d, int32_t w)
+{
+    return xpos_is(d, w, "VBD") || xpos_is(d, w, "VBZ") || xpos_is(d, w, "VBP");
+}
+
 static int upos_is(const annals_doc *d, int32_t w, const char *u)
 {
     return strcmp(W(d, w)->upos, u) == 0;
@@ -378,8 +385,7 @@ static int relative_clause(const annals_doc *d, const struct sent_tree *t, int32
 ** finite verb v (auxiliaries and adverbs between), or -1. */
 static int32_t subject_as_appos(const annals_doc *d, const struct sent_tree *t, int32_t v)
 {
-    int finite = xpos_is(d, v, "VBD") || xpos_is(d, v, "VBZ") || xpos_is(d, v, "VBP") ||
-                 find_child(d, t, v, "aux", 0, NULL) >= 0;
+    int finite = tensed(d, v) || find_child(d, t, v, "aux", 0, NULL) >= 0;
     int32_t k = v - 1;
     if (!finite)
         return -1;
@@ -532,8 +538,7 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     /* "Brazil and Argentina, whose presidents ..., agreed to ..., officials
     ** said": a subject the parse gave the trailing verb of saying, set
     ** before the clause that lacks one, is that clause's */
-    if (!passive && rel_is(d, v, "ccomp") && head_of(d, v) > v &&
-        (xpos_is(d, v, "VBD") || xpos_is(d, v, "VBZ") || xpos_is(d, v, "VBP"))) {
+    if (!passive && rel_is(d, v, "ccomp") && head_of(d, v) > v && tensed(d, v)) {
         int32_t h = head_of(d, v), before = -1, after = -1;
         for (int32_t c = child(t, h); c >= 0; c = sibling(t, c))
             if (rel_is(d, c, "nsubj")) {
@@ -627,7 +632,7 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     ** parse reading "after" as the preposition of "authorities" and
     ** "barred" as a conjunct with no conjunction: that noun is its subject */
     if (rel_is(d, v, "conj") && find_child(d, t, v, "cc", 0, NULL) < 0 && v - 1 > t->w0 &&
-        (xpos_is(d, v, "VBD") || xpos_is(d, v, "VBZ") || xpos_is(d, v, "VBP")) &&
+        tensed(d, v) &&
         (upos_is(d, v - 1, "NOUN") || upos_is(d, v - 1, "PROPN")) &&
         find_child(d, t, v - 1, "case", 0, "after|before|since|until|as|when|while") >= 0 &&
         annals__actor_of_word(d, (size_t)(v - 1)) != NULL) {
@@ -640,7 +645,7 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     ** the main clause, done by that noun */
     int32_t rn = head_of(d, h);
     if (rel_is(d, v, "conj") && lemma_in(d, v - 1, ",") && find_child(d, t, v, "cc", 0, NULL) < 0 &&
-        (xpos_is(d, v, "VBD") || xpos_is(d, v, "VBZ") || xpos_is(d, v, "VBP")) &&
+        tensed(d, v) &&
         relative_clause(d, t, h) && rel_base(d, h, "acl") && rn >= 0 && rn < h &&
         head_of(d, rn) < 0 && (upos_is(d, rn, "NOUN") || upos_is(d, rn, "PROPN"))) {
         add_with_conj(d, t, s, rn);
@@ -655,12 +660,13 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
         /* "called the arrests unlawful and demanded their release" with the
         ** finite verb a conjunct of the adjective: the subject of the verb
         ** the adjective's phrase hangs on */
-        int32_t up = h;
-        while (s->n == 0 && rel_is(d, v, "conj") && up >= 0 && !upos_is(d, up, "VERB") &&
-               (xpos_is(d, v, "VBD") || xpos_is(d, v, "VBZ") || xpos_is(d, v, "VBP")))
-            up = head_of(d, up);
-        if (s->n == 0 && up >= 0 && up != h)
-            subjects_of(d, t, up, s, depth + 1);
+        if (s->n == 0 && rel_is(d, v, "conj") && tensed(d, v)) {
+            int32_t up = h;
+            while (up >= 0 && !upos_is(d, up, "VERB"))
+                up = head_of(d, up);
+            if (up >= 0 && up != h)
+                subjects_of(d, t, up, s, depth + 1);
+        }
     }
     /* "the visiting prime minister of Niger": a present participle before
     ** a noun is what the noun does */
@@ -1843,8 +1849,7 @@ static int verb_read_as_adjective(const annals_doc *d, const struct sent_tree *t
     ** is not the clause's own */
     for (int32_t k = t->w0; k < t->w1; k++) {
         int32_t h = xpos_is(d, k, "MD") ? head_of(d, k) : k;
-        if ((xpos_is(d, k, "VBD") || xpos_is(d, k, "VBZ") || xpos_is(d, k, "VBP") ||
-             xpos_is(d, k, "MD")) && h >= 0 &&
+        if ((tensed(d, k) || xpos_is(d, k, "MD")) && h >= 0 &&
             (head_of(d, h) < 0 || upos_is(d, head_of(d, h), "VERB") ||
              upos_is(d, head_of(d, h), "AUX")))
             return 0;
@@ -2158,8 +2163,7 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
                     src.v[i] = from;
             }
         if (src.n == 0 && !f.passive &&
-            (xpos_is(d, v, "VBD") || xpos_is(d, v, "VBZ") || xpos_is(d, v, "VBP") ||
-             !upos_is(d, v, "VERB") || verb_read_as_adjective(d, t, v)))
+            (tensed(d, v) || !upos_is(d, v, "VERB") || verb_read_as_adjective(d, t, v)))
             nearest_actor_before(d, t, v, &src);
     }
 

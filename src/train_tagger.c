@@ -641,6 +641,7 @@ int annals__train_tagger(const struct train_ctx *c)
 
     memset(&t, 0, sizeof t);
     memset(&dev, 0, sizeof dev);
+    memset(&wn, 0, sizeof wn);  /* freed even when a corpus fails to load */
     rc = annals__tcorpus_load(c, c->opt->train_path, &train);
     if (rc != ANNALS_OK)
         return rc;

@@ -117,6 +117,45 @@ static void test_without_wordnet(void **state)
     assert_int_equal(class_of("plain.model", "march"), 0);
 }
 
+/* Training stops with an error naming the file, leaving nothing allocated
+** and writing no model, when the development file or the WordNet directory
+** is missing. */
+static void train_fails(const char *dev, const char *wordnet, const char *named)
+{
+    struct test_alloc t = {0};
+    struct annals_options po;
+    struct annals_train_options o;
+    annals_pipeline *p;
+    char in[128], out[128], err[256];
+    annals_options_init(&po);
+    po.alloc = test_alloc_fn;
+    po.alloc_ud = &t;
+    assert_int_equal(annals_pipeline_open(&po, &p, err, sizeof err), ANNALS_OK);
+    wn_fixture_path(&fx, "train.conllu", in, sizeof in);
+    wn_fixture_path(&fx, "never.model", out, sizeof out);
+    memset(&o, 0, sizeof o);
+    o.type = ANNALS_MODEL_TAGGER;
+    o.train_path = in;
+    o.dev_path = dev;
+    o.out_path = out;
+    o.wordnet_path = wordnet;
+    assert_int_equal(annals_train(p, &o, err, sizeof err), ANNALS_EIO);
+    assert_non_null(strstr(err, named));
+    annals_pipeline_close(p);
+    assert_int_equal(t.live, 0);
+    assert_int_equal(t.bad_osize, 0);
+    assert_int_equal(access(out, F_OK), -1);
+}
+
+static void test_missing_files_are_errors(void **state)
+{
+    char missing[128];
+    (void)state;
+    wn_fixture_path(&fx, "no-such-dir", missing, sizeof missing);
+    train_fails(missing, fx.wndir, "no-such-dir");
+    train_fails(NULL, missing, "data.noun");
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -124,6 +163,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_inflections),
         cmocka_unit_test(test_hyphen_and_unknown),
         cmocka_unit_test(test_without_wordnet),
+        cmocka_unit_test(test_missing_files_are_errors),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
