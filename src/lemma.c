@@ -129,6 +129,25 @@ static int detach(const struct lemmatizer *l, struct syn_word *w, int pos, char 
     return 0;
 }
 
+/* Whether the lemma that learned entry e gives inflected word w is a WordNet
+** lemma of pos: a lemma of the training data that WordNet does not know
+** ("fled" -> "flead") yields to WordNet's exception list. */
+static int learned_lemma_in_wordnet(const struct lemmatizer *l, const struct syn_word *w,
+                                    const struct lm_entry *e, int pos, char *out)
+{
+    const struct lm_script *sc = &l->script[e->script];
+    size_t keep, n;
+    if (sc->strip > w->form_len)
+        return 1;
+    keep = w->form_len - sc->strip;
+    for (size_t i = 0; i < keep; i++)
+        out[i] = (char)lower((unsigned char)w->form[i]);
+    memcpy(out + keep, sc->append, sc->append_len);
+    n = keep + sc->append_len;
+    return find(l, annals__lm_key(LM_WN_LEMMA, annals__lm_hash_lower(out, n), (uint64_t)pos)) !=
+           NULL;
+}
+
 void annals__lemmatize(const struct lemmatizer *l, struct syn_word *w, char *out)
 {
     const char *s = w->form;
@@ -142,13 +161,17 @@ void annals__lemmatize(const struct lemmatizer *l, struct syn_word *w, char *out
     w->lemma_len = (uint32_t)n;
     if (n > SYN_MAX_FORM)
         return;
-    /* A form and tag seen in training keep their learned lemma; an unseen
+    /* A form and tag seen in training keep their learned lemma unless WordNet
+    ** does not know it and lists the form as an exception; an unseen
     ** inflected form asks WordNet (models trained with it) before the
     ** learned suffixes, which guess at irregular forms. */
     e = find(l, annals__lm_key(LM_EXACT, annals__hash_bytes(s, n), th));
-    if (e == NULL && pos != LM_WN_NONE) {
-        e = find(l, annals__lm_key(LM_WN_EXCEPTION, annals__lm_hash_lower(s, n), (uint64_t)pos));
-        if (e == NULL && detach(l, w, pos, out))
+    if (pos != LM_WN_NONE && (e == NULL || !learned_lemma_in_wordnet(l, w, e, pos, out))) {
+        const struct lm_entry *x =
+            find(l, annals__lm_key(LM_WN_EXCEPTION, annals__lm_hash_lower(s, n), (uint64_t)pos));
+        if (x != NULL)
+            e = x;
+        else if (e == NULL && detach(l, w, pos, out))
             return;
     }
     if (e == NULL)

@@ -2,7 +2,8 @@
 ** small invented WordNet directory: an unseen irregular form takes its
 ** exception-list lemma, an unseen regular form the first detachment whose
 ** result is a WordNet lemma, a form seen in training keeps its learned
-** lemma, a model trained without WordNet loads and guesses as before, a
+** lemma unless WordNet knows no such lemma and lists the form as an
+** exception, a model trained without WordNet loads and guesses as before, a
 ** missing WordNet file stops training, and damaged WordNet sections are
 ** refused. */
 #include "unit.h"
@@ -14,8 +15,9 @@
 #define W(id, form, lemma, upos, xpos, head, rel) \
     id "\t" form "\t" lemma "\t" upos "\t" xpos "\t_\t" head "\t" rel "\t_\t_\n"
 
-/* "bases" is the plural of "basis" here, though WordNet's detachment would
-** make it "base". */
+/* "bases" is the plural of "basis" here, though WordNet's detachment and
+** exception list would make it "base"; "fled" carries a slip of the
+** annotator, a lemma WordNet does not know. */
 static const char CORPUS[] =
     W("1", "Rebels", "rebel", "NOUN", "NNS", "2", "nsubj")
     W("2", "attacked", "attack", "VERB", "VBD", "0", "root")
@@ -24,15 +26,17 @@ static const char CORPUS[] =
     W("1", "Troops", "troop", "NOUN", "NNS", "2", "nsubj")
     W("2", "guarded", "guard", "VERB", "VBD", "0", "root")
     W("3", "the", "the", "DET", "DT", "4", "det")
-    W("4", "towns", "town", "NOUN", "NNS", "2", "obj") "\n";
+    W("4", "towns", "town", "NOUN", "NNS", "2", "obj") "\n"
+    W("1", "Civilians", "civilian", "NOUN", "NNS", "2", "nsubj")
+    W("2", "fled", "flead", "VERB", "VBD", "0", "root") "\n";
 
 /* Licence lines of an index start with spaces, as in WordNet's files. */
 static const struct wn_file WORDNET[] = {
-    {"verb.exc", "froze freeze\nfought fight\n"},
-    {"noun.exc", "mice mouse\n"},
+    {"verb.exc", "fled flee\nfroze freeze\nfought fight\n"},
+    {"noun.exc", "bases base\nmice mouse\n"},
     {"adj.exc", "worse bad\n"},
     {"adv.exc", "worse badly\n"},
-    {"index.verb", "  1 invented licence line\nattack v 1\nfreeze v 1\nshell v 1\n"},
+    {"index.verb", "  1 invented licence line\nattack v 1\nflee v 1\nfreeze v 1\nshell v 1\n"},
     {"index.noun", "  1 invented licence line\nbase n 1\nbasis n 1\nbus n 1\ntown n 1\n"},
     {"index.adj", "bad a 1\n"},
     {"index.adv", "badly r 1\n"},
@@ -110,6 +114,13 @@ static void test_form_seen_in_training_keeps_its_lemma(void **state)
     (void)state;
     expect_lemma("wordnet.model", "bases", "NNS", "basis");
     expect_lemma("wordnet.model", "attacked", "VBD", "attack");
+}
+
+static void test_learned_lemma_unknown_to_wordnet_yields_to_its_exception(void **state)
+{
+    (void)state;
+    expect_lemma("wordnet.model", "fled", "VBD", "flee");
+    expect_lemma("plain.model", "fled", "VBD", "flead");
 }
 
 static void test_model_without_wordnet_keeps_learned_guesses(void **state)
@@ -210,6 +221,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_unseen_irregular_form_takes_its_exception),
         cmocka_unit_test(test_detachment_needs_a_wordnet_lemma),
         cmocka_unit_test(test_form_seen_in_training_keeps_its_lemma),
+        cmocka_unit_test(test_learned_lemma_unknown_to_wordnet_yields_to_its_exception),
         cmocka_unit_test(test_model_without_wordnet_keeps_learned_guesses),
         cmocka_unit_test(test_missing_wordnet_file_is_an_error),
         cmocka_unit_test(test_damaged_wordnet_sections_are_refused),
