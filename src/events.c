@@ -642,14 +642,25 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     /* "Kenya and Ethiopia, whose leaders have traded barbs, agreed" with
     ** "agreed" a conjunct of the relative clause's verb: a finite verb set
     ** off by a comma after a relative clause of the sentence's root noun is
-    ** the main clause, done by that noun */
-    int32_t rn = head_of(d, h);
+    ** the main clause, done by that noun; so too when the parse hung the
+    ** relative clause elsewhere, done by the noun set off by a comma right
+    ** before it (the first of its conjuncts) */
     if (rel_is(d, v, "conj") && lemma_in(d, v - 1, ",") && find_child(d, t, v, "cc", 0, NULL) < 0 &&
-        tensed(d, v) &&
-        relative_clause(d, t, h) && rel_base(d, h, "acl") && rn >= 0 && rn < h &&
-        head_of(d, rn) < 0 && (upos_is(d, rn, "NOUN") || upos_is(d, rn, "PROPN"))) {
-        add_with_conj(d, t, s, rn);
-        return;
+        tensed(d, v) && relative_clause(d, t, h)) {
+        int32_t rn = head_of(d, h), first = h;
+        if (!(rel_base(d, h, "acl") && rn >= 0 && rn < h && head_of(d, rn) < 0)) {
+            while (first - 1 >= t->w0 && dominated_by(d, first - 1, h))
+                first--;
+            rn = first - 2 >= t->w0 && lemma_in(d, first - 1, ",") ? first - 2 : -1;
+            while (rn >= 0 && rel_is(d, rn, "conj") && head_of(d, rn) >= t->w0 && head_of(d, rn) < rn)
+                rn = head_of(d, rn);
+            if (rn >= 0 && annals__actor_of_word(d, (size_t)rn) == NULL)
+                rn = -1;
+        }
+        if (rn >= 0 && (upos_is(d, rn, "NOUN") || upos_is(d, rn, "PROPN"))) {
+            add_with_conj(d, t, s, rn);
+            return;
+        }
     }
     /* an acl ("the forces backed by X") has no agent of its own; a
     ** participle the parse hung on a noun as an adverbial clause is read
@@ -1004,6 +1015,16 @@ static int year_modifier(const annals_doc *d, const struct sent_tree *t, int32_t
 
 /* ------------------------------------------------------------ dates, places */
 
+/* Whether every word after word last and before word h hangs inside
+** (last, h]: the words from last to h then make one phrase headed by h. */
+static int phrase_up_to(const annals_doc *d, int32_t last, int32_t h)
+{
+    for (int32_t j = last + 1; j < h; j++)
+        if (head_of(d, j) <= last || head_of(d, j) > h)
+            return 0;
+    return 1;
+}
+
 static long date_days(const char *s, size_t n, int *ok)
 {
     int y, m = 1, dd = 1;
@@ -1227,16 +1248,24 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
         const struct doc_place *pl = &d->place.v[i];
         if (pl->sentence != c->sent || pl->source == 1 /* dateline */ || pl->end == 0)
             continue;
-        int32_t w = word_at(d, &c->t, pl->end - 1);
-        /* the head of a name of several words ("Addis Ababa") */
+        int32_t w = word_at(d, &c->t, pl->end - 1), last = w;
+        /* the head of a name of several words ("Addis Ababa"), or of the
+        ** noun phrase it opens ("the Torkham border crossing"), not a word
+        ** further on that the parse hung it on ("in Nairobi on Monday,
+        ** officials said" with "Nairobi" a compound of "officials") */
         for (int k = 0; k < 4 && w >= 0 && (rel_is(d, w, "flat") || rel_is(d, w, "compound")) &&
                         head_of(d, w) >= 0 &&
-                        d->tok.v[W(d, head_of(d, w))->token].start >= pl->start;
+                        d->tok.v[W(d, head_of(d, w))->token].start >= pl->start &&
+                        (d->tok.v[W(d, head_of(d, w))->token].start < pl->end ||
+                         phrase_up_to(d, last, head_of(d, w)));
              k++)
             w = head_of(d, w);
-        if (w >= 0 && (rel_base(d, w, "obl") || rel_base(d, w, "nmod")) &&
+        /* a locative preposition makes a location whatever relation the
+        ** parse gave its phrase ("in Nairobi" read as a compound) */
+        if (w >= 0 &&
             (find_child(d, &c->t, w, "case", 0, "in|at|near|outside|inside|around|across") >= 0 ||
-             (visit && find_child(d, &c->t, w, "case", 0, "to") >= 0 &&
+             ((rel_base(d, w, "obl") || rel_base(d, w, "nmod")) && visit &&
+              find_child(d, &c->t, w, "case", 0, "to") >= 0 &&
               (head_of(d, w) == v || (head_of(d, w) >= 0 && head_of(d, head_of(d, w)) == v)))))
             e.place = (int32_t)i;
     }

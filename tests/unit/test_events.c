@@ -1118,6 +1118,45 @@ static void test_a_verb_conjoined_to_a_relative_clause_is_the_main_clause(void *
     recode(f);
     assert_true(holds_event(f, "032", "KEN", "ETH"));
     assert_true(holds_event(f, "032", "ETH", "KEN"));
+    /* the relative clause a complement of "said", "Kenya" its subject */
+    reattach(f, "said", NULL, "root");
+    reattach(f, "Kenya", "said", "nsubj");
+    reattach(f, "traded", "said", "ccomp");
+    reattach(f, "officials", "said", "nsubj");
+    reattach(f, "Nairobi", "officials", "nmod");
+    recode(f);
+    assert_true(holds_event(f, "032", "KEN", "ETH"));
+    assert_true(holds_event(f, "032", "ETH", "KEN"));
+}
+
+/* The text of the place of the first event, or "" when it has none. */
+static const char *first_event_place(struct model_fixture *f, char *buf, size_t size)
+{
+    struct annals_event_info e;
+    const struct doc_place *pl;
+    assert_int_equal(annals_doc_event(f->d, 0, &e), ANNALS_OK);
+    if (e.place < 0)
+        return "";
+    pl = &f->d->place.v[e.place];
+    assert_true(pl->end - pl->start < size);
+    memcpy(buf, f->d->text + pl->start, pl->end - pl->start);
+    buf[pl->end - pl->start] = '\0';
+    return buf;
+}
+
+static void test_a_place_after_in_is_the_events_however_hung(void **state)
+{
+    struct model_fixture *f = *state;
+    char buf[64];
+    code(f, "Kenyan and Ugandan ministers discussed trade in Kampala on Monday, officials said.");
+    assert_string_equal(first_event_place(f, buf, sizeof buf), "Kampala");
+    /* "Kampala" a compound of "officials", keeping its "in" */
+    reattach(f, "Kampala", "officials", "compound");
+    assert_true(recode(f) >= 1);
+    assert_string_equal(first_event_place(f, buf, sizeof buf), "Kampala");
+    /* a name that opens the noun phrase of the preposition is its place too */
+    code(f, "Kenyan and Ugandan ministers discussed trade at the Kampala border post on Monday.");
+    assert_string_equal(first_event_place(f, buf, sizeof buf), "Kampala");
 }
 
 static void test_a_speaker_hung_as_an_apposition_still_speaks(void **state)
@@ -1400,6 +1439,7 @@ int main(int argc, char **argv)
         T(test_a_name_split_onto_a_relative_clause_still_acts),
         T(test_an_opening_phrase_made_the_root_is_no_attribution),
         T(test_a_verb_conjoined_to_a_relative_clause_is_the_main_clause),
+        T(test_a_place_after_in_is_the_events_however_hung),
         T(test_a_speaker_hung_as_an_apposition_still_speaks),
         T(test_a_participle_set_off_after_its_doer_is_theirs_however_hung),
         T(test_harm_hung_on_the_phrase_that_holds_the_act_is_part_of_it),
