@@ -526,6 +526,9 @@ struct annals_train_options {
     const char *wordnet_path;   /* lemmatizer: a WordNet 3.0 dict directory
                                    (*.exc, index.*) whose exception lists and
                                    lemmas go into the model; or NULL */
+    double right_to_left_below; /* tagger: also train a right-to-left model,
+                                   which retags the words whose left-to-right
+                                   margin is below this; 0: none */
 };
 
 /* Train a model and write it to opt->out_path.  Deterministic for a given

@@ -439,22 +439,11 @@ int annals__parser_open(const struct annals_alloc *a, const struct annals_model 
                                  err, errlen);
     if (rc != ANNALS_OK)
         goto fail;
-    v = annals__model_kv(feat, "alt_margin", &vlen);
-    if (v != NULL) {
-        char num[32], *end;
-        double x = -1;
-        if (vlen < sizeof num) {
-            memcpy(num, v, vlen);
-            num[vlen] = '\0';
-            x = strtod(num, &end);
-            if (end != num + vlen)
-                x = -1;
-        }
-        if (!(x >= 0 && x <= 1e6)) {
-            annals__fmt(err, errlen, "section FEAT: bad alt_margin");
-            rc = ANNALS_EMODEL;
+    {
+        double x = 0;
+        rc = annals__feat_number(feat, "alt_margin", 0, 1e6, &x, err, errlen);
+        if (rc != ANNALS_OK)
             goto fail;
-        }
         p->alt_margin = (float)x;
     }
     rc = annals__labels_load(a, annals__model_find(m, "LABL"), &p->labels, err, errlen);

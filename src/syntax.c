@@ -172,6 +172,29 @@ int annals__templates_write(struct annals_buf *b, const char *const *known, int 
     return rc == ANNALS_OK ? annals__buf_addc(b, '\n') : rc;
 }
 
+int annals__feat_number(const struct model_section *feat, const char *key, double lo,
+                        double hi, double *out, char *err, size_t errlen)
+{
+    size_t vlen;
+    const char *v = annals__model_kv(feat, key, &vlen);
+    char num[32], *end;
+    double x;
+    if (v == NULL)
+        return ANNALS_OK;
+    if (vlen == 0 || vlen >= sizeof num)
+        goto bad;
+    memcpy(num, v, vlen);
+    num[vlen] = '\0';
+    x = strtod(num, &end);
+    if (end != num + vlen || !(x >= lo && x <= hi))
+        goto bad;
+    *out = x;
+    return ANNALS_OK;
+bad:
+    annals__fmt(err, errlen, "section FEAT: bad %s", key);
+    return ANNALS_EMODEL;
+}
+
 /* ---------------------------------------------------------- training */
 
 void annals__train_say(const struct train_ctx *c, const char *fmt, ...)

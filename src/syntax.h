@@ -84,6 +84,13 @@ ANNALS_INTERNAL int annals__templates_parse(const char *names, size_t len,
 ANNALS_INTERNAL int annals__templates_write(struct annals_buf *b, const char *const *known,
                                             int n_known, const uint64_t mask[2]);
 
+/* The number of key in FEAT section feat, in [lo, hi]: *out is left alone
+** when the key is absent; a value that is no number or out of range is an
+** ANNALS_EMODEL error naming the key. */
+ANNALS_INTERNAL int annals__feat_number(const struct model_section *feat, const char *key,
+                                        double lo, double hi, double *out, char *err,
+                                        size_t errlen);
+
 /* --------------------------------------------------------------- tagger */
 struct tagger;
 ANNALS_INTERNAL int annals__tagger_open(const struct annals_alloc *a,

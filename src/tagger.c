@@ -190,7 +190,7 @@ void annals__tg_atoms(const struct tagger *t, const struct syn_word *w, size_t n
         }
         a[i].shape = shape_of(s, len, &a[i].flags);
         if (i == 0)
-            a[i].flags |= 32;
+            a[i].flags |= TG_FLAG_FIRST;
         lx = annals__tg_lookup(t, annals__tg_form_key(a[i].form));
         if (lx == NULL)
             lx = annals__tg_lookup(t, annals__tg_lower_key(a[i].w));
@@ -282,6 +282,16 @@ size_t annals__tg_features(const struct tagger *t, const struct tg_atoms *a, siz
     return k;
 }
 
+void annals__tg_mirror(const struct tg_atoms *a, size_t n, struct tg_atoms *r)
+{
+    for (size_t j = 0; j < n; j++) {
+        r[j] = a[n - 1 - j];
+        r[j].flags &= ~(uint32_t)TG_FLAG_FIRST;
+    }
+    if (n > 0)
+        r[0].flags |= TG_FLAG_FIRST;
+}
+
 void annals__tg_mark_clusters(const struct tg_atoms *a, struct syn_word *w, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -290,26 +300,89 @@ void annals__tg_mark_clusters(const struct tg_atoms *a, struct syn_word *w, size
     }
 }
 
+/* Give word w label c. */
+static void set_label(const struct tagger *t, struct syn_word *w, uint32_t c)
+{
+    w->tag = (uint16_t)c;
+    w->upos = t->upos[c];
+    w->upos_len = t->upos_len[c];
+    w->xpos = t->xpos[c];
+    w->xpos_len = t->xpos_len[c];
+    w->tag_hash = t->tag_hash[c];
+}
+
+/* Best and runner-up label of scores[0..nl). */
+static void best_two(const float *scores, size_t nl, uint32_t *best, uint32_t *second)
+{
+    *best = 0;
+    *second = UINT32_MAX;
+    for (uint32_t c = 1; c < nl; c++) {
+        if (scores[c] > scores[*best]) {
+            *second = *best;
+            *best = c;
+        } else if (*second == UINT32_MAX || scores[c] > scores[*second]) {
+            *second = c;
+        }
+    }
+}
+
+/* The right-to-left model's say on the words the left-to-right pass was
+** unsure of (margin below t->rtl_below): it reads the sentence backwards,
+** with the first pass's labels as the labels already given to its right,
+** and its scores are added to that pass's (kept[i * nl ...], for those
+** words only).  The word's margin stays the first pass's, and its
+** runner-up becomes the runner-up of the sum. */
+static void rescore_right_to_left(const struct tagger *t, struct syn_word *w, size_t n,
+                                  const struct tg_atoms *a, const uint32_t *tags,
+                                  float *kept, struct tg_atoms *r, uint32_t *rtags)
+{
+    size_t nl = t->labels.n;
+    uint64_t keys[TG_MAX_FEATS];
+    annals__tg_mirror(a, n, r);
+    for (size_t j = 0; j < n; j++)
+        rtags[j] = tags[n - 1 - j];
+    for (size_t i = 0; i < n; i++) {
+        uint32_t best, second;
+        float *sum = kept + i * nl;
+        if (a[i].fixed >= 0 || !(w[i].tag_margin < t->rtl_below))
+            continue;
+        annals__pm_score(&t->rtl, keys, annals__tg_features(t, r, n - 1 - i, n, rtags, keys),
+                         sum);
+        best_two(sum, nl, &best, &second);
+        set_label(t, &w[i], best);
+        w[i].alt_hash = second != UINT32_MAX ? t->tag_hash[second] : 0;
+    }
+}
+
 int annals__tagger_tag(const struct tagger *t, struct syn_word *w, size_t n,
                        struct syn_scratch *s)
 {
-    struct tg_atoms *a;
-    uint32_t *tags;
-    float *scores;
+    struct tg_atoms *a, *r = NULL;
+    uint32_t *tags, *rtags = NULL;
+    float *scores, *kept = NULL;
     uint64_t keys[TG_MAX_FEATS];
-    size_t nl = t->labels.n;
+    size_t nl = t->labels.n, unsure = 0;
+    size_t rtl_room = t->rtl_below > 0 ? n * sizeof *r + n * sizeof *rtags + n * nl * sizeof *kept : 0;
     unsigned char *mem;
 
     if (n > SYN_MAX_WORDS)
         return ANNALS_ETOOBIG;
     if (n == 0)
         return ANNALS_OK;
-    mem = annals__scratch_get(s, n * sizeof *a + n * sizeof *tags + nl * sizeof *scores + 64);
+    mem = annals__scratch_get(s, n * sizeof *a + n * sizeof *tags + nl * sizeof *scores + rtl_room +
+                                     64);
     if (mem == NULL)
         return ANNALS_ENOMEM;
     a = (struct tg_atoms *)mem;
-    tags = (uint32_t *)(mem + n * sizeof *a);
-    scores = (float *)(tags + n);
+    tags = (uint32_t *)(a + n);
+    if (rtl_room > 0) {
+        r = (struct tg_atoms *)(mem + n * sizeof *a);
+        tags = (uint32_t *)(r + n);
+        rtags = tags + n;
+    }
+    scores = (float *)(tags + (rtl_room > 0 ? 2 * n : n));
+    if (rtl_room > 0)
+        kept = scores + nl;
     annals__tg_atoms(t, w, n, a);
     annals__tg_mark_clusters(a, w, n);
     for (size_t i = 0; i < n; i++) {
@@ -322,27 +395,21 @@ int annals__tagger_tag(const struct tagger *t, struct syn_word *w, size_t n,
             memset(scores, 0, nl * sizeof *scores);
             annals__pm_score(&t->pm, keys, nk, scores);
             /* the runner-up too: the parser learns how far to trust a tag */
-            for (uint32_t c = 1; c < nl; c++) {
-                if (scores[c] > scores[best]) {
-                    second = best;
-                    best = c;
-                } else if (second == UINT32_MAX || scores[c] > scores[second]) {
-                    second = c;
-                }
-            }
+            best_two(scores, nl, &best, &second);
             if (second != UINT32_MAX)
                 margin = scores[best] - scores[second];
+            if (kept != NULL && margin < t->rtl_below) {
+                memcpy(kept + i * nl, scores, nl * sizeof *scores);
+                unsure++;
+            }
         }
         w[i].alt_hash = second != UINT32_MAX ? t->tag_hash[second] : 0;
         w[i].tag_margin = margin;
         tags[i] = best + 1;
-        w[i].tag = (uint16_t)best;
-        w[i].upos = t->upos[best];
-        w[i].upos_len = t->upos_len[best];
-        w[i].xpos = t->xpos[best];
-        w[i].xpos_len = t->xpos_len[best];
-        w[i].tag_hash = t->tag_hash[best];
+        set_label(t, &w[i], best);
     }
+    if (unsure > 0)
+        rescore_right_to_left(t, w, n, a, tags, kept, r, rtags);
     return ANNALS_OK;
 }
 
@@ -432,6 +499,7 @@ void annals__tagger_free(struct tagger *t)
     annals__tg_release(t);
     annals__labels_free(t->alloc, &t->labels);
     annals__pm_free(&t->pm);
+    annals__pm_free(&t->rtl);
     annals__tg_drop_clusters(t);
     annals__free(t->alloc, t, sizeof *t);
 }
@@ -541,6 +609,25 @@ int annals__tagger_open(const struct annals_alloc *a, const struct annals_model 
     rc = annals__pm_load(a, wght, t->labels.n, &t->pm, err, errlen);
     if (rc != ANNALS_OK)
         goto fail;
+    {
+        double below = 0;
+        const struct model_section *rtl = annals__model_find(m, "WGRL");
+        rc = annals__feat_number(feat, "right_to_left_below", 0, 1e6, &below, err, errlen);
+        if (rc != ANNALS_OK)
+            goto fail;
+        if ((rtl != NULL) != (below > 0)) {
+            annals__fmt(err, errlen, rtl != NULL ? "section WGRL without right_to_left_below"
+                                                 : "right_to_left_below without section WGRL");
+            rc = ANNALS_EMODEL;
+            goto fail;
+        }
+        if (rtl != NULL) {
+            rc = annals__pm_load(a, rtl, t->labels.n, &t->rtl, err, errlen);
+            if (rc != ANNALS_OK)
+                goto fail;
+            t->rtl_below = (float)below;
+        }
+    }
     *out = t;
     return ANNALS_OK;
 fail:

@@ -40,7 +40,16 @@ struct tagger {
     size_t lex_mask;
     uint32_t n_lex;
     struct clusters *clusters;  /* word clusters with TG_CLUSTER_PREFIXES prefixes, or NULL */
+    /* A second model over the same templates, trained on the sentences
+    ** reversed (docs/SYNTAX.md#tagger): a word whose margin is below
+    ** rtl_below takes the best label of the two models' summed scores.
+    ** rtl_below 0: no such model. */
+    struct percep_model rtl;
+    float rtl_below;
 };
+
+/* The flags bit of a sentence's first word (tg_atoms.flags). */
+#define TG_FLAG_FIRST 32
 
 /* Bit-string prefixes of a word's cluster used as features (characters). */
 #define TG_CLUSTER_PREFIXES 3
@@ -58,6 +67,9 @@ struct tg_atoms {
 
 ANNALS_INTERNAL void annals__tg_atoms(const struct tagger *t, const struct syn_word *w,
                                       size_t n, struct tg_atoms *a);
+/* The atoms of a sentence read backwards: r[j] = a[n - 1 - j], with the
+** first-word flag on r[0], as the right-to-left model saw its sentences. */
+ANNALS_INTERNAL void annals__tg_mirror(const struct tg_atoms *a, size_t n, struct tg_atoms *r);
 /* Copy the cluster prefixes of atoms a into the words, for the parser. */
 ANNALS_INTERNAL void annals__tg_mark_clusters(const struct tg_atoms *a, struct syn_word *w,
                                               size_t n);

@@ -321,6 +321,8 @@ static int save(const struct train_ctx *c, const struct tcorpus *train, const st
                                     "best_epoch=%d\n",
                                  LEX_MIN_COUNT, AMB_MIN_SHARE, FIXED_MIN_COUNT, FIXED_MIN_SHARE,
                                  (double)prune, epochs, best_epoch);
+        if (t->rtl_below > 0)
+            rc |= annals__buf_printf(b, "right_to_left_below=%.4f\n", (double)t->rtl_below);
     }
     b = annals__mw_section(&w, "LABL");
     rc |= b != NULL ? annals__labels_save(&t->labels, b) : ANNALS_ENOMEM;
@@ -340,6 +342,10 @@ static int save(const struct train_ctx *c, const struct tcorpus *train, const st
         rc |= annals__clusters_save(t->clusters, &w, "CLBL");
     b = annals__mw_section(&w, "WGHT");
     rc |= b != NULL ? annals__pm_save(&t->pm, b) : ANNALS_ENOMEM;
+    if (t->rtl_below > 0) {
+        b = annals__mw_section(&w, "WGRL");
+        rc |= b != NULL ? annals__pm_save(&t->rtl, b) : ANNALS_ENOMEM;
+    }
     return annals__train_write(&w, c, rc);
 }
 
@@ -360,6 +366,123 @@ static int load_clusters(const struct train_ctx *c, struct tagger *t)
     return rc;
 }
 
+/* What the epochs of either direction work on. */
+struct epochs {
+    const struct train_ctx *c;
+    struct tagger *t;
+    const struct tcorpus *train;
+    struct tcorpus *dev;            /* NULL: the last epoch is kept */
+    const struct tg_atoms *atoms;   /* of the training words, jackknifed */
+    const int32_t *gold;
+    uint32_t *order;                /* the training sentences, shuffled each epoch */
+    size_t n_order;
+    uint64_t *rng;
+    int epochs;
+    float prune;
+    struct syn_scratch *scratch;
+};
+
+/* Train e->t->pm, or with mirror e->t->rtl on the sentences read
+** backwards, keeping the epoch with the best dev UPOS + XPOS; the
+** right-to-left weights are scored together with the left-to-right ones,
+** as they tag. */
+static int run_epochs(const struct epochs *e, int mirror, int *best_epoch, double *best_u,
+                      double *best_x)
+{
+    const struct train_ctx *c = e->c;
+    struct tagger *t = e->t;
+    struct percep_model *target = mirror ? &t->rtl : &t->pm;
+    struct percep_model best;
+    struct percep_train pt;
+    float *scores = annals__malloc(c->alloc, t->labels.n * sizeof *scores);
+    uint32_t *tags = annals__malloc(c->alloc, (SYN_MAX_WORDS + 1) * sizeof *tags);
+    struct tg_atoms *ma = mirror ? annals__malloc(c->alloc, SYN_MAX_WORDS * sizeof *ma) : NULL;
+    int32_t *mg = mirror ? annals__malloc(c->alloc, SYN_MAX_WORDS * sizeof *mg) : NULL;
+    double best_score = -1;
+    int rc = annals__pt_init(&pt, c->alloc, t->labels.n);
+
+    memset(&best, 0, sizeof best);
+    if (scores == NULL || tags == NULL || (mirror && (ma == NULL || mg == NULL)))
+        rc = ANNALS_ENOMEM;
+    for (int ep = 1; ep <= e->epochs && rc == ANNALS_OK; ep++) {
+        size_t seen = 0, right = 0;
+        double t0 = annals__now(), u = 0, x = 0;
+        for (size_t s = e->n_order; s > 1; s--) {
+            size_t j = (size_t)(annals__rand(e->rng) % s);
+            uint32_t tmp = e->order[s - 1];
+            e->order[s - 1] = e->order[j];
+            e->order[j] = tmp;
+        }
+        for (size_t s = 0; s < e->n_order && rc == ANNALS_OK; s++) {
+            const struct conllu_sentence *cs = &e->train->c.sent[e->order[s]];
+            const struct tg_atoms *a = e->atoms + cs->first_word;
+            const int32_t *g = e->gold + cs->first_word;
+            if (mirror) {
+                annals__tg_mirror(a, cs->n_words, ma);
+                for (size_t i = 0; i < cs->n_words; i++)
+                    mg[i] = g[cs->n_words - 1 - i];
+                a = ma;
+                g = mg;
+            }
+            for (size_t i = 0; i < cs->n_words && rc == ANNALS_OK; i++) {
+                uint64_t keys[TG_MAX_FEATS];
+                uint32_t guess = 0;
+                if (a[i].fixed >= 0) {
+                    tags[i] = (uint32_t)a[i].fixed + 1;
+                    continue;
+                }
+                size_t nk = annals__tg_features(t, a, i, cs->n_words, tags, keys);
+                memset(scores, 0, t->labels.n * sizeof *scores);
+                annals__pt_score(&pt, keys, nk, scores);
+                for (uint32_t k = 1; k < t->labels.n; k++)
+                    if (scores[k] > scores[guess])
+                        guess = k;
+                rc = annals__pt_update(&pt, keys, nk, (unsigned)g[i], guess);
+                annals__pt_tick(&pt);
+                seen++;
+                right += guess == (uint32_t)g[i];
+                tags[i] = guess + 1;
+            }
+        }
+        if (rc != ANNALS_OK)
+            break;
+        annals__pm_free(target);
+        rc = annals__pt_average(&pt, e->prune, target);
+        if (rc == ANNALS_OK && e->dev != NULL)
+            rc = score_dev(t, e->dev, e->scratch, &u, &x);
+        if (rc != ANNALS_OK)
+            break;
+        if (e->dev != NULL)
+            annals__train_say(c, "%sepoch %d/%d: train %.2f%% of %zu scored words; dev UPOS %.2f "
+                                 "XPOS %.2f; %u features, %u weights; %.1f s",
+                              mirror ? "right to left: " : "", ep, e->epochs,
+                              seen ? 100.0 * (double)right / (double)seen : 0.0, seen, u, x,
+                              (unsigned)target->n_feats, (unsigned)target->n_entries,
+                              annals__now() - t0);
+        if (e->dev == NULL || u + x > best_score) {
+            best_score = u + x;
+            *best_u = u;
+            *best_x = x;
+            *best_epoch = ep;
+            annals__pm_free(&best);
+            best = *target;
+            memset(target, 0, sizeof *target);
+        }
+    }
+    annals__pm_free(target);
+    *target = best;
+    annals__pt_free(&pt);
+    annals__free(c->alloc, scores, t->labels.n * sizeof *scores);
+    annals__free(c->alloc, tags, (SYN_MAX_WORDS + 1) * sizeof *tags);
+    if (mirror) {
+        annals__free(c->alloc, ma, SYN_MAX_WORDS * sizeof *ma);
+        annals__free(c->alloc, mg, SYN_MAX_WORDS * sizeof *mg);
+    }
+    if (rc == ANNALS_ENOMEM)
+        annals__fmt(c->err, c->errlen, "out of memory");
+    return rc;
+}
+
 /* Train a tagger on the sentences of *train_in except those with index
 ** s % folds == skip (none when skip < 0), scoring dev_in (may be NULL)
 ** after each epoch and keeping the best.  On success *out owns the labels,
@@ -373,30 +496,24 @@ static int fit(const struct train_ctx *c, const struct wn_classes *wn,
     struct tcorpus train = *train_in, dev;
     struct tagger t;
     struct lexcount lc;
-    struct percep_train pt;
-    struct percep_model best;
     struct syn_scratch scratch;
     struct conllu_str *names = NULL;
     struct tg_atoms *atoms = NULL;
     struct tg_lex *lex = NULL;
     int32_t *gold = NULL;
     uint64_t *hashes = NULL;
-    uint32_t *tags = NULL, *order = NULL;
-    float *scores = NULL;
+    uint32_t *order = NULL;
     size_t n_lex = 0, nw = 0;
     size_t n_order = 0;
     int best_epoch = 0;
-    double best_score = -1, best_u = 0, best_x = 0;
+    double best_u = 0, best_x = 0;
     uint64_t rng = c->opt->seed ^ 0x7461676765720000ull ^ (uint64_t)(skip + 1);
-    char buf[256];
     int rc;
 
 #define HELD(s) (skip >= 0 && (int)((s) % (size_t)folds) == skip)
     *lex_out = NULL;
     memset(&t, 0, sizeof t);
     memset(&lc, 0, sizeof lc);
-    memset(&pt, 0, sizeof pt);
-    memset(&best, 0, sizeof best);
     memset(&dev, 0, sizeof dev);
     if (dev_in != NULL)
         dev = *dev_in;
@@ -415,9 +532,8 @@ static int fit(const struct train_ctx *c, const struct wn_classes *wn,
     names = annals__malloc(c->alloc, nw * sizeof *names);
     gold = annals__malloc(c->alloc, nw * sizeof *gold);
     atoms = annals__malloc(c->alloc, nw * sizeof *atoms);
-    tags = annals__malloc(c->alloc, (SYN_MAX_WORDS + 1) * sizeof *tags);
     order = annals__malloc(c->alloc, (train.c.n_sent ? train.c.n_sent : 1) * sizeof *order);
-    if (names == NULL || gold == NULL || atoms == NULL || tags == NULL || order == NULL)
+    if (names == NULL || gold == NULL || atoms == NULL || order == NULL)
         goto oom;
     {
         char *pairs = annals__malloc(c->alloc, nw * 64);
@@ -505,79 +621,24 @@ static int fit(const struct train_ctx *c, const struct wn_classes *wn,
             lexcount_free(&lc);
         }
     }
-    rc = annals__pt_init(&pt, c->alloc, t.labels.n);
-    if (rc != ANNALS_OK)
-        goto oom;
-    scores = annals__malloc(c->alloc, t.labels.n * sizeof *scores);
-    if (scores == NULL)
-        goto oom;
     for (size_t s = 0; s < train.c.n_sent; s++)
         if (!HELD(s))
             order[n_order++] = (uint32_t)s;
-    for (int ep = 1; ep <= epochs; ep++) {
-        size_t seen = 0, right = 0;
-        double t0 = annals__now();
-        for (size_t s = n_order; s > 1; s--) {
-            size_t j = (size_t)(annals__rand(&rng) % s);
-            uint32_t tmp = order[s - 1];
-            order[s - 1] = order[j];
-            order[j] = tmp;
+    {
+        struct epochs e = {c, &t, &train, dev.c.n_word > 0 ? &dev : NULL, atoms, gold,
+                           order, n_order, &rng, epochs, prune, &scratch};
+        rc = run_epochs(&e, 0, &best_epoch, &best_u, &best_x);
+        if (rc == ANNALS_OK && skip < 0 && c->opt->right_to_left_below > 0) {
+            int rtl_epoch = 0;
+            t.rtl_below = (float)c->opt->right_to_left_below;
+            rc = run_epochs(&e, 1, &rtl_epoch, &best_u, &best_x);
+            if (rc == ANNALS_OK)
+                annals__train_say(c, "right to left: keeping epoch %d (dev UPOS %.2f XPOS %.2f, "
+                                     "both directions)", rtl_epoch, best_u, best_x);
         }
-        for (size_t s = 0; s < n_order; s++) {
-            const struct conllu_sentence *cs = &train.c.sent[order[s]];
-            const struct tg_atoms *a = atoms + cs->first_word;
-            const int32_t *g = gold + cs->first_word;
-            for (size_t i = 0; i < cs->n_words; i++) {
-                uint64_t keys[TG_MAX_FEATS];
-                uint32_t guess = 0;
-                if (a[i].fixed >= 0) {
-                    tags[i] = (uint32_t)a[i].fixed + 1;
-                    continue;
-                }
-                size_t nk = annals__tg_features(&t, a, i, cs->n_words, tags, keys);
-                memset(scores, 0, t.labels.n * sizeof *scores);
-                annals__pt_score(&pt, keys, nk, scores);
-                for (uint32_t k = 1; k < t.labels.n; k++)
-                    if (scores[k] > scores[guess])
-                        guess = k;
-                rc = annals__pt_update(&pt, keys, nk, (unsigned)g[i], guess);
-                if (rc != ANNALS_OK)
-                    goto oom;
-                annals__pt_tick(&pt);
-                seen++;
-                right += guess == (uint32_t)g[i];
-                tags[i] = guess + 1;
-            }
-        }
-        annals__pm_free(&t.pm);
-        rc = annals__pt_average(&pt, prune, &t.pm);
         if (rc != ANNALS_OK)
-            goto oom;
-        double u = 0, x = 0;
-        if (dev.c.n_word > 0) {
-            rc = score_dev(&t, &dev, &scratch, &u, &x);
-            if (rc != ANNALS_OK)
-                goto out;
-        }
-        snprintf(buf, sizeof buf, "epoch %d/%d: train %.2f%% of %zu scored words; dev UPOS %.2f "
-                 "XPOS %.2f; %u features, %u weights; %.1f s",
-                 ep, epochs, seen ? 100.0 * (double)right / (double)seen : 0.0, seen, u, x,
-                 (unsigned)t.pm.n_feats, (unsigned)t.pm.n_entries, annals__now() - t0);
-        if (dev.c.n_word > 0)
-            annals__train_say(c, "%s", buf);
-        if (dev.c.n_word == 0 || u + x > best_score) {
-            best_score = u + x;
-            best_u = u;
-            best_x = x;
-            best_epoch = ep;
-            annals__pm_free(&best);
-            best = t.pm;
-            memset(&t.pm, 0, sizeof t.pm);
-        }
+            goto out;
     }
-    annals__pm_free(&t.pm);
-    t.pm = best;
-    memset(&best, 0, sizeof best);
     *out = t;
     memset(&t, 0, sizeof t);
     *lex_out = lex;
@@ -593,14 +654,12 @@ oom:
     annals__fmt(c->err, c->errlen, "out of memory");
 out:
     annals__scratch_free(&scratch);
-    annals__pm_free(&best);
-    annals__pt_free(&pt);
     lexcount_free(&lc);
-    annals__free(c->alloc, scores, t.labels.n * sizeof *scores);
     annals__tg_release(&t);
     annals__tg_drop_clusters(&t);
     annals__labels_free(c->alloc, &t.labels);
     annals__pm_free(&t.pm);
+    annals__pm_free(&t.rtl);
     if (lex != NULL)
         annals__free(c->alloc, lex, (n_lex ? n_lex : 1) * sizeof *lex);
     if (rc != ANNALS_OK && *lex_out != NULL) {
@@ -611,7 +670,6 @@ out:
     annals__free(c->alloc, gold, nw * sizeof *gold);
     annals__free(c->alloc, hashes, nw * 2 * sizeof *hashes);
     annals__free(c->alloc, atoms, nw * sizeof *atoms);
-    annals__free(c->alloc, tags, (SYN_MAX_WORDS + 1) * sizeof *tags);
     annals__free(c->alloc, order, (train.c.n_sent ? train.c.n_sent : 1) * sizeof *order);
     return rc;
 }
@@ -624,6 +682,7 @@ static void tagger_clear(const struct annals_alloc *a, struct tagger *t, struct 
     annals__tg_drop_clusters(t);
     annals__labels_free(a, &t->labels);
     annals__pm_free(&t->pm);
+    annals__pm_free(&t->rtl);
     annals__free(a, lex, (n_lex ? n_lex : 1) * sizeof *lex);
 }
 

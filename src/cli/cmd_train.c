@@ -1,6 +1,7 @@
 /* cmd_train.c -- annals train tagger|lemmatizer|parser --train F.conllu
 ** [--dev F.conllu] -o MODEL [--seed N] [--epochs N] [--prune W] [--licence TEXT]
-** [--clusters-model CLU1 (tagger)] [--wordnet DIR (lemmatizer)]; annals train clusters --train TEXT -o MODEL
+** [--clusters-model CLU1 (tagger)] [--wordnet DIR] [--right-to-left-below M (tagger)];
+** annals train clusters --train TEXT -o MODEL
 ** [--clusters N] [--licence TEXT].  Progress goes to stderr. */
 #include "cli.h"
 
@@ -22,7 +23,8 @@ static int train_usage(void)
     fprintf(stderr, "usage: annals train tagger|lemmatizer|parser --train F.conllu "
                     "[--dev F.conllu] -o MODEL [--seed N] [--epochs N] [--prune W] [--licence TEXT]\n"
                     "                    [--clusters-model CLUSTERS.model (tagger)] "
-                    "[--wordnet DIR (lemmatizer)]\n"
+                    "[--wordnet DIR]\n"
+                    "                    [--right-to-left-below MARGIN (tagger)]\n"
                     "       annals train clusters --train TEXT -o MODEL [--clusters N] "
                     "[--licence TEXT]\n"
                     "  (TEXT: one sentence a line, words separated by spaces)\n");
@@ -93,6 +95,13 @@ int cmd_train(int argc, char **argv)
             o.wordnet_path = argv[++i];
         else if (strcmp(a, "--prune") == 0)
             o.prune = strtod(argv[++i], NULL);
+        else if (strcmp(a, "--right-to-left-below") == 0) {
+            char *end;
+            double m = strtod(argv[++i], &end);
+            if (*end != '\0' || !(m > 0 && m <= 1e6))
+                return train_usage();
+            o.right_to_left_below = m;
+        }
         else if (strcmp(a, "--licence") == 0 || strcmp(a, "--license") == 0)
             o.data_licence = argv[++i];
         else

@@ -1084,8 +1084,11 @@ static void test_a_name_split_onto_a_relative_clause_still_acts(void **state)
     struct model_fixture *f = *state;
     code(f, "The Sudanese government and the Sudan People's Liberation Movement agreed on "
             "Monday to extend the truce and to allow aid convoys into the region.");
-    /* "government" the root, "agreed" a relative clause of it */
+    /* "government" the root, "People" its conjunct, "agreed" a relative
+    ** clause of it with "Movement" its subject */
     reattach(f, "government", NULL, "root");
+    reattach(f, "People", "government", "conj");
+    reattach(f, "Movement", "agreed", "nsubj");
     reattach(f, "agreed", "government", "acl:relcl");
     recode(f);
     assert_true(holds_event(f, "0356", "SDNGOV", "SDNREB"));

@@ -3,7 +3,8 @@
 ** own entries (part of speech, capitals, irregular forms), the inflections
 ** WordNet's detachment rules reach (with a doubled consonant), the part
 ** after a hyphen, and nothing for a word WordNet lacks; a tagger trained
-** without WordNet has no such features. */
+** without WordNet has no such features.  The right-to-left model: atoms
+** read backwards, and a tagger trained with one stores and uses it. */
 #include "unit.h"
 
 #include "model.h"
@@ -117,6 +118,77 @@ static void test_without_wordnet(void **state)
     assert_int_equal(class_of("plain.model", "march"), 0);
 }
 
+static void test_mirrored_atoms_move_the_first_word_flag(void **state)
+{
+    struct tg_atoms a[3], r[3];
+    (void)state;
+    memset(a, 0, sizeof a);
+    for (int i = 0; i < 3; i++)
+        a[i].w = (uint64_t)(10 + i);
+    a[0].flags = TG_FLAG_FIRST | 2;
+    a[2].flags = 4;
+    annals__tg_mirror(a, 3, r);
+    assert_int_equal(r[0].w, 12);
+    assert_int_equal(r[1].w, 11);
+    assert_int_equal(r[2].w, 10);
+    assert_int_equal(r[0].flags, TG_FLAG_FIRST | 4);
+    assert_int_equal(r[2].flags, 2);
+}
+
+/* A tagger trained with a right-to-left model keeps it in section WGRL
+** with its margin in FEAT, loads it, and retags with it the words whose
+** margin is below (here every word) without losing the training tags. */
+static void test_right_to_left_model_is_kept_and_used(void **state)
+{
+    struct test_alloc t = {0};
+    struct annals_alloc a = test_alloc_of(&t);
+    struct annals_train_options o;
+    struct annals_model m;
+    struct syn_scratch sc;
+    struct syn_word w[4];
+    const char *forms[] = {"Rebels", "shelled", "the", "port"};
+    const char *xpos[] = {"NNS", "VBD", "DT", "NN"};
+    struct tagger *tg;
+    annals_pipeline *p;
+    char in[128], out[128], err[256];
+    size_t vlen;
+    (void)state;
+    wn_fixture_path(&fx, "train.conllu", in, sizeof in);
+    wn_fixture_path(&fx, "both.model", out, sizeof out);
+    assert_int_equal(annals_pipeline_open(NULL, &p, err, sizeof err), ANNALS_OK);
+    memset(&o, 0, sizeof o);
+    o.type = ANNALS_MODEL_TAGGER;
+    o.train_path = in;
+    o.dev_path = in;
+    o.out_path = out;
+    o.epochs = 3;
+    o.right_to_left_below = 1e6;
+    if (annals_train(p, &o, err, sizeof err) != ANNALS_OK)
+        fail_msg("training: %s", err);
+    annals_pipeline_close(p);
+    if (annals__model_load(&a, out, &m, err, sizeof err) != ANNALS_OK ||
+        annals__tagger_open(&a, &m, &tg, err, sizeof err) != ANNALS_OK)
+        fail_msg("%s", err);
+    assert_non_null(annals__model_find(&m, "WGRL"));
+    assert_non_null(annals__model_kv(annals__model_find(&m, "FEAT"), "right_to_left_below", &vlen));
+    assert_true(tg->rtl_below > 1e5 && tg->rtl.n_feats > 0);
+    memset(w, 0, sizeof w);
+    for (int i = 0; i < 4; i++) {
+        w[i].form = forms[i];
+        w[i].form_len = (uint32_t)strlen(forms[i]);
+    }
+    annals__scratch_init(&sc, &a);
+    assert_int_equal(annals__tagger_tag(tg, w, 4, &sc), ANNALS_OK);
+    for (int i = 0; i < 4; i++)
+        assert_memory_equal(w[i].xpos, xpos[i], strlen(xpos[i]));
+    annals__scratch_free(&sc);
+    annals__tagger_free(tg);
+    annals__model_free(&m);
+    remove(out);
+    assert_int_equal(t.live, 0);
+    assert_int_equal(t.bad_osize, 0);
+}
+
 /* Training stops with an error naming the file, leaving nothing allocated
 ** and writing no model, when the development file or the WordNet directory
 ** is missing. */
@@ -164,6 +236,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_hyphen_and_unknown),
         cmocka_unit_test(test_without_wordnet),
         cmocka_unit_test(test_missing_files_are_errors),
+        cmocka_unit_test(test_mirrored_atoms_move_the_first_word_flag),
+        cmocka_unit_test(test_right_to_left_model_is_kept_and_used),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
