@@ -149,23 +149,15 @@ static void test_right_to_left_model_is_kept_and_used(void **state)
     const char *forms[] = {"Rebels", "shelled", "the", "port"};
     const char *xpos[] = {"NNS", "VBD", "DT", "NN"};
     struct tagger *tg;
-    annals_pipeline *p;
-    char in[128], out[128], err[256];
+    char out[128], err[256];
     size_t vlen;
     (void)state;
-    wn_fixture_path(&fx, "train.conllu", in, sizeof in);
-    wn_fixture_path(&fx, "both.model", out, sizeof out);
-    assert_int_equal(annals_pipeline_open(NULL, &p, err, sizeof err), ANNALS_OK);
     memset(&o, 0, sizeof o);
     o.type = ANNALS_MODEL_TAGGER;
-    o.train_path = in;
-    o.dev_path = in;
-    o.out_path = out;
     o.epochs = 3;
     o.right_to_left_below = 1e6;
-    if (annals_train(p, &o, err, sizeof err) != ANNALS_OK)
-        fail_msg("training: %s", err);
-    annals_pipeline_close(p);
+    wn_fixture_train_opts(&fx, "both.model", &o);
+    wn_fixture_path(&fx, "both.model", out, sizeof out);
     if (annals__model_load(&a, out, &m, err, sizeof err) != ANNALS_OK ||
         annals__tagger_open(&a, &m, &tg, err, sizeof err) != ANNALS_OK)
         fail_msg("%s", err);

@@ -57,26 +57,34 @@ static inline int wn_fixture_make(struct wn_fixture *fx, const char *corpus,
     return 0;
 }
 
+/* Train a model as options o say (type, epochs, ...) from the corpus into
+** dir/name. */
+static inline void wn_fixture_train_opts(const struct wn_fixture *fx, const char *name,
+                                         struct annals_train_options *o)
+{
+    annals_pipeline *p;
+    char in[128], out[128], err[256];
+    wn_fixture_path(fx, "train.conllu", in, sizeof in);
+    wn_fixture_path(fx, name, out, sizeof out);
+    assert_int_equal(annals_pipeline_open(NULL, &p, err, sizeof err), ANNALS_OK);
+    o->train_path = in;
+    o->out_path = out;
+    if (annals_train(p, o, err, sizeof err) != ANNALS_OK)
+        fail_msg("training %s: %s", name, err);
+    annals_pipeline_close(p);
+}
+
 /* Train a model of type (ANNALS_MODEL_*) from the corpus into dir/name,
 ** with the WordNet directory when wordnet is set; epochs 0: the default. */
 static inline void wn_fixture_train(const struct wn_fixture *fx, int type, const char *name,
                                     int wordnet, int epochs)
 {
     struct annals_train_options o;
-    annals_pipeline *p;
-    char in[128], out[128], err[256];
-    wn_fixture_path(fx, "train.conllu", in, sizeof in);
-    wn_fixture_path(fx, name, out, sizeof out);
-    assert_int_equal(annals_pipeline_open(NULL, &p, err, sizeof err), ANNALS_OK);
     memset(&o, 0, sizeof o);
     o.type = type;
-    o.train_path = in;
-    o.out_path = out;
     o.epochs = epochs;
     o.wordnet_path = wordnet ? fx->wndir : NULL;
-    if (annals_train(p, &o, err, sizeof err) != ANNALS_OK)
-        fail_msg("training %s: %s", name, err);
-    annals_pipeline_close(p);
+    wn_fixture_train_opts(fx, name, &o);
 }
 
 /* Remove the WordNet files, the corpus, the n files names[] of dir (the
