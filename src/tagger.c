@@ -326,12 +326,22 @@ static void best_two(const float *scores, size_t nl, uint32_t *best, uint32_t *s
     }
 }
 
+/* Is w tagged as a finite verb (Penn VBD, VBZ, VBP)? */
+static int finite_verb(const struct syn_word *w)
+{
+    return w->xpos_len == 3 && w->xpos[0] == 'V' && w->xpos[1] == 'B' &&
+           (w->xpos[2] == 'D' || w->xpos[2] == 'Z' || w->xpos[2] == 'P');
+}
+
 /* The right-to-left model's say on the words the left-to-right pass was
 ** unsure of (margin below t->rtl_below): it reads the sentence backwards,
 ** with the first pass's labels as the labels already given to its right,
 ** and its scores are added to that pass's (kept[i * nl ...], for those
 ** words only).  The word's margin stays the first pass's, and its
-** runner-up becomes the runner-up of the sum. */
+** runner-up becomes the runner-up of the sum.  A finite verb of the first
+** pass stays one: its evidence is the subject on its left, whose tag that
+** pass had and the right-to-left one has not ("forces demolished
+** Palestinian homes", which read from the right looks like an adjective). */
 static void rescore_right_to_left(const struct tagger *t, struct syn_word *w, size_t n,
                                   const struct tg_atoms *a, const uint32_t *tags,
                                   float *kept, struct tg_atoms *r, uint32_t *rtags)
@@ -344,7 +354,7 @@ static void rescore_right_to_left(const struct tagger *t, struct syn_word *w, si
     for (size_t i = 0; i < n; i++) {
         uint32_t best, second;
         float *sum = kept + i * nl;
-        if (a[i].fixed >= 0 || !(w[i].tag_margin < t->rtl_below))
+        if (a[i].fixed >= 0 || !(w[i].tag_margin < t->rtl_below) || finite_verb(&w[i]))
             continue;
         annals__pm_score(&t->rtl, keys, annals__tg_features(t, r, n - 1 - i, n, rtags, keys),
                          sum);
