@@ -31,6 +31,8 @@ enum ps_template {
     PT_N_TEMPLATES
 };
 extern const char *const annals__ps_template_names[PT_N_TEMPLATES];
+/* annals__ps_features writes at most one key per template */
+_Static_assert(PT_N_TEMPLATES <= PS_MAX_FEATS, "PS_MAX_FEATS below the template count");
 
 struct parser {
     const struct annals_alloc *alloc;

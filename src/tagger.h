@@ -18,6 +18,8 @@ enum tg_template {
     TG_N_TEMPLATES
 };
 extern const char *const annals__tg_template_names[TG_N_TEMPLATES];
+/* annals__tg_features writes at most one key per template */
+_Static_assert(TG_N_TEMPLATES <= TG_MAX_FEATS, "TG_MAX_FEATS below the template count");
 
 /* Lexicon entry: what the training data says about one word form. */
 struct tg_lex {
