@@ -142,29 +142,14 @@ static void test_model_without_wordnet_keeps_learned_guesses(void **state)
 
 static void test_missing_wordnet_file_is_an_error(void **state)
 {
-    struct test_alloc t = {0};
-    struct annals_options po;
     struct annals_train_options o;
-    annals_pipeline *p;
-    char in[128], out[128], missing[128], err[256];
+    char missing[128];
     (void)state;
-    annals_options_init(&po);
-    po.alloc = test_alloc_fn;
-    po.alloc_ud = &t;
-    assert_int_equal(annals_pipeline_open(&po, &p, err, sizeof err), ANNALS_OK);
-    wn_fixture_path(&fx, "train.conllu", in, sizeof in);
-    wn_fixture_path(&fx, "never.model", out, sizeof out);
     wn_fixture_path(&fx, "no-such-dir", missing, sizeof missing);
     memset(&o, 0, sizeof o);
     o.type = ANNALS_MODEL_LEMMATIZER;
-    o.train_path = in;
-    o.out_path = out;
     o.wordnet_path = missing;
-    assert_int_equal(annals_train(p, &o, err, sizeof err), ANNALS_EIO);
-    assert_non_null(strstr(err, "noun.exc"));
-    annals_pipeline_close(p);
-    assert_int_equal(t.live, 0);
-    assert_int_equal(access(out, F_OK), -1);
+    wn_fixture_train_fails(&fx, &o, "noun.exc");
 }
 
 /* A LEM1 model of one script "0|0|", an empty LEXS and the WordNet

@@ -186,29 +186,12 @@ static void test_right_to_left_model_is_kept_and_used(void **state)
 ** is missing. */
 static void train_fails(const char *dev, const char *wordnet, const char *named)
 {
-    struct test_alloc t = {0};
-    struct annals_options po;
     struct annals_train_options o;
-    annals_pipeline *p;
-    char in[128], out[128], err[256];
-    annals_options_init(&po);
-    po.alloc = test_alloc_fn;
-    po.alloc_ud = &t;
-    assert_int_equal(annals_pipeline_open(&po, &p, err, sizeof err), ANNALS_OK);
-    wn_fixture_path(&fx, "train.conllu", in, sizeof in);
-    wn_fixture_path(&fx, "never.model", out, sizeof out);
     memset(&o, 0, sizeof o);
     o.type = ANNALS_MODEL_TAGGER;
-    o.train_path = in;
     o.dev_path = dev;
-    o.out_path = out;
     o.wordnet_path = wordnet;
-    assert_int_equal(annals_train(p, &o, err, sizeof err), ANNALS_EIO);
-    assert_non_null(strstr(err, named));
-    annals_pipeline_close(p);
-    assert_int_equal(t.live, 0);
-    assert_int_equal(t.bad_osize, 0);
-    assert_int_equal(access(out, F_OK), -1);
+    wn_fixture_train_fails(&fx, &o, named);
 }
 
 static void test_missing_files_are_errors(void **state)

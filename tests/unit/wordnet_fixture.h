@@ -58,20 +58,49 @@ static inline int wn_fixture_make(struct wn_fixture *fx, const char *corpus,
 }
 
 /* Train a model as options o say (type, epochs, ...) from the corpus into
-** dir/name. */
+** dir/name, through a checking allocator that must end with nothing live;
+** the trainer's code, its message in err. */
+static inline int wn_fixture_run(const struct wn_fixture *fx, const char *name,
+                                 struct annals_train_options *o, char *err, size_t errlen)
+{
+    struct test_alloc t = {0};
+    struct annals_options po;
+    annals_pipeline *p;
+    char in[128], out[128];
+    int rc;
+    annals_options_init(&po);
+    po.alloc = test_alloc_fn;
+    po.alloc_ud = &t;
+    assert_int_equal(annals_pipeline_open(&po, &p, err, errlen), ANNALS_OK);
+    wn_fixture_path(fx, "train.conllu", in, sizeof in);
+    wn_fixture_path(fx, name, out, sizeof out);
+    o->train_path = in;
+    o->out_path = out;
+    rc = annals_train(p, o, err, errlen);
+    annals_pipeline_close(p);
+    assert_int_equal(t.live, 0);
+    assert_int_equal(t.bad_osize, 0);
+    return rc;
+}
+
+/* ... which must succeed. */
 static inline void wn_fixture_train_opts(const struct wn_fixture *fx, const char *name,
                                          struct annals_train_options *o)
 {
-    annals_pipeline *p;
-    char in[128], out[128], err[256];
-    wn_fixture_path(fx, "train.conllu", in, sizeof in);
-    wn_fixture_path(fx, name, out, sizeof out);
-    assert_int_equal(annals_pipeline_open(NULL, &p, err, sizeof err), ANNALS_OK);
-    o->train_path = in;
-    o->out_path = out;
-    if (annals_train(p, o, err, sizeof err) != ANNALS_OK)
+    char err[256];
+    if (wn_fixture_run(fx, name, o, err, sizeof err) != ANNALS_OK)
         fail_msg("training %s: %s", name, err);
-    annals_pipeline_close(p);
+}
+
+/* ... which must stop with an input error naming named and write no model. */
+static inline void wn_fixture_train_fails(const struct wn_fixture *fx,
+                                          struct annals_train_options *o, const char *named)
+{
+    char out[128], err[256];
+    assert_int_equal(wn_fixture_run(fx, "never.model", o, err, sizeof err), ANNALS_EIO);
+    assert_non_null(strstr(err, named));
+    wn_fixture_path(fx, "never.model", out, sizeof out);
+    assert_int_equal(access(out, F_OK), -1);
 }
 
 /* Train a model of type (ANNALS_MODEL_*) from the corpus into dir/name,
