@@ -103,7 +103,16 @@ struct annals_options {
     const char *actors_file;     /* user actor dictionary (docs/ACTORS.md),
                                     overriding inferred actor codes; NULL:
                                     none */
+    /* The parser's beam (docs/SYNTAX.md#beam-decoding); 0 in each: the parser
+    ** model's own setting. */
+    int parse_beam;              /* derivations kept, 1 (greedy) to
+                                    ANNALS_MAX_BEAM */
+    double parse_beam_temperature; /* divides move scores before the softmax */
+    double parse_beam_drop;      /* a derivation this far below the best
+                                    (log-probability) is dropped */
 };
+
+#define ANNALS_MAX_BEAM 16
 
 /* Stages that can be switched off with annals_options.stages. */
 enum annals_stage {
@@ -529,6 +538,13 @@ struct annals_train_options {
     double right_to_left_below; /* tagger: also train a right-to-left model,
                                    which retags the words whose left-to-right
                                    margin is below this; 0: none */
+    /* parser: the beam settings written into the model as its defaults
+    ** (annals_options.parse_beam...); 0 in each: greedy, temperature 1, no
+    ** drop (a temperature and a drop are kept for a caller who asks for a
+    ** beam).  The epoch is still chosen by greedy parsing of dev. */
+    int beam;
+    double beam_temperature;
+    double beam_drop;
 };
 
 /* Train a model and write it to opt->out_path.  Deterministic for a given

@@ -132,6 +132,12 @@ int annals_pipeline_open(const struct annals_options *opt, annals_pipeline **out
         annals__fmt(errbuf, errlen, "unknown date order %d", o.date_order);
         return ANNALS_EINVAL;
     }
+    if (o.parse_beam < 0 || o.parse_beam > ANNALS_MAX_BEAM || !(o.parse_beam_temperature >= 0) ||
+        !(o.parse_beam_drop >= 0)) {
+        annals__fmt(errbuf, errlen, "parse_beam must be 0 to %d and its temperature and drop "
+                    "0 or more", ANNALS_MAX_BEAM);
+        return ANNALS_EINVAL;
+    }
     a.fn = o.alloc != NULL ? o.alloc : libc_alloc;
     a.ud = o.alloc != NULL ? o.alloc_ud : NULL;
     p = annals__malloc(&a, sizeof *p);
@@ -163,7 +169,7 @@ int annals_pipeline_open(const struct annals_options *opt, annals_pipeline **out
         int rc = ANNALS_OK;
         if (o.stages & (ANNALS_STAGE_SYNTAX | ANNALS_STAGE_ACTORS | ANNALS_STAGE_QUOTES |
                         ANNALS_STAGE_EVENTS))
-            rc = annals__syntax_open(&p->alloc, o.model_dir, &p->syn, errbuf, errlen);
+            rc = annals__syntax_open(&p->alloc, &o, &p->syn, errbuf, errlen);
         if (rc == ANNALS_OK && (o.stages & ANNALS_STAGE_GEO) &&
             model_file(o.model_dir, "geo.model", path, sizeof path))
             rc = annals__gaz_open(&p->alloc, path, &p->gaz, errbuf, errlen);

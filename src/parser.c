@@ -1,11 +1,13 @@
 /* parser.c -- labelled dependency parser: the arc-hybrid transition system
 ** (Kuhlmann et al. 2011) with the root at the end of the buffer
-** (Ballesteros and Nivre 2013), decoded greedily with an averaged
-** perceptron over Zhang and Nivre (2011) style features.  One word is
+** (Ballesteros and Nivre 2013), scored by an averaged perceptron over
+** Zhang and Nivre (2011) style features and decoded greedily or with a
+** small beam over the softmax of those scores.  One word is
 ** attached to the root, with the label "root".  Reads model sections META,
 ** FEAT, LABL, WGHT (docs/MODEL-FORMAT.md); details: docs/SYNTAX.md#parser. */
 #include "parser.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,33 +33,43 @@ const char *const annals__ps_template_names[PT_N_TEMPLATES] = {
     "s0x", "s0p.s0x", "s0w.s0x", "b0x", "b0p.b0x", "b0w.b0x", "s1x", "b1x"
 };
 
+/* The templates that see only the buffer's first three words: their
+** features change only when the front does. */
+static const int front_templates[] = {
+    PT_B0W, PT_B0P, PT_B0WP, PT_B1W, PT_B1P, PT_B1WP, PT_B2P, PT_B2W, PT_B0P_B1P,
+    PT_B0P_B1P_B2P, PT_B0C, PT_B1C, PT_B0X, PT_B0P_B0X, PT_B0W_B0X, PT_B1X
+};
+
 #define ATOM_NONE 0x6e6f6e65ull
 #define ATOM_ROOT 0x726f6f74ull
 
 static unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
+/* A state is the words' atoms (read only) followed by the arrays that moves
+** change, which a fork of the state copies. */
+#define PS_ATOMS 5              /* wh ph ch c4 xh */
+
+/* Bytes of the changing arrays of k words, rounded up so that blocks of
+** them laid end to end keep the 64-bit arrays aligned. */
+static size_t mutable_size(size_t k)
+{
+    return (k * (sizeof(uint64_t) * 2 + sizeof(int) * 9) + 15) & ~(size_t)15;
+}
+
 size_t annals__ps_state_size(int n)
 {
     size_t k = (size_t)n + 2;
-    return k * (sizeof(int) * 11 + sizeof(uint64_t) * 7) + 64;
+    return k * sizeof(uint64_t) * PS_ATOMS + mutable_size(k) + 64;
 }
 
-void annals__ps_state_init(const struct parser *p, struct ps_state *st, void *mem,
-                           const struct syn_word *w, int n)
+/* Point st's changing arrays into mut, which holds mutable_size() bytes. */
+static void lay_out_mutable(struct ps_state *st, void *mut)
 {
-    size_t k = (size_t)n + 2;
-    uint64_t *u = mem;
-    int *q;
-
-    st->n = n;
+    size_t k = (size_t)st->n + 2;
+    uint64_t *u = mut;
+    int *q = (int *)(u + 2 * k);
     st->lset = u;
     st->rset = u + k;
-    st->wh = u + 2 * k;
-    st->ph = u + 3 * k;
-    st->ch = u + 4 * k;
-    st->c4 = u + 5 * k;
-    st->xh = u + 6 * k;
-    q = (int *)(u + 7 * k);
     st->stack = q;
     st->head = q + k;
     st->label = q + 2 * k;
@@ -67,8 +79,22 @@ void annals__ps_state_init(const struct parser *p, struct ps_state *st, void *me
     st->r2 = q + 6 * k;
     st->nl = q + 7 * k;
     st->nr = q + 8 * k;
-    memset(st->lset, 0, 2 * k * sizeof *u);
-    memset(q + k, 0, 8 * k * sizeof *q);
+}
+
+void annals__ps_state_init(const struct parser *p, struct ps_state *st, void *mem,
+                           const struct syn_word *w, int n)
+{
+    size_t k = (size_t)n + 2;
+    uint64_t *u = mem;
+
+    st->n = n;
+    st->wh = u;
+    st->ph = u + k;
+    st->ch = u + 2 * k;
+    st->c4 = u + 3 * k;
+    st->xh = u + 4 * k;
+    lay_out_mutable(st, u + PS_ATOMS * k);
+    memset(st->lset, 0, mutable_size(k));
     st->depth = 0;
     st->b = 1;
     st->wh[0] = st->ph[0] = st->ch[0] = st->c4[0] = ATOM_NONE;
@@ -135,17 +161,38 @@ static int range_best(const float *scores, int from, int to, int skip, int best)
     return best;
 }
 
+/* The classes mv allows: ranges [lo, hi) but skip, in class order. */
+struct move_ranges {
+    int n, lo[3], hi[3], skip[3];
+};
+
+static void allowed_ranges(const struct parser *p, const struct ps_moves *mv,
+                           struct move_ranges *r)
+{
+    int L = (int)p->labels.n, root = p->root_label;
+    r->n = 0;
+#define RANGE(from, to, except) \
+    (r->lo[r->n] = (from), r->hi[r->n] = (to), r->skip[r->n++] = (except))
+    if (mv->shift)
+        RANGE(PS_SHIFT, PS_SHIFT + 1, -1);
+    if (mv->left == 2)
+        RANGE(PS_LEFT(L, root), PS_LEFT(L, root) + 1, -1);
+    else if (mv->left == 1)
+        RANGE(PS_LEFT(L, 0), PS_LEFT(L, L), PS_LEFT(L, root));
+    if (mv->right)
+        RANGE(PS_RIGHT(L, 0), PS_RIGHT(L, L), PS_RIGHT(L, root));
+#undef RANGE
+}
+
 /* The allowed class with the highest score, the lowest on ties: the classes
 ** are visited in order, as a scan of annals__ps_valid()'s mask would. */
 static int best_move(const struct parser *p, const struct ps_moves *mv, const float *scores)
 {
-    int L = (int)p->labels.n, root = p->root_label, best = mv->shift ? PS_SHIFT : -1;
-    if (mv->left == 2)
-        best = range_best(scores, PS_LEFT(L, root), PS_LEFT(L, root) + 1, -1, best);
-    else if (mv->left == 1)
-        best = range_best(scores, PS_LEFT(L, 0), PS_LEFT(L, L), PS_LEFT(L, root), best);
-    if (mv->right)
-        best = range_best(scores, PS_RIGHT(L, 0), PS_RIGHT(L, L), PS_RIGHT(L, root), best);
+    struct move_ranges r;
+    int best = -1;
+    allowed_ranges(p, mv, &r);
+    for (int i = 0; i < r.n; i++)
+        best = range_best(scores, r.lo[i], r.hi[i], r.skip[i], best);
     return best;
 }
 
@@ -211,7 +258,7 @@ static uint64_t dist_bucket(int d)
 
 static uint64_t cap5(int v) { return (uint64_t)(v < 5 ? v : 5); }
 
-size_t annals__ps_features(const struct parser *p, const struct ps_state *st, uint64_t *keys)
+size_t annals__ps_features(const struct ps_state *st, const uint64_t m[2], uint64_t *keys)
 {
     const uint64_t *W = st->wh, *P = st->ph, *C = st->ch, *X = st->xh;
     int n = st->n;
@@ -230,7 +277,6 @@ size_t annals__ps_features(const struct parser *p, const struct ps_state *st, ui
     uint64_t d10 = s0 && s1 ? dist_bucket(s0 - s1) : 7;
     uint64_t s0wp = annals__hash_mix(W[s0], P[s0]), b0wp = annals__hash_mix(W[b0], P[b0]);
     uint64_t s1wp = annals__hash_mix(W[s1], P[s1]);
-    const uint64_t *m = p->tmask;
     size_t k = 0;
 #define F(tpl, x, y, z) \
     if (m[(tpl) / 64] & ((uint64_t)1 << ((tpl) % 64))) \
@@ -347,47 +393,313 @@ size_t annals__ps_features(const struct parser *p, const struct ps_state *st, ui
     return k;
 }
 
+/* Beam search over the locally trained model (docs/SYNTAX.md#beam-decoding): a
+** derivation scores the sum of its moves' log-probabilities, each the
+** softmax of the allowed moves' scores divided by the model's temperature.
+** Every derivation of n words takes 2n moves, so the beam advances in step
+** and all its derivations end together. */
+struct beam_item {
+    struct ps_state st;
+    int block;                  /* index of the mutable block st uses */
+    float logp;
+};
+
+struct beam_move {
+    int from;                   /* item it extends */
+    int cls;
+    float logp;                 /* of the derivation it makes */
+};
+
+/* Does a rank before b (higher log-probability, then earlier item and
+** lower class, as the greedy scan prefers)? */
+static int move_before(const struct beam_move *a, const struct beam_move *b)
+{
+    if (a->logp != b->logp)
+        return a->logp > b->logp;
+    return a->from != b->from ? a->from < b->from : a->cls < b->cls;
+}
+
+/* Insert m into the ranked list top[0..*n) of at most k moves. */
+static void keep_move(struct beam_move *top, int *n, int k, struct beam_move m)
+{
+    int i = *n < k ? (*n)++ : k;
+    if (i == k && !move_before(&m, &top[k - 1]))
+        return;
+    if (i == k)
+        i = k - 1;
+    while (i > 0 && move_before(&m, &top[i - 1])) {
+        top[i] = top[i - 1];
+        i--;
+    }
+    top[i] = m;
+}
+
+/* e^x for x <= 0 (e^-80 below -80), within 1e-4 of it relatively, in
+** branch-free arithmetic that the compiler vectorises: 2^(x log2 e) as a
+** power of two times a polynomial of the fraction.  Only the softmax's
+** normaliser uses it. */
+static inline float exp_nonpositive(float x)
+{
+    union { float f; uint32_t u; } in = {x}, out;
+    uint32_t magnitude = in.u & 0x7fffffffu, cap = 0x42a00000u;    /* 80.0f */
+    in.u = 0x80000000u | (magnitude < cap ? magnitude : cap);
+    float y = in.f * 1.44269504f;
+    int32_t i = (int32_t)y;
+    i -= (int32_t)((float)i > y);   /* floor */
+    float f = y - (float)i;
+    out.f = 1.0f + f * (0.69314718f + f * (0.24022651f + f * (0.05550411f +
+            f * (0.00961813f + f * 0.00133336f))));
+    out.u += (uint32_t)i << 23;
+    return out.f;
+}
+
+/* The sum of e^((scores[c] - top) / t) over classes [lo, hi), in eight
+** running sums so that the compiler can vectorise it. */
+static float softmax_sum(const float *scores, int lo, int hi, float top, float t)
+{
+    float lane[8] = {0}, z = 0, inv = 1.0f / t;
+    int c = lo;
+    for (; c + 8 <= hi; c += 8)
+        for (int j = 0; j < 8; j++)
+            lane[j] += exp_nonpositive((scores[c + j] - top) * inv);
+    for (; c < hi; c++)
+        z += exp_nonpositive((scores[c] - top) * inv);
+    for (int j = 0; j < 8; j++)
+        z += lane[j];
+    return z;
+}
+
+/* Rank the k best allowed moves of a state (scores computed), extending
+** item `from` of log-probability logp, into top[0..*n).  Without normalise
+** the softmax's normaliser is left out: a beam of one item may shift all
+** its derivations' log-probabilities alike. */
+static void best_moves(const struct parser *p, const struct ps_moves *mv, const float *scores,
+                       int from, float logp, int normalise, struct beam_move *top, int *n,
+                       int k)
+{
+    struct move_ranges r;
+    struct beam_move mine[PS_MAX_BEAM];
+    float t = p->beam_temperature, top_score, z = 0;
+    int nl = 0;
+
+    allowed_ranges(p, mv, &r);
+    for (int i = 0; i < r.n; i++)
+        for (int c = r.lo[i]; c < r.hi[i]; c++)
+            if ((nl < k || scores[c] > mine[nl - 1].logp) && c != r.skip[i]) {
+                struct beam_move m = {from, c, scores[c]};
+                keep_move(mine, &nl, k, m);
+            }
+    top_score = mine[0].logp;
+    if (normalise) {
+        for (int i = 0; i < r.n; i++) {
+            z += softmax_sum(scores, r.lo[i], r.hi[i], top_score, t);
+            if (r.skip[i] >= 0)
+                z -= exp_nonpositive((scores[r.skip[i]] - top_score) / t);
+        }
+        logp -= logf(z);
+    }
+    for (int j = 0; j < nl; j++) {
+        mine[j].logp = logp + (mine[j].logp - top_score) / t;
+        keep_move(top, n, k, mine[j]);
+    }
+}
+
+/* The features of the buffer's first words alone (front_templates) are the
+** same at every state with the same buffer front: their scores are summed
+** once per front word, and each state adds its other features to them. */
+struct front_sums {
+    uint64_t front[2], rest[2]; /* the model's templates of each kind */
+    size_t nc;
+    float *sum;                 /* [front word][class] */
+};
+
+/* Sum into sum ((n+2) x classes) the front features of every front word
+** 1..n+1 of the sentence starting at st, the slots of the word two ahead
+** prefetched while one is summed (the sums of consecutive fronts do not
+** wait on each other). */
+static void sum_fronts(const struct parser *p, const struct ps_state *st, float *sum,
+                       struct front_sums *f)
+{
+    enum { AHEAD = 2 };
+    uint64_t keys[AHEAD + 1][PS_MAX_FEATS];
+    size_t nk[AHEAD + 1];
+    struct ps_state at = *st;
+    int last = st->n + 1;
+    memset(f->front, 0, sizeof f->front);
+    for (size_t i = 0; i < sizeof front_templates / sizeof *front_templates; i++) {
+        int t = front_templates[i];
+        f->front[t / 64] |= p->tmask[t / 64] & (uint64_t)1 << (t % 64);
+    }
+    for (int i = 0; i < 2; i++)
+        f->rest[i] = p->tmask[i] & ~f->front[i];
+    f->nc = p->pm.n_classes;
+    f->sum = sum;
+    for (int b = 1; b <= last + AHEAD; b++) {
+        int s = b - AHEAD;      /* the front summed now */
+        if (b <= last) {
+            at.b = b;
+            nk[b % (AHEAD + 1)] = annals__ps_features(&at, f->front, keys[b % (AHEAD + 1)]);
+            annals__pm_prefetch(&p->pm, keys[b % (AHEAD + 1)], nk[b % (AHEAD + 1)]);
+        }
+        if (s >= 1) {
+            float *row = f->sum + (size_t)s * f->nc;
+            memset(row, 0, f->nc * sizeof *row);
+            annals__pm_score(&p->pm, keys[s % (AHEAD + 1)], nk[s % (AHEAD + 1)], row);
+        }
+    }
+}
+
+/* The scores of st's moves: its front's sum, if the fronts were summed,
+** and its other features. */
+static void score_state(const struct parser *p, const struct ps_state *st,
+                        const struct front_sums *f, float *scores)
+{
+    uint64_t keys[PS_MAX_FEATS];
+    if (f->sum != NULL)
+        memcpy(scores, f->sum + (size_t)st->b * f->nc, f->nc * sizeof *scores);
+    else
+        memset(scores, 0, f->nc * sizeof *scores);
+    annals__pm_score(&p->pm, keys, annals__ps_features(st, f->rest, keys), scores);
+}
+
+/* Derivations that reach the same stack and buffer front have the same
+** moves ahead; only their attached words' labels and children, which the
+** features see, differ.  Keep the first (the most probable) of each such
+** group: the others would mostly follow it and cost a scoring each. */
+static int recombine(struct beam_item *items, int n)
+{
+    int kept = 0;
+    for (int j = 0; j < n; j++) {
+        const struct ps_state *b = &items[j].st;
+        int same = 0;
+        for (int i = 0; i < kept && !same; i++) {
+            const struct ps_state *a = &items[i].st;
+            same = a->b == b->b && a->depth == b->depth &&
+                   memcmp(a->stack, b->stack, (size_t)b->depth * sizeof *b->stack) == 0;
+        }
+        if (!same)
+            items[kept++] = items[j];
+    }
+    return kept;
+}
+
+/* The items that moves[0..n_moves) make of cur[0..n_items), into next;
+** returns their number once recombined.  The last move kept from an item
+** takes over its arrays; the others copy them into a free one of the
+** blocks (2 x width of `block` bytes) first. */
+static int extend(const struct parser *p, const struct beam_item *cur, int n_items,
+                  const struct beam_move *moves, int n_moves, struct beam_item *next,
+                  unsigned char *blocks, size_t block)
+{
+    unsigned char used[2 * PS_MAX_BEAM] = {0};
+    for (int i = 0; i < n_items; i++)
+        used[cur[i].block] = 1;
+    for (int j = 0; j < n_moves; j++) {
+        const struct beam_item *from = &cur[moves[j].from];
+        int last = 1;
+        for (int l = j + 1; l < n_moves && last; l++)
+            last = moves[l].from != moves[j].from;
+        next[j] = *from;
+        if (!last) {
+            int b = 0;
+            while (used[b])
+                b++;
+            used[b] = 1;
+            next[j].block = b;
+            lay_out_mutable(&next[j].st, blocks + (size_t)b * block);
+            memcpy(next[j].st.lset, from->st.lset, block);
+        }
+    }
+    for (int j = 0; j < n_moves; j++) {
+        annals__ps_apply(p, &next[j].st, moves[j].cls);
+        next[j].logp = moves[j].logp;
+    }
+    return recombine(next, n_moves);
+}
+
 int annals__parser_parse(const struct parser *p, struct syn_word *w, size_t n,
                          struct syn_scratch *s)
 {
-    struct ps_state st;
-    size_t nc = p->pm.n_classes;
-    unsigned char *mem;
+    size_t nc = p->pm.n_classes, k = n + 2;
+    int width = p->beam, n_items = 1, n_moves;
+    size_t atoms = k * sizeof(uint64_t) * PS_ATOMS, block = mutable_size(k);
+    unsigned char *mem, *blocks;
+    struct beam_item items[2][PS_MAX_BEAM], *cur = items[0], *next = items[1];
+    struct beam_move moves[PS_MAX_BEAM];
+    struct front_sums front;
     float *scores;
-    uint64_t keys[PS_MAX_FEATS];
-    size_t ssz;
 
     if (n > SYN_MAX_WORDS)
         return ANNALS_ETOOBIG;
     if (n == 0)
         return ANNALS_OK;
-    ssz = annals__ps_state_size((int)n);
-    mem = annals__scratch_get(s, ssz + nc * sizeof *scores + 16);
+    mem = annals__scratch_get(s, atoms + 2 * (size_t)width * block + (k + 1) * nc * sizeof *scores
+                                     + 64);
     if (mem == NULL)
         return ANNALS_ENOMEM;
-    annals__ps_state_init(p, &st, mem, w, (int)n);
-    scores = (float *)(mem + ssz);
-    while (!annals__ps_terminal(&st)) {
-        struct ps_moves mv = moves_of(&st);
-        int best;
-        /* A forced move (an empty stack must shift, the last word must
-        ** attach to the root) needs no scores. */
-        if (move_count(p, &mv) > 1) {
-            size_t nk = annals__ps_features(p, &st, keys);
-            memset(scores, 0, nc * sizeof *scores);
-            annals__pm_score(&p->pm, keys, nk, scores);
+    blocks = mem + atoms;
+    scores = (float *)(blocks + 2 * (size_t)width * block);
+    annals__ps_state_init(p, &cur[0].st, mem, w, (int)n);
+    /* Shared front sums pay where several derivations reach a front; a
+    ** greedy parse reaches each about twice and scores every state whole. */
+    if (width > 1) {
+        sum_fronts(p, &cur[0].st, scores + nc, &front);
+    } else {
+        memcpy(front.rest, p->tmask, sizeof front.rest);
+        front.nc = nc;
+        front.sum = NULL;
+    }
+    cur[0].block = 0;           /* its mutable arrays follow the atoms */
+    cur[0].logp = 0;
+    while (!annals__ps_terminal(&cur[0].st)) {
+        n_moves = 0;
+        for (int i = 0; i < n_items; i++) {
+            const struct ps_state *st = &cur[i].st;
+            struct ps_moves mv = moves_of(st);
+            /* A forced move (an empty stack must shift, the last word must
+            ** attach to the root) needs no scores and keeps the log-probability. */
+            if (move_count(p, &mv) == 1 || width == 1) {
+                struct beam_move m = {i, 0, cur[i].logp};
+                if (move_count(p, &mv) > 1)
+                    score_state(p, st, &front, scores);
+                m.cls = best_move(p, &mv, scores);   /* reads no score when forced */
+                keep_move(moves, &n_moves, width, m);
+                continue;
+            }
+            score_state(p, st, &front, scores);
+            best_moves(p, &mv, scores, i, cur[i].logp, n_items > 1, moves, &n_moves, width);
         }
-        best = best_move(p, &mv, scores);   /* reads no score when forced */
-        annals__ps_apply(p, &st, best);
+        /* Derivations far below the best are not worth their scoring. */
+        while (n_moves > 1 && moves[n_moves - 1].logp < moves[0].logp - p->beam_drop)
+            n_moves--;
+        if (n_items == 1 && n_moves == 1) {     /* one derivation goes on */
+            annals__ps_apply(p, &cur[0].st, moves[0].cls);
+            cur[0].logp = moves[0].logp;
+            continue;
+        }
+        n_items = extend(p, cur, n_items, moves, n_moves, next, blocks, block);
+        struct beam_item *t = cur;
+        cur = next;
+        next = t;
     }
     for (size_t i = 1; i <= n; i++) {
-        int h = st.head[i], l = st.label[i];
+        int h = cur[0].st.head[i], l = cur[0].st.label[i];
         w[i - 1].head = h == (int)n + 1 ? 0 : h;
         w[i - 1].deprel = (uint16_t)l;
         w[i - 1].deprel_s = p->labels.s[l];
         w[i - 1].deprel_len = p->labels.len[l];
     }
     return ANNALS_OK;
+}
+
+void annals__parser_set_beam(struct parser *p, int width, double temperature, double drop)
+{
+    if (width > 0)
+        p->beam = width;
+    if (temperature > 0)
+        p->beam_temperature = (float)temperature;
+    if (drop > 0)
+        p->beam_drop = (float)drop;
 }
 
 void annals__parser_free(struct parser *p)
@@ -445,6 +757,26 @@ int annals__parser_open(const struct annals_alloc *a, const struct annals_model 
         if (rc != ANNALS_OK)
             goto fail;
         p->alt_margin = (float)x;
+        x = 1;
+        rc = annals__feat_number(feat, "beam", 1, PS_MAX_BEAM, &x, err, errlen);
+        if (rc != ANNALS_OK)
+            goto fail;
+        p->beam = (int)x;
+        if (p->beam != x) {
+            annals__fmt(err, errlen, "section FEAT: bad beam");
+            rc = ANNALS_EMODEL;
+            goto fail;
+        }
+        x = 1;
+        rc = annals__feat_number(feat, "beam_temperature", 1e-3, 1e6, &x, err, errlen);
+        if (rc != ANNALS_OK)
+            goto fail;
+        p->beam_temperature = (float)x;
+        x = 1e30;
+        rc = annals__feat_number(feat, "beam_drop", 0, 1e30, &x, err, errlen);
+        if (rc != ANNALS_OK)
+            goto fail;
+        p->beam_drop = (float)x;
     }
     rc = annals__labels_load(a, annals__model_find(m, "LABL"), &p->labels, err, errlen);
     if (rc != ANNALS_OK)

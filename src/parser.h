@@ -6,6 +6,7 @@
 #include "syntax.h"
 
 #define PS_MAX_FEATS 100
+#define PS_MAX_BEAM ANNALS_MAX_BEAM
 
 enum ps_template {
     PT_S0W, PT_S0P, PT_S0WP, PT_S1W, PT_S1P, PT_S1WP, PT_S2P, PT_S2WP,
@@ -40,6 +41,10 @@ struct parser {
     int root_label;             /* index of "root" */
     struct percep_model pm;     /* classes: SHIFT, LEFT-l..., RIGHT-l... */
     uint64_t tmask[2];
+    int beam;                   /* derivations kept while parsing; 1: greedy */
+    float beam_temperature;     /* divides the scores before the softmax */
+    float beam_drop;            /* a derivation this far below the best (in
+                                   log-probability) is dropped */
     float alt_margin;           /* a tag whose margin is below this brings its
                                    second-best tag (the x templates); 0: never */
 };
@@ -81,7 +86,8 @@ ANNALS_INTERNAL int annals__ps_terminal(const struct ps_state *st);
 ANNALS_INTERNAL void annals__ps_valid(const struct parser *p, const struct ps_state *st,
                                       unsigned char *valid);
 ANNALS_INTERNAL void annals__ps_apply(const struct parser *p, struct ps_state *st, int cls);
-ANNALS_INTERNAL size_t annals__ps_features(const struct parser *p, const struct ps_state *st,
+/* The keys of st's features of the templates in mask. */
+ANNALS_INTERNAL size_t annals__ps_features(const struct ps_state *st, const uint64_t mask[2],
                                            uint64_t *keys);
 
 #endif /* ANNALS_PARSER_H */

@@ -53,6 +53,12 @@ static void add_row(float *restrict scores, const float *restrict row, uint32_t 
         scores[c] += row[c];
 }
 
+void annals__pm_prefetch(const struct percep_model *m, const uint64_t *keys, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        __builtin_prefetch(&m->slot[home(m, keys[i])]);
+}
+
 /* The first line of a feature's weights; the hardware fetches the rest. */
 static void prefetch_weights(const struct percep_model *m, const struct pm_slot *s)
 {

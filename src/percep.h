@@ -76,6 +76,9 @@ struct percep_model {
 };
 
 /* Add the weights of the n keys to scores[0..n_classes). */
+/* Start loading the table slots of the n keys, to be scored soon. */
+ANNALS_INTERNAL void annals__pm_prefetch(const struct percep_model *m, const uint64_t *keys,
+                                         size_t n);
 ANNALS_INTERNAL void annals__pm_score(const struct percep_model *m, const uint64_t *keys,
                                       size_t n, float *scores);
 /* Read a WGHT section.  n_classes must match the model's label count. */

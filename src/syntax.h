@@ -121,6 +121,9 @@ ANNALS_INTERNAL int annals__parser_open(const struct annals_alloc *a,
                                         const struct annals_model *m,
                                         struct parser **out, char *err, size_t errlen);
 ANNALS_INTERNAL void annals__parser_free(struct parser *p);
+/* Override the model's beam settings: each value that is not 0. */
+ANNALS_INTERNAL void annals__parser_set_beam(struct parser *p, int width, double temperature,
+                                            double drop);
 /* Parse tagged w[0..n): fills head and deprel.  The result is a tree with
 ** exactly one word attached to the root. */
 ANNALS_INTERNAL int annals__parser_parse(const struct parser *p, struct syn_word *w, size_t n,
@@ -128,8 +131,10 @@ ANNALS_INTERNAL int annals__parser_parse(const struct parser *p, struct syn_word
 
 /* ------------------------------------------------------------- pipeline */
 struct syn_models;
-/* Load dir/tagger.model, dir/lemmatizer.model and dir/parser.model. */
-ANNALS_INTERNAL int annals__syntax_open(const struct annals_alloc *a, const char *dir,
+/* Load tagger.model, lemmatizer.model and parser.model of o->model_dir, the
+** parser with o's beam settings. */
+ANNALS_INTERNAL int annals__syntax_open(const struct annals_alloc *a,
+                                        const struct annals_options *o,
                                         struct syn_models **out, char *err, size_t errlen);
 ANNALS_INTERNAL void annals__syntax_close(const struct annals_alloc *a, struct syn_models *s);
 /* Tag, lemmatise and parse w[0..n).  lemma_buf has room for

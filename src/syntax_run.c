@@ -25,9 +25,10 @@ static int open_one(const struct annals_alloc *a, const char *dir, const char *n
     return annals__model_load(a, path, m, err, errlen);
 }
 
-int annals__syntax_open(const struct annals_alloc *a, const char *dir, struct syn_models **out,
-                        char *err, size_t errlen)
+int annals__syntax_open(const struct annals_alloc *a, const struct annals_options *o,
+                        struct syn_models **out, char *err, size_t errlen)
 {
+    const char *dir = o->model_dir;
     struct syn_models *s;
     struct annals_model m;
     char why[400];
@@ -67,6 +68,8 @@ int annals__syntax_open(const struct annals_alloc *a, const char *dir, struct sy
         annals__fmt(err, errlen, "%s/parser.model: %s", dir, why);
         goto fail;
     }
+    annals__parser_set_beam(s->parser, o->parse_beam, o->parse_beam_temperature,
+                            o->parse_beam_drop);
     *out = s;
     return ANNALS_OK;
 fail:

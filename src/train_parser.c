@@ -194,6 +194,12 @@ static int save(const struct train_ctx *c, const struct tcorpus *train, const st
         rc |= annals__buf_printf(b, "system=%s\n", PS_SYSTEM);
         rc |= annals__templates_write(b, annals__ps_template_names, PT_N_TEMPLATES, p->tmask);
         rc |= annals__buf_printf(b, "alt_margin=%g\n", (double)p->alt_margin);
+        if (c->opt->beam > 1)
+            rc |= annals__buf_printf(b, "beam=%d\n", c->opt->beam);
+        if (c->opt->beam_temperature > 0)
+            rc |= annals__buf_printf(b, "beam_temperature=%g\n", c->opt->beam_temperature);
+        if (c->opt->beam_drop > 0)
+            rc |= annals__buf_printf(b, "beam_drop=%g\n", c->opt->beam_drop);
         rc |= annals__buf_printf(b, "words=lower-case form\ntags=hash of UPOS<tab>XPOS\n"
                                     "training=dynamic oracle, explore from epoch %d at %d%%\n"
                                     "training_tags=%d-fold jackknifed tagger\n"
@@ -228,6 +234,12 @@ int annals__train_parser(const struct train_ctx *c)
     float prune = c->opt->prune > 0 ? (float)c->opt->prune : PRUNE;
     int rc;
 
+    if (c->opt->beam < 0 || c->opt->beam > PS_MAX_BEAM || !(c->opt->beam_temperature >= 0) ||
+        !(c->opt->beam_drop >= 0)) {
+        annals__fmt(c->err, c->errlen, "beam must be 0 to %d and its temperature and drop 0 or "
+                    "more", PS_MAX_BEAM);
+        return ANNALS_EINVAL;
+    }
     memset(&p, 0, sizeof p);
     memset(&pt, 0, sizeof pt);
     memset(&best, 0, sizeof best);
@@ -280,6 +292,7 @@ int annals__train_parser(const struct train_ctx *c)
     for (int i = 0; i < PT_N_TEMPLATES; i++)
         p.tmask[i / 64] |= (uint64_t)1 << (i % 64);
     p.alt_margin = ALT_MARGIN;
+    p.beam = 1;
     rc = annals__pt_init(&pt, c->alloc, (uint32_t)nc);
     if (rc != ANNALS_OK)
         goto oom;
@@ -308,7 +321,7 @@ int annals__train_parser(const struct train_ctx *c)
             annals__ps_state_init(&p, &st, mem, train.w + cs->first_word, (int)cs->n_words);
             while (!annals__ps_terminal(&st)) {
                 uint64_t keys[PS_MAX_FEATS];
-                size_t nk = annals__ps_features(&p, &st, keys);
+                size_t nk = annals__ps_features(&st, p.tmask, keys);
                 int pred = -1, gold = -1;
                 memset(scores, 0, nc * sizeof *scores);
                 annals__pt_score(&pt, keys, nk, scores);

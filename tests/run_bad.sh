@@ -105,6 +105,20 @@ head -c $((size / 2)) "$tmp/wire.data" >"$tmp/half.gz"
 expect truncated-gzip-midrecord 1 1 "$tmp/half.gz" -- \
     '1:compressed input is truncated (last line incomplete)'
 
+# A beam option out of range is a usage error naming the option.
+for arg in "--beam 0" "--beam 17" "--beam 2.5" "--beam x" "--beam-temperature 0" \
+    "--beam-drop -1"; do
+    status=0
+    # shellcheck disable=SC2086
+    "$annals" code $arg $B/bom.txt >"$tmp/out" 2>"$tmp/err" || status=$?
+    if [[ $status -eq 2 && ! -s $tmp/out ]] && grep -q -- "${arg%% *}" "$tmp/err"; then
+        pass=$((pass + 1))
+    else
+        echo "FAIL bad/beam-option '$arg': status $status, $(head -c 200 "$tmp/err")"
+        fail=$((fail + 1))
+    fi
+done
+
 # Standard input, and a directory read in sorted order.
 if "$annals" code <$B/bom.txt | grep -q '"file":"-"'; then pass=$((pass + 1)); else
     echo "FAIL bad/stdin: no record from standard input"; fail=$((fail + 1)); fi

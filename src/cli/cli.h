@@ -32,6 +32,11 @@ struct gold_eval {
 int cli_gold_open(int argc, char **argv, unsigned accepts, const char *usage,
                   struct gold_eval *g);
 void cli_gold_close(struct gold_eval *g);
+/* The parser's beam options --beam N, --beam-temperature T and --beam-drop
+** D, read into *beam, *temperature and *drop: 1 if a (with its value v)
+** was one of them, 0 if not, -1 (after saying why) if v is not valid. */
+int cli_beam_arg(const char *a, const char *v, int *beam, double *temperature, double *drop);
+#define CLI_BEAM_USAGE "[--beam N] [--beam-temperature T] [--beam-drop D]"
 /* A report callback printing each line to the FILE * ud. */
 void cli_print_line(void *ud, const char *line);
 int cmd_ontology(int argc, char **argv);

@@ -60,6 +60,10 @@ static void usage(FILE *f)
             "  --ner MODEL                 find named entities with MODEL (models/ner.model)\n"
             "  --actors FILE               user actor dictionary (docs/ACTORS.md): its\n"
             "                              codes override the inferred ones\n"
+            "  --beam N                    parse keeping N derivations (1: greedy, the\n"
+            "                              fastest); default: the parser model's\n"
+            "  --beam-temperature T, --beam-drop D\n"
+            "                              the beam's other settings (docs/SYNTAX.md)\n"
             "\n"
             "Exit status: 0 all records succeeded, 1 some failed, 2 usage error.\n");
 }
@@ -382,6 +386,12 @@ int cmd_code(int argc, char **argv)
             return 2;
         }
         i++;
+        int b = cli_beam_arg(a, v, &opt.parse_beam, &opt.parse_beam_temperature,
+                             &opt.parse_beam_drop);
+        if (b < 0)
+            return 2;
+        if (b > 0)
+            continue;
         if (strcmp(a, "--input") == 0) {
             if (strcmp(v, "auto") == 0) r.input = ANNALS_INPUT_AUTO;
             else if (strcmp(v, "text") == 0) r.input = ANNALS_INPUT_TEXT;

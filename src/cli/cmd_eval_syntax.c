@@ -1,5 +1,5 @@
 /* cmd_eval_syntax.c -- annals eval tag|parse --gold F.conllu [--gold-tokens]
-** [-m MODEL_DIR] [-o OUT.conllu]: print UPOS, XPOS, lemma accuracy, UAS and
+** [-m MODEL_DIR] [-o OUT.conllu] [--beam N ...]: print UPOS, XPOS, lemma accuracy, UAS and
 ** LAS (CoNLL 2018 definitions).  With --gold-tokens the gold words are
 ** re-annotated (and can be written with -o), with the speed of the syntax
 ** stage; without it the text is rebuilt from the "# text" lines, run through
@@ -16,7 +16,8 @@
 static int eval_usage(const char *what)
 {
     fprintf(stderr, "usage: annals eval %s --gold F.conllu [--gold-tokens] [-m MODEL_DIR] "
-                    "[-o OUT.conllu]\n       (-o needs --gold-tokens)\n", what);
+                    "[-o OUT.conllu]\n       " CLI_BEAM_USAGE "\n       (-o needs --gold-tokens)\n",
+            what);
     return 2;
 }
 
@@ -60,7 +61,13 @@ int cmd_eval_syntax(const char *what, int argc, char **argv)
     o.model_dir = "models";
     o.stages = ANNALS_STAGE_SYNTAX;
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--gold-tokens") == 0)
+        int b = cli_beam_arg(argv[i], i + 1 < argc ? argv[i + 1] : NULL, &o.parse_beam,
+                             &o.parse_beam_temperature, &o.parse_beam_drop);
+        if (b < 0)
+            return 2;
+        if (b > 0)
+            i++;
+        else if (strcmp(argv[i], "--gold-tokens") == 0)
             gold_tokens = 1;
         else if (strcmp(argv[i], "--gold") == 0 && i + 1 < argc)
             gold = argv[++i];

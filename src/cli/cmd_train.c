@@ -1,6 +1,7 @@
 /* cmd_train.c -- annals train tagger|lemmatizer|parser --train F.conllu
 ** [--dev F.conllu] -o MODEL [--seed N] [--epochs N] [--prune W] [--licence TEXT]
-** [--clusters-model CLU1 (tagger)] [--wordnet DIR] [--right-to-left-below M (tagger)];
+** [--clusters-model CLU1 (tagger)] [--wordnet DIR] [--right-to-left-below M (tagger)]
+** [--beam N] [--beam-temperature T] [--beam-drop D] (parser);
 ** annals train clusters --train TEXT -o MODEL
 ** [--clusters N] [--licence TEXT].  Progress goes to stderr. */
 #include "cli.h"
@@ -25,6 +26,7 @@ static int train_usage(void)
                     "                    [--clusters-model CLUSTERS.model (tagger)] "
                     "[--wordnet DIR]\n"
                     "                    [--right-to-left-below MARGIN (tagger)]\n"
+                    "                    " CLI_BEAM_USAGE " (parser: its defaults)\n"
                     "       annals train clusters --train TEXT -o MODEL [--clusters N] "
                     "[--licence TEXT]\n"
                     "  (TEXT: one sentence a line, words separated by spaces)\n");
@@ -65,9 +67,15 @@ int cmd_train(int argc, char **argv)
     o.seed = 1;
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
+        int b;
         if (i + 1 >= argc)
             return train_usage();
-        if (strcmp(a, "--train") == 0)
+        b = cli_beam_arg(a, argv[i + 1], &o.beam, &o.beam_temperature, &o.beam_drop);
+        if (b < 0)
+            return 2;
+        if (b > 0)
+            i++;
+        else if (strcmp(a, "--train") == 0)
             o.train_path = argv[++i];
         else if (strcmp(a, "--dev") == 0)
             o.dev_path = argv[++i];

@@ -5,6 +5,7 @@
 #include "unit.h"
 
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define W(id, form, lemma, upos, xpos, head, rel) \
@@ -37,11 +38,11 @@ static void path_of(char *buf, size_t n, const char *name)
     snprintf(buf, n, "%s/%s", dir, name);
 }
 
-static void train(annals_pipeline *p, int type, const char *name)
+static void train_opts(annals_pipeline *p, int type, const char *name,
+                       const struct annals_train_options *given)
 {
-    struct annals_train_options o;
+    struct annals_train_options o = *given;
     char in[128], out[128], err[256];
-    memset(&o, 0, sizeof o);
     path_of(in, sizeof in, "train.conllu");
     path_of(out, sizeof out, name);
     o.type = type;
@@ -52,6 +53,13 @@ static void train(annals_pipeline *p, int type, const char *name)
     o.epochs = 5;
     if (annals_train(p, &o, err, sizeof err) != ANNALS_OK)
         fail_msg("training %s: %s", name, err);
+}
+
+static void train(annals_pipeline *p, int type, const char *name)
+{
+    struct annals_train_options o;
+    memset(&o, 0, sizeof o);
+    train_opts(p, type, name, &o);
 }
 
 static int setup(void **state)
@@ -81,13 +89,16 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     const char *names[] = {"train.conllu", "tagger.model", "lemmatizer.model", "parser.model",
-                           "again.model"};
+                           "again.model", "beam/tagger.model", "beam/lemmatizer.model",
+                           "beam/parser.model"};
     char path[128];
     (void)state;
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         path_of(path, sizeof path, names[i]);
         remove(path);
     }
+    path_of(path, sizeof path, "beam");
+    rmdir(path);
     rmdir(dir);
     return 0;
 }
@@ -209,6 +220,101 @@ static void test_annotate_fills_word_syntax(void **state)
     annals_pipeline_close(p);
 }
 
+/* LAS of the parser of dir/beam on its training data, with the beam
+** width `width` (0: the model's). */
+static double beam_las(int width)
+{
+    struct annals_options o;
+    struct annals_syntax_scores sc;
+    annals_pipeline *p;
+    char models[128], err[256];
+    annals_options_init(&o);
+    path_of(models, sizeof models, "beam");
+    o.model_dir = models;
+    o.parse_beam = width;
+    assert_int_equal(annals_pipeline_open(&o, &p, err, sizeof err), ANNALS_OK);
+    assert_int_equal(annals_eval_syntax(p, CORPUS, sizeof CORPUS - 1, &sc, NULL, NULL, err,
+                                        sizeof err),
+                     ANNALS_OK);
+    annals_pipeline_close(p);
+    return sc.las;
+}
+
+static void test_beam_settings_are_stored_and_used(void **state)
+{
+    struct annals_train_options o;
+    annals_pipeline *p;
+    char path[128], err[256], *text = calloc(1, 1 << 16);
+    const char *copy[] = {"tagger.model", "lemmatizer.model"};
+    (void)state;
+    path_of(path, sizeof path, "beam");
+    assert_int_equal(mkdir(path, 0700), 0);
+    for (size_t i = 0; i < 2; i++) {
+        char from[128], to[128];
+        path_of(from, sizeof from, copy[i]);
+        snprintf(to, sizeof to, "%s/beam/%s", dir, copy[i]);
+        assert_int_equal(link(from, to), 0);
+    }
+    assert_int_equal(annals_pipeline_open(NULL, &p, err, sizeof err), ANNALS_OK);
+    memset(&o, 0, sizeof o);
+    o.beam = 3;
+    o.beam_temperature = 4;
+    o.beam_drop = 2.5;
+    train_opts(p, ANNALS_MODEL_PARSER, "beam/parser.model", &o);
+    path_of(path, sizeof path, "beam/parser.model");
+    assert_int_equal(annals_model_dump(p, path, collect, text, err, sizeof err), ANNALS_OK);
+    assert_non_null(strstr(text, "beam=3\n"));
+    assert_non_null(strstr(text, "beam_temperature=4\n"));
+    assert_non_null(strstr(text, "beam_drop=2.5\n"));
+    annals_pipeline_close(p);
+    free(text);
+    /* the model's beam, the widest, and greedy parsing all parse what
+    ** they were trained on */
+    assert_true(beam_las(0) == 100.0);
+    assert_true(beam_las(ANNALS_MAX_BEAM) == 100.0);
+    assert_true(beam_las(1) == 100.0);
+}
+
+static void test_beam_options_are_checked(void **state)
+{
+    const struct {
+        int width;
+        double temperature, drop;
+    } bad[] = {{-1, 0, 0}, {ANNALS_MAX_BEAM + 1, 0, 0}, {2, -1, 0}, {2, 0, -0.5}};
+    (void)state;
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        struct annals_options o;
+        annals_pipeline *p;
+        char err[256];
+        annals_options_init(&o);
+        o.parse_beam = bad[i].width;
+        o.parse_beam_temperature = bad[i].temperature;
+        o.parse_beam_drop = bad[i].drop;
+        assert_int_equal(annals_pipeline_open(&o, &p, err, sizeof err), ANNALS_EINVAL);
+        assert_null(p);
+        assert_non_null(strstr(err, "parse_beam"));
+    }
+    /* nor does training write a model that would be refused */
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        struct annals_train_options t;
+        annals_pipeline *p;
+        char in[128], out[128], err[256];
+        assert_int_equal(annals_pipeline_open(NULL, &p, err, sizeof err), ANNALS_OK);
+        memset(&t, 0, sizeof t);
+        path_of(in, sizeof in, "train.conllu");
+        path_of(out, sizeof out, "again.model");
+        t.type = ANNALS_MODEL_PARSER;
+        t.train_path = in;
+        t.out_path = out;
+        t.beam = bad[i].width;
+        t.beam_temperature = bad[i].temperature;
+        t.beam_drop = bad[i].drop;
+        assert_int_equal(annals_train(p, &t, err, sizeof err), ANNALS_EINVAL);
+        assert_non_null(strstr(err, "beam"));
+        annals_pipeline_close(p);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -217,6 +323,8 @@ int main(void)
         cmocka_unit_test(test_models_reproduce_training_data),
         cmocka_unit_test(test_missing_model_is_refused),
         cmocka_unit_test(test_annotate_fills_word_syntax),
+        cmocka_unit_test(test_beam_settings_are_stored_and_used),
+        cmocka_unit_test(test_beam_options_are_checked),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
