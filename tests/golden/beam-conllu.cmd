@@ -1,0 +1,1 @@
+--beam 2 --format conllu tests/golden/events.txt
