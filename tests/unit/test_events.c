@@ -613,6 +613,17 @@ static void test_destroying_property_of_no_one_named_is_none(void **state)
               "ISRMIL", "PSE");
 }
 
+static void test_flattening_and_ransacking_damage_property(void **state)
+{
+    one_event(*state, "Government troops flattened the rebel camp near Goma on Sunday.", "1712",
+              "CODMIL", "CODREB");
+    /* crowds who ransack riot; anyone else seizes or damages property */
+    one_event(*state, "Protesters ransacked the offices of the ruling party in Lusaka.", "145",
+              "ZMBCVL", "ZMBPTY");
+    one_event(*state, "Police ransacked the home of the opposition leader on Friday.", "171",
+              "COP", "OPP");
+}
+
 static void test_an_investment_needs_somewhere_to_go(void **state)
 {
     /* a firm's plan for its own business, nobody on the other side */
@@ -1398,6 +1409,7 @@ int main(int argc, char **argv)
         T(test_what_a_thing_does_in_a_passive_participle_is_none),
         T(test_a_rescue_from_disaster_is_no_aid),
         T(test_destroying_property_of_no_one_named_is_none),
+        T(test_flattening_and_ransacking_damage_property),
         T(test_an_investment_needs_somewhere_to_go),
         T(test_a_meeting_finds_its_partner_where_the_parse_hung_it),
         T(test_a_participle_after_an_attribution_is_the_speakers),
