@@ -1753,11 +1753,27 @@ static int32_t blamed_on(const annals_doc *d, const struct sent_tree *t, int32_t
     return -1;
 }
 
+/* The one whose thing w is by a relative clause of sending or using it
+** ("shot down drones that Russia launched", "seized arms the rebels had
+** smuggled"): the clause's subject.  -1: none. */
+static int32_t sender_of(const annals_doc *d, const struct sent_tree *t, int32_t w)
+{
+    for (int32_t r = child(t, w); r >= 0; r = sibling(t, r))
+        if (rel_is(d, r, "acl:relcl") && lemma_in(d, r, "launch|fire|send|fly|deploy|operate|smuggle|plant|lay|"
+                                                       "supply|ship|use")) {
+            int32_t o = find_child(d, t, r, "obj", 0, NULL);
+            if (o < 0 || is_relative(d, o))
+                return find_child(d, t, r, "nsubj", 0, NULL);
+        }
+    return -1;
+}
+
 static int32_t stand_in(const annals_doc *d, const struct sent_tree *t, int32_t w, int as)
 {
     int source = as == AS_SOURCE;
     /* "tens of thousands of Israelis": what the numbers count */
-    for (int i = 0; i < 3 && lemma_in(d, w, PARTITIVE_NOUNS); i++) {
+    /* ... and "31 of 40 drones": what the number counts */
+    for (int i = 0; i < 3 && (lemma_in(d, w, PARTITIVE_NOUNS) || upos_is(d, w, "NUM")); i++) {
         int32_t of = find_pp(d, t, w, -1, "of", NULL);
         if (of < 0)
             break;
@@ -1783,6 +1799,8 @@ static int32_t stand_in(const annals_doc *d, const struct sent_tree *t, int32_t 
         k = actor_modifier(d, t, w);
     if (k < 0)
         k = find_pp(d, t, w, -1, source ? "of|from" : "of|with|between", NULL);
+    if (k < 0 && !source)
+        k = sender_of(d, t, w);
     return k >= 0 && annals__actor_of_word(d, (size_t)k) != NULL ? k : -1;
 }
 

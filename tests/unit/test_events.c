@@ -624,6 +624,13 @@ static void test_flattening_and_ransacking_damage_property(void **state)
               "COP", "OPP");
 }
 
+static void test_what_an_actor_launched_is_its_own(void **state)
+{
+    /* the drones are Hezbollah's, whatever place they were sent at */
+    one_event(*state, "Israeli air defences shot down three drones that Hezbollah launched at "
+                      "the Galilee on Monday.", "190", "ISR", "LBNREB");
+}
+
 static void test_an_investment_needs_somewhere_to_go(void **state)
 {
     /* a firm's plan for its own business, nobody on the other side */
@@ -1410,6 +1417,7 @@ int main(int argc, char **argv)
         T(test_a_rescue_from_disaster_is_no_aid),
         T(test_destroying_property_of_no_one_named_is_none),
         T(test_flattening_and_ransacking_damage_property),
+        T(test_what_an_actor_launched_is_its_own),
         T(test_an_investment_needs_somewhere_to_go),
         T(test_a_meeting_finds_its_partner_where_the_parse_hung_it),
         T(test_a_participle_after_an_attribution_is_the_speakers),
