@@ -1139,6 +1139,17 @@ static int same_actor(const struct doc_event_arg *a, const struct doc_event_arg 
     return a->word == b->word;
 }
 
+/* Is w a phrase after a noun that is the subject of another verb of
+** telling than v ("the foreign ministry in Cairo said")?  A place before
+** the noun ("in Nairobi on Monday, officials said", hung on it by the
+** parse) is not. */
+static int places_teller(const annals_doc *d, int32_t w, int32_t v)
+{
+    int32_t n = head_of(d, w), tell = n >= 0 ? head_of(d, n) : -1;
+    return n >= 0 && n < w && rel_base(d, w, "nmod") && rel_base(d, n, "nsubj") && tell >= 0 &&
+           tell != v && lemma_in(d, tell, SPEECH_VERBS);
+}
+
 /* Record one event, or one more mention of an event already found. */
 static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, int mode,
                 int32_t v, int32_t s, int32_t tg, int conf)
@@ -1261,8 +1272,10 @@ static int emit(struct ctx *c, const struct ev_pattern *pt, const char *code, in
              k++)
             w = head_of(d, w);
         /* a locative preposition makes a location whatever relation the
-        ** parse gave its phrase ("in Nairobi" read as a compound) */
-        if (w >= 0 &&
+        ** parse gave its phrase ("in Nairobi" read as a compound), unless
+        ** it places the one who tells of the event ("..., the foreign
+        ** ministry in Cairo said") */
+        if (w >= 0 && !places_teller(d, w, v) &&
             (find_child(d, &c->t, w, "case", 0, "in|at|near|outside|inside|around|across") >= 0 ||
              ((rel_base(d, w, "obl") || rel_base(d, w, "nmod")) && visit &&
               find_child(d, &c->t, w, "case", 0, "to") >= 0 &&

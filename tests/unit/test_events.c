@@ -1180,6 +1180,19 @@ static void test_a_place_after_in_is_the_events_however_hung(void **state)
     assert_string_equal(first_event_place(f, buf, sizeof buf), "Kampala");
 }
 
+static void test_where_the_teller_is_is_not_where_the_event_was(void **state)
+{
+    struct model_fixture *f = *state;
+    char buf[64];
+    assert_true(code(f, "Kenya and Uganda signed a trade deal on Friday, the foreign ministry "
+                        "in Nairobi said.") >= 1);
+    assert_string_equal(first_event_place(f, buf, sizeof buf), "");
+    /* the doers' own place stays theirs */
+    assert_true(code(f, "Police in Mombasa arrested three smugglers on Friday, a spokesman "
+                        "said.") >= 1);
+    assert_string_equal(first_event_place(f, buf, sizeof buf), "Mombasa");
+}
+
 static void test_a_speaker_hung_as_an_apposition_still_speaks(void **state)
 {
     struct model_fixture *f = *state;
@@ -1463,6 +1476,7 @@ int main(int argc, char **argv)
         T(test_an_opening_phrase_made_the_root_is_no_attribution),
         T(test_a_verb_conjoined_to_a_relative_clause_is_the_main_clause),
         T(test_a_place_after_in_is_the_events_however_hung),
+        T(test_where_the_teller_is_is_not_where_the_event_was),
         T(test_a_speaker_hung_as_an_apposition_still_speaks),
         T(test_a_participle_set_off_after_its_doer_is_theirs_however_hung),
         T(test_harm_hung_on_the_phrase_that_holds_the_act_is_part_of_it),
