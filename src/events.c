@@ -1766,14 +1766,16 @@ static int32_t blamed_on(const annals_doc *d, const struct sent_tree *t, int32_t
     return -1;
 }
 
-/* The one whose thing w is by a relative clause of sending or using it
-** ("shot down drones that Russia launched", "seized arms the rebels had
-** smuggled"): the clause's subject.  -1: none. */
+/* Verbs whose object is the subject's own thing, sent or used. */
+#define SENDING_VERBS "launch|fire|send|fly|deploy|operate|smuggle|plant|lay|supply|ship|use"
+
+/* The sender of a thing w that a relative clause says was launched, fired,
+** sent or used ("shot down drones that Russia launched", "seized arms the
+** rebels had smuggled"): the clause's subject.  -1: none. */
 static int32_t sender_of(const annals_doc *d, const struct sent_tree *t, int32_t w)
 {
     for (int32_t r = child(t, w); r >= 0; r = sibling(t, r))
-        if (rel_is(d, r, "acl:relcl") && lemma_in(d, r, "launch|fire|send|fly|deploy|operate|smuggle|plant|lay|"
-                                                       "supply|ship|use")) {
+        if (rel_is(d, r, "acl:relcl") && lemma_in(d, r, SENDING_VERBS)) {
             int32_t o = find_child(d, t, r, "obj", 0, NULL);
             if (o < 0 || is_relative(d, o))
                 return find_child(d, t, r, "nsubj", 0, NULL);
