@@ -18,6 +18,11 @@ int32_t annals__clusters_find(const struct clusters *cl, uint64_t lower_hash)
     return e != NULL ? (int32_t)e->cluster : -1;
 }
 
+void annals__clusters_prefetch(const struct clusters *cl, uint64_t lower_hash)
+{
+    annals__keytab_prefetch(cl->tab, cl->mask, sizeof *cl->tab, annals__cl_key(lower_hash));
+}
+
 int annals__clusters_build(const struct annals_alloc *a, struct labelset *paths,
                            const struct cl_entry *e, size_t n, struct clusters **out)
 {

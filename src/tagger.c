@@ -170,12 +170,26 @@ static uint32_t wordnet_class(const struct tagger *t, const char *s, size_t n)
 void annals__tg_atoms(const struct tagger *t, const struct syn_word *w, size_t n,
                       struct tg_atoms *a)
 {
+    /* The lexicon, WordNet and cluster lookups miss the cache: start them
+    ** all for the sentence before the first is needed. */
+    for (size_t i = 0; i < n; i++) {
+        a[i].w = annals__hash_lower(w[i].form, w[i].form_len);
+        a[i].form = annals__hash_bytes(w[i].form, w[i].form_len);
+        if (t->lex != NULL) {
+            annals__keytab_prefetch(t->lex, t->lex_mask, sizeof *t->lex,
+                                    annals__tg_form_key(a[i].form));
+            annals__keytab_prefetch(t->lex, t->lex_mask, sizeof *t->lex,
+                                    annals__tg_lower_key(a[i].w));
+            annals__keytab_prefetch(t->lex, t->lex_mask, sizeof *t->lex,
+                                    annals__tg_wordnet_key(a[i].w));
+        }
+        if (t->clusters != NULL)
+            annals__clusters_prefetch(t->clusters, a[i].w);
+    }
     for (size_t i = 0; i < n; i++) {
         const char *s = w[i].form;
         size_t len = w[i].form_len;
         const struct tg_lex *lx;
-        a[i].w = annals__hash_lower(s, len);
-        a[i].form = annals__hash_bytes(s, len);
         for (int k = 0; k < 5; k++) {
             size_t b = last_chars(s, len, k + 1);
             a[i].suf[k] = annals__hash_lower(s + b, len - b);
