@@ -624,6 +624,14 @@ static void test_flattening_and_ransacking_damage_property(void **state)
               "COP", "OPP");
 }
 
+static void test_talks_on_a_treaty_are_negotiations(void **state)
+{
+    pair(*state, "The defence ministers of India and China held talks on a border agreement in "
+                 "Moscow on Friday.", "046", "INDGOV", "CHNGOV");
+    /* talks on anything else are consultations */
+    one_event(*state, "Kenya held talks with Uganda on trade.", "040", "KEN", "UGA");
+}
+
 static void test_what_an_actor_launched_is_its_own(void **state)
 {
     /* the drones are Hezbollah's, whatever place they were sent at */
@@ -1430,6 +1438,7 @@ int main(int argc, char **argv)
         T(test_a_rescue_from_disaster_is_no_aid),
         T(test_destroying_property_of_no_one_named_is_none),
         T(test_flattening_and_ransacking_damage_property),
+        T(test_talks_on_a_treaty_are_negotiations),
         T(test_what_an_actor_launched_is_its_own),
         T(test_an_investment_needs_somewhere_to_go),
         T(test_a_meeting_finds_its_partner_where_the_parse_hung_it),
