@@ -1489,6 +1489,13 @@ static int pattern_holds(struct ctx *c, const struct ev_pattern *pt, const struc
     }
     if ((pt->flags & EVP_NEED) && (pt->tgt == NULL || find_pp(d, t, f->v, obj, pt->tgt, NULL) < 0))
         return 0;
+    if (pt->subj != NULL) {
+        int any = 0;
+        for (int i = 0; i < src->n && !any; i++)
+            any = lemma_in(d, src->v[i], pt->subj);
+        if (!any)
+            return 0;
+    }
     if (pt->src != NULL) {
         int any = 0;
         for (int i = 0; i < src->n && !any; i++) {

@@ -34,6 +34,7 @@ struct ev_pattern {
     const char *src;            /* sectors the source must have */
     const char *intent;         /* code when only intended; NULL: the root's default */
     const char *reject;         /* code when refused; NULL: the root's default */
+    const char *subj;           /* lemmas one of the subjects must have */
 };
 
 /* The generated table (build/gen/verbs_data.c), sorted by lemma then line. */

@@ -38,7 +38,7 @@ awk -F'\t' '
             if (k == "speech") { flags += 2; continue }
             if (k == "need") { flags += 4; nc++; continue }
             if (k == "from") { flags += 8; continue }
-            if (k !~ /^(obj|objc|pred|prt|xcomp|obl|tgt|src|intent|reject)$/ || v == "") { bad("unknown condition " w[i]); continue }
+            if (k !~ /^(obj|objc|pred|prt|xcomp|obl|tgt|src|subj|intent|reject)$/ || v == "") { bad("unknown condition " w[i]); continue }
             if ((k == "intent" || k == "reject") && !(v in code)) bad("unknown CAMEO code " v)
             if (k == "obl" && v !~ /^[a-z]+:/) bad("obl needs PREP:lemmas")
             if (k in f) bad("condition " k " twice")
@@ -47,9 +47,9 @@ awk -F'\t' '
         }
         oblp = ""; oblw = ""
         if ("obl" in f) { oblp = substr(f["obl"], 1, index(f["obl"], ":") - 1); oblw = substr(f["obl"], index(f["obl"], ":") + 1) }
-        printf "%s\t%09d\t    {%s, %s, %d, %d, %d, %d, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s},\n", lemma, FNR,
+        printf "%s\t%09d\t    {%s, %s, %d, %d, %d, %d, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s},\n", lemma, FNR,
             c(lemma), c($1), noun, flags, nc, FNR, c(f["obj"]), c(f["objc"]), c(f["pred"]), c(f["prt"]), c(f["xcomp"]),
-            c(oblp), c(oblw), c(f["tgt"]), c(f["src"]), c(f["intent"]), c(f["reject"])
+            c(oblp), c(oblw), c(f["tgt"]), c(f["src"]), c(f["intent"]), c(f["reject"]), c(f["subj"])
     }
     END { exit err }' data/cameo/event_codes.tsv data/cameo/verbs.tsv > "$tmp"
 

@@ -624,6 +624,14 @@ static void test_flattening_and_ransacking_damage_property(void **state)
               "COP", "OPP");
 }
 
+static void test_a_drone_that_strikes_is_a_drone_strike(void **state)
+{
+    one_event(*state, "A Turkish drone struck a vehicle near Qamishli on Sunday.", "1952", "TUR",
+              "");
+    /* a strike by anyone else is plain force */
+    one_event(*state, "Rebels struck an army post near Goma.", "190", "CODREB", "CODMIL");
+}
+
 static void test_talks_on_a_treaty_are_negotiations(void **state)
 {
     pair(*state, "The defence ministers of India and China held talks on a border agreement in "
@@ -1438,6 +1446,7 @@ int main(int argc, char **argv)
         T(test_a_rescue_from_disaster_is_no_aid),
         T(test_destroying_property_of_no_one_named_is_none),
         T(test_flattening_and_ransacking_damage_property),
+        T(test_a_drone_that_strikes_is_a_drone_strike),
         T(test_talks_on_a_treaty_are_negotiations),
         T(test_what_an_actor_launched_is_its_own),
         T(test_an_investment_needs_somewhere_to_go),
