@@ -64,9 +64,9 @@ ANNALS_INTERNAL int annals__clusters_build(const struct annals_alloc *a, struct 
                                            struct clusters **out);
 ANNALS_INTERNAL void annals__clusters_free(struct clusters *cl);
 
-/* Cluster of the word whose annals__hash_lower() is lower_hash, or -1. */
 /* Start loading what annals__clusters_find() of lower_hash will read. */
 ANNALS_INTERNAL void annals__clusters_prefetch(const struct clusters *cl, uint64_t lower_hash);
+/* Cluster of the word whose annals__hash_lower() is lower_hash, or -1. */
 ANNALS_INTERNAL int32_t annals__clusters_find(const struct clusters *cl, uint64_t lower_hash);
 
 /* Hash, for each cluster, the first len[k] bits of its string (all of it

@@ -12,13 +12,13 @@
 ANNALS_INTERNAL void *annals__keytab_build(const struct annals_alloc *a, const void *entries,
                                            size_t n, size_t elem, size_t *mask);
 
-/* The entry of key in the table, or NULL. */
 /* Start loading the slot where a search for key begins. */
 static inline void annals__keytab_prefetch(const void *tab, size_t mask, size_t elem,
                                            uint64_t key)
 {
     __builtin_prefetch((const unsigned char *)tab + ((size_t)key & mask) * elem);
 }
+/* The entry of key in the table, or NULL. */
 ANNALS_INTERNAL const void *annals__keytab_find(const void *tab, size_t mask, size_t elem,
                                                 uint64_t key);
 
