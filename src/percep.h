@@ -75,10 +75,10 @@ struct percep_model {
     float *dense;               /* cap_rows x row_len (+8 so never empty) */
 };
 
-/* Add the weights of the n keys to scores[0..n_classes). */
 /* Start loading the table slots of the n keys, to be scored soon. */
 ANNALS_INTERNAL void annals__pm_prefetch(const struct percep_model *m, const uint64_t *keys,
                                          size_t n);
+/* Add the weights of the n keys to scores[0..n_classes). */
 ANNALS_INTERNAL void annals__pm_score(const struct percep_model *m, const uint64_t *keys,
                                       size_t n, float *scores);
 /* Read a WGHT section.  n_classes must match the model's label count. */
