@@ -1773,6 +1773,17 @@ static int32_t blamed_on(const annals_doc *d, const struct sent_tree *t, int32_t
     return -1;
 }
 
+/* The clause of w that says on what condition it holds ("if the United
+** States went ahead", read as an adverbial or a complement).  -1: none. */
+static int32_t condition_of(const annals_doc *d, const struct sent_tree *t, int32_t w)
+{
+    for (int32_t k = child(t, w); k >= 0; k = sibling(t, k))
+        if ((rel_is(d, k, "advcl") || rel_is(d, k, "ccomp")) &&
+            find_child(d, t, k, "mark", 0, "if|unless") >= 0)
+            return k;
+    return -1;
+}
+
 /* Verbs whose object is the subject's own thing, sent or used. */
 #define SENDING_VERBS "launch|fire|send|fly|deploy|operate|smuggle|plant|lay|supply|ship|use"
 
@@ -2496,6 +2507,16 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
             dominated_by(d, head_of(d, k), content) &&
             annals__actor_of_word(d, (size_t)head_of(d, k)) != NULL)
             add_with_conj(d, t, &tgt, head_of(d, k));
+    /* "warned it would respond with force if the United States went ahead
+    ** with the drills", "would retaliate if Israel attacked": else to the
+    ** subject of the threat's condition */
+    if (tgt.n == 0 && !noun && code[0] == '1' && code[1] == '3') {
+        int32_t cond = condition_of(d, t, content >= 0 ? content : v);
+        int32_t who = cond >= 0 ? find_child(d, t, cond, "nsubj", 0, NULL) : -1;
+        int32_t w = who >= 0 ? stand_in(d, t, who, AS_TARGET) : -1;
+        if (w >= 0)
+            add_spread(d, t, &tgt, w);
+    }
 
     /* "speaking to reporters in Accra", "speaking by telephone from Doha":
     ** a statement or call with no partner, set beside another act, is its

@@ -624,6 +624,14 @@ static void test_flattening_and_ransacking_damage_property(void **state)
               "COP", "OPP");
 }
 
+static void test_a_threat_is_made_to_the_subject_of_its_condition(void **state)
+{
+    one_event(*state, "Russia warned on Monday that it would respond militarily if Finland "
+                      "joined the alliance.", "138", "RUS", "FIN");
+    one_event(*state, "Iran warned that it would retaliate with force if Israel attacked its "
+                      "nuclear sites.", "138", "IRN", "ISR");
+}
+
 static void test_a_drone_that_strikes_is_a_drone_strike(void **state)
 {
     one_event(*state, "A Turkish drone struck a vehicle near Qamishli on Sunday.", "1952", "TUR",
@@ -1446,6 +1454,7 @@ int main(int argc, char **argv)
         T(test_a_rescue_from_disaster_is_no_aid),
         T(test_destroying_property_of_no_one_named_is_none),
         T(test_flattening_and_ransacking_damage_property),
+        T(test_a_threat_is_made_to_the_subject_of_its_condition),
         T(test_a_drone_that_strikes_is_a_drone_strike),
         T(test_talks_on_a_treaty_are_negotiations),
         T(test_what_an_actor_launched_is_its_own),
