@@ -2390,9 +2390,12 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
                 find_pp(d, t, head_of(d, v), -1, best->tgt, NULL) == k)
                 pp = k;
         /* "pledged 1 billion euros in aid to Ukraine": the phrase hung on
-        ** the object's own modifier */
+        ** the object's own modifier; "imposed asset freezes and travel bans
+        ** on 14 officials": on the object's last conjunct */
         for (int32_t k = ob >= 0 ? child(t, ob) : -1; pp < 0 && k >= 0; k = sibling(t, k))
             if (rel_is(d, k, "nmod"))
+                pp = find_pp(d, t, k, -1, best->tgt, NULL);
+            else if (rel_is(d, k, "conj"))
                 pp = find_pp(d, t, k, -1, best->tgt, NULL);
     }
     /* "a drone strike blamed on X hit a market, killing 30 people": an
