@@ -1756,7 +1756,8 @@ static int32_t actor_modifier(const annals_doc *d, const struct sent_tree *t, in
 ** pronoun makes the source's own is not itself the target ("pulled its
 ** troops back"), but its partner may be ("suspended its treaty with
 ** Spain").  Those related to an actor are not it ("Somalia's
-** neighbours").  -1: none. */
+** neighbours").  A target may also stand for its sender or holder
+** (sender_of, apart from the clause of the trigger).  -1: none. */
 enum { AS_TARGET, AS_SOURCE, AS_OBJECT };
 
 /* The one an event noun is laid on: "a drone strike blamed on the Rapid
@@ -1784,24 +1785,35 @@ static int32_t condition_of(const annals_doc *d, const struct sent_tree *t, int3
     return -1;
 }
 
-/* Verbs whose object is the subject's own thing, sent or used. */
-#define SENDING_VERBS "launch|fire|send|fly|deploy|operate|smuggle|plant|lay|supply|ship|use"
+/* Verbs whose object is the subject's own thing, sent, used or held. */
+#define SENDING_VERBS "launch|fire|send|fly|deploy|operate|smuggle|plant|lay|supply|ship|use|" \
+                      "hold|control|occupy|run|own"
 
-/* The sender of a thing w that a relative clause says was launched, fired,
-** sent or used ("shot down drones that Russia launched", "seized arms the
-** rebels had smuggled"): the clause's subject.  -1: none. */
-static int32_t sender_of(const annals_doc *d, const struct sent_tree *t, int32_t w)
+/* The sender or holder of a thing w that a relative clause or participle
+** says was launched, fired, sent, used or held ("shot down drones that
+** Russia launched", "seized arms the rebels had smuggled", "shelled
+** positions held by government troops"): its subject or by-phrase, unless
+** that clause is the event's own trigger ("hostages held by an armed
+** group").  -1: none. */
+static int32_t sender_of(const annals_doc *d, const struct sent_tree *t, int32_t w,
+                         int32_t trigger)
 {
-    for (int32_t r = child(t, w); r >= 0; r = sibling(t, r))
-        if (rel_is(d, r, "acl:relcl") && lemma_in(d, r, SENDING_VERBS)) {
+    for (int32_t r = child(t, w); r >= 0; r = sibling(t, r)) {
+        if (!lemma_in(d, r, SENDING_VERBS) || r == trigger)
+            continue;
+        if (rel_is(d, r, "acl:relcl")) {
             int32_t o = find_child(d, t, r, "obj", 0, NULL);
             if (o < 0 || is_relative(d, o))
                 return find_child(d, t, r, "nsubj", 0, NULL);
+        } else if (rel_is(d, r, "acl") && xpos_is(d, r, "VBN")) {
+            return agent_of(d, t, r);
         }
+    }
     return -1;
 }
 
-static int32_t stand_in(const annals_doc *d, const struct sent_tree *t, int32_t w, int as)
+static int32_t stand_in(const annals_doc *d, const struct sent_tree *t, int32_t w, int as,
+                        int32_t trigger)
 {
     int source = as == AS_SOURCE;
     /* "tens of thousands of Israelis": what the numbers count */
@@ -1833,7 +1845,7 @@ static int32_t stand_in(const annals_doc *d, const struct sent_tree *t, int32_t 
     if (k < 0)
         k = find_pp(d, t, w, -1, source ? "of|from" : "of|with|between", NULL);
     if (k < 0 && !source)
-        k = sender_of(d, t, w);
+        k = sender_of(d, t, w, trigger);
     return k >= 0 && annals__actor_of_word(d, (size_t)k) != NULL ? k : -1;
 }
 
@@ -2007,7 +2019,7 @@ static int no_deed_of_its_own(const struct ctx *c, const struct sent_tree *t, in
             size_t plo, phi;
             word_patterns(d, src->v[k], 0, &plo, &phi);
             things &= upos_is(d, src->v[k], "NOUN") && annals__actor_of_word(d, (size_t)src->v[k]) == NULL &&
-                      stand_in(d, t, src->v[k], AS_SOURCE) < 0 && !lemma_in(d, src->v[k], PERSON_NOUNS) &&
+                      stand_in(d, t, src->v[k], AS_SOURCE, v) < 0 && !lemma_in(d, src->v[k], PERSON_NOUNS) &&
                       plo == phi;
         }
         if (things)
@@ -2020,7 +2032,7 @@ static int no_deed_of_its_own(const struct ctx *c, const struct sent_tree *t, in
         for (int k = 0; k < src->n; k++) {
             int32_t w = is_relative(d, src->v[k]) && head_of(d, v) >= 0 ? head_of(d, v) : src->v[k];
             things &= upos_is(d, w, "NOUN") && annals__actor_of_word(d, (size_t)w) == NULL &&
-                      stand_in(d, t, w, AS_SOURCE) < 0 && !lemma_in(d, w, PERSON_NOUNS);
+                      stand_in(d, t, w, AS_SOURCE, v) < 0 && !lemma_in(d, w, PERSON_NOUNS);
         }
         if (things)
             return 1;
@@ -2410,7 +2422,7 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         if (rel_is(d, k, "acl") && k > v && lemma_in(d, k, HARM_VERBS) && !is_passive(d, t, k) &&
             find_child(d, t, k, "obj", 0, NULL) >= 0)
             harm_clause = k;
-    if ((pp < 0 || stand_in(d, t, pp, AS_TARGET) < 0) && noun && src.n > 0 &&
+    if ((pp < 0 || stand_in(d, t, pp, AS_TARGET, v) < 0) && noun && src.n > 0 &&
         annals__onto_root(best->code, strlen(best->code)) >= 18 && harm_clause >= 0) {
         int32_t h = harm_clause, harmed = -1;
         if (lemma_in(d, h, HARM_VERBS) && !is_passive(d, t, h))
@@ -2430,15 +2442,15 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
         int32_t io = f.iobj >= 0 ? f.iobj : find_child(d, t, v, "iobj", 0, NULL);
         if (io >= 0)
             add_with_conj(d, t, &tgt, io);
-        else if (f.obj >= 0 && stand_in(d, t, f.obj, AS_OBJECT) >= 0)
-            add_with_conj(d, t, &tgt, stand_in(d, t, f.obj, AS_OBJECT));   /* "expelled the Spanish ambassador" */
+        else if (f.obj >= 0 && stand_in(d, t, f.obj, AS_OBJECT, v) >= 0)
+            add_with_conj(d, t, &tgt, stand_in(d, t, f.obj, AS_OBJECT, v));   /* "expelled the Spanish ambassador" */
     }
 
     /* a target that is no actor ("discussed the crisis") is none; an event
     ** noun stands for its agent ("condemned Iran's attack") */
     struct args found = {{0}, 0};
     for (int i = 0; i < tgt.n; i++) {
-        int32_t w = stand_in(d, t, tgt.v[i], AS_TARGET);
+        int32_t w = stand_in(d, t, tgt.v[i], AS_TARGET, v);
         if (w >= 0)
             add_spread(d, t, &found, w);
     }
@@ -2451,14 +2463,14 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
          k = sibling(t, k))
         if (rel_is(d, k, "advcl") && xpos_is(d, k, "VBG") && lemma_in(d, k, HARM_VERBS)) {
             int32_t harmed = find_child(d, t, k, "obj", 0, NULL);
-            int32_t w = harmed >= 0 ? stand_in(d, t, harmed, AS_TARGET) : -1;
+            int32_t w = harmed >= 0 ? stand_in(d, t, harmed, AS_TARGET, v) : -1;
             if (w >= 0)
                 add_spread(d, t, &tgt, w);
         }
     /* so for a source, which is kept even when it is none */
     found.n = 0;
     for (int i = 0; i < src.n; i++) {
-        int32_t w = stand_in(d, t, src.v[i], AS_SOURCE);
+        int32_t w = stand_in(d, t, src.v[i], AS_SOURCE, v);
         add_spread(d, t, &found, w >= 0 ? w : src.v[i]);
     }
     src = found;
@@ -2516,7 +2528,7 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
     if (tgt.n == 0 && !noun && code[0] == '1' && code[1] == '3') {
         int32_t cond = condition_of(d, t, content >= 0 ? content : v);
         int32_t who = cond >= 0 ? find_child(d, t, cond, "nsubj", 0, NULL) : -1;
-        int32_t w = who >= 0 ? stand_in(d, t, who, AS_TARGET) : -1;
+        int32_t w = who >= 0 ? stand_in(d, t, who, AS_TARGET, v) : -1;
         if (w >= 0)
             add_spread(d, t, &tgt, w);
     }

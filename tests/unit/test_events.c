@@ -659,6 +659,9 @@ static void test_what_an_actor_launched_is_its_own(void **state)
     /* the drones are Hezbollah's, whatever place they were sent at */
     one_event(*state, "Israeli air defences shot down three drones that Hezbollah launched at "
                       "the Galilee on Monday.", "190", "ISR", "LBNREB");
+    /* what the troops hold is theirs */
+    one_event(*state, "Kurdish fighters attacked a base held by Turkish troops.", "190", "REB",
+              "TURMIL");
 }
 
 static void test_an_investment_needs_somewhere_to_go(void **state)
