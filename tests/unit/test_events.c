@@ -624,6 +624,11 @@ static void test_flattening_and_ransacking_damage_property(void **state)
               "COP", "OPP");
 }
 
+static void test_an_appeal_for_something_is_made_to_someone(void **state)
+{
+    one_event(*state, "Kenya appealed to Ethiopia for calm.", "0256", "KEN", "ETH");
+}
+
 static void test_a_target_hung_on_the_objects_last_conjunct_is_the_target(void **state)
 {
     one_event(*state, "Canada imposed asset freezes and travel bans on 14 Iranian officials on "
@@ -1463,6 +1468,7 @@ int main(int argc, char **argv)
         T(test_a_rescue_from_disaster_is_no_aid),
         T(test_destroying_property_of_no_one_named_is_none),
         T(test_flattening_and_ransacking_damage_property),
+        T(test_an_appeal_for_something_is_made_to_someone),
         T(test_a_target_hung_on_the_objects_last_conjunct_is_the_target),
         T(test_a_threat_is_made_to_the_subject_of_its_condition),
         T(test_a_drone_that_strikes_is_a_drone_strike),
