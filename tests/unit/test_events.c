@@ -647,6 +647,9 @@ static void test_a_drone_that_strikes_is_a_drone_strike(void **state)
 {
     one_event(*state, "A Turkish drone struck a vehicle near Qamishli on Sunday.", "1952", "TUR",
               "");
+    /* and warplanes that pound are an air strike */
+    one_event(*state, "Russian warplanes pounded rebel positions in Idlib.", "195", "RUSMIL",
+              "SYRREB");
     /* a strike by anyone else is plain force */
     one_event(*state, "Rebels struck an army post near Goma.", "190", "CODREB", "CODMIL");
 }
