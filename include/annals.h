@@ -545,6 +545,9 @@ struct annals_train_options {
     int beam;
     double beam_temperature;
     double beam_drop;
+    /* parser: feature templates to leave out, by name, comma-separated
+    ** (docs/SYNTAX.md#parser lists them); NULL: none */
+    const char *without_templates;
 };
 
 /* Train a model and write it to opt->out_path.  Deterministic for a given

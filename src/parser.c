@@ -747,8 +747,8 @@ int annals__parser_open(const struct annals_alloc *a, const struct annals_model 
         rc = ANNALS_EMODEL;
         goto fail;
     }
-    rc = annals__templates_parse(v, vlen, annals__ps_template_names, PT_N_TEMPLATES, p->tmask,
-                                 err, errlen);
+    rc = annals__templates_parse("section FEAT", v, vlen, annals__ps_template_names,
+                                 PT_N_TEMPLATES, p->tmask, err, errlen);
     if (rc != ANNALS_OK)
         goto fail;
     {

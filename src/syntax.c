@@ -131,8 +131,9 @@ void *annals__scratch_get(struct syn_scratch *s, size_t n)
 
 /* --------------------------------------------------------- templates */
 
-int annals__templates_parse(const char *names, size_t len, const char *const *known,
-                            int n_known, uint64_t mask[2], char *err, size_t errlen)
+int annals__templates_parse(const char *where, const char *names, size_t len,
+                            const char *const *known, int n_known, uint64_t mask[2], char *err,
+                            size_t errlen)
 {
     const char *p = names, *end = names + len;
     mask[0] = mask[1] = 0;
@@ -145,7 +146,7 @@ int annals__templates_parse(const char *names, size_t len, const char *const *kn
                 memcmp(known[i], p, (size_t)(stop - p)) == 0)
                 found = i;
         if (found < 0) {
-            annals__fmt(err, errlen, "section FEAT: unknown feature template \"%.*s\"",
+            annals__fmt(err, errlen, "%s: unknown feature template \"%.*s\"", where,
                         (int)(stop - p), p);
             return ANNALS_EMODEL;
         }
@@ -153,7 +154,7 @@ int annals__templates_parse(const char *names, size_t len, const char *const *kn
         p = stop + 1;
     }
     if (mask[0] == 0 && mask[1] == 0) {
-        annals__fmt(err, errlen, "section FEAT: no feature templates");
+        annals__fmt(err, errlen, "%s: no feature templates", where);
         return ANNALS_EMODEL;
     }
     return ANNALS_OK;

@@ -74,10 +74,11 @@ ANNALS_INTERNAL void annals__scratch_free(struct syn_scratch *s);
 ** contents are not kept.  NULL when memory is exhausted. */
 ANNALS_INTERNAL void *annals__scratch_get(struct syn_scratch *s, size_t n);
 
-/* The templates= list of a FEAT section (comma-separated names), checked
-** against the n_known (<= 128) names this build knows: bit i of mask[i/64]
-** is set for known[i]. */
-ANNALS_INTERNAL int annals__templates_parse(const char *names, size_t len,
+/* A list of template names (comma-separated: the templates= of a FEAT
+** section, or a trainer's option), checked against the n_known (<= 128)
+** names this build knows: bit i of mask[i/64] is set for known[i].  Errors
+** begin with where. */
+ANNALS_INTERNAL int annals__templates_parse(const char *where, const char *names, size_t len,
                                             const char *const *known, int n_known,
                                             uint64_t mask[2], char *err, size_t errlen);
 /* Write "templates=a,b,c\n" for the set bits of mask. */

@@ -600,8 +600,8 @@ int annals__tagger_open(const struct annals_alloc *a, const struct annals_model 
         rc = ANNALS_EMODEL;
         goto fail;
     }
-    rc = annals__templates_parse(v, vlen, annals__tg_template_names, TG_N_TEMPLATES, t->tmask,
-                                 err, errlen);
+    rc = annals__templates_parse("section FEAT", v, vlen, annals__tg_template_names,
+                                 TG_N_TEMPLATES, t->tmask, err, errlen);
     if (rc != ANNALS_OK)
         goto fail;
     rc = annals__labels_load(a, annals__model_find(m, "LABL"), &t->labels, err, errlen);

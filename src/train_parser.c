@@ -215,6 +215,29 @@ static int save(const struct train_ctx *c, const struct tcorpus *train, const st
     return annals__train_write(&w, c, rc);
 }
 
+/* Every template but those the options leave out. */
+static int template_mask(const struct train_ctx *c, uint64_t mask[2])
+{
+    uint64_t without[2] = {0, 0};
+    const char *w = c->opt->without_templates;
+    if (w != NULL && *w != '\0') {
+        int rc = annals__templates_parse("without_templates", w, strlen(w),
+                                         annals__ps_template_names, PT_N_TEMPLATES, without,
+                                         c->err, c->errlen);
+        if (rc != ANNALS_OK)
+            return ANNALS_EINVAL;
+    }
+    mask[0] = mask[1] = 0;
+    for (int i = 0; i < PT_N_TEMPLATES; i++)
+        if (!(without[i / 64] & (uint64_t)1 << (i % 64)))
+            mask[i / 64] |= (uint64_t)1 << (i % 64);
+    if (mask[0] == 0 && mask[1] == 0) {
+        annals__fmt(c->err, c->errlen, "without_templates: no feature templates left");
+        return ANNALS_EINVAL;
+    }
+    return ANNALS_OK;
+}
+
 int annals__train_parser(const struct train_ctx *c)
 {
     struct tcorpus train, dev;
@@ -241,6 +264,9 @@ int annals__train_parser(const struct train_ctx *c)
         return ANNALS_EINVAL;
     }
     memset(&p, 0, sizeof p);
+    rc = template_mask(c, p.tmask);
+    if (rc != ANNALS_OK)
+        return rc;
     memset(&pt, 0, sizeof pt);
     memset(&best, 0, sizeof best);
     memset(&dev, 0, sizeof dev);
@@ -289,8 +315,6 @@ int annals__train_parser(const struct train_ctx *c)
     nc = 2 * (size_t)p.labels.n + 1;
     annals__train_say(c, "parser: %zu sentences, %zu words, %u relations, %zu arcs lifted",
                       train.c.n_sent, nw, (unsigned)p.labels.n, lifted);
-    for (int i = 0; i < PT_N_TEMPLATES; i++)
-        p.tmask[i / 64] |= (uint64_t)1 << (i % 64);
     p.alt_margin = ALT_MARGIN;
     p.beam = 1;
     rc = annals__pt_init(&pt, c->alloc, (uint32_t)nc);

@@ -119,6 +119,17 @@ for arg in "--beam 0" "--beam 17" "--beam 2.5" "--beam x" "--beam-temperature 0"
     fi
 done
 
+# An unknown template to leave out stops training before any data is read.
+status=0
+"$annals" train parser --train "$tmp/none.conllu" --without-templates s0w,no.such -o "$tmp/p.model" \
+    >"$tmp/out" 2>"$tmp/err" || status=$?
+if [[ $status -eq 2 && ! -e $tmp/p.model ]] && grep -q '"no.such"' "$tmp/err"; then
+    pass=$((pass + 1))
+else
+    echo "FAIL bad/without-templates: status $status, $(head -c 200 "$tmp/err")"
+    fail=$((fail + 1))
+fi
+
 # Standard input, and a directory read in sorted order.
 if "$annals" code <$B/bom.txt | grep -q '"file":"-"'; then pass=$((pass + 1)); else
     echo "FAIL bad/stdin: no record from standard input"; fail=$((fail + 1)); fi

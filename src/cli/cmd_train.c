@@ -26,6 +26,7 @@ static int train_usage(void)
                     "                    [--clusters-model CLUSTERS.model (tagger)] "
                     "[--wordnet DIR]\n"
                     "                    [--right-to-left-below MARGIN (tagger)]\n"
+                    "                    [--without-templates NAME,NAME... (parser)]\n"
                     "                    " CLI_BEAM_USAGE " (parser: its defaults)\n"
                     "       annals train clusters --train TEXT -o MODEL [--clusters N] "
                     "[--licence TEXT]\n"
@@ -110,6 +111,8 @@ int cmd_train(int argc, char **argv)
                 return train_usage();
             o.right_to_left_below = m;
         }
+        else if (strcmp(a, "--without-templates") == 0)
+            o.without_templates = argv[++i];
         else if (strcmp(a, "--licence") == 0 || strcmp(a, "--license") == 0)
             o.data_licence = argv[++i];
         else

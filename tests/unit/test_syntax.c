@@ -89,8 +89,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     const char *names[] = {"train.conllu", "tagger.model", "lemmatizer.model", "parser.model",
-                           "again.model", "beam/tagger.model", "beam/lemmatizer.model",
-                           "beam/parser.model"};
+                           "again.model", "without.model", "beam/tagger.model",
+                           "beam/lemmatizer.model", "beam/parser.model"};
     char path[128];
     (void)state;
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
@@ -275,6 +275,49 @@ static void test_beam_settings_are_stored_and_used(void **state)
     assert_true(beam_las(1) == 100.0);
 }
 
+static void collect_whole(void *ud, const char *s, size_t n)
+{
+    size_t have = strlen((char *)ud);
+    if (have + n < 1 << 16)
+        memcpy((char *)ud + have, s, n);
+}
+
+/* A parser trained without some templates leaves them out of its FEAT (and
+** so never computes their features); an unknown name is refused. */
+static void test_parser_trains_without_named_templates(void **state)
+{
+    struct annals_train_options o;
+    annals_pipeline *p;
+    char path[128], out[128], err[256], *text = calloc(1, 1 << 16);
+    const char *list;
+    (void)state;
+    assert_non_null(text);
+    assert_int_equal(annals_pipeline_open(NULL, &p, err, sizeof err), ANNALS_OK);
+    memset(&o, 0, sizeof o);
+    o.without_templates = "s0w,b0p.b1p";
+    train_opts(p, ANNALS_MODEL_PARSER, "without.model", &o);
+    path_of(path, sizeof path, "without.model");
+    assert_int_equal(annals_model_dump(p, path, collect_whole, text, err, sizeof err), ANNALS_OK);
+    list = strstr(text, "templates=");
+    assert_non_null(list);
+    assert_true(strncmp(list, "templates=s0p,", 14) == 0);
+    assert_null(strstr(list, ",b0p.b1p,"));
+    assert_non_null(strstr(list, ",b0p.b1p.b2p,"));
+    /* an unknown name stops training before the model is written */
+    remove(path);
+    path_of(path, sizeof path, "train.conllu");
+    path_of(out, sizeof out, "without.model");
+    o.type = ANNALS_MODEL_PARSER;
+    o.train_path = path;
+    o.out_path = out;
+    o.without_templates = "s0w,no.such.template";
+    assert_int_equal(annals_train(p, &o, err, sizeof err), ANNALS_EINVAL);
+    assert_non_null(strstr(err, "\"no.such.template\""));
+    assert_int_equal(access(out, F_OK), -1);
+    annals_pipeline_close(p);
+    free(text);
+}
+
 static void test_beam_options_are_checked(void **state)
 {
     const struct {
@@ -325,6 +368,7 @@ int main(void)
         cmocka_unit_test(test_annotate_fills_word_syntax),
         cmocka_unit_test(test_beam_settings_are_stored_and_used),
         cmocka_unit_test(test_beam_options_are_checked),
+        cmocka_unit_test(test_parser_trains_without_named_templates),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
