@@ -726,6 +726,9 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                       "willingness|plan|intention|interest|desire|eagerness"
 /* Nouns whose to-clause is done: "Algeria's decision to suspend the treaty". */
 #define DECISION_NOUNS "decision|move"
+/* ties between parties, whose with-phrase names the partner */
+#define TIE_NOUNS "treaty|agreement|accord|pact|deal|relations|ties|cooperation|partnership|" \
+    "alliance|talks|negotiations|dialogue|border"
 #define REJECT_VERBS "refuse|decline|reject|balk"
 #define APPEAL_VERBS "urge|call|ask|appeal|demand|request|press|order|force|allow|permit|" \
                      "try|attempt|fail|invite|encourage|persuade|tell|advise|warn|" \
@@ -1060,10 +1063,13 @@ static int32_t word_at(const annals_doc *d, const struct sent_tree *t, uint32_t 
 }
 
 /* The time expression of sentence s that governs v: its head attaches to v
-** (directly or through nouns), or to the verb v is conjoined to. */
+** (directly or through nouns), else to the verb v is conjoined to ("who
+** attacked the town in November, released two aid workers on Friday":
+** the conjunct's own date counts first). */
 static int32_t governing_timex(const annals_doc *d, const struct sent_tree *t, uint32_t s,
                                int32_t v)
 {
+    int32_t inherited = -1;
     for (size_t i = 0; i < d->timex.n; i++) {
         const struct doc_timex *x = &d->timex.v[i];
         if (x->sentence != s || x->value == NULL || x->type > ANNALS_TIME_TIME || x->vague)
@@ -1085,12 +1091,12 @@ static int32_t governing_timex(const annals_doc *d, const struct sent_tree *t, u
             int32_t u = v;
             for (int k = 0; k < 4 && rel_is(d, u, "conj") && W(d, u)->head >= 0; k++) {
                 u = (int32_t)W(d, u)->head;
-                if (u == w)
-                    return (int32_t)i;
+                if (u == w && inherited < 0)
+                    inherited = (int32_t)i;
             }
         }
     }
-    return -1;
+    return inherited;
 }
 
 /* -------------------------------------------------------------- the events */
@@ -1844,6 +1850,13 @@ static int32_t stand_in(const annals_doc *d, const struct sent_tree *t, int32_t 
         k = actor_modifier(d, t, w);
     if (k < 0)
         k = find_pp(d, t, w, -1, source ? "of|from" : "of|with|between", NULL);
+    /* "suspend the treaty with Uganda", the parse hanging "with Uganda" on
+    ** the verb: a partner phrase right after a tie is the tie's */
+    if (k < 0 && !source && lemma_in(d, w, TIE_NOUNS) && head_of(d, w) >= 0) {
+        int32_t p = find_pp(d, t, head_of(d, w), -1, "with|between", NULL);
+        if (p > w && phrase_up_to(d, w, p))
+            k = p;
+    }
     if (k < 0 && !source)
         k = sender_of(d, t, w, trigger);
     return k >= 0 && annals__actor_of_word(d, (size_t)k) != NULL ? k : -1;
@@ -1899,6 +1912,25 @@ static void nearest_actor_before(const annals_doc *d, const struct sent_tree *t,
             return;
         }
     }
+}
+
+/* The subject of a verb the parse left without one because it read the
+** conjunction opening the verb's clause as a preposition ("four days after
+** a powerful earthquake struck", "earthquake" hung on "days" and "struck"
+** on the main verb): the head of the after-phrase that ends right before
+** the verb and its own left words, or -1. */
+static int32_t subject_in_opening_phrase(const annals_doc *d, const struct sent_tree *t,
+                                         int32_t v)
+{
+    int32_t first = v, n;
+    for (int32_t k = child(t, v); k >= 0; k = sibling(t, k))
+        if (k < first)
+            first = k;
+    n = first - 1;
+    if (n < t->w0 || head_of(d, n) == v || !(upos_is(d, n, "NOUN") || upos_is(d, n, "PROPN")) ||
+        find_child(d, t, n, "case", 0, "after|before|since|until|once") < 0)
+        return -1;
+    return n;
 }
 
 /* Is word w part of the name of a person or organisation ("International"
@@ -2254,6 +2286,15 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
                 if (from >= 0)
                     src.v[i] = from;
             }
+        /* (it outranks a subject shared with a conjunct before) */
+        if (!f.passive && tensed(d, v) && !rel_base(d, v, "acl") &&
+            find_child(d, t, v, "nsubj", 1, NULL) < 0) {
+            int32_t n = subject_in_opening_phrase(d, t, v);
+            if (n >= 0) {
+                src.n = 0;
+                add_arg(&src, n);
+            }
+        }
         if (src.n == 0 && !f.passive &&
             (tensed(d, v) || !upos_is(d, v, "VERB") || verb_read_as_adjective(d, t, v)))
             nearest_actor_before(d, t, v, &src);
