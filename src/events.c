@@ -506,6 +506,14 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                 add_with_conj(d, t, s, name_after_role(d, c));
         }
     }
+    /* "The Kenyan president, in a telephone call with ..., praised" with
+    ** "president" hung as the subject of "call": a subject the parse gave
+    ** a phrase of a verb that has none, set before both, is the verb's */
+    for (int32_t c = child(t, v); c >= 0 && s->n == 0 && !passive && c < v; c = sibling(t, c))
+        if (rel_base(d, c, "obl") && find_child(d, t, c, "cop", 0, NULL) < 0)
+            for (int32_t k = child(t, c); k >= 0; k = sibling(t, k))
+                if (rel_is(d, k, "nsubj") && k < c && !is_relative(d, k))
+                    add_with_conj(d, t, s, k);
     /* "The Sudanese government and the Sudan People's Liberation Movement
     ** agreed" read with "the Sudan People's" a conjunct of the root noun and
     ** "Liberation Movement agreed" a relative clause of it: a name the parse
@@ -667,7 +675,14 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     ** as one of the noun's below */
     int noun_head = upos_is(d, h, "NOUN") || upos_is(d, h, "PROPN");
     if (rel_is(d, v, "conj") || rel_is(d, v, "xcomp") || (rel_is(d, v, "advcl") && !noun_head)) {
-        subjects_of(d, t, h, s, depth + 1);
+        /* "I was hopeful, but troops stormed the town and seized the
+        ** bridge", both verbs conjuncts of the first: a conjunct shares the
+        ** subject of the nearest conjunct before it that has one */
+        int32_t from = h;
+        for (int32_t c = child(t, h); c >= 0 && c < v && rel_is(d, v, "conj"); c = sibling(t, c))
+            if (rel_is(d, c, "conj") && find_child(d, t, c, "nsubj", 1, NULL) >= 0)
+                from = c;
+        subjects_of(d, t, from, s, depth + 1);
         /* "called the arrests unlawful and demanded their release" with the
         ** finite verb a conjunct of the adjective: the subject of the verb
         ** the adjective's phrase hangs on */
@@ -2126,21 +2141,28 @@ static int no_deed_of_its_own(const struct ctx *c, const struct sent_tree *t, in
 }
 
 /* "Colombian rebels freed four hostages on Sunday, the Red Cross said"
-** with "hostages" hung as the complement of "said": the noun right after
-** verb v (its own modifiers between) that the parse made the content of a
-** later verb of saying is v's object.  Returns it, or -1. */
+** with "hostages" hung as the complement of "said", or "met Afghan and
+** Pakistani officials ..., a ministry statement said" with "officials" as
+** a first subject of "said": the noun right after verb v (its own
+** modifiers between) that the parse made the content or an extra subject
+** of a later verb of saying is v's object.  Returns it, or -1. */
 static int32_t object_read_as_content(const annals_doc *d, const struct sent_tree *t, int32_t v)
 {
-    int32_t n = v + 1;
-    while (n < t->w1 && !upos_is(d, n, "NOUN") && !upos_is(d, n, "PROPN") && head_of(d, n) > n)
+    int32_t n = v + 1, later_subject = -1;
+    while (n < t->w1 && !upos_is(d, n, "NOUN") && !upos_is(d, n, "PROPN"))
         n++;
     if (n >= t->w1 || !(upos_is(d, n, "NOUN") || upos_is(d, n, "PROPN")) ||
-        !(rel_is(d, n, "ccomp") || rel_is(d, n, "obj")))
+        !(rel_is(d, n, "ccomp") || rel_is(d, n, "obj") || rel_is(d, n, "nsubj")))
         return -1;
     for (int32_t k = v + 1; k < n; k++)
         if (!dominated_by(d, k, n))
             return -1;
     int32_t h = head_of(d, n);
+    for (int32_t c = h >= 0 ? child(t, h) : -1; c >= 0; c = sibling(t, c))
+        if (c > n && rel_is(d, c, "nsubj"))
+            later_subject = c;
+    if (rel_is(d, n, "nsubj") && later_subject < 0)
+        return -1;
     return h > n && upos_is(d, h, "VERB") && lemma_in(d, h, SPEECH_VERBS) ? n : -1;
 }
 
