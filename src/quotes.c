@@ -331,9 +331,15 @@ static int32_t subject_of(const struct ctx *x, size_t v)
             return k;
         return -1;
     }
-    if (s >= 0 && upos_is(x, (size_t)s, "PRON") &&
-        (form_is(x, (size_t)s, "that") || form_is(x, (size_t)s, "which") ||
-         form_is(x, (size_t)s, "who")) && h >= 0 &&
+    int relative = s >= 0 && upos_is(x, (size_t)s, "PRON") &&
+                   (form_is(x, (size_t)s, "that") || form_is(x, (size_t)s, "which") ||
+                    form_is(x, (size_t)s, "who"));
+    /* "Finance Minister Tomas Ruiz, who arrived ..., told" with the name and
+    ** "who" both hung as subjects of "arrived": the name is the antecedent */
+    for (size_t k = x->sfirst[x->wsent[v]]; relative && k < (size_t)s; k++)
+        if (head_of(x, k) == (int32_t)v && deprel_is(x, k, "nsubj") && nominal(x, (int32_t)k))
+            return (int32_t)k;
+    if (relative && h >= 0 &&
         (deprel_is(x, v, "acl") || (deprel_is(x, v, "parataxis") && h < (int32_t)v && nominal(x, h))))
         return h;
     if (s >= 0)
