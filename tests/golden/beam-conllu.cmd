@@ -1,1 +1,0 @@
---beam 2 --format conllu tests/golden/events.txt

@@ -1,0 +1,1 @@
+--beam 1 --format conllu tests/golden/events.txt
