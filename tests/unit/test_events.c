@@ -1114,6 +1114,78 @@ static void test_a_demonym_joined_by_and_and_hung_as_a_compound_acts_too(void **
     assert_true(holds_event(f, "040", "UGAGOV", "KENGOV"));
 }
 
+static void test_a_ties_with_phrase_hung_on_the_verb_is_its_partner(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "Kenya announced its decision to suspend the treaty with Uganda.");
+    reattach(f, "Uganda", "suspend", "obl");
+    recoded_one(f, "160", "KEN", "UGA");
+}
+
+static void test_a_clause_opened_by_after_read_as_a_phrase_has_its_subject(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "Rescuers in northern Syria pulled a 13-year-old girl alive from the rubble of a "
+            "collapsed apartment building on Thursday, four days after a powerful earthquake "
+            "struck the border region with Turkey.");
+    /* the earthquake hung on "days", "struck" a conjunct of "pulled" */
+    reattach(f, "days", "pulled", "obl:unmarked");
+    reattach(f, "earthquake", "days", "nmod");
+    reattach(f, "struck", "pulled", "conj");
+    assert_int_equal(recode(f), 0);
+}
+
+static void test_a_conjuncts_own_date_comes_first(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "The rebels, who attacked the town in November, released two aid workers on "
+            "Friday.");
+    /* "released" a conjunct of the relative clause dated months before */
+    reattach(f, "rebels", NULL, "root");
+    reattach(f, "attacked", "rebels", "acl:relcl");
+    reattach(f, "November", "attacked", "obl");
+    reattach(f, "released", "attacked", "conj");
+    recoded_one(f, "084", "REB", "NGO");
+}
+
+static void test_a_conjunct_shares_the_subject_of_the_nearest_before_it(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "The minister was hopeful, but rebels stormed the town and seized the bridge.");
+    /* both verbs conjuncts of "hopeful" */
+    reattach(f, "stormed", "hopeful", "conj");
+    reattach(f, "seized", "hopeful", "conj");
+    assert_int_equal(recode(f), 2);
+    assert_true(holds_event(f, "190", "REB", ""));
+    assert_true(holds_event(f, "171", "REB", ""));
+}
+
+static void test_an_object_read_as_a_first_subject_of_saying_is_the_object(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "Kenya's foreign minister met Afghan and Pakistani officials in Dar es Salaam on "
+            "Monday, a ministry statement said.");
+    reattach(f, "met", "said", "ccomp");
+    reattach(f, "officials", "said", "nsubj");
+    assert_true(recode(f) >= 2);
+    assert_true(holds_event(f, "040", "KENGOV", "AFGGOV"));
+    assert_true(holds_event(f, "040", "KENGOV", "PAKGOV"));
+}
+
+static void test_a_subject_hung_on_a_phrase_of_the_verb_is_the_verbs(void **state)
+{
+    struct model_fixture *f = *state;
+    struct annals_event_info e;
+    code(f, "The Kenyan president, in a telephone call with his Ugandan counterpart on Friday, "
+            "praised the work of the joint border commission.");
+    reattach(f, "president", "call", "nsubj");
+    reattach(f, "call", "praised", "obl");
+    assert_int_equal(recode(f), 2);
+    assert_int_equal(annals_doc_event(f->d, 0, &e), ANNALS_OK);
+    assert_string_equal(e.code, "041");
+    assert_string_equal(e.source.code, "KENGOV");
+}
+
 static void test_a_by_phrase_labelled_a_plain_oblique_is_the_agent(void **state)
 {
     struct model_fixture *f = *state;
@@ -1517,6 +1589,12 @@ int main(int argc, char **argv)
         T(test_a_verb_read_as_an_adjective_after_its_actor_is_its_verb),
         T(test_a_demonym_joined_by_and_and_hung_as_a_compound_acts_too),
         T(test_a_by_phrase_labelled_a_plain_oblique_is_the_agent),
+        T(test_a_ties_with_phrase_hung_on_the_verb_is_its_partner),
+        T(test_a_clause_opened_by_after_read_as_a_phrase_has_its_subject),
+        T(test_a_conjuncts_own_date_comes_first),
+        T(test_a_conjunct_shares_the_subject_of_the_nearest_before_it),
+        T(test_an_object_read_as_a_first_subject_of_saying_is_the_object),
+        T(test_a_subject_hung_on_a_phrase_of_the_verb_is_the_verbs),
         T(test_a_subject_read_as_the_noun_of_after_does_its_clause),
         T(test_a_name_split_onto_a_relative_clause_still_acts),
         T(test_an_opening_phrase_made_the_root_is_no_attribution),

@@ -173,6 +173,17 @@ static void test_speaker_through_a_relative_clause(void **state)
                    "the port would reopen", "Tomas Ruiz");
 }
 
+/* The word spelt form in d. */
+static size_t word_spelt(const annals_doc *d, const char *form)
+{
+    size_t w = 0;
+    while (w < d->word.n && !(d->word.v[w].form_len == strlen(form) &&
+                              memcmp(d->word.v[w].form, form, strlen(form)) == 0))
+        w++;
+    assert_true(w < d->word.n);
+    return w;
+}
+
 /* ... also when the parse hangs the relative clause on the name as a
 ** parataxis, as a retrained parser does. */
 static void test_speaker_through_a_relative_clause_read_as_a_parataxis(void **state)
@@ -181,12 +192,29 @@ static void test_speaker_through_a_relative_clause_read_as_a_parataxis(void **st
     char name[64];
     annals_doc *d = annotate(state, "Finance Minister Tomas Ruiz, who arrived from Lima on "
                                     "Friday, told reporters that the port would reopen.");
-    size_t w = 0;
-    while (w < d->word.n && !(d->word.v[w].form_len == 7 &&
-                              memcmp(d->word.v[w].form, "arrived", 7) == 0))
-        w++;
-    assert_true(w < d->word.n);
+    size_t w = word_spelt(d, "arrived");
     d->word.v[w].deprel = "parataxis";
+    assert_int_equal(annals__quotes_run(f->p, d), ANNALS_OK);
+    const struct doc_quote *q = quote_with(d, "the port would reopen");
+    assert_non_null(q);
+    assert_string_equal(speaker(d, q, name, sizeof name), "Tomas Ruiz");
+}
+
+/* ... and when it makes the relative clause the root, the name a second
+** subject of its verb and the cue a conjunct of it. */
+static void test_speaker_named_as_a_second_subject_of_a_relative_clause(void **state)
+{
+    struct model_fixture *f = *state;
+    char name[64];
+    annals_doc *d = annotate(state, "Finance Minister Tomas Ruiz, who arrived from Lima on "
+                                    "Friday, told reporters that the port would reopen.");
+    size_t arrived = word_spelt(d, "arrived");
+    d->word.v[arrived].head = -1;
+    d->word.v[arrived].deprel = "root";
+    d->word.v[word_spelt(d, "Tomas")].head = (int64_t)arrived;
+    d->word.v[word_spelt(d, "Tomas")].deprel = "nsubj";
+    d->word.v[word_spelt(d, "told")].head = (int64_t)arrived;
+    d->word.v[word_spelt(d, "told")].deprel = "conj";
     assert_int_equal(annals__quotes_run(f->p, d), ANNALS_OK);
     const struct doc_quote *q = quote_with(d, "the port would reopen");
     assert_non_null(q);
@@ -327,6 +355,7 @@ int main(int argc, char **argv)
         T(test_trailing_attribution_reports_the_clause_before_it),
         T(test_speaker_through_a_relative_clause),
         T(test_speaker_through_a_relative_clause_read_as_a_parataxis),
+        T(test_speaker_named_as_a_second_subject_of_a_relative_clause),
         T(test_quoted_words_are_no_speaker),
         T(test_unsure_pronoun_gets_no_speaker),
         T(test_attribution_in_the_middle),
