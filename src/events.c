@@ -679,9 +679,10 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
         ** bridge", both verbs conjuncts of the first: a conjunct shares the
         ** subject of the nearest conjunct before it that has one */
         int32_t from = h;
-        for (int32_t c = child(t, h); c >= 0 && c < v && rel_is(d, v, "conj"); c = sibling(t, c))
-            if (rel_is(d, c, "conj") && find_child(d, t, c, "nsubj", 1, NULL) >= 0)
-                from = c;
+        if (rel_is(d, v, "conj"))
+            for (int32_t c = child(t, h); c >= 0 && c < v; c = sibling(t, c))
+                if (rel_is(d, c, "conj") && find_child(d, t, c, "nsubj", 1, NULL) >= 0)
+                    from = c;
         subjects_of(d, t, from, s, depth + 1);
         /* "called the arrests unlawful and demanded their release" with the
         ** finite verb a conjunct of the adjective: the subject of the verb
@@ -1932,8 +1933,8 @@ static void nearest_actor_before(const annals_doc *d, const struct sent_tree *t,
 /* The subject of a verb the parse left without one because it read the
 ** conjunction opening the verb's clause as a preposition ("four days after
 ** a powerful earthquake struck", "earthquake" hung on "days" and "struck"
-** on the main verb): the head of the after-phrase that ends right before
-** the verb and its own left words, or -1. */
+** on the main verb): the head of an after-, before- or since-phrase that
+** ends right before the verb (or before its auxiliaries), or -1. */
 static int32_t subject_in_opening_phrase(const annals_doc *d, const struct sent_tree *t,
                                          int32_t v)
 {
@@ -2148,7 +2149,8 @@ static int no_deed_of_its_own(const struct ctx *c, const struct sent_tree *t, in
 ** of a later verb of saying is v's object.  Returns it, or -1. */
 static int32_t object_read_as_content(const annals_doc *d, const struct sent_tree *t, int32_t v)
 {
-    int32_t n = v + 1, later_subject = -1;
+    int32_t n = v + 1;
+    int later_subject = 0;
     while (n < t->w1 && !upos_is(d, n, "NOUN") && !upos_is(d, n, "PROPN"))
         n++;
     if (n >= t->w1 || !(upos_is(d, n, "NOUN") || upos_is(d, n, "PROPN")) ||
@@ -2159,9 +2161,8 @@ static int32_t object_read_as_content(const annals_doc *d, const struct sent_tre
             return -1;
     int32_t h = head_of(d, n);
     for (int32_t c = h >= 0 ? child(t, h) : -1; c >= 0; c = sibling(t, c))
-        if (c > n && rel_is(d, c, "nsubj"))
-            later_subject = c;
-    if (rel_is(d, n, "nsubj") && later_subject < 0)
+        later_subject |= c > n && rel_is(d, c, "nsubj");
+    if (rel_is(d, n, "nsubj") && !later_subject)
         return -1;
     return h > n && upos_is(d, h, "VERB") && lemma_in(d, h, SPEECH_VERBS) ? n : -1;
 }
@@ -2308,7 +2309,8 @@ static int code_word(struct ctx *c, int32_t v, size_t lo, size_t hi, int speech_
                 if (from >= 0)
                     src.v[i] = from;
             }
-        /* (it outranks a subject shared with a conjunct before) */
+        /* ... and a verb whose own subject the parse read into an
+        ** after-phrase takes it rather than one shared with a conjunct */
         if (!f.passive && tensed(d, v) && !rel_base(d, v, "acl") &&
             find_child(d, t, v, "nsubj", 1, NULL) < 0) {
             int32_t n = subject_in_opening_phrase(d, t, v);

@@ -184,28 +184,32 @@ static size_t word_spelt(const annals_doc *d, const char *form)
     return w;
 }
 
+/* The speaker of "the port would reopen" once quotations are found again
+** over d's parse as changed. */
+static void assert_speaker_after_reparse(void **state, annals_doc *d, const char *want)
+{
+    struct model_fixture *f = *state;
+    char name[64];
+    assert_int_equal(annals__quotes_run(f->p, d), ANNALS_OK);
+    const struct doc_quote *q = quote_with(d, "the port would reopen");
+    assert_non_null(q);
+    assert_string_equal(speaker(d, q, name, sizeof name), want);
+}
+
 /* ... also when the parse hangs the relative clause on the name as a
 ** parataxis, as a retrained parser does. */
 static void test_speaker_through_a_relative_clause_read_as_a_parataxis(void **state)
 {
-    struct model_fixture *f = *state;
-    char name[64];
     annals_doc *d = annotate(state, "Finance Minister Tomas Ruiz, who arrived from Lima on "
                                     "Friday, told reporters that the port would reopen.");
-    size_t w = word_spelt(d, "arrived");
-    d->word.v[w].deprel = "parataxis";
-    assert_int_equal(annals__quotes_run(f->p, d), ANNALS_OK);
-    const struct doc_quote *q = quote_with(d, "the port would reopen");
-    assert_non_null(q);
-    assert_string_equal(speaker(d, q, name, sizeof name), "Tomas Ruiz");
+    d->word.v[word_spelt(d, "arrived")].deprel = "parataxis";
+    assert_speaker_after_reparse(state, d, "Tomas Ruiz");
 }
 
 /* ... and when it makes the relative clause the root, the name a second
 ** subject of its verb and the cue a conjunct of it. */
 static void test_speaker_named_as_a_second_subject_of_a_relative_clause(void **state)
 {
-    struct model_fixture *f = *state;
-    char name[64];
     annals_doc *d = annotate(state, "Finance Minister Tomas Ruiz, who arrived from Lima on "
                                     "Friday, told reporters that the port would reopen.");
     size_t arrived = word_spelt(d, "arrived");
@@ -215,10 +219,7 @@ static void test_speaker_named_as_a_second_subject_of_a_relative_clause(void **s
     d->word.v[word_spelt(d, "Tomas")].deprel = "nsubj";
     d->word.v[word_spelt(d, "told")].head = (int64_t)arrived;
     d->word.v[word_spelt(d, "told")].deprel = "conj";
-    assert_int_equal(annals__quotes_run(f->p, d), ANNALS_OK);
-    const struct doc_quote *q = quote_with(d, "the port would reopen");
-    assert_non_null(q);
-    assert_string_equal(speaker(d, q, name, sizeof name), "Tomas Ruiz");
+    assert_speaker_after_reparse(state, d, "Tomas Ruiz");
 }
 
 /* Quoted words are never the speaker of the cue after them. */
