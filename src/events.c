@@ -1834,6 +1834,20 @@ static int32_t sender_of(const annals_doc *d, const struct sent_tree *t, int32_t
     return -1;
 }
 
+/* The partner phrase (with, between) of tie w ("its border with Belarus",
+** "the treaty with Uganda"), also where the parse hung it on w's verb right
+** after w's phrase; or -1. */
+static int32_t partner_of(const annals_doc *d, const struct sent_tree *t, int32_t w)
+{
+    int32_t p = find_pp(d, t, w, -1, "with|between", NULL);
+    if (p < 0 && lemma_in(d, w, TIE_NOUNS) && head_of(d, w) >= 0) {
+        p = find_pp(d, t, head_of(d, w), -1, "with|between", NULL);
+        if (p < w || !phrase_up_to(d, w, p))
+            p = -1;
+    }
+    return p;
+}
+
 static int32_t stand_in(const annals_doc *d, const struct sent_tree *t, int32_t w, int as,
                         int32_t trigger)
 {
@@ -1856,7 +1870,7 @@ static int32_t stand_in(const annals_doc *d, const struct sent_tree *t, int32_t 
         k = -1;                 /* "pulled its troops back": the source's own */
     /* "moved troops to its border with Belarus": the partner, not the owner */
     if (k >= 0 && upos_is(d, k, "PRON") && !source) {
-        int32_t p = find_pp(d, t, w, -1, "with|between", NULL);
+        int32_t p = partner_of(d, t, w);
         if (p >= 0 && annals__actor_of_word(d, (size_t)p) != NULL)
             return p;
     }
@@ -1865,13 +1879,15 @@ static int32_t stand_in(const annals_doc *d, const struct sent_tree *t, int32_t 
     if (k < 0)
         k = actor_modifier(d, t, w);
     if (k < 0)
-        k = find_pp(d, t, w, -1, source ? "of|from" : "of|with|between", NULL);
-    /* "suspend the treaty with Uganda", the parse hanging "with Uganda" on
-    ** the verb: a partner phrase right after a tie is the tie's */
-    if (k < 0 && !source && lemma_in(d, w, TIE_NOUNS) && head_of(d, w) >= 0) {
-        int32_t p = find_pp(d, t, head_of(d, w), -1, "with|between", NULL);
-        if (p > w && phrase_up_to(d, w, p))
-            k = p;
+        k = find_pp(d, t, w, -1, source ? "of|from" : "of", NULL);
+    if (k < 0 && !source)
+        k = partner_of(d, t, w);
+    /* "a probe into alleged abuses by Belarusian police": an inquiry's
+    ** target did what it looks into, wherever the parse hung the into-phrase */
+    if (k < 0 && !source && lemma_in(d, w, "investigation|probe|inquiry")) {
+        int32_t into = find_pp(d, t, w, head_of(d, w), "into", NULL);
+        if (into >= 0)
+            k = find_pp(d, t, into, -1, "by", NULL);
     }
     if (k < 0 && !source)
         k = sender_of(d, t, w, trigger);

@@ -1186,6 +1186,25 @@ static void test_a_subject_hung_on_a_phrase_of_the_verb_is_the_verbs(void **stat
     assert_string_equal(e.source.code, "KENGOV");
 }
 
+static void test_a_partner_phrase_hung_on_the_verb_after_an_owned_tie(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "Lithuania moved 2,000 soldiers to its border with Belarus on Monday.");
+    reattach(f, "Belarus", "moved", "obl");
+    recoded_one(f, "154", "LTU", "BLR");
+}
+
+static void test_an_inquirys_target_did_what_it_looks_into(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "The UN Human Rights Council launched an inquiry into alleged torture by Belarusian "
+            "police.");
+    /* the into-phrase hung on the verb, the by-phrase on what it names */
+    reattach(f, "torture", "launched", "obl");
+    reattach(f, "police", "torture", "nmod");
+    recoded_one(f, "092", "", "BLRCOP");
+}
+
 static void test_a_by_phrase_labelled_a_plain_oblique_is_the_agent(void **state)
 {
     struct model_fixture *f = *state;
@@ -1595,6 +1614,8 @@ int main(int argc, char **argv)
         T(test_a_conjunct_shares_the_subject_of_the_nearest_before_it),
         T(test_an_object_read_as_a_first_subject_of_saying_is_the_object),
         T(test_a_subject_hung_on_a_phrase_of_the_verb_is_the_verbs),
+        T(test_a_partner_phrase_hung_on_the_verb_after_an_owned_tie),
+        T(test_an_inquirys_target_did_what_it_looks_into),
         T(test_a_subject_read_as_the_noun_of_after_does_its_clause),
         T(test_a_name_split_onto_a_relative_clause_still_acts),
         T(test_an_opening_phrase_made_the_root_is_no_attribution),
