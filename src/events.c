@@ -500,10 +500,16 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                     add_with_conj(d, t, s, k);
         if (passive ? is_agent(d, t, v, c)
                     : rel_is(d, c, "nsubj") || (rel_is(d, c, "nsubj:pass") && passive_misread(d, t, v))) {
-            if (is_relative(d, c) && rel_base(d, v, "acl") && W(d, v)->head >= 0)
+            /* "A spokesman ..., responding to a report by United Nations
+            ** monitors, denied" with "spokesman" hung as the subject of
+            ** "monitors", itself the verb's: the noun's subject is the verb's */
+            int32_t inner = find_child(d, t, c, "nsubj", 0, NULL);
+            int32_t sb = inner >= 0 && inner < c && upos_is(d, c, "NOUN") &&
+                         find_child(d, t, c, "cop", 0, NULL) < 0 ? inner : c;
+            if (is_relative(d, sb) && rel_base(d, v, "acl") && W(d, v)->head >= 0)
                 add_with_conj(d, t, s, (int32_t)W(d, v)->head);
-            else if (!is_relative(d, c))    /* "the president, who flew" misread */
-                add_with_conj(d, t, s, name_after_role(d, c));
+            else if (!is_relative(d, sb))   /* "the president, who flew" misread */
+                add_with_conj(d, t, s, name_after_role(d, sb));
         }
     }
     /* "The Kenyan president, in a telephone call with ..., praised" with

@@ -1205,6 +1205,17 @@ static void test_an_inquirys_target_did_what_it_looks_into(void **state)
     recoded_one(f, "092", "", "BLRCOP");
 }
 
+static void test_a_subject_hung_on_the_noun_that_is_the_verbs_subject(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "A spokesman for the Kenyan government, replying to questions from reporters, "
+            "accused Uganda of arming rebels.");
+    /* "reporters" made the verb's subject, "spokesman" the subject of it */
+    reattach(f, "reporters", "accused", "nsubj");
+    reattach(f, "spokesman", "reporters", "nsubj");
+    recoded_one(f, "112", "KENGOV", "UGA");
+}
+
 static void test_a_by_phrase_labelled_a_plain_oblique_is_the_agent(void **state)
 {
     struct model_fixture *f = *state;
@@ -1616,6 +1627,7 @@ int main(int argc, char **argv)
         T(test_a_subject_hung_on_a_phrase_of_the_verb_is_the_verbs),
         T(test_a_partner_phrase_hung_on_the_verb_after_an_owned_tie),
         T(test_an_inquirys_target_did_what_it_looks_into),
+        T(test_a_subject_hung_on_the_noun_that_is_the_verbs_subject),
         T(test_a_subject_read_as_the_noun_of_after_does_its_clause),
         T(test_a_name_split_onto_a_relative_clause_still_acts),
         T(test_an_opening_phrase_made_the_root_is_no_attribution),
