@@ -486,6 +486,8 @@ static int32_t name_after_role(const annals_doc *d, int32_t w)
     return w - 2;
 }
 
+static int32_t noun_of_to_clause(const annals_doc *d, const struct sent_tree *t, int32_t v);
+
 /* Subjects (agents) of verb v: its own, or inherited from the verb it is
 ** conjoined to, or from the verb that controls it ("X agreed to meet"). */
 static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t v,
@@ -680,6 +682,14 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
     ** participle the parse hung on a noun as an adverbial clause is read
     ** as one of the noun's below */
     int noun_head = upos_is(d, h, "NOUN") || upos_is(d, h, "PROPN");
+    /* "thanked Norway for its decision to send jets", "to send" hung on
+    ** "thanked": the clause of the decision is done by its owner */
+    int32_t decision = s->n == 0 ? noun_of_to_clause(d, t, v) : -1;
+    int32_t owner = decision >= 0 ? find_child(d, t, decision, "nmod:poss", 0, NULL) : -1;
+    if (owner >= 0 && annals__actor_of_word(d, (size_t)owner) != NULL) {
+        add_with_conj(d, t, s, owner);
+        return;
+    }
     if (rel_is(d, v, "conj") || rel_is(d, v, "xcomp") || (rel_is(d, v, "advcl") && !noun_head)) {
         /* "I was hopeful, but troops stormed the town and seized the
         ** bridge", both verbs conjuncts of the first: a conjunct shares the
@@ -788,16 +798,18 @@ static void subjects_of(const annals_doc *d, const struct sent_tree *t, int32_t 
                      "suspect|suspects|mob|crowd|group|unknown|someone|raider|raiders|" \
                      "kidnapper|kidnappers|sniper|snipers|shooter|shooters"
 
-/* "announced plans to ease restrictions" with "to ease" hung on the verb:
-** the noun of commitment, plan or decision right before a to-clause v of
-** its verb, whose clause v is, or -1. */
+/* "announced plans to ease restrictions" with "to ease" hung on the verb
+** (or "thanked the Netherlands for its decision to send"): the noun of
+** commitment, plan or decision, object or oblique of the verb, right
+** before a to-clause v of that verb, whose clause v is, or -1. */
 static int32_t noun_of_to_clause(const annals_doc *d, const struct sent_tree *t, int32_t v)
 {
     int32_t m = find_child(d, t, v, "mark", 0, "to"), h = head_of(d, v);
     if (!rel_is(d, v, "advcl") || m < 0 || m - 1 < t->w0 || h < 0)
         return -1;
     int32_t n = m - 1;
-    return rel_is(d, n, "obj") && head_of(d, n) == h && lemma_in(d, n, RESOLVE_NOUNS "|" DECISION_NOUNS)
+    return (rel_is(d, n, "obj") || rel_base(d, n, "obl")) && head_of(d, n) == h &&
+                   lemma_in(d, n, RESOLVE_NOUNS "|" DECISION_NOUNS)
                ? n : -1;
 }
 

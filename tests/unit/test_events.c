@@ -1216,6 +1216,18 @@ static void test_a_subject_hung_on_the_noun_that_is_the_verbs_subject(void **sta
     recoded_one(f, "112", "KENGOV", "UGA");
 }
 
+static void test_a_to_clause_hung_on_the_verb_after_its_oblique_decision(void **state)
+{
+    struct model_fixture *f = *state;
+    code(f, "The Kenyan president thanked Norway for its decision to send fighter jets to the "
+            "Kenyan air force.");
+    /* "to send" hung on "thanked" rather than on "decision" */
+    reattach(f, "send", "thanked", "advcl");
+    assert_int_equal(recode(f), 2);
+    assert_true(holds_event(f, "051", "KENGOV", "NOR"));
+    assert_true(holds_event(f, "072", "NOR", "KENMIL"));
+}
+
 static void test_a_by_phrase_labelled_a_plain_oblique_is_the_agent(void **state)
 {
     struct model_fixture *f = *state;
@@ -1628,6 +1640,7 @@ int main(int argc, char **argv)
         T(test_a_partner_phrase_hung_on_the_verb_after_an_owned_tie),
         T(test_an_inquirys_target_did_what_it_looks_into),
         T(test_a_subject_hung_on_the_noun_that_is_the_verbs_subject),
+        T(test_a_to_clause_hung_on_the_verb_after_its_oblique_decision),
         T(test_a_subject_read_as_the_noun_of_after_does_its_clause),
         T(test_a_name_split_onto_a_relative_clause_still_acts),
         T(test_an_opening_phrase_made_the_root_is_no_attribution),
